@@ -1,0 +1,124 @@
+# ixp-rs: route-server tooling for Internet Exchange Points. See README.md.
+#
+#   make            build build/ixp-rsc
+#   make demo       install missing packages, compile the example IXP, show it
+#   make check      the whole test suite (unit tests under ASan/UBSan, BIRD
+#                   round trips, hostile input, fuzz smoke runs)
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make fuzz       longer libFuzzer runs (FUZZ_SECONDS=60 per target)
+
+VERSION  = 0.1.0
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BUILD   ?= build
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+SANFLAGS ?=
+
+PKGS     = yaml-0.1 jansson zlib
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lyaml -ljansson -lz)
+
+WARN = -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
+       -Wmissing-prototypes -Werror
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DIXP_VERSION='"$(VERSION)"' $(WARN) \
+	$(CFLAGS) $(SANFLAGS) -Icommon -Icompiler $(PKG_CFLAGS) -MMD -MP
+
+COMMON_SRC = $(sort $(wildcard common/*.c))
+RSC_SRC    = $(sort $(filter-out compiler/main.c,$(wildcard compiler/*.c)))
+POLICIES   = $(sort $(wildcard policies/*.bird))
+
+COMMON_OBJ = $(COMMON_SRC:%.c=$(BUILD)/%.o)
+RSC_OBJ    = $(RSC_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/policies.o
+LIB_OBJ    = $(RSC_OBJ) $(COMMON_OBJ)
+
+UNIT_SRC   = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC   = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+
+.PHONY: all demo check check-build unit integration fuzz fuzz-smoke install \
+	clean deps deps-demo deps-test
+
+all: $(BUILD)/ixp-rsc
+
+$(BUILD)/ixp-rsc: $(BUILD)/compiler/main.o $(LIB_OBJ)
+	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -O1 -o $@ $<
+
+$(BUILD)/gen/policies.c: $(BUILD)/tools/embed $(POLICIES)
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed $@ $(POLICIES)
+
+$(BUILD)/gen/policies.o: $(BUILD)/gen/policies.c
+	$(CC) $(ALL_CFLAGS) -Wno-missing-variable-declarations -c -o $@ $<
+
+# ---- tests ---------------------------------------------------------------
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB_OBJ) $(PKG_LIBS) -lcmocka
+
+unit: $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do \
+		echo "== $$t"; \
+		(cd tests/unit && ../../$$t) || { echo "FAIL: $$t"; exit 1; }; \
+	done
+
+deps:
+	@sh tools/deps.sh build
+deps-demo:
+	@sh tools/deps.sh demo
+deps-test:
+	@sh tools/deps.sh test
+
+# The sanitizer build lives beside the normal one; unit tests and the
+# integration scripts use it so every run is checked by ASan and UBSan.
+ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+
+check: deps-test
+	$(MAKE) all
+	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g" SANFLAGS="$(ASAN_FLAGS)" all unit
+	IXP_RSC=$(CURDIR)/build/asan/ixp-rsc sh tests/run.sh
+	$(MAKE) fuzz-smoke
+
+demo: deps-demo
+	$(MAKE) all
+	sh tools/demo.sh $(BUILD)/ixp-rsc
+
+# libFuzzer targets (clang). fuzz-smoke runs each briefly over its seed
+# corpus as part of `make check`; `make fuzz` runs longer.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD = build/fuzz
+FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
+	-fno-sanitize-recover=all -Icommon -Icompiler $(PKG_CFLAGS)
+FUZZ_LIB_SRC = $(COMMON_SRC) $(RSC_SRC)
+
+$(FUZZ_BUILD)/%: tests/fuzz/%.c $(FUZZ_LIB_SRC) $(BUILD)/gen/policies.c
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_LIB_SRC) $(BUILD)/gen/policies.c $(PKG_LIBS)
+
+FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_BUILD)/%)
+
+fuzz-smoke: $(FUZZ_BIN)
+	@sh tests/fuzz/run.sh 15 $(FUZZ_BIN)
+
+fuzz: $(FUZZ_BIN)
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BIN)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/doc/ixp-rs
+	install -m 0755 $(BUILD)/ixp-rsc $(DESTDIR)$(PREFIX)/bin/ixp-rsc
+	install -m 0644 README.md LICENSE $(DESTDIR)$(PREFIX)/share/doc/ixp-rs/
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,168 @@
+#include "addr.h"
+
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <string.h>
+
+static u128
+load_be(const uint8_t *b, size_t n)
+{
+	u128 v = 0;
+
+	for (size_t i = 0; i < n; i++)
+		v = (v << 8) | b[i];
+	return v << (8 * (16 - n));
+}
+
+static void
+store_be(u128 v, uint8_t *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		b[i] = (uint8_t)(v >> (8 * (15 - i)));
+}
+
+enum addr_err
+ip_parse(const char *s, size_t n, struct ipaddr *out)
+{
+	char tmp[INET6_ADDRSTRLEN + 1];
+	uint8_t b[16];
+
+	memset(out, 0, sizeof(*out));
+	if (n == 0 || n >= sizeof(tmp))
+		return ADDR_SYNTAX;
+	memcpy(tmp, s, n);
+	tmp[n] = '\0';
+	if (memchr(tmp, '\0', n) != NULL)
+		return ADDR_SYNTAX;
+	if (strchr(tmp, ':') != NULL) {
+		if (inet_pton(AF_INET6, tmp, b) != 1)
+			return ADDR_SYNTAX;
+		out->a = load_be(b, 16);
+		out->af = AF6;
+	} else {
+		/* glibc's inet_pton accepts only four decimal octets, no
+		 * abbreviations and no leading zeros: exactly what we want. */
+		if (inet_pton(AF_INET, tmp, b) != 1)
+			return ADDR_SYNTAX;
+		out->a = load_be(b, 4);
+		out->af = AF4;
+	}
+	return ADDR_OK;
+}
+
+enum addr_err
+prefix_parse(const char *s, size_t n, struct prefix *out)
+{
+	const char *slash = memchr(s, '/', n);
+	struct ipaddr ip;
+	unsigned len = 0;
+	size_t i, ndig;
+
+	memset(out, 0, sizeof(*out));
+	if (slash == NULL)
+		return ADDR_SYNTAX;
+	if (ip_parse(s, (size_t)(slash - s), &ip) != ADDR_OK)
+		return ADDR_SYNTAX;
+	ndig = n - (size_t)(slash - s) - 1;
+	if (ndig == 0 || ndig > 3)
+		return ndig == 0 ? ADDR_SYNTAX : ADDR_LENGTH;
+	for (i = 0; i < ndig; i++) {
+		char c = slash[1 + i];
+		if (c < '0' || c > '9')
+			return ADDR_SYNTAX;
+		len = len * 10 + (unsigned)(c - '0');
+	}
+	out->af = ip.af;
+	if (len > af_maxlen(ip.af))
+		return ADDR_LENGTH;
+	out->len = (uint8_t)len;
+	out->a = ip.a & mask128(len);
+	return out->a == ip.a ? ADDR_OK : ADDR_HOSTBITS;
+}
+
+const char *
+addr_strerror(enum addr_err e)
+{
+	switch (e) {
+	case ADDR_OK:
+		return "ok";
+	case ADDR_SYNTAX:
+		return "not a valid IP prefix";
+	case ADDR_LENGTH:
+		return "prefix length out of range";
+	case ADDR_HOSTBITS:
+		return "host bits set beyond the prefix length";
+	}
+	return "unknown error";
+}
+
+char *
+ip_format(const struct ipaddr *ip, char *dst)
+{
+	uint8_t b[16];
+
+	if (ip->af == AF4) {
+		store_be(ip->a, b, 4);
+		inet_ntop(AF_INET, b, dst, ADDR_STRLEN);
+	} else if (ip->af == AF6) {
+		store_be(ip->a, b, 16);
+		inet_ntop(AF_INET6, b, dst, ADDR_STRLEN);
+	} else {
+		strcpy(dst, "(none)");
+	}
+	return dst;
+}
+
+char *
+prefix_format(const struct prefix *p, char *dst)
+{
+	struct ipaddr ip = { p->a, p->af };
+	size_t n;
+
+	ip_format(&ip, dst);
+	n = strlen(dst);
+	snprintf(dst + n, ADDR_STRLEN - n, "/%u", (unsigned)p->len);
+	return dst;
+}
+
+bool
+prefix_contains(const struct prefix *outer, const struct prefix *inner)
+{
+	if (outer->af != inner->af || outer->len > inner->len)
+		return false;
+	return (inner->a & mask128(outer->len)) == outer->a;
+}
+
+bool
+prefix_contains_ip(const struct prefix *p, const struct ipaddr *ip)
+{
+	return p->af == ip->af && (ip->a & mask128(p->len)) == p->a;
+}
+
+int
+prefix_cmp(const struct prefix *x, const struct prefix *y)
+{
+	if (x->af != y->af)
+		return x->af < y->af ? -1 : 1;
+	if (x->a != y->a)
+		return x->a < y->a ? -1 : 1;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return 0;
+}
+
+int
+ip_cmp(const struct ipaddr *x, const struct ipaddr *y)
+{
+	if (x->af != y->af)
+		return x->af < y->af ? -1 : 1;
+	if (x->a != y->a)
+		return x->a < y->a ? -1 : 1;
+	return 0;
+}
+
+bool
+ip_eq(const struct ipaddr *x, const struct ipaddr *y)
+{
+	return ip_cmp(x, y) == 0;
+}

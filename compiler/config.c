@@ -1,0 +1,163 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+/* NLNOG bgpfilterguide / MANRS martians; each also covers its more-specifics. */
+static const char *const default_bogons4[] = {
+	"0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8",
+	"169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24",
+	"192.88.99.0/24", "192.168.0.0/16", "198.18.0.0/15",
+	"198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
+};
+
+static const char *const default_bogons6[] = {
+	"::/8", "64:ff9b::/96", "64:ff9b:1::/48", "100::/64", "2001:2::/48",
+	"2001:10::/28", "2001:20::/28", "2001:db8::/32", "2002::/16",
+	"3ffe::/16", "5f00::/8", "fc00::/7", "fe80::/10", "fec0::/10",
+	"ff00::/8",
+};
+
+/* RFC 7607, 6793, 5398, 6996, 7300 and the IANA reserved block. */
+static const struct asn_range default_bogon_asns[] = {
+	{ 0, 0 }, { 23456, 23456 }, { 64496, 131071 },
+	{ 4200000000u, 4294967295u },
+};
+
+/* SPEC section 4 default. */
+static const uint32_t default_transit_free[] = {
+	174, 701, 1299, 2914, 3257, 3320, 3356, 3491, 5511, 6453, 6461, 6762,
+	6830, 7018, 12956,
+};
+
+void
+config_default_policy(struct policy *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->len_min[FAM4] = 8;
+	p->len_max[FAM4] = 24;
+	p->len_min[FAM6] = 16;
+	p->len_max[FAM6] = 48;
+	p->max_path_len = 64;
+	p->next_hop = NH_STRICT;
+	p->irr_enforce_origin = true;
+	p->irr_enforce_prefix = true;
+	p->irr_allow_more_specifics = false;
+	p->irr_max_depth = 20;
+	p->irr_max_asns = 100000;
+	p->irr_max_prefixes = 1000000;
+	p->rpki_reject_invalid = true;
+	p->aspa_reject_invalid = false;
+	p->mp_action = MPA_RESTART;
+	p->mp_default[FAM4] = 100;
+	p->mp_default[FAM6] = 50;
+	p->mp_from_peeringdb = true;
+	p->blackhole_enabled = true;
+	p->graceful_shutdown = true;
+	p->announcement_control = true;
+}
+
+static void
+parse_list(const char *const *src, size_t n, struct pfxlist *out)
+{
+	out->v = xcalloc(n, sizeof(*out->v));
+	out->n = n;
+	for (size_t i = 0; i < n; i++)
+		if (prefix_parse(src[i], strlen(src[i]), &out->v[i]) != ADDR_OK)
+			abort();	/* a typo in the table above */
+}
+
+void
+config_default_bogon_prefixes(struct pfxlist out[2])
+{
+	parse_list(default_bogons4, sizeof(default_bogons4) / sizeof(*default_bogons4), &out[FAM4]);
+	parse_list(default_bogons6, sizeof(default_bogons6) / sizeof(*default_bogons6), &out[FAM6]);
+}
+
+void
+config_default_bogon_asns(struct asn_range **out, size_t *n)
+{
+	*n = sizeof(default_bogon_asns) / sizeof(*default_bogon_asns);
+	*out = xmalloc(sizeof(default_bogon_asns));
+	memcpy(*out, default_bogon_asns, sizeof(default_bogon_asns));
+}
+
+void
+config_default_transit_free(struct asnlist *out)
+{
+	out->n = sizeof(default_transit_free) / sizeof(*default_transit_free);
+	out->v = xmalloc(sizeof(default_transit_free));
+	memcpy(out->v, default_transit_free, sizeof(default_transit_free));
+}
+
+bool
+config_asn_is_bogon(const struct config *c, uint32_t asn)
+{
+	return asn_in_ranges(asn, c->bogon_asns, c->n_bogon_asns);
+}
+
+static void
+free_srcfiles(struct srcfile *f, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(f[i].path);
+	free(f);
+}
+
+void
+config_free(struct config *c)
+{
+	size_t i, j;
+
+	free(c->file);
+	free(c->ixp_name);
+	free(c->peering_lans.v);
+	for (i = 0; i < c->n_rs; i++)
+		free(c->rs[i].name);
+	free(c->rs);
+	free(c->lg_socket);
+
+	for (i = 0; i < c->src.n_irr_sources; i++)
+		free(c->src.irr_sources[i]);
+	free(c->src.irr_sources);
+	free_srcfiles(c->src.irr_servers, c->src.n_irr_servers);
+	free_srcfiles(c->src.irr_dumps, c->src.n_irr_dumps);
+	free(c->src.cache_dir);
+	for (i = 0; i < c->src.n_rtr; i++)
+		free(c->src.rtr[i].host);
+	free(c->src.rtr);
+	free(c->src.vrps.path);
+	free(c->src.slurm.path);
+	free(c->src.peeringdb.path);
+
+	free(c->bogon_prefixes[0].v);
+	free(c->bogon_prefixes[1].v);
+	free(c->bogon_asns);
+	free(c->transit_free.v);
+	free(c->never_via_rs.v);
+	free(c->blacklist.v);
+	free(c->traffic.ethertypes);
+
+	for (i = 0; i < c->n_members; i++) {
+		struct member *m = &c->members[i];
+		free(m->name);
+		for (j = 0; j < m->n_as_sets; j++)
+			free(m->as_sets[j]);
+		free(m->as_sets);
+		free(m->as_set_pos);
+		free(m->email);
+		free(m->phone);
+		for (j = 0; j < m->n_conns; j++) {
+			free(m->conns[j].port);
+			free(m->conns[j].iface);
+			free(m->conns[j].macs);
+			free(m->conns[j].md5);
+		}
+		free(m->conns);
+		free(m->blacklist.v);
+	}
+	free(c->members);
+	memset(c, 0, sizeof(*c));
+}

@@ -1,0 +1,182 @@
+/*
+ * The IXP configuration as written in the member YAML (SPEC section 4),
+ * validated and with defaults applied. Produced by yaml_load, read-only
+ * afterwards. Every string and array is owned by the config and released
+ * by config_free().
+ */
+#ifndef IXP_CONFIG_H
+#define IXP_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "addr.h"
+#include "asn.h"
+#include "diag.h"
+
+/* Index for per-family arrays. */
+#define FAM4 0
+#define FAM6 1
+static inline int fam_of_af(int af) { return af == AF4 ? FAM4 : FAM6; }
+static inline int af_of_fam(int fam) { return fam == FAM4 ? AF4 : AF6; }
+
+struct pfxlist {
+	struct prefix	*v;
+	size_t		 n;
+};
+
+struct asnlist {
+	uint32_t	*v;	/* sorted, unique */
+	size_t		 n;
+};
+
+enum nh_policy {
+	NH_STRICT,	/* the session's own neighbour address only */
+	NH_SAME_AS,	/* any peering LAN address of the same member */
+};
+
+enum mp_action {
+	MPA_WARN,
+	MPA_BLOCK,
+	MPA_RESTART,
+	MPA_DISABLE,
+};
+
+/*
+ * Policy knobs a member may override. The global lists that only make sense
+ * IXP-wide (bogons, transit-free, never-via-RS) live in struct config.
+ */
+struct policy {
+	uint8_t		 len_min[2], len_max[2];
+	unsigned	 max_path_len;
+	enum nh_policy	 next_hop;
+	bool		 irr_enforce_origin;
+	bool		 irr_enforce_prefix;
+	bool		 irr_allow_more_specifics;
+	unsigned	 irr_max_depth;
+	uint32_t	 irr_max_asns;
+	uint32_t	 irr_max_prefixes;	/* per family */
+	bool		 rpki_reject_invalid;
+	bool		 aspa_reject_invalid;
+	enum mp_action	 mp_action;
+	uint32_t	 mp_default[2];
+	bool		 mp_from_peeringdb;
+	bool		 blackhole_enabled;
+	struct ipaddr	 blackhole_next_hop[2];	/* af == 0: keep the member's */
+	bool		 graceful_shutdown;
+	bool		 announcement_control;
+};
+
+struct route_server {
+	char		*name;
+	struct ipaddr	 router_id;
+	struct ipaddr	 addr[2];		/* af == 0: no session of that family */
+	struct srcpos	 pos;
+};
+
+struct rtr_server {
+	char		*host;		/* IP literal or DNS name, checked */
+	uint16_t	 port;
+	struct srcpos	 pos;
+};
+
+struct srcfile {
+	char		*path;		/* resolved against the YAML's directory */
+	struct srcpos	 pos;		/* where the YAML names it */
+};
+
+struct sources {
+	char		**irr_sources;	/* upper case, priority order; n=0: all */
+	size_t		  n_irr_sources;
+	struct srcfile	 *irr_servers;	/* "host:port" (live IRRd; issue 4) */
+	size_t		  n_irr_servers;
+	struct srcfile	 *irr_dumps;
+	size_t		  n_irr_dumps;
+	char		 *cache_dir;
+	struct rtr_server *rtr;
+	size_t		  n_rtr;
+	struct srcfile	  vrps;		/* path == NULL: none */
+	struct srcfile	  slurm;
+	unsigned	  vrps_max_age;	/* seconds; 0 = do not check */
+	struct srcfile	  peeringdb;
+};
+
+struct traffic {
+	uint16_t	*ethertypes;		/* allowed, sorted */
+	size_t		 n_ethertypes;
+	unsigned	 macs_per_port;
+	unsigned	 arp_nd_rate_pps;
+};
+
+struct connection {
+	char		*port;
+	char		*iface;		/* Linux bridge port; NULL: not enforceable */
+	uint8_t		(*macs)[6];
+	size_t		 n_macs;
+	struct ipaddr	 addr[2];	/* af == 0: none */
+	char		*md5;		/* NULL: no TCP-MD5 */
+	struct srcpos	 pos;
+};
+
+struct member {
+	uint32_t	 asn;
+	char		*name;
+	char		**as_sets;	/* as written (normalised upper case) */
+	struct srcpos	 *as_set_pos;
+	size_t		 n_as_sets;
+	uint32_t	 max_prefix[2];	/* 0: not set in the YAML */
+	char		*email;
+	char		*phone;
+	bool		 manrs;
+	struct connection *conns;
+	size_t		 n_conns;
+	struct policy	 policy;	/* global policy with this member's overrides */
+	struct pfxlist	 blacklist;	/* member's own blacklist (reject code 11) */
+	struct srcpos	 pos;
+};
+
+struct config {
+	char		*file;		/* the YAML path */
+	char		*ixp_name;
+	uint32_t	 rs_asn;
+	struct pfxlist	 peering_lans;
+	struct route_server *rs;
+	size_t		 n_rs;
+	unsigned	 bird_major, bird_minor;
+	char		*lg_socket;	/* NULL: not configured */
+
+	struct sources	 src;
+
+	struct policy	 policy;
+	struct pfxlist	 bogon_prefixes[2];
+	struct asn_range *bogon_asns;
+	size_t		 n_bogon_asns;
+	struct asnlist	 transit_free;
+	struct asnlist	 never_via_rs;
+	struct pfxlist	 blacklist;	/* IXP-wide blacklist (reject code 3) */
+
+	struct traffic	 traffic;
+
+	struct member	*members;	/* sorted by ASN */
+	size_t		 n_members;
+};
+
+/* BIRD >= x.y? */
+static inline bool
+config_bird_at_least(const struct config *c, unsigned major, unsigned minor)
+{
+	return c->bird_major > major ||
+	    (c->bird_major == major && c->bird_minor >= minor);
+}
+
+bool	config_asn_is_bogon(const struct config *c, uint32_t asn);
+void	config_free(struct config *c);
+
+/* Defaults (also used by the documentation generator and the tests). */
+void	config_default_policy(struct policy *p);
+void	config_default_bogon_prefixes(struct pfxlist out[2]);
+void	config_default_bogon_asns(struct asn_range **out, size_t *n);
+void	config_default_transit_free(struct asnlist *out);
+
+#endif

@@ -1,0 +1,634 @@
+#include "emit_bird.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "policies.h"
+#include "reasons.h"
+#include "xalloc.h"
+
+/* Names of the BIRD sets of each member; a set identical to an earlier
+ * member's is emitted once and shared. */
+struct setnames {
+	char	 asns[24];
+	char	 pfx[2][24];
+	char	 bh[2][24];
+	bool	 own_asns, own_pfx[2], own_bh[2];
+};
+
+struct emitter {
+	struct buf		*b;
+	const struct model	*mo;
+	const struct config	*c;
+	const struct route_server *rs;
+	const struct emit_opts	*o;
+	struct setnames		*names;		/* per member */
+};
+
+void
+bird_text(struct buf *b, const char *s, size_t max)
+{
+	size_t n = 0;
+
+	for (; *s && n < max; s++, n++) {
+		unsigned char ch = (unsigned char)*s;
+		buf_putc(b, (ch >= 0x20 && ch < 0x7f && ch != '"' && ch != '\\') ? (char)ch : '_');
+	}
+}
+
+static const char *
+ip_str(const struct ipaddr *ip, char *tmp)
+{
+	return ip_format(ip, tmp);
+}
+
+/* ---- sets ------------------------------------------------------------- */
+
+static void
+print_prefix_list_set(struct emitter *e, const char *name, const struct pfxlist *l,
+    bool orlonger)
+{
+	char tmp[ADDR_STRLEN];
+
+	buf_printf(e->b, "define %s = [\n", name);
+	for (size_t i = 0; i < l->n; i++)
+		buf_printf(e->b, "\t%s%s%s\n", prefix_format(&l->v[i], tmp),
+		    orlonger ? "+" : "", i + 1 < l->n ? "," : "");
+	buf_puts(e->b, "];\n");
+}
+
+static void
+print_pfxset(struct emitter *e, const char *name, const struct pfxset *s)
+{
+	char tmp[ADDR_STRLEN + 16];
+
+	buf_printf(e->b, "define %s = [\n", name);
+	for (size_t i = 0; i < s->n; i++)
+		buf_printf(e->b, "\t%s%s\n", pfx_range_format(&s->v[i], tmp, sizeof(tmp)),
+		    i + 1 < s->n ? "," : "");
+	buf_puts(e->b, "];\n");
+}
+
+/* Sorted ASNs, consecutive runs written as ranges. */
+static void
+print_asn_set(struct emitter *e, const char *name, const uint32_t *v, size_t n)
+{
+	size_t i = 0;
+
+	buf_printf(e->b, "define %s = [\n", name);
+	while (i < n) {
+		size_t j = i;
+		while (j + 1 < n && v[j + 1] == v[j] + 1)
+			j++;
+		if (j > i)
+			buf_printf(e->b, "\t%u..%u", v[i], v[j]);
+		else
+			buf_printf(e->b, "\t%u", v[i]);
+		buf_puts(e->b, j + 1 < n ? ",\n" : "\n");
+		i = j + 1;
+	}
+	buf_puts(e->b, "];\n");
+}
+
+static void
+print_global_sets(struct emitter *e)
+{
+	const struct config *c = e->c;
+	const struct model *mo = e->mo;
+
+	buf_puts(e->b, "\n# ---- IXP-wide sets ----\n\n");
+	for (int fam = 0; fam < 2; fam++) {
+		struct pfxlist bl = mo->global_blacklist[fam];
+
+		if (c->bogon_prefixes[fam].n > 0) {
+			buf_printf(e->b, "# Bogon prefixes and their more-specifics (reason %d).\n",
+			    REJ_BOGON_PREFIX);
+			print_prefix_list_set(e, fam == FAM4 ? "RS_BOGONS4" : "RS_BOGONS6",
+			    &c->bogon_prefixes[fam], true);
+		}
+		buf_printf(e->b, "# The default route, the peering LANs and the IXP blacklist "
+		    "with their more-specifics (reason %d).\n", REJ_BLACKLIST);
+		buf_printf(e->b, "define %s = [\n\t%s%s\n", fam == FAM4 ? "RS_BLACKLIST4" : "RS_BLACKLIST6",
+		    fam == FAM4 ? "0.0.0.0/0" : "::/0", bl.n ? "," : "");
+		for (size_t i = 0; i < bl.n; i++) {
+			char tmp[ADDR_STRLEN];
+			buf_printf(e->b, "\t%s+%s\n", prefix_format(&bl.v[i], tmp),
+			    i + 1 < bl.n ? "," : "");
+		}
+		buf_puts(e->b, "];\n");
+	}
+	if (c->n_bogon_asns > 0) {
+		buf_printf(e->b, "# Private, reserved and documentation ASNs (reason %d).\n"
+		    "define RS_BOGON_ASNS = [\n", REJ_BOGON_ASN);
+		for (size_t i = 0; i < c->n_bogon_asns; i++) {
+			const struct asn_range *r = &c->bogon_asns[i];
+			if (r->lo == r->hi)
+				buf_printf(e->b, "\t%u", r->lo);
+			else
+				buf_printf(e->b, "\t%u..%u", r->lo, r->hi);
+			buf_puts(e->b, i + 1 < c->n_bogon_asns ? ",\n" : "\n");
+		}
+		buf_puts(e->b, "];\n");
+	}
+	if (c->transit_free.n > 0) {
+		buf_printf(e->b, "# Transit-free networks (reason %d).\n", REJ_TRANSIT_FREE);
+		print_asn_set(e, "RS_TRANSIT_FREE", c->transit_free.v, c->transit_free.n);
+	}
+	if (c->never_via_rs.n > 0) {
+		buf_printf(e->b, "# Networks that ask never to be reached via route servers "
+		    "(reason %d).\n", REJ_NEVER_VIA_RS);
+		print_asn_set(e, "RS_NEVER_VIA_RS", c->never_via_rs.v, c->never_via_rs.n);
+	}
+}
+
+static bool
+same_asns(const struct expansion *x, const struct expansion *y)
+{
+	return x->n_asns == y->n_asns &&
+	    memcmp(x->asns, y->asns, x->n_asns * sizeof(*x->asns)) == 0;
+}
+
+struct set_owner {
+	const struct pfxset	*set;
+	const char		*name;
+	char			 key[40];
+};
+
+/*
+ * Name every member's sets, sharing identical ones. Members are in ASN
+ * order, so the first (lowest ASN) owner names a shared set. Prefix sets are
+ * found by content hash and always confirmed by comparison.
+ */
+static void
+assign_set_names(struct emitter *e)
+{
+	const struct model *mo = e->mo;
+	struct hmap seen = { NULL, 0, 0 };
+	struct set_owner *owners = xcalloc(mo->n_members * 4 + 1, sizeof(*owners));
+	size_t n_owners = 0;
+
+	e->names = xcalloc(mo->n_members + 1, sizeof(*e->names));
+	for (size_t i = 0; i < mo->n_members; i++) {
+		const struct mmember *mm = &mo->members[i];
+		struct setnames *sn = &e->names[i];
+		uint32_t asn = mm->m->asn;
+
+		snprintf(sn->asns, sizeof(sn->asns), "AS%u_ASNS", asn);
+		sn->own_asns = true;
+		for (size_t j = 0; j < i; j++)
+			if (e->names[j].own_asns && same_asns(&mo->members[j].exp, &mm->exp)) {
+				memcpy(sn->asns, e->names[j].asns, sizeof(sn->asns));
+				sn->own_asns = false;
+				break;
+			}
+		for (int fam = 0; fam < 2; fam++) {
+			for (int kind = 0; kind < 2; kind++) {
+				const struct pfxset *set = kind == 0 ? &mm->irr[fam] : &mm->bh[fam];
+				char *name = kind == 0 ? sn->pfx[fam] : sn->bh[fam];
+				bool *own = kind == 0 ? &sn->own_pfx[fam] : &sn->own_bh[fam];
+				struct set_owner *o = &owners[n_owners], *prev;
+
+				snprintf(name, sizeof(sn->pfx[fam]), "AS%u_%s%d", asn,
+				    kind == 0 ? "PFX" : "BH", fam == FAM4 ? 4 : 6);
+				*own = false;
+				if (set->n == 0 || !mm->has_family[fam] ||
+				    (kind == 1 && !mm->m->policy.blackhole_enabled))
+					continue;
+				snprintf(o->key, sizeof(o->key), "%d:%016llx", fam,
+				    (unsigned long long)pfxset_hash(set));
+				prev = hmap_get(&seen, o->key);
+				if (prev != NULL && pfxset_equal(prev->set, set)) {
+					memcpy(name, prev->name, sizeof(sn->pfx[fam]));
+					continue;
+				}
+				*own = true;
+				if (prev == NULL) {
+					o->set = set;
+					o->name = name;
+					hmap_put(&seen, o->key, o);
+					n_owners++;
+				}
+			}
+		}
+	}
+	hmap_free(&seen);
+	free(owners);
+}
+
+static void
+print_member_sets(struct emitter *e, size_t idx)
+{
+	const struct mmember *mm = &e->mo->members[idx];
+	const struct setnames *sn = &e->names[idx];
+
+	if (sn->own_asns)
+		print_asn_set(e, sn->asns, mm->exp.asns, mm->exp.n_asns);
+	else
+		buf_printf(e->b, "# origin ASNs: same as %s\n", sn->asns);
+	for (int fam = 0; fam < 2; fam++) {
+		if (!mm->has_family[fam])
+			continue;
+		if (sn->own_pfx[fam])
+			print_pfxset(e, sn->pfx[fam], &mm->irr[fam]);
+		else if (mm->irr[fam].n > 0)
+			buf_printf(e->b, "# %s route objects: same as %s\n", fam_name(fam), sn->pfx[fam]);
+		if (sn->own_bh[fam])
+			print_pfxset(e, sn->bh[fam], &mm->bh[fam]);
+		if (mm->m->blacklist.n > 0) {
+			struct pfxlist l = { xcalloc(mm->m->blacklist.n, sizeof(struct prefix)), 0 };
+			for (size_t i = 0; i < mm->m->blacklist.n; i++)
+				if (mm->m->blacklist.v[i].af == af_of_fam(fam))
+					l.v[l.n++] = mm->m->blacklist.v[i];
+			if (l.n > 0) {
+				char name[32];
+				snprintf(name, sizeof(name), "AS%u_BLACKLIST%d", mm->m->asn,
+				    fam == FAM4 ? 4 : 6);
+				print_prefix_list_set(e, name, &l, true);
+			}
+			free(l.v);
+		}
+	}
+}
+
+/* ---- filters ------------------------------------------------------------ */
+
+static void
+print_check(struct emitter *e, const struct msession *s, const struct check *k,
+    const struct setnames *sn)
+{
+	const struct mmember *mm = s->mm;
+	const struct policy *p = &mm->m->policy;
+	const struct reason *r = reason_get(k->code);
+	const bool bh = p->blackhole_enabled;
+	const int v = s->fam == FAM4 ? 4 : 6;
+	struct buf *b = e->b;
+	char tmp[ADDR_STRLEN];
+
+	buf_printf(b, "\t# %d: %s\n", k->code, r->text);
+	switch (k->kind) {
+	case CHK_PATH_LEN:
+		buf_printf(b, "\tif bgp_path.len > %u then rs_reject(%d);\n", p->max_path_len, k->code);
+		break;
+	case CHK_BOGON_PREFIX:
+		buf_printf(b, "\tif net ~ RS_BOGONS%d then rs_reject(%d);\n", v, k->code);
+		break;
+	case CHK_BLACKLIST:
+		buf_printf(b, "\tif net ~ RS_BLACKLIST%d then rs_reject(%d);\n", v, k->code);
+		break;
+	case CHK_AFI:
+		buf_printf(b, "\tif net.type != NET_IP%d then rs_reject(%d);\n", v, k->code);
+		break;
+	case CHK_NEXT_HOP:
+		if (p->next_hop == NH_STRICT) {
+			buf_printf(b, "\tif bgp_next_hop != %s then rs_reject(%d);\n",
+			    ip_str(&s->peer, tmp), k->code);
+		} else {
+			buf_puts(b, "\tif !(bgp_next_hop ~ [");
+			for (size_t i = 0; i < mm->n_addrs[s->fam]; i++)
+				buf_printf(b, "%s%s", i ? ", " : "", ip_str(&mm->addrs[s->fam][i], tmp));
+			buf_printf(b, "]) then rs_reject(%d);\n", k->code);
+		}
+		break;
+	case CHK_FIRST_AS:
+		buf_printf(b, "\tif bgp_path.first != %u then rs_reject(%d);\n", mm->m->asn, k->code);
+		break;
+	case CHK_BOGON_ASN:
+		buf_printf(b, "\tif rs_path_has(RS_BOGON_ASNS) then rs_reject(%d);\n", k->code);
+		break;
+	case CHK_TRANSIT_FREE:
+		buf_printf(b, "\tif rs_path_has_other(RS_TRANSIT_FREE, %u) then rs_reject(%d);\n",
+		    mm->m->asn, k->code);
+		break;
+	case CHK_IRR_ORIGIN:
+		buf_printf(b, "\tif !(bgp_path.last ~ %s) then rs_reject(%d);\n", sn->asns, k->code);
+		break;
+	case CHK_V6_GLOBAL:
+		buf_printf(b, "\tif !(net ~ [2000::/3+]) then rs_reject(%d);\n", k->code);
+		break;
+	case CHK_MEMBER_BLACKLIST:
+		buf_printf(b, "\tif net ~ AS%u_BLACKLIST%d then rs_reject(%d);\n",
+		    mm->m->asn, v, k->code);
+		break;
+	case CHK_IRR_PREFIX:
+		/* An empty set would be a missing define: reject explicitly. */
+		if (bh) {
+			if (mm->bh[s->fam].n > 0)
+				buf_printf(b, "\tif is_bh && !(net ~ %s) then rs_reject(%d);\n",
+				    sn->bh[s->fam], k->code);
+			else
+				buf_printf(b, "\tif is_bh then rs_reject(%d);\t# no route objects\n",
+				    k->code);
+		}
+		if (mm->irr[s->fam].n > 0)
+			buf_printf(b, "\tif %s!(net ~ %s) then rs_reject(%d);\n",
+			    bh ? "!is_bh && " : "", sn->pfx[s->fam], k->code);
+		else
+			buf_printf(b, "\t%srs_reject(%d);\t# no route objects\n",
+			    bh ? "if !is_bh then " : "", k->code);
+		break;
+	case CHK_PREFIX_LEN:
+		if (bh)
+			buf_printf(b, "\tif net.len < %u || (net.len > %u && !is_bh) then rs_reject(%d);\n",
+			    p->len_min[s->fam], p->len_max[s->fam], k->code);
+		else
+			buf_printf(b, "\tif net.len < %u || net.len > %u then rs_reject(%d);\n",
+			    p->len_min[s->fam], p->len_max[s->fam], k->code);
+		break;
+	case CHK_RPKI:
+		buf_printf(b, "\t%srs_rpki%d(%s);\n", bh ? "if !is_bh then " : "", v,
+		    p->rpki_reject_invalid ? "true" : "false");
+		break;
+	case CHK_NEVER_VIA_RS:
+		buf_printf(b, "\tif rs_path_has(RS_NEVER_VIA_RS) then rs_reject(%d);\n", k->code);
+		break;
+	case CHK_ASPA:
+		buf_printf(b, "\tif aspa_check_upstream(rs_aspa) = ASPA_INVALID then rs_reject(%d);\n",
+		    k->code);
+		break;
+	case CHK_NUM:
+		break;
+	}
+}
+
+static void
+print_import_filter(struct emitter *e, const struct msession *s, const struct setnames *sn)
+{
+	const struct mmember *mm = s->mm;
+	const struct policy *p = &mm->m->policy;
+	struct check checks[CHK_NUM];
+	size_t n = model_checks(e->mo, s, checks);
+	const bool rpki = e->mo->rpki_rtr || e->mo->rpki_static;
+
+	buf_printf(e->b, "filter rs_import_%s\n", s->name);
+	if (p->blackhole_enabled)
+		buf_puts(e->b, "bool is_bh;\n");
+	buf_puts(e->b, "{\n\trs_scrub_in();\n");
+	if (!p->announcement_control)
+		buf_puts(e->b, "\trs_scrub_control();\t# announcement control off for this member\n");
+	if (p->blackhole_enabled)
+		buf_puts(e->b, "\tis_bh = rs_is_blackhole();\n");
+	else
+		buf_puts(e->b, "\tbgp_community.delete([(65535, 666)]);\t# blackholing off for this member\n");
+	for (size_t i = 0; i < n; i++)
+		print_check(e, s, &checks[i], sn);
+	if (p->blackhole_enabled)
+		buf_printf(e->b, "\tif is_bh then bgp_large_community.add((RS_ASN, %d, %d));"
+		    "\t# RPKI not checked\n", LC_RPKI_STATE, RPKI_TAG_NOT_CHECKED);
+	if (!rpki)
+		buf_printf(e->b, "\tbgp_large_community.add((RS_ASN, %d, %d));\t# no RPKI source: "
+		    "not checked\n", LC_RPKI_STATE, RPKI_TAG_NOT_CHECKED);
+	if (p->graceful_shutdown)
+		buf_puts(e->b, "\trs_gshut();\n");
+	buf_puts(e->b, "\taccept;\n}\n\n");
+}
+
+static void
+print_export_filter(struct emitter *e, const struct msession *s)
+{
+	const struct ipaddr *nh = &e->c->policy.blackhole_next_hop[s->fam];
+	char tmp[ADDR_STRLEN];
+
+	buf_printf(e->b, "filter rs_export_%s\n{\n", s->name);
+	buf_puts(e->b, "\tif !rs_export_ok() then reject;\n");
+	buf_printf(e->b, "\tif !rs_may_announce(%u) then reject;\n", s->mm->m->asn);
+	buf_printf(e->b, "\trs_prepend(%u);\n", s->mm->m->asn);
+	/* NO_EXPORT is added on export: added on import, BIRD itself would
+	 * refuse to send the route to any member. */
+	buf_puts(e->b, "\tif rs_is_blackhole() then {\n\t\tbgp_community.add((65535, 65281));\n");
+	if (nh->af)
+		buf_printf(e->b, "\t\tbgp_next_hop = %s;\n", ip_str(nh, tmp));
+	buf_puts(e->b, "\t}\n\trs_scrub_out();\n\taccept;\n}\n\n");
+}
+
+static const char *
+mp_action_bird(enum mp_action a)
+{
+	switch (a) {
+	case MPA_WARN:
+		return "warn";
+	case MPA_BLOCK:
+		return "block";
+	case MPA_RESTART:
+		return "restart";
+	case MPA_DISABLE:
+		return "disable";
+	}
+	return "restart";
+}
+
+static void
+print_session(struct emitter *e, const struct msession *s)
+{
+	const struct mmember *mm = s->mm;
+	const int v = s->fam == FAM4 ? 4 : 6;
+	char tmp[ADDR_STRLEN];
+
+	buf_printf(e->b, "protocol bgp %s from rs_client%d {\n\tdescription \"", s->name, v);
+	buf_printf(e->b, "AS%u ", mm->m->asn);
+	bird_text(e->b, mm->m->name, 80);
+	buf_printf(e->b, "\";\n\tneighbor %s as %u;\n", ip_str(&s->peer, tmp), mm->m->asn);
+	if (s->conn->md5 != NULL) {
+		buf_puts(e->b, "\tpassword \"");
+		bird_text(e->b, s->conn->md5, 80);
+		buf_puts(e->b, "\";\n");
+	}
+	buf_printf(e->b, "\tipv%d {\n\t\treceive limit %u action %s;\t# %s\n", v,
+	    mm->max_prefix[s->fam], mp_action_bird(mm->m->policy.mp_action),
+	    mp_source_name(mm->mp_source[s->fam]));
+	buf_printf(e->b, "\t\timport filter rs_import_%s;\n\t\texport filter rs_export_%s;\n\t};\n}\n\n",
+	    s->name, s->name);
+}
+
+static void
+print_member(struct emitter *e, size_t idx)
+{
+	const struct model *mo = e->mo;
+	const struct mmember *mm = &mo->members[idx];
+	char tmp[ADDR_STRLEN];
+
+	buf_printf(e->b, "\n# ---- AS%u ", mm->m->asn);
+	bird_text(e->b, mm->m->name, 80);
+	buf_puts(e->b, " ----\n# AS-SET: ");
+	if (mm->as_set_from_asn)
+		buf_printf(e->b, "none (AS%u only)", mm->m->asn);
+	for (size_t i = 0; i < mm->n_as_sets; i++)
+		buf_printf(e->b, "%s%s", i ? ", " : "", mm->as_sets[i]);
+	buf_printf(e->b, "; %zu ASNs, %zu IPv4 and %zu IPv6 prefixes\n\n", mm->exp.n_asns,
+	    mm->exp.n_prefixes[FAM4], mm->exp.n_prefixes[FAM6]);
+	print_member_sets(e, idx);
+	buf_putc(e->b, '\n');
+	for (size_t i = 0; i < mo->n_sessions; i++) {
+		const struct msession *s = &mo->sessions[i];
+		if (s->mm != mm)
+			continue;
+		if (e->rs->addr[s->fam].af == 0) {
+			buf_printf(e->b, "# %s (%s, %s) is not set up: route server %s has no "
+			    "IPv%d address\n\n", s->name, fam_name(s->fam), ip_str(&s->peer, tmp),
+			    e->rs->name, s->fam == FAM4 ? 4 : 6);
+			continue;
+		}
+		print_import_filter(e, s, &e->names[idx]);
+		print_export_filter(e, s);
+		print_session(e, s);
+	}
+}
+
+/* ---- header, globals, tables ------------------------------------------- */
+
+static void
+print_header(struct emitter *e)
+{
+	const struct model *mo = e->mo;
+	const struct config *c = e->c;
+
+	buf_printf(e->b, "#\n# BIRD route-server configuration for %s of ", e->rs->name);
+	bird_text(e->b, c->ixp_name, 100);
+	buf_printf(e->b, "\n# Generated by ixp-rsc %s. Do not edit: change the member YAML "
+	    "and regenerate.\n", e->o->version);
+	if (e->o->timestamp)
+		buf_printf(e->b, "# Generated at %s\n", e->o->timestamp);
+	buf_printf(e->b, "# Members: %zu, sessions: %zu. Oldest BIRD: %u.%u.\n", mo->n_members,
+	    mo->n_sessions, c->bird_major, c->bird_minor);
+	if (mo->irr != NULL) {
+		buf_puts(e->b, "# IRR sources in priority order:");
+		for (size_t i = 0; i < mo->irr->n_sources; i++)
+			buf_printf(e->b, " %s", mo->irr->sources[i]);
+		buf_puts(e->b, "\n");
+	}
+	buf_printf(e->b, "# RPKI: %s.\n#\n\n", mo->rpki_rtr ? "live over RTR" :
+	    mo->rpki_static ? "static ROA tables from the VRP file" : "none (routes tagged not checked)");
+}
+
+static void
+print_globals(struct emitter *e)
+{
+	const struct config *c = e->c;
+	char tmp[ADDR_STRLEN];
+
+	buf_printf(e->b, "log syslog all;\nrouter id %s;\n\n", ip_str(&e->rs->router_id, tmp));
+	/* Full dates in every reply: the looking glass and Alice-LG need them. */
+	buf_puts(e->b, "timeformat base iso long;\ntimeformat log iso long;\n"
+	    "timeformat protocol iso long;\ntimeformat route iso long;\n\n");
+	buf_printf(e->b, "define RS_ASN = %u;\ndefine RS_ASN16 = %u;\n\n", c->rs_asn,
+	    c->rs_asn <= 65535 ? c->rs_asn : 0);
+	if (c->lg_socket != NULL) {
+		if (config_bird_at_least(c, 2, 16)) {
+			buf_puts(e->b, "# Restricted control socket for ixp-lg.\ncli \"");
+			bird_text(e->b, c->lg_socket, 200);
+			buf_puts(e->b, "\" { restrict; };\n\n");
+		} else {
+			buf_puts(e->b, "# ixp.bird.lg_socket needs BIRD 2.16; ixp-lg restricts "
+			    "its sessions itself.\n\n");
+		}
+	}
+}
+
+static void
+print_tables(struct emitter *e)
+{
+	/* Sorted tables let `secondary` export the next-best route when the
+	 * best one is blocked for a member (no path hiding). */
+	buf_puts(e->b, "ipv4 table master4 sorted;\nipv6 table master6 sorted;\n"
+	    "roa4 table rpki4;\nroa6 table rpki6;\n");
+	if (e->mo->vrps != NULL && e->mo->c->policy.aspa_reject_invalid &&
+	    config_bird_at_least(e->c, 2, 16))
+		buf_puts(e->b, "aspa table rs_aspa;\n");
+	buf_puts(e->b, "\nprotocol device {\n}\n");
+}
+
+static void
+print_rpki(struct emitter *e)
+{
+	const struct model *mo = e->mo;
+	const struct config *c = e->c;
+	char tmp[ADDR_STRLEN];
+
+	if (mo->rpki_rtr) {
+		buf_puts(e->b, "\n# ---- RPKI over RTR: ROAs change live; `rpki reload` (on by "
+		    "default, needs `import table`) re-evaluates routes ----\n");
+		for (size_t i = 0; i < c->src.n_rtr; i++) {
+			struct ipaddr ip;
+			const char *h = c->src.rtr[i].host;
+			buf_printf(e->b, "\nprotocol rpki rtr%zu {\n\troa4 { table rpki4; };\n"
+			    "\troa6 { table rpki6; };\n", i + 1);
+			if (ip_parse(h, strlen(h), &ip) == ADDR_OK)
+				buf_printf(e->b, "\tremote %s port %u;\n", ip_str(&ip, tmp), c->src.rtr[i].port);
+			else {
+				buf_puts(e->b, "\tremote \"");
+				bird_text(e->b, h, 253);
+				buf_printf(e->b, "\" port %u;\n", c->src.rtr[i].port);
+			}
+			buf_puts(e->b, "\tretry keep 90;\n\trefresh keep 900;\n\texpire keep 172800;\n}\n");
+		}
+	} else if (mo->rpki_static) {
+		const struct vrpset *v = mo->vrps;
+		buf_printf(e->b, "\n# ---- RPKI: %zu VRPs from the validator export ----\n", v->n);
+		for (int fam = 0; fam < 2; fam++) {
+			int n = fam == FAM4 ? 4 : 6;
+			buf_printf(e->b, "\nprotocol static rpki_static%d {\n\troa%d { table rpki%d; };\n",
+			    n, n, n);
+			for (size_t i = 0; i < v->n; i++) {
+				struct prefix p = { v->v[i].a, v->v[i].len, v->v[i].af };
+				if (v->v[i].af != af_of_fam(fam))
+					continue;
+				buf_printf(e->b, "\troute %s max %u as %u;\n", prefix_format(&p, tmp),
+				    v->v[i].maxlen, v->v[i].asn);
+			}
+			buf_puts(e->b, "}\n");
+		}
+		if (config_bird_at_least(c, 2, 16) && c->policy.aspa_reject_invalid) {
+			buf_puts(e->b, "\nprotocol static rpki_aspa {\n\taspa { table rs_aspa; };\n");
+			for (size_t i = 0; i < v->n_aspa; i++) {
+				const struct vap *a = &v->aspa[i];
+				if (a->n_providers == 0 || (a->n_providers == 1 && a->providers[0] == 0)) {
+					buf_printf(e->b, "\troute aspa %u transit;\n", a->customer);
+					continue;
+				}
+				buf_printf(e->b, "\troute aspa %u providers ", a->customer);
+				for (size_t j = 0; j < a->n_providers; j++)
+					buf_printf(e->b, "%s%u", j ? ", " : "", a->providers[j]);
+				buf_puts(e->b, ";\n");
+			}
+			buf_puts(e->b, "}\n");
+		}
+	}
+}
+
+static void
+print_templates(struct emitter *e)
+{
+	char tmp[ADDR_STRLEN];
+
+	for (int fam = 0; fam < 2; fam++) {
+		int v = fam == FAM4 ? 4 : 6;
+		if (e->rs->addr[fam].af == 0)
+			continue;
+		buf_printf(e->b, "\ntemplate bgp rs_client%d {\n\tlocal %s as RS_ASN;\n", v,
+		    ip_str(&e->rs->addr[fam], tmp));
+		/* Transparent, and members' RFC 1997 communities pass through:
+		 * NO_EXPORT is for the receiving member, not for us. */
+		buf_puts(e->b, "\trs client;\n\tinterpret communities off;\n");
+		buf_printf(e->b, "\tipv%d {\n\t\ttable master%d;\n\t\timport table on;\n"
+		    "\t\timport keep filtered on;\n\t\tsecondary;\n\t};\n}\n", v, v);
+	}
+}
+
+void
+emit_bird(struct buf *out, const struct model *mo, const struct route_server *rs,
+    const struct emit_opts *o)
+{
+	struct emitter e = { out, mo, mo->c, rs, o, NULL };
+
+	assign_set_names(&e);
+	print_header(&e);
+	print_globals(&e);
+	print_tables(&e);
+	print_rpki(&e);
+	buf_puts(out, "\n# ---- route-server functions (policies/rs_functions.bird) ----\n");
+	buf_puts(out, policies_rs_functions_bird);
+	print_global_sets(&e);
+	print_templates(&e);
+	for (size_t i = 0; i < mo->n_members; i++)
+		print_member(&e, i);
+	free(e.names);
+}

@@ -1,0 +1,24 @@
+/*
+ * BIRD 2 route-server configuration emitter. Pure: model in, text out.
+ */
+#ifndef IXP_EMIT_BIRD_H
+#define IXP_EMIT_BIRD_H
+
+#include "buf.h"
+#include "model.h"
+
+struct emit_opts {
+	const char	*version;	/* ixp-rsc version for the header */
+	const char	*timestamp;	/* header line; NULL: none (deterministic) */
+};
+
+/* The complete config for one route server. */
+void	emit_bird(struct buf *out, const struct model *mo,
+	    const struct route_server *rs, const struct emit_opts *o);
+
+/* Text safe inside a BIRD string literal or comment (BIRD 2.0 strings have
+ * no escapes): printable ASCII except '"' and '\\'; anything else becomes
+ * '_'. At most `max` bytes. */
+void	bird_text(struct buf *b, const char *s, size_t max);
+
+#endif

@@ -1,0 +1,291 @@
+#include "emit_json.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <jansson.h>
+
+#include "reasons.h"
+
+/* jansson needs valid UTF-8; every string we pass was validated (YAML) or is
+ * ASCII we generated, so a NULL here is a bug worth seeing, not hiding. */
+static json_t *
+str(const char *s)
+{
+	json_t *j = json_string(s ? s : "");
+
+	return j ? j : json_string("(invalid text)");
+}
+
+static void
+set(json_t *o, const char *key, json_t *v)
+{
+	json_object_set_new(o, key, v);
+}
+
+static void
+dump(struct buf *out, json_t *root)
+{
+	char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+
+	buf_puts(out, s);
+	buf_putc(out, '\n');
+	free(s);
+	json_decref(root);
+}
+
+static json_t *
+community(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static json_t *
+community(const char *fmt, ...)
+{
+	char tmp[64];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	return str(tmp);
+}
+
+static void
+control(json_t *arr, const char *type, json_t *comm, const char *meaning)
+{
+	json_t *o = json_object();
+
+	set(o, "type", str(type));
+	set(o, "community", comm);
+	set(o, "meaning", str(meaning));
+	json_array_append_new(arr, o);
+}
+
+void
+emit_reasons_json(struct buf *out, const struct model *mo)
+{
+	const uint32_t rs = mo->c->rs_asn;
+	json_t *root = json_object(), *rj = json_object(), *alice = json_object();
+	json_t *fr = json_object(), *states = json_object(), *ctl = json_array();
+	char key[48];
+
+	set(root, "schema", json_integer(1));
+	set(root, "rs_asn", json_integer(rs));
+	set(root, "reject_community", community("%u:%d:{code}", rs, LC_REJECT));
+	for (int c = 1; c <= REJ_MAX; c++) {
+		const struct reason *r = reason_get(c);
+		json_t *o = json_object();
+		set(o, "key", str(r->key));
+		set(o, "text", str(r->text));
+		set(o, "hint", str(r->hint));
+		snprintf(key, sizeof(key), "%d", c);
+		set(rj, key, o);
+		snprintf(key, sizeof(key), "%u:%d:%d", rs, LC_REJECT, c);
+		set(fr, key, str(r->text));
+	}
+	set(root, "reasons", rj);
+	set(root, "rpki_community", community("%u:%d:{state}", rs, LC_RPKI_STATE));
+	for (int t = RPKI_TAG_VALID; t <= RPKI_TAG_INVALID; t++) {
+		snprintf(key, sizeof(key), "%d", t);
+		set(states, key, str(rpki_tag_name(t)));
+	}
+	set(root, "rpki_states", states);
+
+	control(ctl, "large", community("%u:0:{peer}", rs), "do not announce to peer");
+	control(ctl, "large", community("%u:1:{peer}", rs), "announce to peer (with %u:0:0)");
+	control(ctl, "large", community("%u:0:0", rs), "announce to nobody except explicit peers");
+	for (int i = 1; i <= 3; i++) {
+		char m[48];
+		snprintf(m, sizeof(m), "prepend the announcing ASN %dx towards peer", i);
+		control(ctl, "large", community("%u:%d:{peer}", rs, LC_PREPEND1 + i - 1), m);
+	}
+	if (rs <= 65535) {
+		control(ctl, "standard", community("0:{peer}"), "do not announce to peer");
+		control(ctl, "standard", community("%u:{peer}", rs), "announce to peer (with 0:%u)");
+		control(ctl, "standard", community("0:%u", rs), "announce to nobody except explicit peers");
+		for (int i = 1; i <= 3; i++) {
+			char m[48];
+			snprintf(m, sizeof(m), "prepend the announcing ASN %dx towards peer", i);
+			control(ctl, "standard", community("%d:{peer}", 65500 + i), m);
+		}
+	}
+	control(ctl, "standard", community("65535:666"), "BLACKHOLE (RFC 7999): accepted down to /32 and /128 from the prefix owner, NO_EXPORT added");
+	control(ctl, "standard", community("65535:0"), "GRACEFUL_SHUTDOWN (RFC 8326): lowest preference");
+	set(root, "control_communities", ctl);
+
+	/* Ready to paste into Alice-LG's [rs_filter_reasons] / [rpki] config. */
+	set(alice, "filter_reasons", fr);
+	{
+		json_t *rp = json_object();
+		const char *names[] = { "valid", "unknown", "not_checked", "invalid" };
+		for (int t = 0; t < 4; t++)
+			set(rp, names[t], community("%u:%d:%d", rs, LC_RPKI_STATE, t + 1));
+		set(alice, "rpki", rp);
+	}
+	set(root, "alice_lg", alice);
+	dump(out, root);
+}
+
+static json_t *
+fam_pair(size_t v4, size_t v6)
+{
+	json_t *o = json_object();
+
+	set(o, "ipv4", json_integer((json_int_t)v4));
+	set(o, "ipv6", json_integer((json_int_t)v6));
+	return o;
+}
+
+static json_t *
+strv(char *const *v, size_t n)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, str(v[i]));
+	return a;
+}
+
+static json_t *
+report_member(const struct model *mo, const struct mmember *mm)
+{
+	const struct member *m = mm->m;
+	json_t *o = json_object(), *irr = json_object(), *rpki = json_object();
+	json_t *mp = json_object(), *sess = json_array(), *sets = json_array();
+	char tmp[ADDR_STRLEN];
+
+	set(o, "asn", json_integer(m->asn));
+	set(o, "name", str(m->name));
+	for (size_t i = 0; i < mm->n_as_sets; i++)
+		json_array_append_new(sets, str(mm->as_sets[i]));
+	set(o, "as_sets", sets);
+	set(o, "as_set_source", str(mm->as_set_from_asn ? "asn" : "yaml"));
+	set(o, "manrs", json_boolean(m->manrs));
+
+	set(irr, "asns", json_integer((json_int_t)mm->exp.n_asns));
+	set(irr, "prefixes", fam_pair(mm->exp.n_prefixes[FAM4], mm->exp.n_prefixes[FAM6]));
+	set(irr, "filter_entries", fam_pair(mm->irr[FAM4].n, mm->irr[FAM6].n));
+	set(irr, "missing_as_sets", strv(mm->exp.notes.missing, mm->exp.notes.n_missing));
+	set(irr, "loops", strv(mm->exp.notes.loops, mm->exp.notes.n_loops));
+	set(o, "irr", irr);
+
+	if (mo->vrps != NULL) {
+		set(rpki, "covered_prefixes", fam_pair(mm->rpki_covered[FAM4], mm->rpki_covered[FAM6]));
+		set(rpki, "invalid_route_objects", json_integer((json_int_t)mm->rpki_invalid));
+		set(rpki, "invalid_examples", strv(mm->rpki_invalid_examples,
+		    mm->n_rpki_invalid_examples));
+		set(o, "rpki", rpki);
+	} else {
+		json_decref(rpki);
+		set(o, "rpki", json_null());
+	}
+
+	for (int fam = 0; fam < 2; fam++) {
+		json_t *f = json_object();
+		set(f, "limit", json_integer(mm->max_prefix[fam]));
+		set(f, "source", str(mp_source_name(mm->mp_source[fam])));
+		set(mp, fam_name(fam), f);
+	}
+	set(o, "max_prefix", mp);
+
+	for (size_t i = 0; i < mo->n_sessions; i++) {
+		const struct msession *s = &mo->sessions[i];
+		json_t *so, *rss = json_array();
+		if (s->mm != mm)
+			continue;
+		so = json_object();
+		set(so, "name", str(s->name));
+		set(so, "family", str(fam_name(s->fam)));
+		set(so, "neighbor", str(ip_format(&s->peer, tmp)));
+		set(so, "port", str(s->conn->port));
+		set(so, "md5", json_boolean(s->conn->md5 != NULL));
+		for (size_t r = 0; r < mo->c->n_rs; r++)
+			if (mo->c->rs[r].addr[s->fam].af)
+				json_array_append_new(rss, str(mo->c->rs[r].name));
+		set(so, "route_servers", rss);
+		json_array_append_new(sess, so);
+	}
+	set(o, "sessions", sess);
+	set(o, "warnings", strv(mm->warnings, mm->n_warnings));
+	return o;
+}
+
+static json_t *
+report_sources(const struct model *mo)
+{
+	json_t *o = json_object(), *irr = json_object(), *dumps = json_array();
+	json_t *rpki = json_object(), *srcs = json_array();
+
+	if (mo->irr != NULL) {
+		for (size_t i = 0; i < mo->irr->n_sources; i++)
+			json_array_append_new(srcs, str(mo->irr->sources[i]));
+		for (size_t i = 0; i < mo->irr->n_dumps; i++) {
+			const struct irr_dump_stats *d = &mo->irr->dumps[i];
+			json_t *dj = json_object();
+			set(dj, "path", str(d->path));
+			set(dj, "bytes", json_integer((json_int_t)d->rpsl.bytes));
+			set(dj, "objects", json_integer((json_int_t)d->rpsl.objects));
+			set(dj, "route", json_integer((json_int_t)d->routes[0]));
+			set(dj, "route6", json_integer((json_int_t)d->routes[1]));
+			set(dj, "as_set", json_integer((json_int_t)d->sets));
+			set(dj, "aut_num", json_integer((json_int_t)d->autnums));
+			set(dj, "other_sources", json_integer((json_int_t)d->other_source));
+			set(dj, "skipped", json_integer((json_int_t)(d->bad_value +
+			    d->rpsl.skipped[RPSL_SKIP_SYNTAX] + d->rpsl.skipped[RPSL_SKIP_TOO_BIG])));
+			json_array_append_new(dumps, dj);
+		}
+		set(irr, "route_objects", json_integer((json_int_t)mo->irr->n_routes));
+	}
+	set(irr, "sources", srcs);
+	set(irr, "dumps", dumps);
+	set(o, "irr", irr);
+
+	set(rpki, "mode", str(mo->rpki_rtr ? "rtr" : mo->rpki_static ? "static" : "none"));
+	if (mo->vrps != NULL) {
+		const struct vrpset *v = mo->vrps;
+		set(rpki, "vrps", json_integer((json_int_t)v->n));
+		set(rpki, "aspas", json_integer((json_int_t)v->n_aspa));
+		set(rpki, "skipped_invalid", json_integer((json_int_t)v->n_bad));
+		set(rpki, "skipped_expired", json_integer((json_int_t)v->n_expired));
+		set(rpki, "duplicates", json_integer((json_int_t)v->n_dup));
+		set(rpki, "slurm_filtered", json_integer((json_int_t)v->n_slurm_filtered));
+		set(rpki, "slurm_added", json_integer((json_int_t)v->n_slurm_added));
+		set(rpki, "buildtime", v->buildtime ? json_integer(v->buildtime) : json_null());
+	}
+	set(o, "rpki", rpki);
+	return o;
+}
+
+void
+emit_report_json(struct buf *out, const struct model *mo, const struct emit_opts *o)
+{
+	const struct config *c = mo->c;
+	json_t *root = json_object(), *ixp = json_object(), *rss = json_array();
+	json_t *members = json_array(), *tot = json_object();
+	size_t warn = 0, nopfx = 0;
+
+	set(root, "generator", community("ixp-rsc %s", o->version));
+	if (o->timestamp)
+		set(root, "generated_at", str(o->timestamp));
+	set(ixp, "name", str(c->ixp_name));
+	set(ixp, "rs_asn", json_integer(c->rs_asn));
+	for (size_t i = 0; i < c->n_rs; i++)
+		json_array_append_new(rss, str(c->rs[i].name));
+	set(ixp, "route_servers", rss);
+	set(root, "ixp", ixp);
+	set(root, "sources", report_sources(mo));
+
+	for (size_t i = 0; i < mo->n_members; i++) {
+		const struct mmember *mm = &mo->members[i];
+		json_array_append_new(members, report_member(mo, mm));
+		warn += mm->n_warnings;
+		if (mm->exp.n_prefixes[FAM4] + mm->exp.n_prefixes[FAM6] == 0)
+			nopfx++;
+	}
+	set(tot, "members", json_integer((json_int_t)mo->n_members));
+	set(tot, "sessions", json_integer((json_int_t)mo->n_sessions));
+	set(tot, "warnings", json_integer((json_int_t)warn));
+	set(tot, "members_without_route_objects", json_integer((json_int_t)nopfx));
+	set(root, "totals", tot);
+	set(root, "members", members);
+	dump(out, root);
+}

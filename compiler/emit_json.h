@@ -1,0 +1,16 @@
+/*
+ * JSON outputs: reasons.json (read by ixp-lg and Alice-LG setups) and
+ * report.json (per-member figures for staff and pipelines). Pure emitters.
+ */
+#ifndef IXP_EMIT_JSON_H
+#define IXP_EMIT_JSON_H
+
+#include "buf.h"
+#include "emit_bird.h"
+#include "model.h"
+
+void	emit_reasons_json(struct buf *out, const struct model *mo);
+void	emit_report_json(struct buf *out, const struct model *mo,
+	    const struct emit_opts *o);
+
+#endif

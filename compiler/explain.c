@@ -1,0 +1,287 @@
+#include "explain.h"
+
+#include <string.h>
+
+#include "buf.h"
+#include "reasons.h"
+
+struct verdict {
+	bool	 fail;
+	char	 why[200];
+};
+
+static bool
+has_comm(const struct route_query *q, uint32_t a, uint32_t b)
+{
+	for (size_t i = 0; i < q->n_comms; i++)
+		if (!q->comm_large[i] && q->comms[i][0] == a && q->comms[i][1] == b)
+			return true;
+	return false;
+}
+
+static bool
+in_list_orlonger(const struct pfxlist *l, const struct prefix *p, struct prefix *hit)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (prefix_contains(&l->v[i], p)) {
+			*hit = l->v[i];
+			return true;
+		}
+	return false;
+}
+
+static uint32_t
+origin_of(const struct route_query *q)
+{
+	return q->path_len ? q->path[q->path_len - 1] : 0;
+}
+
+/* ASPA upstream verification (draft-ietf-sidrops-aspa-verification). */
+static enum rov_state
+aspa_upstream(const struct vrpset *v, const struct route_query *q, bool *unknown)
+{
+	uint32_t hops[EXPLAIN_MAX_PATH];
+	size_t n = 0;
+
+	*unknown = false;
+	/* Origin first, prepends collapsed. */
+	for (size_t i = q->path_len; i-- > 0;)
+		if (n == 0 || hops[n - 1] != q->path[i])
+			hops[n++] = q->path[i];
+	for (size_t i = 0; i + 1 < n; i++) {
+		const struct vap *a = NULL;
+		for (size_t k = 0; k < v->n_aspa; k++)
+			if (v->aspa[k].customer == hops[i])
+				a = &v->aspa[k];
+		if (a == NULL) {
+			*unknown = true;
+			continue;
+		}
+		if (!asn_sorted_contains(a->providers, a->n_providers, hops[i + 1]))
+			return ROV_INVALID;
+	}
+	return ROV_VALID;
+}
+
+static void
+evaluate(const struct model *mo, const struct msession *s, const struct route_query *q,
+    const struct check *k, bool blackhole, struct verdict *v, int *rpki_tag)
+{
+	const struct config *c = mo->c;
+	const struct mmember *mm = s->mm;
+	const struct policy *p = &mm->m->policy;
+	const struct prefix *pf = &q->prefix;
+	char tmp[ADDR_STRLEN], tmp2[ADDR_STRLEN];
+	struct prefix hit;
+	uint32_t origin = origin_of(q);
+	size_t i;
+
+	v->fail = false;
+	v->why[0] = '\0';
+	switch (k->kind) {
+	case CHK_PATH_LEN:
+		v->fail = q->path_len > p->max_path_len;
+		snprintf(v->why, sizeof(v->why), "length %zu, limit %u", q->path_len, p->max_path_len);
+		break;
+	case CHK_BOGON_PREFIX:
+		if ((v->fail = in_list_orlonger(&c->bogon_prefixes[s->fam], pf, &hit)))
+			snprintf(v->why, sizeof(v->why), "inside bogon %s", prefix_format(&hit, tmp));
+		break;
+	case CHK_BLACKLIST:
+		if (pf->len == 0) {
+			v->fail = true;
+			snprintf(v->why, sizeof(v->why), "default route");
+		} else if ((v->fail = in_list_orlonger(&mo->global_blacklist[s->fam], pf, &hit))) {
+			snprintf(v->why, sizeof(v->why), "inside %s (peering LAN or IXP blacklist)",
+			    prefix_format(&hit, tmp));
+		}
+		break;
+	case CHK_AFI:
+		v->fail = pf->af != af_of_fam(s->fam);
+		break;
+	case CHK_NEXT_HOP: {
+		struct ipaddr nh = q->next_hop.af ? q->next_hop : s->peer;
+		if (p->next_hop == NH_STRICT) {
+			v->fail = !ip_eq(&nh, &s->peer);
+		} else {
+			v->fail = true;
+			for (i = 0; i < mm->n_addrs[s->fam]; i++)
+				if (ip_eq(&nh, &mm->addrs[s->fam][i]))
+					v->fail = false;
+		}
+		snprintf(v->why, sizeof(v->why), "next hop %s, session neighbor %s (%s)",
+		    ip_format(&nh, tmp), ip_format(&s->peer, tmp2),
+		    p->next_hop == NH_STRICT ? "strict" : "same_as");
+		break;
+	}
+	case CHK_FIRST_AS:
+		v->fail = q->path_len == 0 || q->path[0] != mm->m->asn;
+		snprintf(v->why, sizeof(v->why), "first AS %u", q->path_len ? q->path[0] : 0);
+		break;
+	case CHK_BOGON_ASN:
+		for (i = 0; i < q->path_len && !v->fail; i++)
+			if (config_asn_is_bogon(c, q->path[i])) {
+				v->fail = true;
+				snprintf(v->why, sizeof(v->why), "AS%u", q->path[i]);
+			}
+		break;
+	case CHK_TRANSIT_FREE:
+		for (i = 0; i < q->path_len && !v->fail; i++)
+			if (q->path[i] != mm->m->asn &&
+			    asn_sorted_contains(c->transit_free.v, c->transit_free.n, q->path[i])) {
+				v->fail = true;
+				snprintf(v->why, sizeof(v->why), "AS%u", q->path[i]);
+			}
+		break;
+	case CHK_IRR_ORIGIN:
+		v->fail = !asn_sorted_contains(mm->exp.asns, mm->exp.n_asns, origin);
+		snprintf(v->why, sizeof(v->why), "origin AS%u %s the %zu ASNs of the AS-SET", origin,
+		    v->fail ? "is not among" : "is among", mm->exp.n_asns);
+		break;
+	case CHK_V6_GLOBAL: {
+		struct prefix g;
+		prefix_parse("2000::/3", 8, &g);
+		v->fail = !prefix_contains(&g, pf);
+		break;
+	}
+	case CHK_MEMBER_BLACKLIST:
+		if ((v->fail = in_list_orlonger(&mm->m->blacklist, pf, &hit)))
+			snprintf(v->why, sizeof(v->why), "inside %s", prefix_format(&hit, tmp));
+		break;
+	case CHK_IRR_PREFIX: {
+		const struct pfxset *set = blackhole ? &mm->bh[s->fam] : &mm->irr[s->fam];
+		v->fail = !pfxset_match(set, pf);
+		snprintf(v->why, sizeof(v->why), "%s%s route object%s (%zu filter entries)",
+		    blackhole ? "blackhole: " : "", v->fail ? "no matching" : "matches a",
+		    blackhole ? " covering it" : p->irr_allow_more_specifics ? " or its more-specifics" : "",
+		    set->n);
+		break;
+	}
+	case CHK_PREFIX_LEN: {
+		unsigned hi = blackhole ? af_maxlen(pf->af) : p->len_max[s->fam];
+		v->fail = pf->len < p->len_min[s->fam] || pf->len > hi;
+		snprintf(v->why, sizeof(v->why), "/%u, allowed /%u-/%u%s", pf->len,
+		    p->len_min[s->fam], hi, blackhole ? " (blackhole)" : "");
+		break;
+	}
+	case CHK_RPKI:
+		if (blackhole) {
+			*rpki_tag = RPKI_TAG_NOT_CHECKED;
+			snprintf(v->why, sizeof(v->why), "not checked for blackholes");
+		} else if (mo->vrps == NULL) {
+			*rpki_tag = RPKI_TAG_UNKNOWN;
+			snprintf(v->why, sizeof(v->why), "validated live by BIRD over RTR; "
+			    "add sources.rpki.vrps to check here");
+		} else {
+			enum rov_state st = vrp_validate(mo->vrps, pf, origin);
+			*rpki_tag = st == ROV_VALID ? RPKI_TAG_VALID : st == ROV_INVALID ?
+			    RPKI_TAG_INVALID : RPKI_TAG_UNKNOWN;
+			v->fail = st == ROV_INVALID && p->rpki_reject_invalid;
+			snprintf(v->why, sizeof(v->why), "%s%s", rpki_tag_name(*rpki_tag),
+			    st == ROV_INVALID && !p->rpki_reject_invalid ?
+			    " (kept, never exported: policy.rpki.reject_invalid is false)" : "");
+		}
+		break;
+	case CHK_NEVER_VIA_RS:
+		for (i = 0; i < q->path_len && !v->fail; i++)
+			if (asn_sorted_contains(c->never_via_rs.v, c->never_via_rs.n, q->path[i])) {
+				v->fail = true;
+				snprintf(v->why, sizeof(v->why), "AS%u", q->path[i]);
+			}
+		break;
+	case CHK_ASPA: {
+		bool unknown;
+		if (mo->vrps == NULL) {
+			snprintf(v->why, sizeof(v->why), "no local ASPA data");
+			break;
+		}
+		v->fail = aspa_upstream(mo->vrps, q, &unknown) == ROV_INVALID;
+		snprintf(v->why, sizeof(v->why), "%s", v->fail ? "invalid" : unknown ? "unknown" : "valid");
+		break;
+	}
+	case CHK_NUM:
+		break;
+	}
+}
+
+int
+explain_route(FILE *out, const struct model *mo, const struct route_query *q,
+    struct explain_result *res)
+{
+	const struct mmember *mm = model_member(mo, q->member);
+	const struct msession *s = NULL;
+	const struct route_server *rs = &mo->c->rs[0];
+	struct check checks[CHK_NUM];
+	struct buf path = BUF_INIT;
+	char tmp[ADDR_STRLEN];
+	int fam = fam_of_af(q->prefix.af);
+	bool blackhole;
+	size_t n, i;
+
+	memset(res, 0, sizeof(*res));
+	if (mm == NULL) {
+		fprintf(out, "ixp-rsc: AS%u is not a member in the YAML\n", q->member);
+		return -1;
+	}
+	if (q->rs != NULL) {
+		for (i = 0; i < mo->c->n_rs && strcmp(mo->c->rs[i].name, q->rs) != 0; i++)
+			;
+		if (i == mo->c->n_rs) {
+			fprintf(out, "ixp-rsc: no route server named %s\n", q->rs);
+			return -1;
+		}
+		rs = &mo->c->rs[i];
+	}
+	for (i = 0; i < mo->n_sessions && s == NULL; i++)
+		if (mo->sessions[i].mm == mm && mo->sessions[i].fam == fam)
+			s = &mo->sessions[i];
+	if (s == NULL || rs->addr[fam].af == 0) {
+		fprintf(out, "ixp-rsc: AS%u has no %s session on %s\n", q->member,
+		    fam_name(fam), rs->name);
+		return -1;
+	}
+
+	blackhole = mm->m->policy.blackhole_enabled && has_comm(q, 65535, 666);
+	for (i = 0; i < q->path_len; i++)
+		buf_printf(&path, "%s%u", i ? " " : "", q->path[i]);
+	fprintf(out, "Route %s from AS%u on %s, session %s\n", prefix_format(&q->prefix, tmp),
+	    q->member, rs->name, s->name);
+	fprintf(out, "  AS path: %s%s\n\n", path.len ? buf_str(&path) : "(empty)",
+	    blackhole ? "  [BLACKHOLE]" : "");
+	buf_free(&path);
+
+	res->accepted = true;
+	res->rpki_tag = RPKI_TAG_NOT_CHECKED;
+	n = model_checks(mo, s, checks);
+	for (i = 0; i < n; i++) {
+		struct verdict v;
+		const struct reason *r = reason_get(checks[i].code);
+		const char *mark;
+
+		evaluate(mo, s, q, &checks[i], blackhole, &v, &res->rpki_tag);
+		if (v.fail && res->accepted) {
+			res->accepted = false;
+			res->code = checks[i].code;
+			mark = "REJECT";
+		} else {
+			mark = v.fail ? "fails too" : "pass";
+		}
+		fprintf(out, "  %2d  %-50.50s %-9s %s\n", checks[i].code, r->text, mark, v.why);
+	}
+	if (blackhole)
+		res->rpki_tag = RPKI_TAG_NOT_CHECKED;
+	fputc('\n', out);
+	if (res->accepted) {
+		fprintf(out, "Verdict: ACCEPTED, tagged (%u, %d, %d) RPKI %s%s%s\n", mo->c->rs_asn,
+		    LC_RPKI_STATE, res->rpki_tag, rpki_tag_name(res->rpki_tag),
+		    blackhole ? "; blackhole: NO_EXPORT added on export" : "",
+		    mm->m->policy.graceful_shutdown && has_comm(q, 65535, 0) ?
+		    "; GRACEFUL_SHUTDOWN: local preference 0" : "");
+	} else {
+		const struct reason *r = reason_get(res->code);
+		fprintf(out, "Verdict: REJECTED, reason %d (%s), tagged (%u, %d, %d)\n", res->code,
+		    r->text, mo->c->rs_asn, LC_REJECT, res->code);
+		fprintf(out, "What to do: %s\n", r->hint);
+	}
+	return 0;
+}

@@ -1,0 +1,424 @@
+#include "irrdb.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "asn.h"
+#include "irrname.h"
+#include "strutil.h"
+#include "xalloc.h"
+
+void
+irrdb_init(struct irrdb *db, char *const *sources, size_t n)
+{
+	memset(db, 0, sizeof(*db));
+	if (n > IRR_MAX_SOURCES)
+		n = IRR_MAX_SOURCES;
+	for (size_t i = 0; i < n; i++)
+		db->sources[i] = xstrdup(sources[i]);
+	db->n_sources = n;
+	db->any_source = n == 0;
+}
+
+int
+irrdb_source_index(const struct irrdb *db, const char *name)
+{
+	for (size_t i = 0; i < db->n_sources; i++)
+		if (strcasecmp(db->sources[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Source of an object: its index, or -1 when not configured. */
+static int
+source_of(struct irrdb *db, const char *val, size_t len)
+{
+	const char *tok;
+	size_t n = rpsl_first_token(val, len, &tok);
+	char name[33];
+	int idx;
+
+	if (n == 0 || n >= sizeof(name))
+		return -2;
+	memcpy(name, tok, n);
+	name[n] = '\0';
+	str_upper(name);
+	idx = irrdb_source_index(db, name);
+	if (idx < 0 && db->any_source && db->n_sources < IRR_MAX_SOURCES) {
+		db->sources[db->n_sources] = xstrdup(name);
+		idx = (int)db->n_sources++;
+	}
+	return idx;
+}
+
+struct tokvec {
+	struct arena	*mem;
+	const char	**v;
+	size_t		 n, cap;
+};
+
+static void
+tok_collect(const char *s, size_t n, void *ctx)
+{
+	struct tokvec *tv = ctx;
+	char *t;
+
+	if (n > IRRNAME_MAX + 40)
+		return;		/* no valid name is that long */
+	t = arena_strndup(tv->mem, s, n);
+	str_upper(t);
+	tv->v = xgrow(tv->v, &tv->cap, tv->n + 1, sizeof(*tv->v));
+	tv->v[tv->n++] = t;
+}
+
+/* Copy a token vector into the arena. */
+static const char **
+tok_freeze(struct tokvec *tv, size_t *n)
+{
+	const char **out = arena_alloc(tv->mem, (tv->n ? tv->n : 1) * sizeof(*out));
+
+	memcpy(out, tv->v, tv->n * sizeof(*out));
+	*n = tv->n;
+	free(tv->v);
+	tv->v = NULL;
+	tv->n = tv->cap = 0;
+	return out;
+}
+
+static const struct rpsl_attr *
+attr(const struct rpsl_obj *o, const char *name, size_t *count)
+{
+	const struct rpsl_attr *first = NULL;
+	size_t c = 0;
+
+	for (size_t i = 0; i < o->n; i++)
+		if (strcmp(o->attrs[i].name, name) == 0) {
+			if (first == NULL)
+				first = &o->attrs[i];
+			c++;
+		}
+	if (count)
+		*count = c;
+	return first;
+}
+
+static void
+collect_all(const struct rpsl_obj *o, const char *name, struct tokvec *tv)
+{
+	for (size_t i = 0; i < o->n; i++)
+		if (strcmp(o->attrs[i].name, name) == 0)
+			rpsl_tokens(o->attrs[i].value, o->attrs[i].value_len, tok_collect, tv);
+}
+
+struct load_ctx {
+	struct irrdb		*db;
+	struct irr_dump_stats	*st;
+};
+
+static void
+bad_value(struct load_ctx *lc, const struct rpsl_obj *o)
+{
+	lc->st->bad_value++;
+	if (lc->st->first_bad_value_line == 0)
+		lc->st->first_bad_value_line = o->line;
+}
+
+static void
+add_route(struct load_ctx *lc, const struct rpsl_obj *o, int af, int src)
+{
+	struct irrdb *db = lc->db;
+	const struct rpsl_attr *ora;
+	const char *tok;
+	size_t n, norigin;
+	struct prefix p;
+	uint32_t origin;
+
+	n = rpsl_first_token(o->attrs[0].value, o->attrs[0].value_len, &tok);
+	ora = attr(o, "origin", &norigin);
+	if (prefix_parse(tok, n, &p) != ADDR_OK || p.af != af || ora == NULL || norigin != 1) {
+		bad_value(lc, o);
+		return;
+	}
+	n = rpsl_first_token(ora->value, ora->value_len, &tok);
+	if (!asn_parse(tok, n, ASN_PREFIXED | ASN_ASDOT, &origin)) {
+		bad_value(lc, o);
+		return;
+	}
+	db->routes = xgrow(db->routes, &db->cap_routes, db->n_routes + 1, sizeof(*db->routes));
+	db->routes[db->n_routes++] = (struct irr_route){ p.a, origin, p.len, p.af, (uint16_t)src };
+	lc->st->routes[af == AF4 ? 0 : 1]++;
+}
+
+static void
+add_set(struct load_ctx *lc, const struct rpsl_obj *o, int src)
+{
+	struct irrdb *db = lc->db;
+	struct irrname in;
+	const char *why, *tok;
+	size_t n = rpsl_first_token(o->attrs[0].value, o->attrs[0].value_len, &tok);
+	struct irr_set *s, *head, **pp;
+	struct tokvec tv = { &db->mem, NULL, 0, 0 };
+
+	if (!irrname_parse(tok, n, &in, &why) || in.kind != IRRNAME_ASSET || in.source[0]) {
+		bad_value(lc, o);
+		return;
+	}
+	s = arena_alloc(&db->mem, sizeof(*s));
+	memset(s, 0, sizeof(*s));
+	s->name = arena_strndup(&db->mem, in.name, strlen(in.name));
+	s->src = (uint16_t)src;
+	collect_all(o, "members", &tv);
+	s->members = tok_freeze(&tv, &s->n_members);
+	collect_all(o, "mbrs-by-ref", &tv);
+	s->refs = tok_freeze(&tv, &s->n_refs);
+
+	/* Keep the chain in priority order; a duplicate from the same source
+	 * (two dumps of one database) keeps the first. */
+	head = hmap_get(&db->sets, s->name);
+	for (pp = &head; *pp != NULL && (*pp)->src <= s->src; pp = &(*pp)->next)
+		if ((*pp)->src == s->src)
+			return;
+	s->next = *pp;
+	*pp = s;
+	hmap_put(&db->sets, head->name, head);
+	lc->st->sets++;
+}
+
+static void
+add_autnum(struct load_ctx *lc, const struct rpsl_obj *o, int src)
+{
+	struct irrdb *db = lc->db;
+	struct tokvec sets = { &db->mem, NULL, 0, 0 }, mnt = { &db->mem, NULL, 0, 0 };
+	const char *tok;
+	size_t n = rpsl_first_token(o->attrs[0].value, o->attrs[0].value_len, &tok);
+	const char **mnt_by;
+	size_t n_mnt;
+	uint32_t asn;
+
+	if (!asn_parse(tok, n, ASN_PREFIXED | ASN_ASDOT, &asn)) {
+		bad_value(lc, o);
+		return;
+	}
+	lc->st->autnums++;
+	collect_all(o, "member-of", &sets);
+	if (sets.n == 0) {
+		free(sets.v);
+		return;
+	}
+	collect_all(o, "mnt-by", &mnt);
+	mnt_by = tok_freeze(&mnt, &n_mnt);
+	for (size_t i = 0; i < sets.n; i++) {
+		struct irr_claims *cl = hmap_get(&db->claims, sets.v[i]);
+		if (cl == NULL) {
+			cl = arena_alloc(&db->mem, sizeof(*cl));
+			memset(cl, 0, sizeof(*cl));
+			hmap_put(&db->claims, sets.v[i], cl);
+		}
+		cl->v = xgrow(cl->v, &cl->cap, cl->n + 1, sizeof(*cl->v));
+		cl->v[cl->n++] = (struct irr_claim){ asn, (uint16_t)src, mnt_by, n_mnt };
+	}
+	free(sets.v);
+}
+
+static int
+on_object(const struct rpsl_obj *o, void *ctx)
+{
+	struct load_ctx *lc = ctx;
+	const char *cls = o->attrs[0].name;
+	const struct rpsl_attr *sa;
+	size_t nsrc;
+	int src;
+
+	if (strcmp(cls, "route") && strcmp(cls, "route6") && strcmp(cls, "as-set") &&
+	    strcmp(cls, "aut-num")) {
+		lc->st->other_class++;
+		return 0;
+	}
+	sa = attr(o, "source", &nsrc);
+	if (sa == NULL || nsrc != 1) {
+		bad_value(lc, o);
+		return 0;
+	}
+	src = source_of(lc->db, sa->value, sa->value_len);
+	if (src == -2) {
+		bad_value(lc, o);
+		return 0;
+	}
+	if (src < 0) {
+		lc->st->other_source++;
+		return 0;
+	}
+	if (!strcmp(cls, "route"))
+		add_route(lc, o, AF4, src);
+	else if (!strcmp(cls, "route6"))
+		add_route(lc, o, AF6, src);
+	else if (!strcmp(cls, "as-set"))
+		add_set(lc, o, src);
+	else
+		add_autnum(lc, o, src);
+	return 0;
+}
+
+static void
+on_progress(uint64_t bytes, void *ctx)
+{
+	struct load_ctx *lc = ctx;
+
+	fprintf(stderr, "\rixp-rsc: reading %s: %llu MB, %llu routes ",
+	    lc->st->path, (unsigned long long)(bytes >> 20),
+	    (unsigned long long)(lc->st->routes[0] + lc->st->routes[1]));
+	fflush(stderr);
+}
+
+static struct irr_dump_stats *
+new_dump(struct irrdb *db, const char *path)
+{
+	struct irr_dump_stats *st;
+
+	db->dumps = xrealloc(db->dumps, (db->n_dumps + 1) * sizeof(*db->dumps));
+	st = &db->dumps[db->n_dumps++];
+	memset(st, 0, sizeof(*st));
+	st->path = path;
+	return st;
+}
+
+int
+irrdb_load_dump(struct irrdb *db, const char *path, struct diag *d, bool progress)
+{
+	struct load_ctx lc = { db, new_dump(db, path) };
+	struct srcpos pos = { path, 0, 0 };
+	char err[256];
+	uint64_t skipped;
+	int r;
+
+	progress = progress && isatty(STDERR_FILENO) && !d->quiet;
+	r = rpsl_read_file(path, on_object, &lc, progress ? on_progress : NULL,
+	    &lc.st->rpsl, err, sizeof(err));
+	if (progress && lc.st->rpsl.bytes >= (16u << 20))
+		fprintf(stderr, "\r\033[K");
+	if (r != 0) {
+		diag_error(d, &pos, "check the file, or download the dump again", "%s", err);
+		return -1;
+	}
+	skipped = lc.st->rpsl.skipped[RPSL_SKIP_SYNTAX] + lc.st->rpsl.skipped[RPSL_SKIP_TOO_BIG];
+	if (skipped > 0) {
+		pos.line = lc.st->rpsl.first_bad_line;
+		diag_warn(d, &pos, NULL, "%llu malformed RPSL objects skipped "
+		    "(%llu syntax, %llu too large)", (unsigned long long)skipped,
+		    (unsigned long long)lc.st->rpsl.skipped[RPSL_SKIP_SYNTAX],
+		    (unsigned long long)lc.st->rpsl.skipped[RPSL_SKIP_TOO_BIG]);
+	}
+	if (lc.st->bad_value > 0) {
+		pos.line = lc.st->first_bad_value_line;
+		diag_warn(d, &pos, NULL, "%llu objects with an invalid prefix, origin, "
+		    "name or source skipped", (unsigned long long)lc.st->bad_value);
+	}
+	return 0;
+}
+
+void
+irrdb_load_mem(struct irrdb *db, const char *data, size_t len)
+{
+	struct load_ctx lc = { db, new_dump(db, "(memory)") };
+	struct rpsl_reader *r = rpsl_new(on_object, &lc);
+
+	rpsl_feed(r, data, len);
+	rpsl_finish(r);
+	lc.st->rpsl = *rpsl_stats(r);
+	rpsl_free(r);
+}
+
+static int
+cmp_route(const void *a, const void *b)
+{
+	const struct irr_route *x = a, *y = b;
+
+	if (x->origin != y->origin)
+		return x->origin < y->origin ? -1 : 1;
+	if (x->af != y->af)
+		return x->af < y->af ? -1 : 1;
+	if (x->a != y->a)
+		return x->a < y->a ? -1 : 1;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return x->src < y->src ? -1 : x->src > y->src;
+}
+
+void
+irrdb_finalize(struct irrdb *db)
+{
+	size_t i, j;
+
+	if (db->n_routes > 1)
+		qsort(db->routes, db->n_routes, sizeof(*db->routes), cmp_route);
+	/* The same route object in several sources counts once (best source). */
+	for (i = 1, j = db->n_routes ? 1 : 0; i < db->n_routes; i++) {
+		struct irr_route *p = &db->routes[j - 1], *r = &db->routes[i];
+		if (r->origin == p->origin && r->af == p->af && r->a == p->a && r->len == p->len)
+			continue;
+		db->routes[j++] = *r;
+	}
+	db->n_routes = j;
+	db->finalized = true;
+}
+
+const struct irr_route *
+irrdb_routes_of(const struct irrdb *db, uint32_t asn, int af, size_t *n)
+{
+	size_t lo = 0, hi = db->n_routes, first, last;
+
+	/* Lower bound of (asn, af). */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct irr_route *r = &db->routes[mid];
+		if (r->origin < asn || (r->origin == asn && af && r->af < af))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	first = lo;
+	for (last = first; last < db->n_routes && db->routes[last].origin == asn &&
+	    (af == 0 || db->routes[last].af == af); last++)
+		;
+	*n = last - first;
+	return db->routes + first;
+}
+
+const struct irr_set *
+irrdb_set(const struct irrdb *db, const char *name, const char *source)
+{
+	const struct irr_set *s = hmap_get(&db->sets, name);
+	int idx;
+
+	if (source == NULL || source[0] == '\0')
+		return s;
+	idx = irrdb_source_index(db, source);
+	for (; s != NULL; s = s->next)
+		if ((int)s->src == idx)
+			return s;
+	return NULL;
+}
+
+const struct irr_claims *
+irrdb_claims(const struct irrdb *db, const char *set)
+{
+	return hmap_get(&db->claims, set);
+}
+
+void
+irrdb_free(struct irrdb *db)
+{
+	for (size_t i = 0; i < db->n_sources; i++)
+		free(db->sources[i]);
+	free(db->routes);
+	for (size_t i = 0; i < db->claims.cap; i++)
+		if (db->claims.slots[i].key != NULL)
+			free(((struct irr_claims *)db->claims.slots[i].val)->v);
+	hmap_free(&db->sets);
+	hmap_free(&db->claims);
+	arena_free(&db->mem);
+	free(db->dumps);
+	memset(db, 0, sizeof(*db));
+}

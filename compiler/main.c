@@ -1,0 +1,632 @@
+/*
+ * ixp-rsc: the phase driver. Load the YAML, load the data sources, build
+ * the policy model, run the emitters, write OUTDIR atomically. Only this
+ * file decides exit codes.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "config.h"
+#include "diag.h"
+#include "emit_bird.h"
+#include "emit_json.h"
+#include "explain.h"
+#include "irrdb.h"
+#include "model.h"
+#include "outdir.h"
+#include "vrp.h"
+#include "xalloc.h"
+#include "yaml_load.h"
+
+#ifndef IXP_VERSION
+#define IXP_VERSION "0.0.0"
+#endif
+
+extern char **environ;
+
+enum {
+	EXIT_INPUT = 1,		/* YAML, schema, values */
+	EXIT_SOURCE = 2,	/* data source unavailable, no usable cache */
+	EXIT_BIRD = 3,		/* emitted config rejected by BIRD */
+	EXIT_INTERNAL = 4,	/* internal error, or OUTDIR not writable */
+};
+
+static const char usage_text[] =
+"NAME\n"
+"    ixp-rsc - compile an IXP member list into BIRD route-server configs\n"
+"\n"
+"SYNOPSIS\n"
+"    ixp-rsc compile IXP.yaml -o OUTDIR [--check] [--offline] [--jobs N]\n"
+"                    [--no-timestamp] [--quiet]\n"
+"    ixp-rsc check IXP.yaml [--quiet]\n"
+"    ixp-rsc explain IXP.yaml --member ASN --prefix PREFIX [--origin ASN]\n"
+"                    [--path \"ASN ASN ...\"] [--next-hop IP] [--community C]...\n"
+"                    [--rs NAME]\n"
+"    ixp-rsc --help | --version\n"
+"\n"
+"DESCRIPTION\n"
+"    compile  Reads the member YAML (schema version 1), the IRR data (RPSL\n"
+"             dumps) and the RPKI data (VRP JSON and SLURM, or RTR), and\n"
+"             writes into OUTDIR: <route-server>.conf (one complete BIRD 2\n"
+"             config per route server), reasons.json (reject codes and\n"
+"             community conventions, read by ixp-lg) and report.json\n"
+"             (per-member figures and warnings). All files are written to\n"
+"             temporary names and renamed only when every one succeeded: a\n"
+"             failed run leaves the previous OUTDIR untouched.\n"
+"    check    Validates the YAML and loads every data source; writes nothing.\n"
+"    explain  Says which import rule accepts or rejects a route of a member,\n"
+"             in the order the route server applies them, and why.\n"
+"\n"
+"OPTIONS\n"
+"    -o, --output DIR   output directory (created if missing)\n"
+"    --check            run `bird -p -c` on every emitted config; BIRD is taken\n"
+"                       from $IXP_RSC_BIRD or PATH\n"
+"    --offline          use only local data and caches (no network)\n"
+"    --jobs N           parallel data-source queries (live sources)\n"
+"    --no-timestamp     leave out the generation time: output is byte-for-byte\n"
+"                       the same for the same inputs (SOURCE_DATE_EPOCH is\n"
+"                       honoured otherwise)\n"
+"    -q, --quiet        errors only\n"
+"    --member ASN       explain: the member announcing the route\n"
+"    --prefix P         explain: the route's prefix\n"
+"    --origin ASN       explain: origin AS (default: the member)\n"
+"    --path \"A B C\"     explain: full AS path, left-most first (default: the\n"
+"                       member, then the origin)\n"
+"    --next-hop IP      explain: BGP next hop (default: the member's address)\n"
+"    --community C      explain: a community on the route, e.g. 65535:666 or\n"
+"                       64500:0:64511 (repeatable)\n"
+"    --rs NAME          explain: route server (default: the first)\n"
+"\n"
+"EXIT STATUS\n"
+"    0  success (explain: the route was evaluated, accepted or not)\n"
+"    1  bad input: YAML syntax, schema or values (all errors are listed,\n"
+"       as file:line:column)\n"
+"    2  a data source is unavailable or unusable (IRR dump, VRP file)\n"
+"    3  BIRD rejected an emitted config (--check)\n"
+"    4  internal error, or OUTDIR could not be written\n"
+"\n"
+"FILES\n"
+"    The YAML schema, the reject codes and the community conventions are\n"
+"    described in README.md and docs/ of the ixp-rs source.\n";
+
+struct opts {
+	const char	*cmd;
+	const char	*yaml;
+	const char	*outdir;
+	bool		 check;
+	bool		 offline;
+	bool		 no_timestamp;
+	bool		 quiet;
+	unsigned	 jobs;
+	struct route_query q;
+	bool		 have_member, have_prefix, have_origin, have_path;
+	uint32_t	 origin;
+};
+
+static void
+usage(FILE *f)
+{
+	fputs(usage_text, f);
+}
+
+/* ---- data sources ------------------------------------------------------ */
+
+struct data {
+	struct irrdb	 irr;
+	bool		 have_irr;
+	struct vrpset	 vrps;
+	bool		 have_vrps;
+};
+
+static bool
+is_url(const char *s)
+{
+	return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
+}
+
+/* Returns 0 or an exit code. */
+static int
+load_data(const struct config *c, struct data *dt, struct diag *d)
+{
+	const struct sources *s = &c->src;
+	time_t now = time(NULL);
+
+	memset(dt, 0, sizeof(*dt));
+	if (s->n_irr_servers > 0 && s->n_irr_dumps == 0) {
+		diag_error(d, &s->irr_servers[0].pos, "download the IRR dumps and list them "
+		    "under sources.irr.dumps", "live IRRd queries are not supported by this "
+		    "version of ixp-rsc");
+		return EXIT_SOURCE;
+	}
+	if (s->n_irr_dumps > 0) {
+		irrdb_init(&dt->irr, s->irr_sources, s->n_irr_sources);
+		dt->have_irr = true;
+		for (size_t i = 0; i < s->n_irr_dumps; i++)
+			if (irrdb_load_dump(&dt->irr, s->irr_dumps[i].path, d, true) != 0)
+				return EXIT_SOURCE;
+		irrdb_finalize(&dt->irr);
+		if (!c->src.n_irr_sources && dt->irr.n_sources == 0)
+			diag_warn(d, NULL, NULL, "the IRR dumps contain no objects");
+	}
+	if (s->peeringdb.path != NULL)
+		diag_warn(d, &s->peeringdb.pos, NULL, "PeeringDB data is not used by this "
+		    "version of ixp-rsc; members without as_set use their own ASN");
+	if (s->vrps.path != NULL) {
+		if (is_url(s->vrps.path)) {
+			diag_error(d, &s->vrps.pos, "download the file and name its path",
+			    "fetching VRPs over HTTP is not supported by this version of ixp-rsc");
+			return EXIT_SOURCE;
+		}
+		dt->have_vrps = true;
+		if (vrp_load_file(&dt->vrps, s->vrps.path, now, s->vrps_max_age, d) != 0)
+			return EXIT_SOURCE;
+	}
+	if (s->slurm.path != NULL) {
+		if (!dt->have_vrps && s->n_rtr == 0) {
+			diag_error(d, &s->slurm.pos, "add sources.rpki.vrps", "SLURM exceptions "
+			    "need a VRP file to apply to");
+			return EXIT_INPUT;
+		}
+		if (!dt->have_vrps) {
+			diag_warn(d, &s->slurm.pos, "configure SLURM in the RTR cache (StayRTR "
+			    "-slurm)", "with RTR the SLURM file is applied by the RTR cache, "
+			    "not by ixp-rsc");
+		} else if (vrp_apply_slurm_file(&dt->vrps, s->slurm.path, d) != 0) {
+			return EXIT_INPUT;
+		}
+	}
+	if (dt->have_vrps)
+		vrp_finalize(&dt->vrps);
+	return 0;
+}
+
+static void
+free_data(struct data *dt)
+{
+	if (dt->have_irr)
+		irrdb_free(&dt->irr);
+	if (dt->have_vrps)
+		vrp_free(&dt->vrps);
+}
+
+/* ---- BIRD check -------------------------------------------------------- */
+
+/* Run `bird -p -c path`; returns 0 when BIRD accepts it, 1 when it rejects
+ * it (message in `msg`), -1 when BIRD cannot be run. */
+static int
+bird_parse(const char *path, struct buf *msg)
+{
+	const char *bird = getenv("IXP_RSC_BIRD");
+	char *argv[5];
+	posix_spawn_file_actions_t fa;
+	int pfd[2], status;
+	pid_t pid;
+	char tmp[4096];
+	ssize_t n;
+
+	if (bird == NULL || *bird == '\0')
+		bird = "bird";
+	if (pipe(pfd) != 0)
+		return -1;
+	argv[0] = (char *)bird;
+	argv[1] = (char *)"-p";
+	argv[2] = (char *)"-c";
+	argv[3] = (char *)path;
+	argv[4] = NULL;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, pfd[1], STDOUT_FILENO);
+	posix_spawn_file_actions_adddup2(&fa, pfd[1], STDERR_FILENO);
+	posix_spawn_file_actions_addclose(&fa, pfd[0]);
+	if (posix_spawnp(&pid, bird, &fa, NULL, argv, environ) != 0) {
+		posix_spawn_file_actions_destroy(&fa);
+		close(pfd[0]);
+		close(pfd[1]);
+		buf_printf(msg, "cannot run %s: %s", bird, strerror(errno));
+		return -1;
+	}
+	posix_spawn_file_actions_destroy(&fa);
+	close(pfd[1]);
+	while ((n = read(pfd[0], tmp, sizeof(tmp))) > 0)
+		if (msg->len < 8192)
+			buf_add(msg, tmp, (size_t)n);
+	close(pfd[0]);
+	if (waitpid(pid, &status, 0) < 0)
+		return -1;
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+		return -1;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : 1;
+}
+
+/* ---- commands ---------------------------------------------------------- */
+
+static const char *
+timestamp(const struct opts *o, char *dst, size_t len)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (o->no_timestamp)
+		return NULL;
+	if (sde != NULL && *sde != '\0')
+		t = (time_t)strtoll(sde, NULL, 10);
+	gmtime_r(&t, &tm);
+	strftime(dst, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return dst;
+}
+
+static int
+prepare(const struct opts *o, struct config *c, struct data *dt, struct model *mo,
+    struct diag *d)
+{
+	int r;
+
+	if (yaml_load_config(o->yaml, c, d) != 0) {
+		fprintf(stderr, "ixp-rsc: %u error%s in %s; nothing written\n", d->errors,
+		    d->errors == 1 ? "" : "s", o->yaml);
+		return EXIT_INPUT;
+	}
+	if ((r = load_data(c, dt, d)) != 0) {
+		fprintf(stderr, "ixp-rsc: data sources not usable; nothing written\n");
+		free_data(dt);
+		config_free(c);
+		return r;
+	}
+	model_build(mo, c, dt->have_irr ? &dt->irr : NULL, dt->have_vrps ? &dt->vrps : NULL, d);
+	return 0;
+}
+
+static int
+cmd_compile(const struct opts *o)
+{
+	struct diag d;
+	struct config c;
+	struct data dt;
+	struct model mo;
+	struct outset out;
+	struct emit_opts eo;
+	char ts[32], err[512];
+	int r, ret = 0;
+
+	diag_init(&d, stderr);
+	d.quiet = o->quiet;
+	if ((r = prepare(o, &c, &dt, &mo, &d)) != 0)
+		return r;
+	eo.version = IXP_VERSION;
+	eo.timestamp = timestamp(o, ts, sizeof(ts));
+
+	outset_init(&out, o->outdir);
+	for (size_t i = 0; i < c.n_rs; i++) {
+		struct buf b = BUF_INIT, name = BUF_INIT;
+		emit_bird(&b, &mo, &c.rs[i], &eo);
+		buf_printf(&name, "%s.conf", c.rs[i].name);
+		size_t len = b.len;
+		outset_add(&out, name.p, buf_steal(&b), len);
+		buf_free(&name);
+	}
+	{
+		struct buf b = BUF_INIT;
+		size_t len;
+		emit_reasons_json(&b, &mo);
+		len = b.len;
+		outset_add(&out, "reasons.json", buf_steal(&b), len);
+		emit_report_json(&b, &mo, &eo);
+		len = b.len;
+		outset_add(&out, "report.json", buf_steal(&b), len);
+	}
+
+	if (outset_stage(&out, err, sizeof(err)) != 0) {
+		fprintf(stderr, "ixp-rsc: %s; nothing written\n", err);
+		ret = EXIT_INTERNAL;
+		goto done;
+	}
+	if (o->check) {
+		for (size_t i = 0; i < c.n_rs && ret == 0; i++) {
+			struct buf msg = BUF_INIT;
+			int br = bird_parse(out.v[i].tmp, &msg);
+			if (br != 0) {
+				fprintf(stderr, "ixp-rsc: %s: %s\n%s", out.v[i].name,
+				    br < 0 ? "cannot run BIRD (install bird2 or set IXP_RSC_BIRD)" :
+				    "rejected by `bird -p`:", buf_str(&msg));
+				fprintf(stderr, "ixp-rsc: nothing written\n");
+				ret = br < 0 ? EXIT_INTERNAL : EXIT_BIRD;
+			}
+			buf_free(&msg);
+		}
+		if (ret != 0) {
+			outset_abort(&out);
+			goto done;
+		}
+	}
+	if (outset_commit(&out, err, sizeof(err)) != 0) {
+		fprintf(stderr, "ixp-rsc: %s\n", err);
+		ret = EXIT_INTERNAL;
+		goto done;
+	}
+	if (!o->quiet) {
+		fprintf(stderr, "ixp-rsc: wrote %zu files to %s: %zu members, %zu sessions",
+		    out.n, o->outdir, mo.n_members, mo.n_sessions);
+		if (d.warnings)
+			fprintf(stderr, ", %u warning%s", d.warnings, d.warnings == 1 ? "" : "s");
+		fprintf(stderr, "%s\n", o->check ? "; BIRD accepted every config" : "");
+	}
+done:
+	outset_free(&out);
+	model_free(&mo);
+	free_data(&dt);
+	config_free(&c);
+	return ret;
+}
+
+static int
+cmd_check(const struct opts *o)
+{
+	struct diag d;
+	struct config c;
+	struct data dt;
+	struct model mo;
+	int r;
+
+	diag_init(&d, stderr);
+	d.quiet = o->quiet;
+	if ((r = prepare(o, &c, &dt, &mo, &d)) != 0)
+		return r;
+	if (!o->quiet)
+		fprintf(stderr, "ixp-rsc: %s is valid: %zu members, %zu sessions, %zu route "
+		    "servers, %zu IRR route objects, %zu VRPs, %u warning%s\n", o->yaml,
+		    mo.n_members, mo.n_sessions, c.n_rs, dt.have_irr ? dt.irr.n_routes : 0,
+		    dt.have_vrps ? dt.vrps.n : 0, d.warnings, d.warnings == 1 ? "" : "s");
+	model_free(&mo);
+	free_data(&dt);
+	config_free(&c);
+	return 0;
+}
+
+static int
+cmd_explain(struct opts *o)
+{
+	struct diag d;
+	struct config c;
+	struct data dt;
+	struct model mo;
+	struct explain_result res;
+	int r;
+
+	if (!o->have_member || !o->have_prefix) {
+		fprintf(stderr, "ixp-rsc explain: --member and --prefix are required\n");
+		return EXIT_INPUT;
+	}
+	diag_init(&d, stderr);
+	d.quiet = true;		/* the question is about one route */
+	if ((r = prepare(o, &c, &dt, &mo, &d)) != 0)
+		return r;
+	if (!o->have_path) {
+		o->q.path[0] = o->q.member;
+		o->q.path_len = 1;
+		if (o->have_origin && o->origin != o->q.member)
+			o->q.path[o->q.path_len++] = o->origin;
+	} else if (o->have_origin && o->q.path[o->q.path_len - 1] != o->origin) {
+		fprintf(stderr, "ixp-rsc explain: --origin AS%u is not the last AS of --path\n",
+		    o->origin);
+		r = EXIT_INPUT;
+	}
+	if (r == 0 && explain_route(stdout, &mo, &o->q, &res) != 0)
+		r = EXIT_INPUT;
+	model_free(&mo);
+	free_data(&dt);
+	config_free(&c);
+	return r;
+}
+
+/* ---- argument parsing -------------------------------------------------- */
+
+static bool
+parse_community(const char *s, struct route_query *q)
+{
+	uint32_t v[3];
+	size_t n = 0;
+	const char *p = s;
+
+	if (q->n_comms >= EXPLAIN_MAX_COMMS)
+		return false;
+	while (n < 3) {
+		const char *colon = strchr(p, ':');
+		size_t len = colon ? (size_t)(colon - p) : strlen(p);
+		if (!asn_parse(p, len, ASN_PLAIN, &v[n]))
+			return false;
+		n++;
+		if (colon == NULL)
+			break;
+		p = colon + 1;
+	}
+	if (n < 2 || (n == 2 && (v[0] > 65535 || v[1] > 65535)))
+		return false;
+	memcpy(q->comms[q->n_comms], v, sizeof(v));
+	q->comm_large[q->n_comms] = n == 3;
+	q->n_comms++;
+	return true;
+}
+
+static bool
+parse_path(const char *s, struct route_query *q)
+{
+	const char *p = s;
+
+	q->path_len = 0;
+	while (*p) {
+		size_t len;
+		while (*p == ' ' || *p == ',')
+			p++;
+		if (!*p)
+			break;
+		len = strcspn(p, " ,");
+		if (q->path_len >= EXPLAIN_MAX_PATH ||
+		    !asn_parse(p, len, ASN_PLAIN | ASN_PREFIXED, &q->path[q->path_len]))
+			return false;
+		q->path_len++;
+		p += len;
+	}
+	return q->path_len > 0;
+}
+
+static int
+parse_args(int argc, char **argv, struct opts *o)
+{
+	enum { O_CHECK = 256, O_OFFLINE, O_JOBS, O_NOTS, O_MEMBER, O_PREFIX, O_ORIGIN,
+	    O_PATH, O_NH, O_COMM, O_RS };
+	static const struct option lo[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "check", no_argument, NULL, O_CHECK },
+		{ "offline", no_argument, NULL, O_OFFLINE },
+		{ "jobs", required_argument, NULL, O_JOBS },
+		{ "no-timestamp", no_argument, NULL, O_NOTS },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "member", required_argument, NULL, O_MEMBER },
+		{ "prefix", required_argument, NULL, O_PREFIX },
+		{ "origin", required_argument, NULL, O_ORIGIN },
+		{ "path", required_argument, NULL, O_PATH },
+		{ "next-hop", required_argument, NULL, O_NH },
+		{ "community", required_argument, NULL, O_COMM },
+		{ "rs", required_argument, NULL, O_RS },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int ch;
+
+	memset(o, 0, sizeof(*o));
+	o->jobs = 4;
+	o->cmd = argv[1];
+	optind = 2;
+	while ((ch = getopt_long(argc, argv, "o:qh", lo, NULL)) != -1) {
+		switch (ch) {
+		case 'o':
+			o->outdir = optarg;
+			break;
+		case O_CHECK:
+			o->check = true;
+			break;
+		case O_OFFLINE:
+			o->offline = true;
+			break;
+		case O_JOBS: {
+			char *end;
+			unsigned long j = strtoul(optarg, &end, 10);
+			if (*end || j < 1 || j > 64) {
+				fprintf(stderr, "ixp-rsc: --jobs takes a number from 1 to 64\n");
+				return -1;
+			}
+			o->jobs = (unsigned)j;
+			break;
+		}
+		case O_NOTS:
+			o->no_timestamp = true;
+			break;
+		case 'q':
+			o->quiet = true;
+			break;
+		case O_MEMBER:
+			if (!asn_parse(optarg, strlen(optarg), ASN_PLAIN | ASN_PREFIXED, &o->q.member)) {
+				fprintf(stderr, "ixp-rsc: --member: not an AS number: %s\n", optarg);
+				return -1;
+			}
+			o->have_member = true;
+			break;
+		case O_PREFIX: {
+			enum addr_err e = prefix_parse(optarg, strlen(optarg), &o->q.prefix);
+			if (e != ADDR_OK) {
+				fprintf(stderr, "ixp-rsc: --prefix %s: %s\n", optarg, addr_strerror(e));
+				return -1;
+			}
+			o->have_prefix = true;
+			break;
+		}
+		case O_ORIGIN:
+			if (!asn_parse(optarg, strlen(optarg), ASN_PLAIN | ASN_PREFIXED, &o->origin)) {
+				fprintf(stderr, "ixp-rsc: --origin: not an AS number: %s\n", optarg);
+				return -1;
+			}
+			o->have_origin = true;
+			break;
+		case O_PATH:
+			if (!parse_path(optarg, &o->q)) {
+				fprintf(stderr, "ixp-rsc: --path: expected AS numbers separated by "
+				    "spaces, at most %d\n", EXPLAIN_MAX_PATH);
+				return -1;
+			}
+			o->have_path = true;
+			break;
+		case O_NH:
+			if (ip_parse(optarg, strlen(optarg), &o->q.next_hop) != ADDR_OK) {
+				fprintf(stderr, "ixp-rsc: --next-hop: not an IP address: %s\n", optarg);
+				return -1;
+			}
+			break;
+		case O_COMM:
+			if (!parse_community(optarg, &o->q)) {
+				fprintf(stderr, "ixp-rsc: --community: expected A:B or A:B:C, got %s\n",
+				    optarg);
+				return -1;
+			}
+			break;
+		case O_RS:
+			o->q.rs = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			exit(0);
+		default:
+			return -1;
+		}
+	}
+	if (optind != argc - 1) {
+		fprintf(stderr, "ixp-rsc %s: expected one YAML file\n", o->cmd);
+		return -1;
+	}
+	o->yaml = argv[optind];
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts o;
+
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_INPUT;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+		usage(stdout);
+		return 0;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		printf("ixp-rsc %s\n", IXP_VERSION);
+		return 0;
+	}
+	if (strcmp(argv[1], "compile") && strcmp(argv[1], "check") && strcmp(argv[1], "explain")) {
+		fprintf(stderr, "ixp-rsc: unknown command '%s' (try ixp-rsc --help)\n", argv[1]);
+		return EXIT_INPUT;
+	}
+	if (parse_args(argc, argv, &o) != 0) {
+		fprintf(stderr, "usage: ixp-rsc %s IXP.yaml ... (see ixp-rsc --help)\n", argv[1]);
+		return EXIT_INPUT;
+	}
+	if (!strcmp(o.cmd, "compile")) {
+		if (o.outdir == NULL) {
+			fprintf(stderr, "ixp-rsc compile: -o OUTDIR is required\n");
+			return EXIT_INPUT;
+		}
+		return cmd_compile(&o);
+	}
+	if (!strcmp(o.cmd, "check"))
+		return cmd_check(&o);
+	return cmd_explain(&o);
+}

@@ -1,0 +1,356 @@
+#include "model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "xalloc.h"
+
+#define MAX_EXAMPLES 10
+
+const char *
+fam_name(int fam)
+{
+	return fam == FAM4 ? "ipv4" : "ipv6";
+}
+
+const char *
+mp_source_name(enum mp_source s)
+{
+	switch (s) {
+	case MPS_YAML:
+		return "yaml";
+	case MPS_PEERINGDB:
+		return "peeringdb";
+	case MPS_DEFAULT:
+		return "default";
+	}
+	return "?";
+}
+
+static void
+mwarn(struct mmember *mm, struct diag *d, const struct srcpos *pos,
+    const char *hint, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* A member warning: on stderr with its location, and kept for report.json. */
+static void
+mwarn(struct mmember *mm, struct diag *d, const struct srcpos *pos,
+    const char *hint, const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	diag_warn(d, pos, hint, "AS%u: %s", mm->m->asn, buf_str(&b));
+	mm->warnings = xrealloc(mm->warnings, (mm->n_warnings + 1) * sizeof(char *));
+	mm->warnings[mm->n_warnings++] = buf_steal(&b);
+}
+
+/* Where in the YAML a named AS-SET was written, for warnings about it. */
+static const struct srcpos *
+as_set_pos(const struct mmember *mm, const char *name)
+{
+	const struct member *m = mm->m;
+
+	for (size_t i = 0; i < m->n_as_sets; i++)
+		if (strcmp(m->as_sets[i], name) == 0)
+			return &m->as_set_pos[i];
+	return &m->pos;
+}
+
+static void
+expansion_warnings(struct mmember *mm, const struct model *mo, struct diag *d)
+{
+	const struct expand_notes *nt = &mm->exp.notes;
+	const struct policy *p = &mm->m->policy;
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < nt->n_missing; i++)
+		mwarn(mm, d, as_set_pos(mm, nt->missing[i]),
+		    "register the AS-SET in the IRR or correct its name",
+		    "AS-SET %s not found in the IRR data", nt->missing[i]);
+	for (i = 0; i < nt->n_loops; i++)
+		mwarn(mm, d, &mm->m->pos, NULL, "AS-SET loop (expanded once): %s", nt->loops[i]);
+	for (i = 0; i < nt->n_too_deep; i++)
+		mwarn(mm, d, &mm->m->pos, "flatten the AS-SET or raise policy.irr.max_depth",
+		    "AS-SET %s not expanded: nesting deeper than %u levels",
+		    nt->too_deep[i], p->irr_max_depth);
+	if (nt->n_bogons > 0) {
+		for (i = 0; i < nt->n_bogons && i < MAX_EXAMPLES; i++)
+			buf_printf(&b, "%sAS%u", i ? ", " : "", nt->bogons[i]);
+		if (nt->n_bogons > MAX_EXAMPLES)
+			buf_printf(&b, " and %zu more", nt->n_bogons - MAX_EXAMPLES);
+		mwarn(mm, d, &mm->m->pos, "remove private and reserved ASNs from the AS-SET",
+		    "%zu bogon ASNs dropped from the AS-SET: %s", nt->n_bogons, buf_str(&b));
+	}
+	if (nt->n_bad_tokens > 0)
+		mwarn(mm, d, &mm->m->pos, NULL, "%zu AS-SET members are neither an ASN "
+		    "nor an AS-SET name and were ignored", nt->n_bad_tokens);
+	if (nt->asns_truncated)
+		mwarn(mm, d, &mm->m->pos, "check the AS-SET, or raise policy.irr.max_asns",
+		    "AS-SET expands to more than %u ASNs; only the first %u are used",
+		    p->irr_max_asns, p->irr_max_asns);
+	for (int fam = 0; fam < 2; fam++) {
+		if (nt->prefixes_truncated[fam])
+			mwarn(mm, d, &mm->m->pos, "check the AS-SET, or raise policy.irr.max_prefixes",
+			    "more than %u %s prefixes registered; only the first %u are used",
+			    p->irr_max_prefixes, fam_name(fam), p->irr_max_prefixes);
+		if (mm->has_family[fam] && p->irr_enforce_prefix && mo->irr != NULL &&
+		    mm->exp.n_prefixes[fam] == 0)
+			mwarn(mm, d, &mm->m->pos, "create route objects, or the member's "
+			    "routes cannot be accepted",
+			    "no %s route objects found: every %s route will be rejected (code %d)",
+			    fam == FAM4 ? "IPv4 (route:)" : "IPv6 (route6:)", fam_name(fam),
+			    REJ_IRR_PREFIX);
+	}
+	buf_free(&b);
+}
+
+static void
+rpki_coverage(struct mmember *mm, const struct model *mo, struct diag *d)
+{
+	const struct vrpset *v = mo->vrps;
+	char tmp[ADDR_STRLEN];
+
+	if (v == NULL || mo->irr == NULL)
+		return;
+	for (int fam = 0; fam < 2; fam++)
+		for (size_t i = 0; i < mm->exp.n_prefixes[fam]; i++)
+			if (vrp_covered(v, &mm->exp.prefixes[fam][i]))
+				mm->rpki_covered[fam]++;
+	/* Route objects the member (or its customers) registered that RPKI
+	 * says are invalid: data the member should fix (MANRS Action 2). */
+	for (size_t i = 0; i < mm->exp.n_asns; i++) {
+		size_t nr;
+		const struct irr_route *r = irrdb_routes_of(mo->irr, mm->exp.asns[i], 0, &nr);
+		for (size_t j = 0; j < nr; j++) {
+			struct prefix p = { r[j].a, r[j].len, r[j].af };
+			struct buf b = BUF_INIT;
+			if (vrp_validate(v, &p, r[j].origin) != ROV_INVALID)
+				continue;
+			mm->rpki_invalid++;
+			if (mm->n_rpki_invalid_examples >= MAX_EXAMPLES)
+				continue;
+			buf_printf(&b, "%s AS%u", prefix_format(&p, tmp), r[j].origin);
+			mm->rpki_invalid_examples = xrealloc(mm->rpki_invalid_examples,
+			    (mm->n_rpki_invalid_examples + 1) * sizeof(char *));
+			mm->rpki_invalid_examples[mm->n_rpki_invalid_examples++] = buf_steal(&b);
+		}
+	}
+	if (mm->rpki_invalid > 0)
+		mwarn(mm, d, &mm->m->pos, "fix the ROA or delete the stale route object",
+		    "%zu registered route object%s RPKI invalid, e.g. %s", mm->rpki_invalid,
+		    mm->rpki_invalid == 1 ? " is" : "s are", mm->rpki_invalid_examples[0]);
+}
+
+static void
+build_member(struct model *mo, struct mmember *mm, const struct member *m, struct diag *d)
+{
+	const struct config *c = mo->c;
+	const struct policy *p = &m->policy;
+	struct expand_opts o = { p->irr_max_depth, p->irr_max_asns, p->irr_max_prefixes,
+	    c->bogon_asns, c->n_bogon_asns };
+	static const char *self_only[1];
+
+	mm->m = m;
+	for (size_t j = 0; j < m->n_conns; j++)
+		for (int fam = 0; fam < 2; fam++)
+			if (m->conns[j].addr[fam].af) {
+				mm->has_family[fam] = true;
+				mm->addrs[fam] = xrealloc(mm->addrs[fam],
+				    (mm->n_addrs[fam] + 1) * sizeof(struct ipaddr));
+				mm->addrs[fam][mm->n_addrs[fam]++] = m->conns[j].addr[fam];
+			}
+
+	if (m->n_as_sets > 0) {
+		mm->as_sets = (const char **)m->as_sets;
+		mm->n_as_sets = m->n_as_sets;
+	} else {
+		/* PeeringDB's irr_as_set is used when that source is set up
+		 * (live data, issue 4); otherwise the ASN alone. */
+		mm->as_sets = self_only;
+		mm->n_as_sets = 0;
+		mm->as_set_from_asn = true;
+	}
+	if (mo->irr != NULL) {
+		expand_names(mo->irr, mm->as_sets, mm->n_as_sets, m->asn, &o, &mm->exp);
+	} else {
+		mm->exp.asns = xmalloc(sizeof(uint32_t));
+		mm->exp.asns[0] = m->asn;
+		mm->exp.n_asns = 1;
+	}
+	for (int fam = 0; fam < 2; fam++) {
+		unsigned upto = p->irr_allow_more_specifics ? p->len_max[fam] : 0;
+		pfxset_build(mm->exp.prefixes[fam], mm->exp.n_prefixes[fam], upto, &mm->irr[fam]);
+		if (p->blackhole_enabled)
+			pfxset_build(mm->exp.prefixes[fam], mm->exp.n_prefixes[fam],
+			    fam == FAM4 ? 32 : 128, &mm->bh[fam]);
+		if (m->max_prefix[fam]) {
+			mm->max_prefix[fam] = m->max_prefix[fam];
+			mm->mp_source[fam] = MPS_YAML;
+		} else {
+			mm->max_prefix[fam] = p->mp_default[fam];
+			mm->mp_source[fam] = MPS_DEFAULT;
+		}
+	}
+	expansion_warnings(mm, mo, d);
+	rpki_coverage(mm, mo, d);
+}
+
+static void
+build_sessions(struct model *mo)
+{
+	size_t cap = 0;
+
+	for (size_t i = 0; i < mo->n_members; i++) {
+		const struct mmember *mm = &mo->members[i];
+		unsigned seq = 0;
+		/* Numbered per member in YAML order: connection 1 IPv4, connection
+		 * 1 IPv6, connection 2 IPv4, ... (arouteserver's AS<asn>_<n>). */
+		for (size_t j = 0; j < mm->m->n_conns; j++)
+			for (int fam = 0; fam < 2; fam++) {
+				const struct connection *cn = &mm->m->conns[j];
+				struct msession *s;
+				if (cn->addr[fam].af == 0)
+					continue;
+				mo->sessions = xgrow(mo->sessions, &cap, mo->n_sessions + 1,
+				    sizeof(*mo->sessions));
+				s = &mo->sessions[mo->n_sessions++];
+				memset(s, 0, sizeof(*s));
+				s->mm = mm;
+				s->conn = cn;
+				s->fam = fam;
+				s->peer = cn->addr[fam];
+				snprintf(s->name, sizeof(s->name), "AS%u_%u", mm->m->asn, ++seq);
+			}
+	}
+}
+
+void
+model_build(struct model *mo, const struct config *c, const struct irrdb *irr,
+    const struct vrpset *vrps, struct diag *d)
+{
+	memset(mo, 0, sizeof(*mo));
+	mo->c = c;
+	mo->irr = irr;
+	mo->vrps = vrps;
+	mo->rpki_rtr = c->src.n_rtr > 0;
+	mo->rpki_static = !mo->rpki_rtr && vrps != NULL;
+
+	/* Code 3: the peering LANs (and anything inside them), the default
+	 * route, and the IXP-wide blacklist. */
+	for (int fam = 0; fam < 2; fam++) {
+		struct pfxlist *g = &mo->global_blacklist[fam];
+		size_t n = c->peering_lans.n + c->blacklist.n;
+		g->v = xcalloc(n + 1, sizeof(*g->v));
+		for (size_t i = 0; i < c->peering_lans.n; i++)
+			if (c->peering_lans.v[i].af == af_of_fam(fam))
+				g->v[g->n++] = c->peering_lans.v[i];
+		for (size_t i = 0; i < c->blacklist.n; i++)
+			if (c->blacklist.v[i].af == af_of_fam(fam))
+				g->v[g->n++] = c->blacklist.v[i];
+	}
+
+	mo->n_members = c->n_members;
+	mo->members = xcalloc(c->n_members ? c->n_members : 1, sizeof(*mo->members));
+	for (size_t i = 0; i < c->n_members; i++)
+		build_member(mo, &mo->members[i], &c->members[i], d);
+	build_sessions(mo);
+}
+
+size_t
+model_transit_free(const struct model *mo, const struct mmember *mm,
+    uint32_t *out, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < mo->c->transit_free.n && n < max; i++)
+		if (mo->c->transit_free.v[i] != mm->m->asn)
+			out[n++] = mo->c->transit_free.v[i];
+	return n;
+}
+
+size_t
+model_checks(const struct model *mo, const struct msession *s, struct check out[CHK_NUM])
+{
+	const struct config *c = mo->c;
+	const struct mmember *mm = s->mm;
+	const struct policy *p = &mm->m->policy;
+	size_t n = 0, i;
+	bool member_bl = false;
+
+	for (i = 0; i < mm->m->blacklist.n; i++)
+		if (mm->m->blacklist.v[i].af == af_of_fam(s->fam))
+			member_bl = true;
+
+#define ADD(K, C) do { out[n].kind = (K); out[n].code = (C); n++; } while (0)
+	ADD(CHK_PATH_LEN, REJ_PATH_TOO_LONG);
+	if (c->bogon_prefixes[s->fam].n > 0)
+		ADD(CHK_BOGON_PREFIX, REJ_BOGON_PREFIX);
+	ADD(CHK_BLACKLIST, REJ_BLACKLIST);
+	ADD(CHK_AFI, REJ_AFI);
+	ADD(CHK_NEXT_HOP, REJ_NEXT_HOP);
+	ADD(CHK_FIRST_AS, REJ_FIRST_AS);
+	if (c->n_bogon_asns > 0)
+		ADD(CHK_BOGON_ASN, REJ_BOGON_ASN);
+	for (i = 0; i < c->transit_free.n; i++)
+		if (c->transit_free.v[i] != mm->m->asn) {
+			ADD(CHK_TRANSIT_FREE, REJ_TRANSIT_FREE);
+			break;
+		}
+	if (p->irr_enforce_origin)
+		ADD(CHK_IRR_ORIGIN, REJ_IRR_ORIGIN);
+	if (s->fam == FAM6)
+		ADD(CHK_V6_GLOBAL, REJ_V6_NOT_GLOBAL);
+	if (member_bl)
+		ADD(CHK_MEMBER_BLACKLIST, REJ_MEMBER_BLACKLIST);
+	if (p->irr_enforce_prefix)
+		ADD(CHK_IRR_PREFIX, REJ_IRR_PREFIX);
+	ADD(CHK_PREFIX_LEN, REJ_PREFIX_LEN);
+	if (mo->rpki_rtr || mo->rpki_static)
+		ADD(CHK_RPKI, REJ_RPKI_INVALID);
+	if (c->never_via_rs.n > 0)
+		ADD(CHK_NEVER_VIA_RS, REJ_NEVER_VIA_RS);
+	if (p->aspa_reject_invalid && config_bird_at_least(c, 2, 16))
+		ADD(CHK_ASPA, REJ_ASPA_INVALID);
+#undef ADD
+	return n;
+}
+
+const struct mmember *
+model_member(const struct model *mo, uint32_t asn)
+{
+	for (size_t i = 0; i < mo->n_members; i++)
+		if (mo->members[i].m->asn == asn)
+			return &mo->members[i];
+	return NULL;
+}
+
+void
+model_free(struct model *mo)
+{
+	for (size_t i = 0; i < mo->n_members; i++) {
+		struct mmember *mm = &mo->members[i];
+		expansion_free(&mm->exp);
+		for (int fam = 0; fam < 2; fam++) {
+			pfxset_free(&mm->irr[fam]);
+			pfxset_free(&mm->bh[fam]);
+			free(mm->addrs[fam]);
+		}
+		for (size_t j = 0; j < mm->n_rpki_invalid_examples; j++)
+			free(mm->rpki_invalid_examples[j]);
+		free(mm->rpki_invalid_examples);
+		for (size_t j = 0; j < mm->n_warnings; j++)
+			free(mm->warnings[j]);
+		free(mm->warnings);
+	}
+	free(mo->members);
+	free(mo->sessions);
+	free(mo->global_blacklist[0].v);
+	free(mo->global_blacklist[1].v);
+	memset(mo, 0, sizeof(*mo));
+}

@@ -1,0 +1,111 @@
+/*
+ * The policy model: everything the emitters need, resolved from the
+ * configuration and the IRR/RPKI data, read-only once built. The order of
+ * the import checks (SPEC section 5) is defined here, once, by
+ * model_checks(); the BIRD emitter and `ixp-rsc explain` both follow it.
+ */
+#ifndef IXP_MODEL_H
+#define IXP_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "config.h"
+#include "diag.h"
+#include "expand.h"
+#include "irrdb.h"
+#include "pfxset.h"
+#include "reasons.h"
+#include "vrp.h"
+
+enum check_kind {
+	CHK_PATH_LEN,
+	CHK_BOGON_PREFIX,
+	CHK_BLACKLIST,
+	CHK_AFI,
+	CHK_NEXT_HOP,
+	CHK_FIRST_AS,
+	CHK_BOGON_ASN,
+	CHK_TRANSIT_FREE,
+	CHK_IRR_ORIGIN,
+	CHK_V6_GLOBAL,
+	CHK_MEMBER_BLACKLIST,
+	CHK_IRR_PREFIX,		/* blackholes: covered by a registered prefix */
+	CHK_PREFIX_LEN,		/* blackholes: down to /32 and /128 */
+	CHK_RPKI,		/* blackholes: not checked */
+	CHK_NEVER_VIA_RS,
+	CHK_ASPA,
+	CHK_NUM,
+};
+
+struct check {
+	enum check_kind	 kind;
+	int		 code;		/* reject code (reasons.h) */
+};
+
+enum mp_source {
+	MPS_YAML,
+	MPS_PEERINGDB,
+	MPS_DEFAULT,
+};
+
+struct mmember {
+	const struct member *m;
+	const char	**as_sets;	/* what was expanded (member's or "AS<n>") */
+	size_t		  n_as_sets;
+	bool		  as_set_from_asn;	/* none configured */
+	struct expansion exp;
+	struct pfxset	  irr[2];	/* reject code 12 */
+	struct pfxset	  bh[2];	/* blackhole: covered by a registered prefix */
+	uint32_t	  max_prefix[2];
+	enum mp_source	  mp_source[2];
+	struct ipaddr	 *addrs[2];	/* all LAN addresses (same_as next hop) */
+	size_t		  n_addrs[2];
+	bool		  has_family[2];
+	size_t		  rpki_covered[2];	/* IRR prefixes with a covering VRP */
+	size_t		  rpki_invalid;		/* route objects that are RPKI invalid */
+	char		**rpki_invalid_examples;
+	size_t		  n_rpki_invalid_examples;
+	char		**warnings;	/* for report.json */
+	size_t		  n_warnings;
+};
+
+struct msession {
+	const struct mmember	*mm;
+	const struct connection	*conn;
+	int			 fam;
+	char			 name[24];	/* AS<asn>_<n> */
+	struct ipaddr		 peer;
+};
+
+struct model {
+	const struct config	*c;
+	const struct irrdb	*irr;		/* NULL: no IRR data */
+	const struct vrpset	*vrps;		/* NULL: no VRP file */
+	bool			 rpki_rtr;	/* BIRD validates over RTR */
+	bool			 rpki_static;	/* VRPs compiled into the config */
+	struct mmember		*members;	/* same order as c->members */
+	size_t			 n_members;
+	struct msession		*sessions;	/* by member ASN, then number */
+	size_t			 n_sessions;
+	/* IXP-wide sets per family, as the emitters need them */
+	struct pfxlist		 global_blacklist[2];	/* LANs and blacklist */
+};
+
+/* Build; warnings about members go through `d` and into the model. */
+void	model_build(struct model *mo, const struct config *c,
+	    const struct irrdb *irr, const struct vrpset *vrps, struct diag *d);
+void	model_free(struct model *mo);
+
+/* The ordered import checks that apply to a session. Returns the count. */
+size_t	model_checks(const struct model *mo, const struct msession *s,
+	    struct check out[CHK_NUM]);
+/* Transit-free ASNs that apply to this member (its own ASN excluded). */
+size_t	model_transit_free(const struct model *mo, const struct mmember *mm,
+	    uint32_t *out, size_t max);
+const struct mmember *model_member(const struct model *mo, uint32_t asn);
+const char *mp_source_name(enum mp_source s);
+const char *fam_name(int fam);
+
+#endif

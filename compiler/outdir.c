@@ -1,0 +1,163 @@
+#include "outdir.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "xalloc.h"
+
+/* Output files hold BGP passwords. */
+#define OUT_MODE 0640
+#define DIR_MODE 0750
+
+void
+outset_init(struct outset *o, const char *dir)
+{
+	memset(o, 0, sizeof(*o));
+	o->dir = xstrdup(dir);
+}
+
+void
+outset_add(struct outset *o, const char *name, char *data, size_t len)
+{
+	o->v = xrealloc(o->v, (o->n + 1) * sizeof(*o->v));
+	o->v[o->n].name = xstrdup(name);
+	o->v[o->n].data = data;
+	o->v[o->n].len = len;
+	o->v[o->n].tmp = NULL;
+	o->n++;
+}
+
+static int
+mkdir_p(const char *dir, char *err, size_t errlen)
+{
+	char *p = xstrdup(dir), *s;
+	int r = 0;
+
+	for (s = p + 1; ; s++) {
+		if (*s == '/' || *s == '\0') {
+			char c = *s;
+			*s = '\0';
+			if (mkdir(p, DIR_MODE) != 0 && errno != EEXIST) {
+				snprintf(err, errlen, "%s: cannot create directory: %s", p, strerror(errno));
+				r = -1;
+				break;
+			}
+			*s = c;
+			if (c == '\0')
+				break;
+		}
+	}
+	free(p);
+	return r;
+}
+
+static int
+write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t w = write(fd, data, len);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		data += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+int
+outset_stage(struct outset *o, char *err, size_t errlen)
+{
+	struct stat st;
+
+	if (stat(o->dir, &st) != 0) {
+		if (mkdir_p(o->dir, err, errlen) != 0)
+			return -1;
+	} else if (!S_ISDIR(st.st_mode)) {
+		snprintf(err, errlen, "%s: not a directory", o->dir);
+		return -1;
+	}
+	for (size_t i = 0; i < o->n; i++) {
+		struct outfile *f = &o->v[i];
+		struct buf b = BUF_INIT;
+		int fd;
+
+		buf_printf(&b, "%s/.%s.tmp.%ld", o->dir, f->name, (long)getpid());
+		f->tmp = buf_steal(&b);
+		fd = open(f->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, OUT_MODE);
+		if (fd < 0 || write_all(fd, f->data, f->len) != 0 || fsync(fd) != 0) {
+			snprintf(err, errlen, "%s: cannot write: %s", f->tmp, strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			outset_abort(o);
+			return -1;
+		}
+		if (close(fd) != 0) {
+			snprintf(err, errlen, "%s: cannot write: %s", f->tmp, strerror(errno));
+			outset_abort(o);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int
+outset_commit(struct outset *o, char *err, size_t errlen)
+{
+	int dfd;
+
+	for (size_t i = 0; i < o->n; i++) {
+		struct outfile *f = &o->v[i];
+		struct buf b = BUF_INIT;
+
+		buf_printf(&b, "%s/%s", o->dir, f->name);
+		if (rename(f->tmp, b.p) != 0) {
+			snprintf(err, errlen, "%s: cannot rename into place: %s", b.p, strerror(errno));
+			buf_free(&b);
+			outset_abort(o);
+			return -1;
+		}
+		buf_free(&b);
+		free(f->tmp);
+		f->tmp = NULL;
+	}
+	dfd = open(o->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+	return 0;
+}
+
+void
+outset_abort(struct outset *o)
+{
+	for (size_t i = 0; i < o->n; i++) {
+		if (o->v[i].tmp != NULL) {
+			unlink(o->v[i].tmp);
+			free(o->v[i].tmp);
+			o->v[i].tmp = NULL;
+		}
+	}
+}
+
+void
+outset_free(struct outset *o)
+{
+	outset_abort(o);
+	for (size_t i = 0; i < o->n; i++) {
+		free(o->v[i].name);
+		free(o->v[i].data);
+	}
+	free(o->v);
+	free(o->dir);
+	memset(o, 0, sizeof(*o));
+}

@@ -1,0 +1,36 @@
+/*
+ * Atomic output: every file of a run is written to a temporary name in the
+ * output directory, flushed and fsynced; only when all of them are written
+ * (and checked) are they renamed into place. A failed run leaves the
+ * previous contents untouched.
+ */
+#ifndef IXP_OUTDIR_H
+#define IXP_OUTDIR_H
+
+#include <stddef.h>
+
+struct outfile {
+	char	*name;		/* file name inside the directory */
+	char	*data;		/* owned */
+	size_t	 len;
+	char	*tmp;		/* temporary path once staged */
+};
+
+struct outset {
+	struct outfile	*v;
+	size_t		 n;
+	char		*dir;
+};
+
+void	outset_init(struct outset *o, const char *dir);
+/* Takes ownership of `data` (malloc'ed). */
+void	outset_add(struct outset *o, const char *name, char *data, size_t len);
+/* Write the temporary files. Returns 0, or -1 with `err` (nothing left). */
+int	outset_stage(struct outset *o, char *err, size_t errlen);
+/* Rename staged files into place and sync the directory. */
+int	outset_commit(struct outset *o, char *err, size_t errlen);
+/* Remove staged files; safe to call at any time. */
+void	outset_abort(struct outset *o);
+void	outset_free(struct outset *o);
+
+#endif

@@ -1,0 +1,73 @@
+/*
+ * Validated ROA payloads (and ASPA records) from validator JSON exports,
+ * RFC 8416 SLURM exceptions, and RFC 6811 origin validation. The only
+ * module of the compiler that includes jansson for input.
+ */
+#ifndef IXP_VRP_H
+#define IXP_VRP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "addr.h"
+#include "diag.h"
+
+#define VRP_MAX_FILE (1024u * 1024 * 1024)
+
+struct vrp {
+	u128		 a;
+	uint32_t	 asn;
+	uint8_t		 len;
+	uint8_t		 maxlen;
+	uint8_t		 af;
+};
+
+struct vap {			/* ASPA: customer and its providers */
+	uint32_t	 customer;
+	uint32_t	*providers;	/* sorted, unique */
+	size_t		 n_providers;
+};
+
+struct vrpset {
+	struct vrp	*v;		/* sorted by af, address, length, asn, maxlen */
+	size_t		 n, cap;
+	struct vap	*aspa;		/* sorted by customer */
+	size_t		 n_aspa;
+	int64_t		 buildtime;	/* 0: the file did not say */
+	/* statistics for report.json */
+	size_t		 n_read, n_bad, n_expired, n_dup;
+	size_t		 n_slurm_filtered, n_slurm_added;
+	uint32_t	 lengths[2][4];	/* bitmaps of lengths present per family */
+};
+
+enum rov_state {
+	ROV_NOTFOUND = 0,
+	ROV_VALID,
+	ROV_INVALID,
+};
+
+/*
+ * Load a VRP JSON export. Returns 0; -1 with an error through `d` when the
+ * file is unreadable, not JSON, not a VRP export or older than `max_age`
+ * seconds (0: no age check). Bad entries are skipped with a counted warning.
+ */
+int	vrp_load_file(struct vrpset *s, const char *path, time_t now,
+	    unsigned max_age, struct diag *d);
+int	vrp_load_mem(struct vrpset *s, const char *data, size_t len,
+	    const char *name, time_t now, unsigned max_age, struct diag *d);
+/* Apply an RFC 8416 SLURM file. Returns 0, or -1 (errors through `d`). */
+int	vrp_apply_slurm_file(struct vrpset *s, const char *path, struct diag *d);
+int	vrp_apply_slurm_mem(struct vrpset *s, const char *data, size_t len,
+	    const char *name, struct diag *d);
+/* Sort and deduplicate; call once after loading and SLURM. */
+void	vrp_finalize(struct vrpset *s);
+void	vrp_free(struct vrpset *s);
+
+enum rov_state vrp_validate(const struct vrpset *s, const struct prefix *p,
+	    uint32_t origin);
+/* Is there any VRP covering p (whatever the origin)? */
+bool	vrp_covered(const struct vrpset *s, const struct prefix *p);
+
+#endif

@@ -1,0 +1,26 @@
+/*
+ * Member YAML (schema version 1) -> struct config. The only module that
+ * includes libyaml.
+ */
+#ifndef IXP_YAML_LOAD_H
+#define IXP_YAML_LOAD_H
+
+#include <stddef.h>
+
+#include "config.h"
+#include "diag.h"
+
+/* Largest YAML file we read; bigger input is refused before parsing. */
+#define YAML_MAX_FILE (64u * 1024 * 1024)
+
+/*
+ * Load and validate. Every problem is reported through `d`; returns 0 when
+ * none was an error, -1 otherwise (then *c is released). Relative paths in
+ * the YAML are resolved against the YAML file's directory.
+ */
+int	yaml_load_config(const char *path, struct config *c, struct diag *d);
+/* Same from memory; `name` is used in messages, `basedir` for paths. */
+int	yaml_load_config_mem(const char *data, size_t len, const char *name,
+	    const char *basedir, struct config *c, struct diag *d);
+
+#endif
