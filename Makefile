@@ -36,7 +36,7 @@ UNIT_SRC   = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC   = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
-.PHONY: all demo check check-build unit integration fuzz fuzz-smoke install \
+.PHONY: all demo check unit integration golden fuzz fuzz-smoke install \
 	clean deps deps-demo deps-test
 
 all: $(BUILD)/ixp-rsc
@@ -70,6 +70,15 @@ unit: $(UNIT_BIN)
 		echo "== $$t"; \
 		(cd tests/unit && ../../$$t) || { echo "FAIL: $$t"; exit 1; }; \
 	done
+
+integration: all
+	IXP_RSC=$(CURDIR)/$(BUILD)/ixp-rsc sh tests/run.sh
+
+# Regenerate the reviewed golden output of the example (review the diff!).
+golden: all
+	$(BUILD)/ixp-rsc compile examples/example-ix/ixp.yaml -o tests/golden/example-ix \
+		--no-timestamp -q
+	chmod 0644 tests/golden/example-ix/*
 
 deps:
 	@sh tools/deps.sh build

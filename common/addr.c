@@ -64,14 +64,15 @@ prefix_parse(const char *s, size_t n, struct prefix *out)
 	if (ip_parse(s, (size_t)(slash - s), &ip) != ADDR_OK)
 		return ADDR_SYNTAX;
 	ndig = n - (size_t)(slash - s) - 1;
-	if (ndig == 0 || ndig > 3)
-		return ndig == 0 ? ADDR_SYNTAX : ADDR_LENGTH;
-	for (i = 0; i < ndig; i++) {
-		char c = slash[1 + i];
-		if (c < '0' || c > '9')
+	if (ndig == 0)
+		return ADDR_SYNTAX;
+	for (i = 0; i < ndig; i++)
+		if (slash[1 + i] < '0' || slash[1 + i] > '9')
 			return ADDR_SYNTAX;
-		len = len * 10 + (unsigned)(c - '0');
-	}
+	if (ndig > 3)
+		return ADDR_LENGTH;
+	for (i = 0; i < ndig; i++)
+		len = len * 10 + (unsigned)(slash[1 + i] - '0');
 	out->af = ip.af;
 	if (len > af_maxlen(ip.af))
 		return ADDR_LENGTH;

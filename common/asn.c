@@ -58,17 +58,18 @@ asn_range_parse(const char *s, size_t n, struct asn_range *out)
 {
 	const char *dash = memchr(s, '-', n);
 	const int fl = ASN_PLAIN | ASN_PREFIXED;
+	struct asn_range r;
 
 	if (dash == NULL) {
-		if (!asn_parse(s, n, fl, &out->lo))
+		if (!asn_parse(s, n, fl, &r.lo))
 			return false;
-		out->hi = out->lo;
-		return true;
-	}
-	if (!asn_parse(s, (size_t)(dash - s), fl, &out->lo) ||
-	    !asn_parse(dash + 1, n - (size_t)(dash - s) - 1, fl, &out->hi))
+		r.hi = r.lo;
+	} else if (!asn_parse(s, (size_t)(dash - s), fl, &r.lo) ||
+	    !asn_parse(dash + 1, n - (size_t)(dash - s) - 1, fl, &r.hi) || r.lo > r.hi) {
 		return false;
-	return out->lo <= out->hi;
+	}
+	*out = r;
+	return true;
 }
 
 bool

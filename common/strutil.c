@@ -8,41 +8,35 @@
 #include "buf.h"
 #include "xalloc.h"
 
+/* Optimal string alignment distance: Levenshtein plus adjacent
+ * transpositions ("prot" -> "port" is one edit), the commonest typo. */
 size_t
 str_distance(const char *a, const char *b, size_t cap)
 {
 	size_t la = strlen(a), lb = strlen(b), i, j;
-	size_t *row, best, result;
+	size_t d[65][65];
 
 	if (la > 64 || lb > 64)
 		return cap;
-	row = xmalloc((lb + 1) * sizeof(*row));
+	for (i = 0; i <= la; i++)
+		d[i][0] = i;
 	for (j = 0; j <= lb; j++)
-		row[j] = j;
+		d[0][j] = j;
 	for (i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		best = row[0];
 		for (j = 1; j <= lb; j++) {
-			size_t up = row[j], cost = (a[i - 1] == b[j - 1]) ? 0 : 1;
-			size_t v = diag + cost;
-			if (up + 1 < v)
-				v = up + 1;
-			if (row[j - 1] + 1 < v)
-				v = row[j - 1] + 1;
-			row[j] = v;
-			diag = up;
-			if (v < best)
-				best = v;
-		}
-		if (best >= cap) {
-			free(row);
-			return cap;
+			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			size_t v = d[i - 1][j - 1] + cost;
+			if (d[i - 1][j] + 1 < v)
+				v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
 		}
 	}
-	result = row[lb] < cap ? row[lb] : cap;
-	free(row);
-	return result;
+	return d[la][lb] < cap ? d[la][lb] : cap;
 }
 
 const char *

@@ -94,7 +94,7 @@ emit_reasons_json(struct buf *out, const struct model *mo)
 	control(ctl, "large", community("%u:1:{peer}", rs), "announce to peer (with %u:0:0)");
 	control(ctl, "large", community("%u:0:0", rs), "announce to nobody except explicit peers");
 	for (int i = 1; i <= 3; i++) {
-		char m[48];
+		char m[64];
 		snprintf(m, sizeof(m), "prepend the announcing ASN %dx towards peer", i);
 		control(ctl, "large", community("%u:%d:{peer}", rs, LC_PREPEND1 + i - 1), m);
 	}
@@ -103,7 +103,7 @@ emit_reasons_json(struct buf *out, const struct model *mo)
 		control(ctl, "standard", community("%u:{peer}", rs), "announce to peer (with 0:%u)");
 		control(ctl, "standard", community("0:%u", rs), "announce to nobody except explicit peers");
 		for (int i = 1; i <= 3; i++) {
-			char m[48];
+			char m[64];
 			snprintf(m, sizeof(m), "prepend the announcing ASN %dx towards peer", i);
 			control(ctl, "standard", community("%d:{peer}", 65500 + i), m);
 		}
@@ -189,10 +189,11 @@ report_member(const struct model *mo, const struct mmember *mm)
 
 	for (size_t i = 0; i < mo->n_sessions; i++) {
 		const struct msession *s = &mo->sessions[i];
-		json_t *so, *rss = json_array();
+		json_t *so, *rss;
 		if (s->mm != mm)
 			continue;
 		so = json_object();
+		rss = json_array();
 		set(so, "name", str(s->name));
 		set(so, "family", str(fam_name(s->fam)));
 		set(so, "neighbor", str(ip_format(&s->peer, tmp)));

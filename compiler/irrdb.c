@@ -79,7 +79,8 @@ tok_freeze(struct tokvec *tv, size_t *n)
 {
 	const char **out = arena_alloc(tv->mem, (tv->n ? tv->n : 1) * sizeof(*out));
 
-	memcpy(out, tv->v, tv->n * sizeof(*out));
+	if (tv->n > 0)
+		memcpy(out, tv->v, tv->n * sizeof(*out));
 	*n = tv->n;
 	free(tv->v);
 	tv->v = NULL;
@@ -290,7 +291,7 @@ irrdb_load_dump(struct irrdb *db, const char *path, struct diag *d, bool progres
 	struct load_ctx lc = { db, new_dump(db, path) };
 	struct srcpos pos = { path, 0, 0 };
 	char err[256];
-	uint64_t skipped;
+	uint64_t skipped, good;
 	int r;
 
 	progress = progress && isatty(STDERR_FILENO) && !d->quiet;
@@ -303,6 +304,17 @@ irrdb_load_dump(struct irrdb *db, const char *path, struct diag *d, bool progres
 		return -1;
 	}
 	skipped = lc.st->rpsl.skipped[RPSL_SKIP_SYNTAX] + lc.st->rpsl.skipped[RPSL_SKIP_TOO_BIG];
+	good = lc.st->routes[0] + lc.st->routes[1] + lc.st->sets + lc.st->autnums +
+	    lc.st->other_class + lc.st->other_source;
+	/* A garbage or mangled file would make every member's routes look
+	 * unregistered: refuse it rather than emit a config that drops them. */
+	if (skipped + lc.st->bad_value > good) {
+		diag_error(d, &pos, "check that this is an RPSL dump and that it was "
+		    "downloaded completely", "not a usable RPSL dump: %llu of %llu objects "
+		    "are malformed", (unsigned long long)(skipped + lc.st->bad_value),
+		    (unsigned long long)(skipped + lc.st->bad_value + good));
+		return -1;
+	}
 	if (skipped > 0) {
 		pos.line = lc.st->rpsl.first_bad_line;
 		diag_warn(d, &pos, NULL, "%llu malformed RPSL objects skipped "
@@ -369,6 +381,9 @@ irrdb_routes_of(const struct irrdb *db, uint32_t asn, int af, size_t *n)
 {
 	size_t lo = 0, hi = db->n_routes, first, last;
 
+	*n = 0;
+	if (db->n_routes == 0)
+		return NULL;
 	/* Lower bound of (asn, af). */
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;

@@ -84,7 +84,7 @@ irrname_parse(const char *s, size_t n, struct irrname *out, const char **why)
 		snprintf(out->name, sizeof(out->name), "AS%u", out->asn);
 		return true;
 	}
-	for (p = s; p < end; p = sep + 1) {
+	for (p = s;; p = sep + 1) {
 		int k;
 		sep = memchr(p, ':', (size_t)(end - p));
 		if (sep == NULL)

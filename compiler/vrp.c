@@ -145,7 +145,6 @@ vrp_load_mem(struct vrpset *s, const char *data, size_t len, const char *name,
 	struct srcpos pos = { name, 0, 0 };
 	json_t *root, *roas, *meta, *t, *e;
 	size_t i, bad0 = s->n_bad;
-	int ret = 0;
 
 	root = load_json(data, len, name, d);
 	if (root == NULL)
@@ -202,11 +201,19 @@ vrp_load_mem(struct vrpset *s, const char *data, size_t len, const char *name,
 	}
 	if ((t = json_object_get(root, "aspas")) != NULL && json_is_array(t))
 		load_aspas(s, t);
+	/* Mostly broken entries mean a broken export, not a few bad ROAs. */
+	if (s->n_bad - bad0 > json_array_size(roas) / 2) {
+		diag_error(d, &pos, "check the validator's output", "not a usable VRP "
+		    "export: %zu of %zu entries are malformed", s->n_bad - bad0,
+		    json_array_size(roas));
+		json_decref(root);
+		return -1;
+	}
 	if (s->n_bad > bad0)
 		diag_warn(d, &pos, NULL, "%zu malformed VRP or ASPA entries skipped "
 		    "(bad ASN, prefix or maxLength)", s->n_bad - bad0);
 	json_decref(root);
-	return ret;
+	return 0;
 }
 
 int

@@ -44,9 +44,30 @@ pos_of(const struct yctx *y, const yaml_node_t *n)
 	return p;
 }
 
+/* Only the core schema's tags: anything else (!!python/object, !custom)
+ * has no meaning here and is refused rather than ignored. */
+static bool
+tag_ok(const yaml_node_t *n)
+{
+	static const char *const core[] = { "str", "int", "bool", "null", "float",
+	    "seq", "map" };
+	const char *t = (const char *)n->tag, *pfx = "tag:yaml.org,2002:";
+
+	if (t == NULL)
+		return true;
+	if (strncmp(t, pfx, strlen(pfx)) != 0)
+		return false;
+	for (size_t i = 0; i < sizeof(core) / sizeof(*core); i++)
+		if (strcmp(t + strlen(pfx), core[i]) == 0)
+			return true;
+	return false;
+}
+
 static yaml_node_t *
 node(struct yctx *y, int id)
 {
+	yaml_node_t *n;
+
 	if (++y->visits > MAX_NODE_VISITS) {
 		if (!y->too_many) {
 			struct srcpos p = { y->file, 0, 0 };
@@ -56,7 +77,17 @@ node(struct yctx *y, int id)
 		}
 		return NULL;
 	}
-	return yaml_document_get_node(&y->doc, id);
+	n = yaml_document_get_node(&y->doc, id);
+	if (n != NULL && !tag_ok(n)) {
+		struct srcpos p = pos_of(y, n);
+		struct buf b = BUF_INIT;
+		str_quote_diag(&b, (const char *)n->tag, strlen((const char *)n->tag), 60);
+		diag_error(y->d, &p, "remove the tag; values are typed by the schema",
+		    "YAML tag %s is not supported", buf_str(&b));
+		buf_free(&b);
+		return NULL;
+	}
+	return n;
 }
 
 static const char *
@@ -181,7 +212,6 @@ static bool
 ymap_next(struct ymap *m, const char **key, yaml_node_t **val, yaml_node_t **keynode)
 {
 	struct yctx *y = m->y;
-	struct buf b = BUF_INIT;
 
 	while (m->pair < m->n->data.mapping.pairs.top) {
 		yaml_node_pair_t *pr = m->pair++;
@@ -200,7 +230,7 @@ ymap_next(struct ymap *m, const char **key, yaml_node_t **val, yaml_node_t **key
 				break;
 		if (i == m->nkeys) {
 			const char *s = str_suggest(sval(k), m->keys, m->nkeys);
-			struct buf hint = BUF_INIT;
+			struct buf hint = BUF_INIT, b = BUF_INIT;
 			if (s != NULL)
 				buf_printf(&hint, "did you mean '%s'?", s);
 			else {
@@ -210,6 +240,7 @@ ymap_next(struct ymap *m, const char **key, yaml_node_t **val, yaml_node_t **key
 			}
 			err(y, k, buf_str(&hint), "%s: unknown key %s", m->what, q(k, &b));
 			buf_free(&hint);
+			buf_free(&b);
 			continue;
 		}
 		if (m->seen & ((uint64_t)1 << i)) {
@@ -222,10 +253,8 @@ ymap_next(struct ymap *m, const char **key, yaml_node_t **val, yaml_node_t **key
 		*val = v;
 		if (keynode)
 			*keynode = k;
-		buf_free(&b);
 		return true;
 	}
-	buf_free(&b);
 	return false;
 }
 
@@ -694,23 +723,38 @@ load_policy_max_prefix(struct yctx *y, yaml_node_t *n, struct policy *p)
 	buf_free(&b);
 }
 
+static const struct prefix *lan_of(const struct config *c, const struct ipaddr *ip);
+
 static void
-load_policy_blackhole(struct yctx *y, yaml_node_t *n, struct policy *p)
+load_policy_blackhole(struct yctx *y, yaml_node_t *n, struct policy *p, bool member)
 {
 	static const char *const keys[] = { "enabled", "next_hop_ipv4", "next_hop_ipv6", NULL };
 	struct ymap m;
 	const char *k;
-	yaml_node_t *v;
+	yaml_node_t *v, *kn;
+	char tmp[ADDR_STRLEN];
 
 	if (!ymap_begin(y, n, "policy.blackhole", keys, &m))
 		return;
-	while (ymap_next(&m, &k, &v, NULL)) {
-		if (!strcmp(k, "enabled"))
+	while (ymap_next(&m, &k, &v, &kn)) {
+		int fam = strcmp(k, "next_hop_ipv4") ? FAM6 : FAM4;
+		if (!strcmp(k, "enabled")) {
 			get_bool(y, v, "policy.blackhole.enabled", &p->blackhole_enabled);
-		else if (!strcmp(k, "next_hop_ipv4"))
-			get_ip(y, v, "policy.blackhole.next_hop_ipv4", AF4, &p->blackhole_next_hop[FAM4]);
-		else
-			get_ip(y, v, "policy.blackhole.next_hop_ipv6", AF6, &p->blackhole_next_hop[FAM6]);
+			continue;
+		}
+		if (member) {
+			err(y, kn, "move it to the top-level policy section",
+			    "member policy: 'blackhole.%s' can only be set IXP-wide", k);
+			continue;
+		}
+		if (!get_ip(y, v, fam == FAM4 ? "policy.blackhole.next_hop_ipv4" :
+		    "policy.blackhole.next_hop_ipv6", af_of_fam(fam), &p->blackhole_next_hop[fam]))
+			continue;
+		/* The peering LANs are loaded before the policy (see load_root). */
+		if (lan_of(y->c, &p->blackhole_next_hop[fam]) == NULL)
+			err(y, v, "the blackhole next hop is an address on the peering LAN",
+			    "policy.blackhole: next hop %s is not inside a peering LAN",
+			    ip_format(&p->blackhole_next_hop[fam], tmp));
 	}
 }
 
@@ -786,7 +830,7 @@ load_policy(struct yctx *y, yaml_node_t *n, struct policy *p, struct member *mem
 		} else if (!strcmp(k, "max_prefix")) {
 			load_policy_max_prefix(y, v, p);
 		} else if (!strcmp(k, "blackhole")) {
-			load_policy_blackhole(y, v, p);
+			load_policy_blackhole(y, v, p, member != NULL);
 		} else if (!strcmp(k, "graceful_shutdown")) {
 			get_bool(y, v, "policy.graceful_shutdown", &p->graceful_shutdown);
 		} else if (!strcmp(k, "announcement_control")) {
@@ -899,7 +943,7 @@ load_ixp(struct yctx *y, yaml_node_t *n, struct config *c)
 	struct ymap m;
 	const char *k;
 	yaml_node_t *v;
-	yaml_node_t *rs_node = NULL;
+	yaml_node_t *rs_node = NULL, *lans_node = NULL;
 
 	if (!ymap_begin(y, n, "ixp", keys, &m))
 		return;
@@ -910,8 +954,10 @@ load_ixp(struct yctx *y, yaml_node_t *n, struct config *c)
 			if (get_asn(y, v, "ixp.rs_asn", &c->rs_asn) && c->rs_asn == 0) {
 				err(y, v, NULL, "ixp.rs_asn: AS0 is reserved");
 			}
-		} else if (!strcmp(k, "peering_lans"))
+		} else if (!strcmp(k, "peering_lans")) {
 			get_prefix_list(y, v, "ixp.peering_lans", &c->peering_lans, 0);
+			lans_node = v;
+		}
 		else if (!strcmp(k, "route_servers"))
 			rs_node = v;
 		else
@@ -924,8 +970,8 @@ load_ixp(struct yctx *y, yaml_node_t *n, struct config *c)
 	ymap_require(&m, "rs_asn", NULL);
 	ymap_require(&m, "peering_lans", "list the peering LAN prefixes, e.g. [192.0.2.0/24]");
 	ymap_require(&m, "route_servers", NULL);
-	if (ymap_has(&m, "peering_lans") && c->peering_lans.n == 0 && y->d->errors == 0)
-		err(y, n, NULL, "ixp.peering_lans: at least one peering LAN is needed");
+	if (lans_node != NULL && c->peering_lans.n == 0 && y->d->errors == 0)
+		err(y, lans_node, NULL, "ixp.peering_lans: at least one peering LAN is needed");
 }
 
 static bool
@@ -1463,7 +1509,7 @@ check_lan_addr(struct yctx *y, const struct srcpos *pos, const char *who,
 
 struct addr_owner {
 	struct ipaddr	 ip;
-	const char	*who;
+	char		 who[48];
 	struct srcpos	 pos;
 };
 
@@ -1536,7 +1582,8 @@ cross_check(struct yctx *y, struct config *c)
 	struct addr_owner *own;
 	size_t nown = 0, cap = 2 * c->n_rs + 1, i, j;
 	char tmp[ADDR_STRLEN];
-	bool fam_used[2] = { false, false }, fam_rs[2] = { false, false };
+	bool fam_rs[2] = { false, false };
+	struct srcpos first_use[2] = { { NULL, 0, 0 }, { NULL, 0, 0 } };
 	bool need_irr = false;
 
 	for (i = 0; i < c->n_members; i++)
@@ -1549,7 +1596,8 @@ cross_check(struct yctx *y, struct config *c)
 				continue;
 			fam_rs[fam] = true;
 			check_lan_addr(y, &c->rs[i].pos, c->rs[i].name, &c->rs[i].addr[fam]);
-			own[nown++] = (struct addr_owner){ c->rs[i].addr[fam], c->rs[i].name, c->rs[i].pos };
+			own[nown] = (struct addr_owner){ c->rs[i].addr[fam], "", c->rs[i].pos };
+			snprintf(own[nown++].who, sizeof(own[0].who), "route server %s", c->rs[i].name);
 		}
 	}
 	for (i = 0; i < c->n_members; i++) {
@@ -1570,9 +1618,11 @@ cross_check(struct yctx *y, struct config *c)
 			for (int fam = 0; fam < 2; fam++) {
 				if (cn->addr[fam].af == 0)
 					continue;
-				fam_used[fam] = true;
 				check_lan_addr(y, &cn->pos, who, &cn->addr[fam]);
-				own[nown++] = (struct addr_owner){ cn->addr[fam], "", cn->pos };
+				own[nown] = (struct addr_owner){ cn->addr[fam], "", cn->pos };
+				snprintf(own[nown++].who, sizeof(own[0].who), "AS%u", m->asn);
+				if (!first_use[fam].file)
+					first_use[fam] = cn->pos;
 			}
 			if (cn->n_macs > c->traffic.macs_per_port)
 				diag_error(y->d, &cn->pos, "register fewer MACs or raise "
@@ -1585,14 +1635,13 @@ cross_check(struct yctx *y, struct config *c)
 	for (i = 1; i < nown; i++)
 		if (ip_eq(&own[i].ip, &own[i - 1].ip))
 			diag_error(y->d, &own[i].pos, "every router needs its own address",
-			    "address %s is also used at line %u", ip_format(&own[i].ip, tmp),
-			    own[i - 1].pos.line);
+			    "address %s is also used by %s at line %u", ip_format(&own[i].ip, tmp),
+			    own[i - 1].who, own[i - 1].pos.line);
 	free(own);
 
 	for (int fam = 0; fam < 2; fam++)
-		if (fam_used[fam] && !fam_rs[fam]) {
-			struct srcpos p = { y->file, 0, 0 };
-			diag_error(y->d, &p, "add an address of that family to a route server",
+		if (first_use[fam].file && !fam_rs[fam]) {
+			diag_error(y->d, &first_use[fam], "add an address of that family to a route server",
 			    "members have IPv%d connections but no route server has an IPv%d address",
 			    fam == FAM4 ? 4 : 6, fam == FAM4 ? 4 : 6);
 		}
@@ -1605,15 +1654,6 @@ cross_check(struct yctx *y, struct config *c)
 			    c->members[i].asn, c->members[i - 1].pos.line);
 
 	check_unique_macs(y, c);
-
-	for (int fam = 0; fam < 2; fam++) {
-		const struct ipaddr *nh = &c->policy.blackhole_next_hop[fam];
-		if (nh->af && lan_of(c, nh) == NULL) {
-			struct srcpos p = { y->file, 0, 0 };
-			diag_error(y->d, &p, NULL, "policy.blackhole: next hop %s is not inside "
-			    "a peering LAN", ip_format(nh, tmp));
-		}
-	}
 
 	if (need_irr && c->src.n_irr_dumps == 0 && c->src.n_irr_servers == 0 && c->n_members) {
 		struct srcpos p = { y->file, 0, 0 };

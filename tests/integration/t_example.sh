@@ -1,0 +1,89 @@
+# The bundled example IXP: compiles, BIRD accepts it, output is the reviewed
+# golden output, deterministic, and `explain` gives the verdicts below.
+. tests/lib.sh
+scratch
+ex=examples/example-ix
+gold=tests/golden/example-ix
+out=$T_TMP/out
+
+check "compile --check succeeds" "$IXP_RSC" compile $ex/ixp.yaml -o "$out" --check --no-timestamp -q
+for f in rs1.conf rs2.conf reasons.json report.json; do
+	if cmp -s "$gold/$f" "$out/$f"; then
+		pass "golden $f"
+	else
+		fail "golden $f differs (update with: make golden)"
+		diff -u "$gold/$f" "$out/$f" | head -20
+	fi
+done
+"$IXP_RSC" compile $ex/ixp.yaml -o "$T_TMP/out2" --no-timestamp -q
+check "two runs are byte-identical" diff -r "$out" "$T_TMP/out2"
+check "files are mode 0640 (they hold MD5 passwords)" \
+	sh -c "[ \"\$(stat -c %a $out/rs1.conf $out/report.json | sort -u)\" = 640 ]"
+check "no temporary files left" sh -c "[ -z \"\$(ls -A $out | grep '^\.')\" ]"
+SOURCE_DATE_EPOCH=86400 "$IXP_RSC" compile $ex/ixp.yaml -o "$T_TMP/out3" -q
+check "SOURCE_DATE_EPOCH sets the single header timestamp" \
+	grep -q '^# Generated at 1970-01-02T00:00:00Z$' "$T_TMP/out3/rs1.conf"
+check "timestamp appears once and only in the header" \
+	sh -c "[ \$(grep -c 1970-01-02 $T_TMP/out3/rs1.conf) = 1 ]"
+check "check writes nothing and exits 0" "$IXP_RSC" check $ex/ixp.yaml -q
+check "bird accepts the golden config too" bird -p -c "$gold/rs1.conf"
+
+# explain: member prefix expected-verdict [extra args]
+while IFS='|' read -r member prefix want args; do
+	[ -z "$member" ] && continue
+	case $member in \#*) continue ;; esac
+	# shellcheck disable=SC2086
+	got=$("$IXP_RSC" explain $ex/ixp.yaml --member "$member" --prefix "$prefix" $args 2>&1)
+	if printf '%s\n' "$got" | grep -q "^Verdict: $want"; then
+		pass "explain AS$member $prefix $args: $want"
+	else
+		fail "explain AS$member $prefix $args: want '$want', got: $(printf '%s\n' "$got" | grep Verdict)"
+	fi
+done <<'TABLE'
+64501|198.51.100.0/25|ACCEPTED, tagged (64500, 1000, 1) RPKI valid|
+64501|198.51.100.0/24|REJECTED, reason 12 |
+64502|203.0.113.64/27|ACCEPTED, tagged (64500, 1000, 2) RPKI unknown|--origin 65536
+64502|203.0.113.128/27|ACCEPTED|--origin 65538
+64502|203.0.113.144/28|REJECTED, reason 9 |--origin 65539
+64504|198.51.100.160/28|REJECTED, reason 13 |--origin 65540
+64506|198.51.100.192/27|REJECTED, reason 14 |
+64505|198.51.100.0/25|REJECTED, reason 12 |
+64501|192.0.2.0/24|REJECTED, reason 3 |
+64501|192.0.2.128/25|REJECTED, reason 3 |
+64501|0.0.0.0/0|REJECTED, reason 3 |
+64501|10.0.0.0/8|REJECTED, reason 2 |
+64501|10.1.0.0/16|REJECTED, reason 2 |
+64501|198.51.100.0/25|REJECTED, reason 8 |--path 64501,3356,64501
+64501|198.51.100.0/25|REJECTED, reason 6 |--path 64502,64501
+64501|198.51.100.0/25|REJECTED, reason 5 |--next-hop 192.0.2.12
+64501|198.51.100.0/25|REJECTED, reason 7 |--path 64501,64512,64501
+64501|198.51.100.0/25|REJECTED, reason 9 |--origin 64510
+64509|198.51.100.240/28|REJECTED, reason 12 |
+64509|198.51.100.232/29|REJECTED, reason 12 |
+64509|198.51.100.224/27|ACCEPTED|
+64509|2001:db8:9001::/48|ACCEPTED, tagged (64500, 1000, 1)|
+64509|2001:db8:9001::/49|REJECTED, reason 12 |
+64509|198.51.100.225/32|ACCEPTED, tagged (64500, 1000, 3) RPKI not checked; blackhole|--community 65535:666
+64501|198.51.100.225/32|REJECTED, reason 12 |--community 65535:666
+64509|198.51.100.225/32|REJECTED, reason 12 |
+64510|203.0.113.224/28|REJECTED, reason 11 |
+64510|203.0.113.224/27|ACCEPTED|
+64507|203.0.113.160/28|REJECTED, reason 13 |
+64501|2001:db8:1000::/48|ACCEPTED, tagged (64500, 1000, 1)|
+64501|2001:db8:1000::/49|REJECTED, reason 12 |
+64503|2001:db8:3000::/36|ACCEPTED|
+64501|fc00::/7|REJECTED, reason 2 |
+64501|4000::/16|REJECTED, reason 10 |
+64501|2001:db8:100::/64|REJECTED, reason 3 |
+64501|2001:db8:1000::/36|ACCEPTED, tagged (64500, 1000, 1) RPKI valid; GRACEFUL_SHUTDOWN|--community 65535:0
+TABLE
+
+long=$(seq -s, 1 70 | sed 's/^/64501,/; s/[0-9]*$/64501/')
+got=$("$IXP_RSC" explain $ex/ixp.yaml --member 64501 --prefix 198.51.100.0/25 --path "$long")
+check "explain: a 71-ASN path is rejected with reason 1" sh -c "printf '%s' \"\$1\" | grep -q 'REJECTED, reason 1 '" _ "$got"
+"$IXP_RSC" explain $ex/ixp.yaml --member 64503 --prefix 198.51.100.0/24 >/dev/null 2>&1
+check "explain: an IPv6-only member has no IPv4 session (exit 1)" [ $? -eq 1 ]
+"$IXP_RSC" explain $ex/ixp.yaml --member 64999 --prefix 198.51.100.0/24 >/dev/null 2>&1
+check "explain: unknown member (exit 1)" [ $? -eq 1 ]
+
+summary t_example

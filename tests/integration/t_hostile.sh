@@ -1,0 +1,104 @@
+# Hostile input: every case exits with its code and a clear message, never
+# crashes or hangs, and leaves the previous good OUTDIR byte-for-byte
+# untouched (no temporary file either).
+. tests/lib.sh
+scratch
+d=$T_TMP/ixp
+out=$T_TMP/out
+mkdir -p "$d"
+write_irr "$d"
+echo '{"roas":[{"asn":64501,"prefix":"198.51.100.0/25","maxLength":25}]}' > "$d/vrps.json"
+cp tests/integration/good.yaml "$d/ixp.yaml"
+if ! "$IXP_RSC" compile "$d/ixp.yaml" -o "$out" --check -q; then
+	fail "the starting configuration compiles"
+	summary t_hostile
+	exit 1
+fi
+before=$(dir_state "$out")
+
+# expect_run NAME EXIT MESSAGE [compile args...]: run, compare.
+expect_run() {
+	name=$1 want=$2 msg=$3
+	shift 3
+	timeout 60 "$IXP_RSC" compile "$@" -o "$out" > "$T_TMP/stdout" 2> "$T_TMP/stderr"
+	rc=$?
+	if [ "$rc" -ne "$want" ]; then
+		fail "$name: exit $rc, want $want"
+		sed 's/^/        /' "$T_TMP/stderr" | head -5
+	elif [ -n "$msg" ] && ! grep -qF -- "$msg" "$T_TMP/stderr"; then
+		fail "$name: message '$msg' missing"
+		sed 's/^/        /' "$T_TMP/stderr" | head -5
+	elif [ "$(dir_state "$out")" != "$before" ]; then
+		fail "$name: OUTDIR changed"
+	elif grep -q 'AddressSanitizer\|runtime error' "$T_TMP/stderr"; then
+		fail "$name: sanitizer report"
+	else
+		pass "$name (exit $want)"
+	fi
+}
+
+# The corpus: YAML files naming their exit code and message.
+for f in tests/hostile/*.yaml; do
+	cp "$f" "$d/ixp.yaml"
+	want=$(sed -n 's/^# expect-exit: //p' "$f")
+	msg=$(sed -n 's/^# expect: //p' "$f" | head -1)
+	expect_run "hostile $(basename "$f" .yaml)" "$want" "$msg" "$d/ixp.yaml"
+done
+
+# Generated cases too big or too binary to keep in git.
+awk 'BEGIN { printf "version: 1\nixp:\n  name: \""; for (i = 0; i < 655360; i++) printf "AAAAAAAAAAAAAAAA"; print "\"" }' > "$d/ixp.yaml"
+expect_run "10 MB member text" 1 "value is too long (10485760 bytes, at most 100)" "$d/ixp.yaml"
+awk 'BEGIN { printf "version: 1\nixp: "; for (i = 0; i < 100000; i++) printf "["; for (i = 0; i < 100000; i++) printf "]"; print "" }' > "$d/ixp.yaml"
+expect_run "100000 nested lists" 1 "error" "$d/ixp.yaml"
+head -c 65536 /dev/urandom > "$d/ixp.yaml"
+expect_run "random bytes as YAML" 1 "error" "$d/ixp.yaml"
+printf 'version: 1\n\000ixp: {}\n' > "$d/ixp.yaml"
+expect_run "NUL byte in YAML" 1 "error" "$d/ixp.yaml"
+: > "$d/ixp.yaml"
+expect_run "empty YAML" 1 "the file is empty" "$d/ixp.yaml"
+expect_run "YAML is a directory" 1 "not a regular file" "$d"
+expect_run "YAML missing" 1 "cannot open" "$d/nonexistent.yaml"
+
+# Data sources: unusable data is exit 2, with the source named.
+cp tests/integration/good.yaml "$d/ixp.yaml"
+cp "$d/irr.db" "$d/irr.good"
+gzip -c "$d/irr.good" | head -c 100 > "$d/irr.db"
+expect_run "truncated gzip IRR dump" 2 "irr.db: error: read error" "$d/ixp.yaml"
+head -c 20000 /dev/urandom | od -An -x > "$d/irr.db"
+expect_run "garbage IRR dump" 2 "not a usable RPSL dump" "$d/ixp.yaml"
+rm -f "$d/irr.db"
+expect_run "missing IRR dump" 2 "irr.db: error: cannot open" "$d/ixp.yaml"
+cp "$d/irr.good" "$d/irr.db"
+cp "$d/vrps.json" "$d/vrps.good"
+printf '{"roas":[{"asn":64501,"prefix":"198.51' > "$d/vrps.json"
+expect_run "truncated VRP JSON" 2 "vrps.json:1:" "$d/ixp.yaml"
+head -c 5000 /dev/urandom > "$d/vrps.json"
+expect_run "garbage VRP file" 2 "invalid JSON" "$d/ixp.yaml"
+echo '{"roas":[{"asn":"x"},{"asn":1},{"prefix":"::/0"}]}' > "$d/vrps.json"
+expect_run "VRP export of broken entries" 2 "not a usable VRP export" "$d/ixp.yaml"
+echo '{"metadata":{"generated":1000000000},"roas":[]}' > "$d/vrps.json"
+sed 's/max_age: 0/max_age: 86400/' tests/integration/good.yaml > "$d/ixp.yaml"
+expect_run "stale VRP export" 2 "hours old (limit 24 hours)" "$d/ixp.yaml"
+cp "$d/vrps.good" "$d/vrps.json"
+sed 's|vrps: vrps.json|vrps: "https://rpki.example.net/vrps.json"|' tests/integration/good.yaml > "$d/ixp.yaml"
+expect_run "VRP URL" 2 "not supported" "$d/ixp.yaml"
+sed 's|max_age: 0|max_age: 0, slurm: slurm.json|' tests/integration/good.yaml > "$d/ixp.yaml"
+echo '{"slurmVersion": 9}' > "$d/slurm.json"
+expect_run "invalid SLURM file" 1 "not an RFC 8416 SLURM file" "$d/ixp.yaml"
+
+# BIRD refuses the config (a stand-in bird that always fails), or is absent.
+cp tests/integration/good.yaml "$d/ixp.yaml"
+printf '#!/bin/sh\necho "bird: $3:12:3 syntax error"\nexit 1\n' > "$T_TMP/fakebird"
+chmod +x "$T_TMP/fakebird"
+IXP_RSC_BIRD=$T_TMP/fakebird expect_run "bird -p rejects the config" 3 "rejected by \`bird -p\`" "$d/ixp.yaml" --check
+IXP_RSC_BIRD=/nonexistent/bird expect_run "bird not installed" 4 "cannot run BIRD" "$d/ixp.yaml" --check
+
+# OUTDIR cannot be written: exit 4, nothing touched.
+touch "$T_TMP/afile"
+"$IXP_RSC" compile "$d/ixp.yaml" -o "$T_TMP/afile" -q 2> "$T_TMP/stderr"
+check "OUTDIR is a file: exit 4" [ $? -eq 4 ]
+check "OUTDIR is a file: message" grep -q "not a directory" "$T_TMP/stderr"
+
+# After all that, the good input still compiles into the same OUTDIR.
+check "the good input still compiles" "$IXP_RSC" compile "$d/ixp.yaml" -o "$out" -q
+summary t_hostile

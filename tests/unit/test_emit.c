@@ -1,0 +1,376 @@
+/*
+ * Emitters (compiler/emit_bird, emit_json) on models built from YAML and
+ * RPSL in memory. Every BIRD config emitted here is also parsed by the
+ * real `bird -p -c` (BIRD 2.0 configs; the test fails if bird is missing,
+ * since `make check` installs it).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <jansson.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "emit_bird.h"
+#include "emit_json.h"
+#include "model.h"
+#include "yaml_load.h"
+#include "testutil.h"
+
+static const char irr_text[] =
+	"as-set: AS-ONE\nmembers: AS64501, AS64510\nsource: TEST\n\n"
+	"route: 198.51.100.0/25\norigin: AS64501\nsource: TEST\n\n"
+	"route: 198.51.100.128/25\norigin: AS64510\nsource: TEST\n\n"
+	"route6: 2001:db8:1000::/36\norigin: AS64501\nsource: TEST\n\n"
+	"route: 203.0.113.0/24\norigin: AS64502\nsource: TEST\n";
+
+static const char vrp_text[] = "{\"roas\":["
+	"{\"asn\":64501,\"prefix\":\"198.51.100.0/25\",\"maxLength\":25},"
+	"{\"asn\":64599,\"prefix\":\"203.0.113.0/24\",\"maxLength\":24}],"
+	"\"aspas\":[{\"customer_asid\":64501,\"providers\":[64510]}]}";
+
+struct world {
+	struct config	 c;
+	struct irrdb	 irr;
+	struct vrpset	 v;
+	struct model	 mo;
+	struct capture	 cap;
+};
+
+/* Build a model from a YAML document (the members section is appended). */
+static void
+world_build(struct world *w, const char *head, const char *members, bool with_vrps)
+{
+	struct buf y = BUF_INIT;
+
+	buf_printf(&y, "%s%s", head, members);
+	capture_begin(&w->cap);
+	if (yaml_load_config_mem(y.p, y.len, "t.yaml", ".", &w->c, &w->cap.d) != 0)
+		fail_msg("YAML rejected:\n%s", capture_text(&w->cap));
+	buf_free(&y);
+	irrdb_init(&w->irr, NULL, 0);
+	irrdb_load_mem(&w->irr, irr_text, sizeof(irr_text) - 1);
+	irrdb_finalize(&w->irr);
+	memset(&w->v, 0, sizeof(w->v));
+	if (with_vrps) {
+		assert_int_equal(vrp_load_mem(&w->v, vrp_text, sizeof(vrp_text) - 1, "v.json",
+		    1800000000, 0, &w->cap.d), 0);
+		vrp_finalize(&w->v);
+	}
+	model_build(&w->mo, &w->c, &w->irr, with_vrps ? &w->v : NULL, &w->cap.d);
+}
+
+static void
+world_free(struct world *w)
+{
+	model_free(&w->mo);
+	vrp_free(&w->v);
+	irrdb_free(&w->irr);
+	config_free(&w->c);
+	capture_end(&w->cap);
+}
+
+static char *
+emit(struct world *w, size_t rs)
+{
+	struct emit_opts o = { "test", NULL };
+	struct buf b = BUF_INIT;
+
+	emit_bird(&b, &w->mo, &w->c.rs[rs], &o);
+	return buf_steal(&b);
+}
+
+/* Parse with the real BIRD; returns its output on failure. */
+static void
+assert_bird_accepts(const char *conf)
+{
+	char path[] = "/tmp/ixp-emit-XXXXXX";
+	struct buf cmd = BUF_INIT;
+	char out[4096] = "";
+	FILE *p;
+	size_t n;
+	int fd = mkstemp(path), status;
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, conf, strlen(conf)), (ssize_t)strlen(conf));
+	close(fd);
+	buf_printf(&cmd, "bird -p -c %s 2>&1", path);
+	p = popen(cmd.p, "r");
+	assert_non_null(p);
+	n = fread(out, 1, sizeof(out) - 1, p);
+	out[n] = '\0';
+	status = pclose(p);
+	if (status != 0) {
+		/* Show the offending line. */
+		unsigned line = 0;
+		const char *colon = strstr(out, path);
+		if (colon)
+			sscanf(colon + strlen(path), ":%u", &line);
+		fprintf(stderr, "bird -p failed (%d): %s\n", status, out);
+		if (line) {
+			const char *l = conf;
+			for (unsigned i = 1; i < line && l; i++)
+				l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL;
+			if (l)
+				fprintf(stderr, "line %u: %.*s\n", line, (int)strcspn(l, "\n"), l);
+		}
+		fail();
+	}
+	unlink(path);
+	buf_free(&cmd);
+}
+
+#define HEAD(extra_policy, extra_rpki)						\
+	"version: 1\n"								\
+	"ixp:\n"								\
+	"  name: \"Test \\\"IX\\\" {x}; #1\"\n"					\
+	"  rs_asn: 64500\n"							\
+	"  peering_lans: [192.0.2.0/24, \"2001:db8:100::/64\"]\n"		\
+	"  route_servers:\n"							\
+	"    - {name: rs1, router_id: 192.0.2.1, ipv4: 192.0.2.1, ipv6: \"2001:db8:100::1\"}\n" \
+	"    - {name: rs2, router_id: 192.0.2.2, ipv4: 192.0.2.2}\n"		\
+	"sources:\n"								\
+	"  irr: {dumps: [x.db]}\n"						\
+	extra_rpki								\
+	"policy:\n"								\
+	"  bogon_prefixes: [10.0.0.0/8, \"fc00::/7\"]\n"			\
+	"  bogon_asns: [0, \"64512-65534\"]\n"					\
+	extra_policy								\
+	"members:\n"
+
+static const char members_std[] =
+	"  - asn: 64501\n"
+	"    name: \"Quote\\\" Brace} Semi; Hash# Back\\\\slash\\u00e9\"\n"
+	"    as_set: AS-ONE\n"
+	"    connections:\n"
+	"      - {port: p1, ipv4: 192.0.2.11, ipv6: \"2001:db8:100::11\", md5: \"pw#1 {x}\"}\n"
+	"  - asn: 64502\n"
+	"    name: Two\n"
+	"    policy: {next_hop: same_as, blacklist: [203.0.113.128/25], graceful_shutdown: false,\n"
+	"             announcement_control: false, blackhole: {enabled: false},\n"
+	"             rpki: {reject_invalid: false}, max_prefix: {action: block}}\n"
+	"    connections:\n"
+	"      - {port: p2, ipv4: 192.0.2.12}\n"
+	"      - {port: p3, ipv4: 192.0.2.13}\n"
+	"  - asn: 64503\n"
+	"    name: No Route Objects\n"
+	"    max_prefix: {ipv4: 7}\n"
+	"    connections:\n"
+	"      - {port: p4, ipv4: 192.0.2.14, ipv6: \"2001:db8:100::14\"}\n";
+
+static void
+test_static_rpki_config(void **state)
+{
+	struct world w;
+	char *conf, *conf2;
+	const char *f;
+
+	(void)state;
+	world_build(&w, HEAD("  never_via_route_servers_asns: [64499]\n"
+	    "  blacklist: [198.51.100.192/26]\n", "  rpki: {vrps: v.json}\n"), members_std, true);
+	conf = emit(&w, 0);
+	assert_bird_accepts(conf);
+
+	/* Free text never reaches BIRD unescaped. */
+	assert_contains(conf, "description \"AS64501 Quote_ Brace} Semi; Hash# Back_slash__\";");
+	assert_not_contains(conf, "Quote\"");
+	assert_contains(conf, "of Test _IX_ {x}; #1\n");
+	assert_contains(conf, "password \"pw#1 {x}\";");
+	/* Sessions: v4 and v6 of connection 1 are _1 and _2. */
+	assert_contains(conf, "protocol bgp AS64501_1 from rs_client4 {");
+	assert_contains(conf, "protocol bgp AS64501_2 from rs_client6 {");
+	assert_contains(conf, "protocol bgp AS64502_2 from rs_client4 {");
+	/* Static ROA tables from the VRPs. */
+	assert_contains(conf, "route 198.51.100.0/25 max 25 as 64501;");
+	assert_contains(conf, "rs_rpki4(true);");
+	assert_contains(conf, "rs_rpki4(false);");
+	/* Member sets and checks in SPEC order. */
+	assert_contains(conf, "define AS64501_ASNS = [\n\t64501,\n\t64510\n];");
+	assert_contains(conf, "define AS64501_PFX4 = [\n\t198.51.100.0/24{25,25}\n];");
+	assert_contains(conf, "if !(bgp_next_hop ~ [192.0.2.12, 192.0.2.13]) then rs_reject(5);");
+	assert_contains(conf, "if net ~ AS64502_BLACKLIST4 then rs_reject(11);");
+	assert_contains(conf, "rs_scrub_control();");
+	assert_contains(conf, "bgp_community.delete([(65535, 666)]);");
+	assert_contains(conf, "receive limit 100 action block;\t# default");
+	assert_contains(conf, "if rs_path_has(RS_NEVER_VIA_RS) then rs_reject(15);");
+	assert_contains(conf, "rs_reject(12);\t# no route objects");
+	assert_contains(conf, "receive limit 7 action restart;\t# yaml");
+	f = strstr(conf, "filter rs_import_AS64501_1");
+	assert_non_null(f);
+	{
+		/* Reject codes appear in increasing order within one filter. */
+		const char *end = strstr(f, "accept;");
+		int last = 0;
+		for (const char *p = strstr(f, "rs_reject("); p && p < end; p = strstr(p + 1, "rs_reject(")) {
+			int code = atoi(p + 10);
+			assert_true(code >= last);
+			last = code;
+		}
+		assert_int_equal(last, 15);
+	}
+	/* rs2 has no IPv6: those sessions are left out, with a comment. */
+	conf2 = emit(&w, 1);
+	assert_bird_accepts(conf2);
+	assert_contains(conf2, "# AS64501_2 (ipv6, 2001:db8:100::11) is not set up: route server rs2 has no IPv6 address");
+	assert_not_contains(conf2, "template bgp rs_client6");
+	free(conf);
+	free(conf2);
+	world_free(&w);
+}
+
+static void
+test_rtr_and_32bit_rs(void **state)
+{
+	static const char head[] =
+	    "version: 1\n"
+	    "ixp:\n"
+	    "  name: Big-IX\n"
+	    "  rs_asn: 4200000010\n"
+	    "  peering_lans: [192.0.2.0/24]\n"
+	    "  route_servers: [{name: rs1, router_id: 192.0.2.1, ipv4: 192.0.2.1}]\n"
+	    "sources:\n"
+	    "  irr: {dumps: [x.db]}\n"
+	    "  rpki: {rtr: [{host: 127.0.0.1, port: 8282}, {host: rtr.example.net, port: 3323}]}\n"
+	    "policy:\n"
+	    "  bogon_prefixes: []\n"
+	    "  bogon_asns: []\n"
+	    "  transit_free_asns: []\n"
+	    "members:\n";
+	static const char members[] =
+	    "  - {asn: 4200000001, name: Wide, connections: [{port: p1, ipv4: 192.0.2.11}]}\n"
+	    "  - {asn: 64501, name: One, as_set: AS-ONE, connections: [{port: p2, ipv4: 192.0.2.12}]}\n";
+	struct world w;
+	char *conf;
+
+	(void)state;
+	world_build(&w, head, members, false);
+	conf = emit(&w, 0);
+	assert_bird_accepts(conf);
+	assert_contains(conf, "define RS_ASN16 = 0;");
+	assert_contains(conf, "protocol rpki rtr1 {");
+	assert_contains(conf, "remote 127.0.0.1 port 8282;");
+	assert_contains(conf, "remote \"rtr.example.net\" port 3323;");
+	assert_not_contains(conf, "RS_BOGONS4");
+	assert_not_contains(conf, "rs_reject(7)");
+	assert_not_contains(conf, "rs_reject(8)");
+	free(conf);
+	world_free(&w);
+}
+
+static void
+test_no_rpki_and_bird216(void **state)
+{
+	static const char head[] =
+	    "version: 1\n"
+	    "ixp:\n"
+	    "  name: New-IX\n"
+	    "  rs_asn: 64500\n"
+	    "  peering_lans: [192.0.2.0/24]\n"
+	    "  route_servers: [{name: rs1, router_id: 192.0.2.1, ipv4: 192.0.2.1}]\n"
+	    "  bird: {version: \"2.16\", lg_socket: /run/bird/lg.ctl}\n"
+	    "sources:\n"
+	    "  irr: {dumps: [x.db]}\n"
+	    "policy:\n"
+	    "  bogon_asns: [0]\n"
+	    "members:\n";
+	static const char members[] =
+	    "  - {asn: 64501, name: One, as_set: AS-ONE, connections: [{port: p1, ipv4: 192.0.2.11}]}\n";
+	struct world w;
+	char *conf;
+
+	(void)state;
+	world_build(&w, head, members, false);
+	conf = emit(&w, 0);
+	/* BIRD 2.16 syntax: not parsed by Debian 12's BIRD 2.0.12. */
+	assert_contains(conf, "cli \"/run/bird/lg.ctl\" { restrict; };");
+	assert_contains(conf, "bgp_large_community.add((RS_ASN, 1000, 3));\t# no RPKI source");
+	assert_not_contains(conf, "then rs_rpki4(");
+	free(conf);
+	world_free(&w);
+}
+
+static void
+test_shared_sets(void **state)
+{
+	static const char members[] =
+	    "  - {asn: 64501, name: One, as_set: AS-ONE, connections: [{port: p1, ipv4: 192.0.2.11}]}\n"
+	    "  - {asn: 64510, name: Same Cone, as_set: AS-ONE, connections: [{port: p2, ipv4: 192.0.2.12}]}\n";
+	struct world w;
+	char *conf;
+
+	(void)state;
+	world_build(&w, HEAD("", ""), members, false);
+	conf = emit(&w, 0);
+	assert_bird_accepts(conf);
+	/* AS64510's cone is the same as AS64501's: one set, shared. */
+	assert_contains(conf, "# origin ASNs: same as AS64501_ASNS");
+	assert_contains(conf, "if !(bgp_path.last ~ AS64501_ASNS) then rs_reject(9);\n"
+	    "\t# 12: Prefix not in the member's IRR route objects\n"
+	    "\tif is_bh && !(net ~ AS64501_BH4) then rs_reject(12);\n"
+	    "\tif !is_bh && !(net ~ AS64501_PFX4) then rs_reject(12);");
+	assert_not_contains(conf, "define AS64510_PFX4");
+	free(conf);
+	world_free(&w);
+}
+
+static void
+test_json_outputs(void **state)
+{
+	struct world w;
+	struct buf b = BUF_INIT;
+	struct emit_opts o = { "test", NULL };
+	json_error_t e;
+	json_t *root, *m;
+
+	(void)state;
+	world_build(&w, HEAD("", "  rpki: {vrps: v.json}\n"), members_std, true);
+	emit_reasons_json(&b, &w.mo);
+	root = json_loads(b.p, 0, &e);
+	assert_non_null(root);
+	assert_string_equal(json_string_value(json_object_get(root, "reject_community")),
+	    "64500:65520:{code}");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(
+	    json_object_get(root, "reasons"), "14"), "text")), "RPKI invalid");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(
+	    json_object_get(root, "alice_lg"), "filter_reasons"), "64500:65520:9")),
+	    "Origin ASN not in the member's IRR AS-SET");
+	json_decref(root);
+
+	buf_reset(&b);
+	emit_report_json(&b, &w.mo, &o);
+	root = json_loads(b.p, 0, &e);
+	assert_non_null(root);
+	assert_null(json_object_get(root, "generated_at"));	/* no timestamp */
+	m = json_array_get(json_object_get(root, "members"), 0);
+	assert_int_equal(json_integer_value(json_object_get(m, "asn")), 64501);
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(m, "irr"), "asns")), 2);
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(
+	    json_object_get(m, "irr"), "prefixes"), "ipv4")), 2);
+	/* The name keeps its UTF-8 and quotes, JSON-escaped by jansson. */
+	assert_string_equal(json_string_value(json_object_get(m, "name")),
+	    "Quote\" Brace} Semi; Hash# Back\\slash\xc3\xa9");
+	m = json_array_get(json_object_get(root, "members"), 1);
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(m, "rpki"),
+	    "invalid_route_objects")), 1);
+	m = json_array_get(json_object_get(root, "members"), 2);
+	assert_int_equal(json_array_size(json_object_get(m, "warnings")), 2);
+	json_decref(root);
+	buf_free(&b);
+	world_free(&w);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_static_rpki_config),
+		cmocka_unit_test(test_rtr_and_32bit_rs),
+		cmocka_unit_test(test_no_rpki_and_bird216),
+		cmocka_unit_test(test_shared_sets),
+		cmocka_unit_test(test_json_outputs),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
