@@ -1,0 +1,395 @@
+# End to end: the route server (BIRD 2 running the config ixp-rsc generated
+# from tests/e2e/ixp.yaml) and six member routers (BIRD) on a Linux bridge,
+# IPv4 and IPv6 sessions over the LAN. Every rule of SPEC section 5 is shown
+# on both sides: the reason code the route server tagged a filtered route
+# with (read from its control socket), and what the other members actually
+# received (read from their BIRDs). Then RPKI changes: live over RTR from
+# StayRTR, and static ROA tables through a reconfiguration.
+. tests/lib.sh
+. tests/netns.sh
+ns_need_root t_e2e_bgp stayrtr
+ns_init
+E2E=tests/e2e
+
+A=198.51.100	# route prefixes below are $A.x/28 and $B.x/28
+B=203.0.113
+
+# ---- the route server ---------------------------------------------------
+
+ns_host rs 192.0.2.1/24 2001:db8:100::1/64
+cp $E2E/irr.db $E2E/vrps.json "$T_TMP/"
+cp $E2E/ixp.yaml "$T_TMP/ixp.yaml"
+if ! "$IXP_RSC" compile "$T_TMP/ixp.yaml" -o "$T_TMP/rs" --check -q; then
+	fail "ixp-rsc compiles the test IXP"
+	summary t_e2e_bgp
+	exit 1
+fi
+if ! bird_start rs "$T_TMP/rs/rs1.conf"; then
+	fail "route server BIRD starts"
+	summary t_e2e_bgp
+	exit 1
+fi
+
+# ---- member routers -----------------------------------------------------
+
+# member_head NAME IPV4: the start of a member's config.
+member_head() {
+	printf 'router id %s;\nlog "%s" all;\nprotocol device { }\n' "$2" "$T_TMP/$1.log"
+}
+
+# member_sessions ASN IPV4 IPV6 PASSWORD: the sessions to the route server,
+# after the filters they use. Members use `rs client` towards the route
+# server so the test controls the whole AS_PATH in its export filters.
+member_sessions() {
+	_asn=$1 _v4=$2 _v6=$3 _pw=$4
+	cat <<EOF
+template bgp to_rs {
+	rs client;
+	connect delay time 1;
+	connect retry time 1;
+	error wait time 1, 5;
+	$( [ -n "$_pw" ] && echo "password \"$_pw\";" )
+}
+protocol bgp rs4 from to_rs {
+	local $_v4 as $_asn;
+	neighbor 192.0.2.1 as 64500;
+	ipv4 { import all; export filter to_rs4; };
+}
+EOF
+	if [ -n "$_v6" ]; then
+		cat <<EOF
+protocol bgp rs6 from to_rs {
+	local $_v6 as $_asn;
+	neighbor 2001:db8:100::1 as 64500;
+	ipv6 { import all; export filter to_rs6; };
+}
+EOF
+	fi
+}
+
+# path P1 P2 ...: filter statements that make the AS_PATH "P1 P2 ...".
+path() {
+	_rev=""
+	for _a in "$@"; do _rev="$_a $_rev"; done
+	for _a in $_rev; do printf 'bgp_path.prepend(%s); ' "$_a"; done
+}
+
+long_path=$(for i in $(seq 1 66); do printf '64501 '; done)
+
+# M1 (AS64501) sends one route per rule.
+{
+	member_head m1 192.0.2.11
+	cat <<EOF
+protocol static s4 {
+	ipv4;
+	route $A.0/28 blackhole;	# valid, RPKI valid
+	route $A.16/28 blackhole;	# valid, RPKI unknown
+	route $A.32/28 blackhole;	# 1: path too long
+	route $A.48/28 blackhole;	# 5: next hop of another member
+	route $A.64/28 blackhole;	# 6: first AS not the member's
+	route $A.80/28 blackhole;	# 7: private ASN in the path
+	route $A.96/28 blackhole;	# 8: transit-free ASN in the path
+	route $A.112/28 blackhole;	# 9: origin not in AS-SET
+	route $A.128/28 blackhole;	# customer route (origin AS64510 via AS-M1)
+	route $A.144/29 blackhole;	# 13: registered but too long
+	route $A.160/28 blackhole;	# 14: RPKI invalid
+	route $A.176/28 blackhole;	# 15: never-via-RS ASN in path
+	route $A.192/28 blackhole;	# GRACEFUL_SHUTDOWN (AS64503 announces it too)
+	route $A.208/28 blackhole;	# not to AS64502 (standard)
+	route $A.224/28 blackhole;	# not to AS64502 (large)
+	route $A.1/32 blackhole;	# BLACKHOLE from the owner
+	route $B.0/28 blackhole;	# only to AS64503 (standard)
+	route $B.16/28 blackhole;	# only to AS64503 (large)
+	route $B.32/28 blackhole;	# to nobody
+	route $B.48/28 blackhole;	# prepend 1x to AS64502 (standard)
+	route $B.64/28 blackhole;	# prepend 2x to AS64502 (large)
+	route $B.80/28 blackhole;	# prepend 3x to AS64502 (standard)
+	route $B.96/28 blackhole;	# 11: the member's own blacklist
+	route $B.192/28 blackhole;	# 12: no route object
+	route 10.1.0.0/16 blackhole;	# 2: bogon
+	route 192.0.2.128/25 blackhole;	# 3: inside the peering LAN
+	route 0.0.0.0/0 blackhole;	# 3: default route
+}
+protocol static s6 {
+	ipv6;
+	route 2001:db8:1000::/48 blackhole;	# valid IPv6
+	route 4000::/16 blackhole;		# 10: not global unicast
+}
+filter to_rs4 {
+	if net = $A.32/28 then { $(path $long_path) accept; }
+	if net = $A.48/28 then { bgp_next_hop = 192.0.2.12; $(path 64501) accept; }
+	if net = $A.64/28 then { $(path 64502 64501) accept; }
+	if net = $A.80/28 then { $(path 64501 64512 64501) accept; }
+	if net = $A.96/28 then { $(path 64501 174 64501) accept; }
+	if net = $A.112/28 then { $(path 64501 65550) accept; }
+	if net = $A.128/28 then { $(path 64501 64510) accept; }
+	if net = $A.176/28 then { $(path 64501 64511 64510) accept; }
+	if net = $A.192/28 then { bgp_community.add((65535, 0)); $(path 64501) accept; }
+	if net = $A.208/28 then { bgp_community.add((0, 64502)); $(path 64501) accept; }
+	if net = $A.224/28 then { bgp_large_community.add((64500, 0, 64502)); $(path 64501) accept; }
+	if net = $A.1/32 then { bgp_community.add((65535, 666)); $(path 64501) accept; }
+	if net = $B.0/28 then { bgp_community.add((0, 64500)); bgp_community.add((64500, 64503)); $(path 64501) accept; }
+	if net = $B.16/28 then { bgp_large_community.add((64500, 0, 0)); bgp_large_community.add((64500, 1, 64503)); $(path 64501) accept; }
+	if net = $B.32/28 then { bgp_community.add((0, 64500)); $(path 64501) accept; }
+	if net = $B.48/28 then { bgp_community.add((65501, 64502)); $(path 64501) accept; }
+	if net = $B.64/28 then { bgp_large_community.add((64500, 102, 64502)); $(path 64501) accept; }
+	if net = $B.80/28 then { bgp_community.add((65503, 64502)); $(path 64501) accept; }
+	$(path 64501)
+	accept;
+}
+filter to_rs6 { $(path 64501) accept; }
+EOF
+	member_sessions 64501 192.0.2.11 2001:db8:100::11 ""
+} > "$T_TMP/m1.conf"
+
+{
+	member_head m2 192.0.2.12
+	cat <<EOF
+protocol static s4 {
+	ipv4;
+	route $A.2/32 blackhole;	# BLACKHOLE for a prefix AS64502 does not own
+}
+filter to_rs4 { if net = $A.2/32 then bgp_community.add((65535, 666)); $(path 64502) accept; }
+filter to_rs6 { reject; }
+EOF
+	member_sessions 64502 192.0.2.12 2001:db8:100::12 ""
+} > "$T_TMP/m2.conf"
+
+{
+	member_head m3 192.0.2.13
+	cat <<EOF
+protocol static s4 { ipv4; route $A.192/28 blackhole; }
+filter to_rs4 { $(path 64503) accept; }
+EOF
+	member_sessions 64503 192.0.2.13 "" ""
+} > "$T_TMP/m3.conf"
+
+{
+	member_head m4 192.0.2.14
+	echo "protocol static s4 { ipv4; route $B.160/28 blackhole; }"
+	echo "filter to_rs4 { $(path 64504) accept; }"
+	member_sessions 64504 192.0.2.14 "" "s3cret-4"
+} > "$T_TMP/m4.conf"
+
+{
+	member_head m5 192.0.2.15
+	echo "protocol static s4 { ipv4; route $B.144/28 blackhole; }"
+	echo "filter to_rs4 { $(path 64505) accept; }"
+	member_sessions 64505 192.0.2.15 "" "not-the-password"
+} > "$T_TMP/m5.conf"
+
+{
+	member_head m6 192.0.2.16
+	echo "protocol static s4 { ipv4; route $B.176/28 blackhole; route $B.184/29 blackhole; route $B.188/30 blackhole; }"
+	echo "filter to_rs4 { $(path 64506) accept; }"
+	member_sessions 64506 192.0.2.16 "" ""
+} > "$T_TMP/m6.conf"
+
+ns_host m1 192.0.2.11/24 2001:db8:100::11/64
+ns_host m2 192.0.2.12/24 2001:db8:100::12/64
+ns_host m3 192.0.2.13/24
+ns_host m4 192.0.2.14/24
+ns_host m5 192.0.2.15/24
+ns_host m6 192.0.2.16/24
+for m in m1 m2 m3 m4 m5 m6; do
+	if ! bird_start $m "$T_TMP/$m.conf"; then
+		fail "member $m BIRD starts"
+		summary t_e2e_bgp
+		exit 1
+	fi
+done
+
+# ---- helpers reading the routers ----------------------------------------
+
+established() { bc rs show protocols "$1" | grep -q Established; }
+# The reason code the route server tagged a filtered route with.
+rs_reason() { bc rs show route "$1" filtered all | sed -n 's/.*(64500, 65520, \([0-9]*\)).*/\1/p' | head -1; }
+has_reason() { [ "$(rs_reason "$1")" = "$2" ]; }
+has_route() { bc "$1" show route "$2" protocol "$3" | grep -q "^$2 "; }
+route_all() { bc "$1" show route "$2" protocol "$3" all; }
+bgp_count() { bc "$1" show route protocol "$2" count | sed -n 's/^\([0-9]*\) of .*/\1/p' | head -1; }
+
+# ---- sessions -----------------------------------------------------------
+
+for s in AS64501_1 AS64501_2 AS64502_1 AS64502_2 AS64503_1 AS64504_1; do
+	wait_until 60 "session $s established" established $s && pass "session $s established"
+done
+
+# Converged when the receivers hold exactly what the rules let through.
+# AS64502: A.0 A.16 A.128 A.192 A.1/32 B.48 B.64 B.80 B.160;
+# AS64503: those without the prepends' own copies plus A.208 A.224 B.0 B.16.
+wait_until 60 "AS64502 receives 9 IPv4 routes" sh -c "[ \"\$(birdc -s $T_TMP/m2.ctl show route protocol rs4 count | sed -n 's/^\([0-9]*\) of .*/\1/p')\" = 9 ]" &&
+	pass "AS64502 receives exactly the 9 IPv4 routes it should"
+wait_until 60 "AS64503 receives 13 IPv4 routes" sh -c "[ \"\$(birdc -s $T_TMP/m3.ctl show route protocol rs4 count | sed -n 's/^\([0-9]*\) of .*/\1/p')\" = 13 ]" &&
+	pass "AS64503 receives exactly the 13 IPv4 routes it should"
+wait_until 30 "AS64502 receives the IPv6 route" has_route m2 2001:db8:1000::/48 rs6 &&
+	pass "AS64502 receives the valid IPv6 route"
+
+# ---- reject codes -------------------------------------------------------
+
+# prefix code description
+while read -r pfx code desc; do
+	[ -z "$pfx" ] && continue
+	if wait_until 20 "$pfx filtered with reason $code" has_reason "$pfx" "$code"; then
+		if has_route m2 "$pfx" rs4 || has_route m3 "$pfx" rs4; then
+			fail "reason $code ($desc): $pfx filtered but a member received it"
+		else
+			pass "reason $code ($desc): $pfx filtered, tagged, not received"
+		fi
+	else
+		echo "        route server has: $(bc rs show route "$pfx" all | tr '\n' ' ' | cut -c1-200)"
+	fi
+done <<EOF
+$A.32/28 1 AS_PATH longer than 64
+10.1.0.0/16 2 bogon prefix
+192.0.2.128/25 3 peering LAN prefix
+0.0.0.0/0 3 default route
+$A.48/28 5 next hop of another member
+$A.64/28 6 left-most AS not the member
+$A.80/28 7 private ASN in path
+$A.96/28 8 transit-free ASN in path
+$A.112/28 9 origin not in AS-SET
+$B.96/28 11 member's own blacklist
+$B.192/28 12 no route object
+$A.144/29 13 prefix too long
+$A.160/28 14 RPKI invalid
+$A.176/28 15 never-via-RS ASN in path
+$A.2/32 12 BLACKHOLE from a non-owner
+EOF
+if wait_until 20 "4000::/16 filtered with reason 10" has_reason 4000::/16 10; then
+	has_route m2 4000::/16 rs6 && fail "reason 10: received" || pass "reason 10 (IPv6 outside 2000::/3): filtered, tagged, not received"
+fi
+# (Reason 4, wrong AFI, cannot be sent: each session negotiates one family.)
+
+# ---- accepted routes ----------------------------------------------------
+
+out=$(route_all m2 $A.0/28 rs4)
+check "valid route: received with RPKI valid (64500, 1000, 1)" sh -c "printf '%s' \"\$1\" | grep -q '(64500, 1000, 1)'" _ "$out"
+check "valid route: path is the member's, the RS is transparent" sh -c "printf '%s' \"\$1\" | grep -q 'BGP.as_path: 64501\$'" _ "$out"
+check "valid route: next hop is the member's own address" sh -c "printf '%s' \"\$1\" | grep -q 'BGP.next_hop: 192.0.2.11'" _ "$out"
+check "valid route: received by AS64503 and AS64504 too" sh -c "birdc -s $T_TMP/m3.ctl show route $A.0/28 protocol rs4 | grep -q '^$A.0/28' && birdc -s $T_TMP/m4.ctl show route $A.0/28 protocol rs4 | grep -q '^$A.0/28'"
+check "valid route: not sent back to its own member" sh -c "! birdc -s $T_TMP/m1.ctl show route $A.0/28 protocol rs4 | grep -q '^$A.0/28'"
+out=$(route_all m2 $A.16/28 rs4)
+check "route without ROA: RPKI unknown (64500, 1000, 2)" sh -c "printf '%s' \"\$1\" | grep -q '(64500, 1000, 2)'" _ "$out"
+out=$(route_all m2 $A.128/28 rs4)
+check "customer route via AS-SET: received with path 64501 64510" sh -c "printf '%s' \"\$1\" | grep -q 'BGP.as_path: 64501 64510'" _ "$out"
+check "route from the MD5 session (AS64504) received" has_route m2 $B.160/28 rs4
+out=$(route_all m2 2001:db8:1000::/48 rs6)
+check "IPv6 route over the IPv6 session: received, RPKI unknown (64500, 1000, 2)" sh -c "printf '%s' \"\$1\" | grep -q '(64500, 1000, 2)'" _ "$out"
+
+# ---- BLACKHOLE ------------------------------------------------------------
+
+out=$(route_all m2 $A.1/32 rs4)
+check "blackhole /32 from the owner: received" sh -c "printf '%s' \"\$1\" | grep -q '^$A.1/32'" _ "$out"
+check "blackhole: NO_EXPORT added" sh -c "printf '%s' \"\$1\" | grep -q '(65535,65281)'" _ "$out"
+check "blackhole: BLACKHOLE community kept" sh -c "printf '%s' \"\$1\" | grep -q '(65535,666)'" _ "$out"
+check "blackhole: next hop rewritten to 192.0.2.66" sh -c "printf '%s' \"\$1\" | grep -q 'BGP.next_hop: 192.0.2.66'" _ "$out"
+check "blackhole: tagged RPKI not checked (64500, 1000, 3)" sh -c "printf '%s' \"\$1\" | grep -q '(64500, 1000, 3)'" _ "$out"
+
+# ---- GRACEFUL_SHUTDOWN ---------------------------------------------------
+
+out=$(bc rs show route $A.192/28 all)
+check "gshut: the RS holds the route from both members" sh -c "[ \$(printf '%s' \"\$1\" | grep -c 'BGP.as_path') = 2 ]" _ "$out"
+check "gshut: local preference 0 on the route with 65535:0" sh -c "printf '%s' \"\$1\" | grep -q 'BGP.local_pref: 0'" _ "$out"
+out=$(route_all m2 $A.192/28 rs4)
+check "gshut: AS64502 gets the path via AS64503, not the shut one" sh -c "printf '%s' \"\$1\" | grep -q 'BGP.as_path: 64503\$'" _ "$out"
+
+# ---- announcement control ------------------------------------------------
+
+for spec in "$A.208/28|do not announce to AS64502 (0:64502)" "$A.224/28|do not announce to AS64502 (64500:0:64502)" \
+    "$B.0/28|announce only to AS64503 (0:64500 + 64500:64503)" "$B.16/28|announce only to AS64503 (64500:0:0 + 64500:1:64503)"; do
+	pfx=${spec%%|*}
+	desc=${spec#*|}
+	if has_route m3 "$pfx" rs4 && ! has_route m2 "$pfx" rs4; then
+		pass "$desc: AS64503 has it, AS64502 does not"
+	else
+		fail "$desc: AS64503 $(has_route m3 "$pfx" rs4 && echo has || echo lacks) it, AS64502 $(has_route m2 "$pfx" rs4 && echo has || echo lacks) it"
+	fi
+done
+if ! has_route m2 $B.32/28 rs4 && ! has_route m3 $B.32/28 rs4 && bc rs show route $B.32/28 | grep -q "^$B.32/28"; then
+	pass "announce to nobody (0:64500): on the RS, at no member"
+else
+	fail "announce to nobody (0:64500)"
+fi
+for spec in "$B.48/28|1|65501:64502" "$B.64/28|2|64500:102:64502" "$B.80/28|3|65503:64502"; do
+	pfx=${spec%%|*}
+	rest=${spec#*|}
+	n=${rest%%|*}
+	comm=${rest#*|}
+	want="64501"
+	for i in $(seq 1 "$n"); do want="$want 64501"; done
+	m2path=$(route_all m2 "$pfx" rs4 | sed -n 's/.*BGP.as_path: //p')
+	m3path=$(route_all m3 "$pfx" rs4 | sed -n 's/.*BGP.as_path: //p')
+	if [ "$m2path" = "$want" ] && [ "$m3path" = "64501" ]; then
+		pass "prepend ${n}x to AS64502 ($comm): AS64502 sees '$m2path', AS64503 sees '$m3path'"
+	else
+		fail "prepend ${n}x to AS64502 ($comm): AS64502 sees '$m2path', AS64503 sees '$m3path'"
+	fi
+done
+out=$(route_all m3 $B.48/28 rs4; route_all m3 $A.208/28 rs4; route_all m3 $B.16/28 rs4)
+check "control communities are stripped before export" sh -c "! printf '%s' \"\$1\" | grep -q '(65501,64502)\|(0,64502)\|(64500, 1, 64503)\|(64500, 0, 0)'" _ "$out"
+
+# ---- max-prefix and MD5 --------------------------------------------------
+
+if wait_until 30 "AS64506_1 disabled by its receive limit" sh -c "birdc -s $T_TMP/rs.ctl show protocols AS64506_1 | grep -q ' down '"; then
+	out=$(bc rs show protocols all AS64506_1)
+	check "max-prefix: 3 routes against a limit of 2 disable the session" sh -c "printf '%s' \"\$1\" | grep -qi 'limit'" _ "$out"
+	check "max-prefix: no route of AS64506 reached a member" sh -c "! birdc -s $T_TMP/m2.ctl show route $B.176/28 | grep -q '^$B'"
+fi
+check "MD5: the session with the right password is up" established AS64504_1
+# Negative: watch the wrong-password session for 8 s; it must never come up.
+md5_up=0
+end=$(( $(date +%s) + 8 ))
+while [ "$(date +%s)" -lt "$end" ]; do
+	established AS64505_1 && md5_up=1
+	sleep 0.5
+done
+check "MD5: the session with the wrong password never comes up" [ $md5_up -eq 0 ]
+
+# ---- RPKI over RTR: live changes ----------------------------------------
+
+vrps_valid='{"roas":[{"asn":64501,"prefix":"198.51.100.0/28","maxLength":28,"ta":"t"},{"asn":64599,"prefix":"198.51.100.160/28","maxLength":28,"ta":"t"}]}'
+vrps_bad='{"roas":[{"asn":64599,"prefix":"198.51.100.0/28","maxLength":28,"ta":"t"},{"asn":64599,"prefix":"198.51.100.160/28","maxLength":28,"ta":"t"}]}'
+# Replace files atomically so StayRTR never reads half of one.
+put_vrps() { printf '%s\n' "$2" > "$1.tmp" && mv "$1.tmp" "$1"; }
+put_vrps "$T_TMP/rtr.json" "$vrps_valid"
+ip netns exec "$NS_P-rs" stayrtr -bind 127.0.0.1:8282 -cache "$T_TMP/rtr.json" -refresh 1 \
+	-checktime=false -metrics.addr "" > "$T_TMP/stayrtr.log" 2>&1 &
+echo $! >> "$T_TMP/pids"
+sed 's|rpki: {vrps: vrps.json, max_age: 0}|rpki: {rtr: [{host: 127.0.0.1, port: 8282}]}|' $E2E/ixp.yaml > "$T_TMP/ixp-rtr.yaml"
+if "$IXP_RSC" compile "$T_TMP/ixp-rtr.yaml" -o "$T_TMP/rs-rtr" --check -q &&
+    bc rs configure \""$T_TMP/rs-rtr/rs1.conf"\" | grep -q 'Reconfigur'; then
+	pass "RTR: route server reconfigured to RPKI over RTR"
+else
+	fail "RTR: reconfigure"
+fi
+wait_until 30 "RTR session with StayRTR up" sh -c "birdc -s $T_TMP/rs.ctl show protocols rtr1 | grep -q Established" &&
+	pass "RTR: session with StayRTR established"
+wait_until 30 "RTR: $A.0/28 valid from RTR" sh -c "birdc -s $T_TMP/m2.ctl show route $A.0/28 all | grep -q '(64500, 1000, 1)'" &&
+	pass "RTR: AS64502 receives $A.0/28 tagged valid from the RTR data"
+put_vrps "$T_TMP/rtr.json" "$vrps_bad"
+wait_until 30 "RTR: $A.0/28 withdrawn after its ROA changed" sh -c "! birdc -s $T_TMP/m2.ctl show route $A.0/28 | grep -q '^$A.0/28'" &&
+	pass "RTR: ROA changed to another origin: withdrawn from AS64502 without a restart"
+wait_until 10 "RTR: $A.0/28 filtered with reason 14" has_reason $A.0/28 14 &&
+	pass "RTR: the route server keeps it filtered with reason 14"
+put_vrps "$T_TMP/rtr.json" "$vrps_valid"
+wait_until 30 "RTR: $A.0/28 back" has_route m2 $A.0/28 rs4 && pass "RTR: ROA restored: AS64502 receives it again"
+check "RTR: sessions were not restarted" sh -c "birdc -s $T_TMP/rs.ctl show protocols all AS64502_1 | grep -q 'Established'"
+
+# ---- RPKI from static ROA tables: the reload path ------------------------
+
+put_vrps "$T_TMP/vrps.json" "$vrps_bad"
+"$IXP_RSC" compile "$T_TMP/ixp.yaml" -o "$T_TMP/rs" --check -q && bc rs configure \""$T_TMP/rs/rs1.conf"\" >/dev/null
+wait_until 30 "static: $A.0/28 withdrawn after the VRP file changed" sh -c "! birdc -s $T_TMP/m2.ctl show route $A.0/28 | grep -q '^$A.0/28'" &&
+	pass "static ROAs: recompiled with the changed VRP file, birdc configure: withdrawn"
+put_vrps "$T_TMP/vrps.json" "$vrps_valid"
+"$IXP_RSC" compile "$T_TMP/ixp.yaml" -o "$T_TMP/rs" --check -q && bc rs configure \""$T_TMP/rs/rs1.conf"\" >/dev/null
+wait_until 30 "static: $A.0/28 back" has_route m2 $A.0/28 rs4 && pass "static ROAs: restored and reconfigured: received again"
+
+if [ "$T_FAIL" -ne 0 ]; then
+	echo "---- route server protocols"
+	bc rs show protocols | head -30
+	echo "---- m1 log"
+	tail -20 "$T_TMP/m1.log" 2>/dev/null
+fi
+summary t_e2e_bgp
