@@ -26,7 +26,7 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DIXP_VERSION='"$(VERSION)"' $(WARN) \
 
 COMMON_SRC = $(sort $(wildcard common/*.c))
 RSC_SRC    = $(sort $(filter-out compiler/main.c,$(wildcard compiler/*.c)))
-POLICIES   = $(sort $(wildcard policies/*.bird))
+POLICIES   = $(sort $(wildcard policies/*.bird policies/*.json))
 
 COMMON_OBJ = $(COMMON_SRC:%.c=$(BUILD)/%.o)
 RSC_OBJ    = $(RSC_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/policies.o
@@ -65,14 +65,20 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB_OBJ) $(PKG_LIBS) -lcmocka
 
+# Raw-frame sender/receiver for the forbidden-traffic tests.
+$(BUILD)/tests/frametool: tests/tools/frametool.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O1 -g -o $@ $<
+
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do \
 		echo "== $$t"; \
 		(cd tests/unit && ../../$$t) || { echo "FAIL: $$t"; exit 1; }; \
 	done
 
-integration: all
-	IXP_RSC=$(CURDIR)/$(BUILD)/ixp-rsc sh tests/run.sh
+integration: all $(BUILD)/tests/frametool
+	IXP_RSC=$(CURDIR)/$(BUILD)/ixp-rsc FRAMETOOL=$(CURDIR)/$(BUILD)/tests/frametool \
+		sh tests/run.sh
 
 # Regenerate the reviewed golden output of the example (review the diff!).
 golden: all
@@ -93,9 +99,10 @@ ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
 check: deps-test
-	$(MAKE) all
+	$(MAKE) all $(BUILD)/tests/frametool
 	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g" SANFLAGS="$(ASAN_FLAGS)" all unit
-	IXP_RSC=$(CURDIR)/build/asan/ixp-rsc sh tests/run.sh
+	IXP_RSC=$(CURDIR)/build/asan/ixp-rsc FRAMETOOL=$(CURDIR)/$(BUILD)/tests/frametool \
+		sh tests/run.sh
 	$(MAKE) fuzz-smoke
 
 demo: deps-demo

@@ -22,6 +22,8 @@ const char *str_suggest(const char *word, const char *const *cands, size_t n);
 void	 str_quote_diag(struct buf *b, const char *s, size_t len, size_t max);
 
 bool	 str_is_printable_utf8(const char *s, size_t len);
+/* Text for HTML element content and attribute values: & < > " ' escaped. */
+void	 html_escape(struct buf *b, const char *s);
 void	 str_upper(char *s);
 bool	 str_ieq(const char *a, const char *b);
 bool	 str_has_prefix_ci(const char *s, const char *prefix);

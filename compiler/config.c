@@ -139,6 +139,7 @@ config_free(struct config *c)
 	free(c->never_via_rs.v);
 	free(c->blacklist.v);
 	free(c->traffic.ethertypes);
+	free(c->traffic.rules.path);
 
 	for (i = 0; i < c->n_members; i++) {
 		struct member *m = &c->members[i];
@@ -154,6 +155,7 @@ config_free(struct config *c)
 			free(m->conns[j].iface);
 			free(m->conns[j].macs);
 			free(m->conns[j].md5);
+			free(m->conns[j].extra_ethertypes);
 		}
 		free(m->conns);
 		free(m->blacklist.v);

@@ -103,10 +103,11 @@ struct sources {
 };
 
 struct traffic {
-	uint16_t	*ethertypes;		/* allowed, sorted */
+	uint16_t	*ethertypes;		/* allowed on every port */
 	size_t		 n_ethertypes;
 	unsigned	 macs_per_port;
 	unsigned	 arp_nd_rate_pps;
+	struct srcfile	 rules;			/* path == NULL: the built-in rule set */
 };
 
 struct connection {
@@ -116,6 +117,9 @@ struct connection {
 	size_t		 n_macs;
 	struct ipaddr	 addr[2];	/* af == 0: none */
 	char		*md5;		/* NULL: no TCP-MD5 */
+	bool		 lacp;		/* LAG member port: may send LACP */
+	uint16_t	*extra_ethertypes;	/* allowed on this port too */
+	size_t		 n_extra_ethertypes;
 	struct srcpos	 pos;
 };
 

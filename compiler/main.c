@@ -18,10 +18,13 @@
 #include "diag.h"
 #include "emit_bird.h"
 #include "emit_json.h"
+#include "emit_nft.h"
+#include "emit_policy.h"
 #include "explain.h"
 #include "irrdb.h"
 #include "model.h"
 #include "outdir.h"
+#include "traffic.h"
 #include "vrp.h"
 #include "xalloc.h"
 #include "yaml_load.h"
@@ -57,8 +60,11 @@ static const char usage_text[] =
 "             dumps) and the RPKI data (VRP JSON and SLURM, or RTR), and\n"
 "             writes into OUTDIR: <route-server>.conf (one complete BIRD 2\n"
 "             config per route server), reasons.json (reject codes and\n"
-"             community conventions, read by ixp-lg) and report.json\n"
-"             (per-member figures and warnings). All files are written to\n"
+"             community conventions, read by ixp-lg), report.json\n"
+"             (per-member figures and warnings), and the forbidden-traffic\n"
+"             policy: forbidden-traffic.md and .html (published text) and\n"
+"             forbidden-traffic.nft (the enforcing nftables filter for a\n"
+"             Linux-bridge LAN), all from one rule set. All files are written to\n"
 "             temporary names and renamed only when every one succeeded: a\n"
 "             failed run leaves the previous OUTDIR untouched.\n"
 "    check    Validates the YAML and loads every data source; writes nothing.\n"
@@ -67,8 +73,9 @@ static const char usage_text[] =
 "\n"
 "OPTIONS\n"
 "    -o, --output DIR   output directory (created if missing)\n"
-"    --check            run `bird -p -c` on every emitted config; BIRD is taken\n"
-"                       from $IXP_RSC_BIRD or PATH\n"
+"    --check            run `bird -p -c` on every emitted config and `nft -c -f`\n"
+"                       on the ruleset (the latter needs CAP_NET_ADMIN); the\n"
+"                       tools are taken from $IXP_RSC_BIRD, $IXP_RSC_NFT or PATH\n"
 "    --offline          use only local data and caches (no network)\n"
 "    --jobs N           parallel data-source queries (live sources)\n"
 "    --no-timestamp     leave out the generation time: output is byte-for-byte\n"
@@ -90,7 +97,7 @@ static const char usage_text[] =
 "    1  bad input: YAML syntax, schema or values (all errors are listed,\n"
 "       as file:line:column)\n"
 "    2  a data source is unavailable or unusable (IRR dump, VRP file)\n"
-"    3  BIRD rejected an emitted config (--check)\n"
+"    3  BIRD rejected an emitted config, or nft the ruleset (--check)\n"
 "    4  internal error, or OUTDIR could not be written\n"
 "\n"
 "FILES\n"
@@ -124,12 +131,48 @@ struct data {
 	bool		 have_irr;
 	struct vrpset	 vrps;
 	bool		 have_vrps;
+	struct ruleset	 traffic;
+	bool		 have_traffic;
 };
 
 static bool
 is_url(const char *s)
 {
 	return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
+}
+
+/* The forbidden-traffic rule set: the operator's file, else the built-in. */
+static int
+load_traffic_rules(const struct config *c, struct data *dt, struct diag *d)
+{
+	const struct srcfile *f = &c->traffic.rules;
+	FILE *fp;
+	char *text;
+	long len;
+	int r;
+
+	if (f->path == NULL)
+		r = ruleset_load_default(&dt->traffic, d);
+	else if ((fp = fopen(f->path, "rb")) == NULL) {
+		diag_error(d, &f->pos, NULL, "%s: cannot open: %s", f->path, strerror(errno));
+		return -1;
+	} else {
+		fseek(fp, 0, SEEK_END);
+		len = ftell(fp);
+		rewind(fp);
+		if (len < 0 || len > (1 << 20)) {
+			diag_error(d, &f->pos, NULL, "%s: not a rule set (too large)", f->path);
+			fclose(fp);
+			return -1;
+		}
+		text = xmalloc((size_t)len + 1);
+		len = (long)fread(text, 1, (size_t)len, fp);
+		fclose(fp);
+		r = ruleset_load(&dt->traffic, text, (size_t)len, f->path, d);
+		free(text);
+	}
+	dt->have_traffic = r == 0;
+	return r;
 }
 
 /* Returns 0 or an exit code. */
@@ -185,6 +228,8 @@ load_data(const struct config *c, struct data *dt, struct diag *d)
 	}
 	if (dt->have_vrps)
 		vrp_finalize(&dt->vrps);
+	if (load_traffic_rules(c, dt, d) != 0)
+		return EXIT_INPUT;
 	return 0;
 }
 
@@ -195,41 +240,34 @@ free_data(struct data *dt)
 		irrdb_free(&dt->irr);
 	if (dt->have_vrps)
 		vrp_free(&dt->vrps);
+	if (dt->have_traffic)
+		ruleset_free(&dt->traffic);
 }
 
-/* ---- BIRD check -------------------------------------------------------- */
+/* ---- checking the outputs with their consumers ---------------------------- */
 
-/* Run `bird -p -c path`; returns 0 when BIRD accepts it, 1 when it rejects
- * it (message in `msg`), -1 when BIRD cannot be run. */
+/* Run a tool (no shell); its output goes to `msg`. Returns its exit status,
+ * or -1 when it cannot be run. */
 static int
-bird_parse(const char *path, struct buf *msg)
+run_tool(char *const argv[], struct buf *msg)
 {
-	const char *bird = getenv("IXP_RSC_BIRD");
-	char *argv[5];
 	posix_spawn_file_actions_t fa;
 	int pfd[2], status;
 	pid_t pid;
 	char tmp[4096];
 	ssize_t n;
 
-	if (bird == NULL || *bird == '\0')
-		bird = "bird";
 	if (pipe(pfd) != 0)
 		return -1;
-	argv[0] = (char *)bird;
-	argv[1] = (char *)"-p";
-	argv[2] = (char *)"-c";
-	argv[3] = (char *)path;
-	argv[4] = NULL;
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, pfd[1], STDOUT_FILENO);
 	posix_spawn_file_actions_adddup2(&fa, pfd[1], STDERR_FILENO);
 	posix_spawn_file_actions_addclose(&fa, pfd[0]);
-	if (posix_spawnp(&pid, bird, &fa, NULL, argv, environ) != 0) {
+	if (posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ) != 0) {
 		posix_spawn_file_actions_destroy(&fa);
 		close(pfd[0]);
 		close(pfd[1]);
-		buf_printf(msg, "cannot run %s: %s", bird, strerror(errno));
+		buf_printf(msg, "cannot run %s: %s", argv[0], strerror(errno));
 		return -1;
 	}
 	posix_spawn_file_actions_destroy(&fa);
@@ -238,11 +276,42 @@ bird_parse(const char *path, struct buf *msg)
 		if (msg->len < 8192)
 			buf_add(msg, tmp, (size_t)n);
 	close(pfd[0]);
-	if (waitpid(pid, &status, 0) < 0)
+	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status))
 		return -1;
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-		return -1;
-	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : 1;
+	return WEXITSTATUS(status) == 127 ? -1 : WEXITSTATUS(status);
+}
+
+static const char *
+tool(const char *env, const char *dflt)
+{
+	const char *t = getenv(env);
+
+	return t != NULL && *t != '\0' ? t : dflt;
+}
+
+/* `bird -p -c` on a config: 0 accepted, 1 rejected, -1 BIRD not runnable. */
+static int
+check_bird(const char *path, struct buf *msg)
+{
+	char *argv[] = { (char *)tool("IXP_RSC_BIRD", "bird"), (char *)"-p", (char *)"-c",
+	    (char *)path, NULL };
+	int r = run_tool(argv, msg);
+
+	return r < 0 ? -1 : r != 0;
+}
+
+/* `nft -c -f` on a ruleset: 0 accepted, 1 rejected, 2 not checkable here
+ * (no nft, or no CAP_NET_ADMIN to ask the kernel). */
+static int
+check_nft(const char *path, struct buf *msg)
+{
+	char *argv[] = { (char *)tool("IXP_RSC_NFT", "nft"), (char *)"-c", (char *)"-f",
+	    (char *)path, NULL };
+	int r = run_tool(argv, msg);
+
+	if (r < 0 || strstr(buf_str(msg), "Operation not permitted") != NULL)
+		return 2;
+	return r != 0;
 }
 
 /* ---- commands ---------------------------------------------------------- */
@@ -284,6 +353,36 @@ prepare(const struct opts *o, struct config *c, struct data *dt, struct model *m
 	return 0;
 }
 
+/* --check: every BIRD config through `bird -p`, the ruleset through
+ * `nft -c`. The configs are the first n_rs files of the output set. */
+static int
+check_outputs(const struct outset *out, size_t n_rs, bool quiet)
+{
+	for (size_t i = 0; i < out->n; i++) {
+		struct buf msg = BUF_INIT;
+		int r;
+		bool is_nft = strcmp(out->v[i].name, "forbidden-traffic.nft") == 0;
+
+		if (i >= n_rs && !is_nft)
+			continue;
+		r = is_nft ? check_nft(out->v[i].tmp, &msg) : check_bird(out->v[i].tmp, &msg);
+		if (is_nft && r == 2) {
+			if (!quiet)
+				fprintf(stderr, "ixp-rsc: note: %s not checked (needs nft and "
+				    "CAP_NET_ADMIN)\n", out->v[i].name);
+		} else if (r != 0) {
+			fprintf(stderr, "ixp-rsc: %s: %s\n%s", out->v[i].name,
+			    r < 0 ? "cannot run BIRD (install bird2 or set IXP_RSC_BIRD)" :
+			    is_nft ? "rejected by `nft -c`:" : "rejected by `bird -p`:",
+			    buf_str(&msg));
+			buf_free(&msg);
+			return r < 0 ? EXIT_INTERNAL : EXIT_BIRD;
+		}
+		buf_free(&msg);
+	}
+	return 0;
+}
+
 static int
 cmd_compile(const struct opts *o)
 {
@@ -321,6 +420,15 @@ cmd_compile(const struct opts *o)
 		emit_report_json(&b, &mo, &eo);
 		len = b.len;
 		outset_add(&out, "report.json", buf_steal(&b), len);
+		emit_nft(&b, &c, &dt.traffic, &eo);
+		len = b.len;
+		outset_add(&out, "forbidden-traffic.nft", buf_steal(&b), len);
+		emit_policy_md(&b, &c, &dt.traffic, &eo);
+		len = b.len;
+		outset_add(&out, "forbidden-traffic.md", buf_steal(&b), len);
+		emit_policy_html(&b, &c, &dt.traffic, &eo);
+		len = b.len;
+		outset_add(&out, "forbidden-traffic.html", buf_steal(&b), len);
 	}
 
 	if (outset_stage(&out, err, sizeof(err)) != 0) {
@@ -328,23 +436,10 @@ cmd_compile(const struct opts *o)
 		ret = EXIT_INTERNAL;
 		goto done;
 	}
-	if (o->check) {
-		for (size_t i = 0; i < c.n_rs && ret == 0; i++) {
-			struct buf msg = BUF_INIT;
-			int br = bird_parse(out.v[i].tmp, &msg);
-			if (br != 0) {
-				fprintf(stderr, "ixp-rsc: %s: %s\n%s", out.v[i].name,
-				    br < 0 ? "cannot run BIRD (install bird2 or set IXP_RSC_BIRD)" :
-				    "rejected by `bird -p`:", buf_str(&msg));
-				fprintf(stderr, "ixp-rsc: nothing written\n");
-				ret = br < 0 ? EXIT_INTERNAL : EXIT_BIRD;
-			}
-			buf_free(&msg);
-		}
-		if (ret != 0) {
-			outset_abort(&out);
-			goto done;
-		}
+	if (o->check && (ret = check_outputs(&out, c.n_rs, o->quiet)) != 0) {
+		fprintf(stderr, "ixp-rsc: nothing written\n");
+		outset_abort(&out);
+		goto done;
 	}
 	if (outset_commit(&out, err, sizeof(err)) != 0) {
 		fprintf(stderr, "ixp-rsc: %s\n", err);

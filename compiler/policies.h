@@ -6,5 +6,6 @@
 #define IXP_POLICIES_H
 
 extern const char policies_rs_functions_bird[];
+extern const char policies_forbidden_traffic_json[];
 
 #endif

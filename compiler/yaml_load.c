@@ -1160,61 +1160,72 @@ static const struct {
 	{ "lacp", 0x8809 },
 };
 
+/* A list of ethertypes: names (ipv4, arp, ipv6, lacp) or hex >= 0x0600. */
+static void
+get_ethertypes(struct yctx *y, yaml_node_t *n, const char *what, uint16_t **out, size_t *nout)
+{
+	yaml_node_t **items;
+	size_t count = seq_items(y, n, what, false, &items);
+	struct buf b = BUF_INIT;
+
+	free(*out);
+	*out = xcalloc(count ? count : 1, sizeof(uint16_t));
+	*nout = 0;
+	for (size_t i = 0; i < count; i++) {
+		size_t j;
+		unsigned long t;
+		char *end;
+		if (!want_scalar(y, items[i], what))
+			continue;
+		for (j = 0; j < sizeof(ethertype_names) / sizeof(*ethertype_names); j++)
+			if (str_ieq(sval(items[i]), ethertype_names[j].name))
+				break;
+		if (j < sizeof(ethertype_names) / sizeof(*ethertype_names)) {
+			t = ethertype_names[j].type;
+		} else {
+			errno = 0;
+			t = strtoul(sval(items[i]), &end, 0);
+			if (errno || *end || !str_has_prefix_ci(sval(items[i]), "0x") ||
+			    t < 0x0600 || t > 0xffff) {
+				err(y, items[i], "use ipv4, arp, ipv6, lacp or a hex "
+				    "ethertype >= 0x0600 such as 0x88cc",
+				    "%s: %s is not an ethertype", what, q(items[i], &b));
+				continue;
+			}
+		}
+		for (j = 0; j < *nout && (*out)[j] != t; j++)
+			;
+		if (j == *nout)
+			(*out)[(*nout)++] = (uint16_t)t;
+	}
+	buf_free(&b);
+	free(items);
+}
+
 static void
 load_traffic(struct yctx *y, yaml_node_t *n, struct config *c)
 {
 	static const char *const keys[] = { "allowed_ethertypes", "macs_per_port",
-	    "arp_nd_rate_pps", NULL };
+	    "arp_nd_rate_pps", "rules", NULL };
 	struct ymap m;
 	const char *k;
 	yaml_node_t *v;
-	struct buf b = BUF_INIT;
 
 	if (!ymap_begin(y, n, "forbidden_traffic", keys, &m))
 		return;
 	while (ymap_next(&m, &k, &v, NULL)) {
-		if (!strcmp(k, "allowed_ethertypes")) {
-			yaml_node_t **items;
-			size_t count = seq_items(y, v, "forbidden_traffic.allowed_ethertypes",
-			    false, &items);
-			free(c->traffic.ethertypes);
-			c->traffic.ethertypes = xcalloc(count ? count : 1, sizeof(uint16_t));
-			c->traffic.n_ethertypes = 0;
-			for (size_t i = 0; i < count; i++) {
-				size_t j;
-				unsigned long t;
-				char *end;
-				if (!want_scalar(y, items[i], "forbidden_traffic.allowed_ethertypes"))
-					continue;
-				for (j = 0; j < sizeof(ethertype_names) / sizeof(*ethertype_names); j++)
-					if (str_ieq(sval(items[i]), ethertype_names[j].name))
-						break;
-				if (j < sizeof(ethertype_names) / sizeof(*ethertype_names)) {
-					t = ethertype_names[j].type;
-				} else {
-					errno = 0;
-					t = strtoul(sval(items[i]), &end, 0);
-					if (errno || *end || !str_has_prefix_ci(sval(items[i]), "0x") ||
-					    t < 0x0600 || t > 0xffff) {
-						err(y, items[i], "use ipv4, arp, ipv6, lacp or a hex "
-						    "ethertype >= 0x0600 such as 0x88cc",
-						    "forbidden_traffic.allowed_ethertypes: %s is not an ethertype",
-						    q(items[i], &b));
-						continue;
-					}
-				}
-				c->traffic.ethertypes[c->traffic.n_ethertypes++] = (uint16_t)t;
-			}
-			free(items);
-		} else if (!strcmp(k, "macs_per_port")) {
+		if (!strcmp(k, "allowed_ethertypes"))
+			get_ethertypes(y, v, "forbidden_traffic.allowed_ethertypes",
+			    &c->traffic.ethertypes, &c->traffic.n_ethertypes);
+		else if (!strcmp(k, "macs_per_port"))
 			get_u32(y, v, "forbidden_traffic.macs_per_port", 1, 64,
 			    &c->traffic.macs_per_port);
-		} else {
+		else if (!strcmp(k, "arp_nd_rate_pps"))
 			get_u32(y, v, "forbidden_traffic.arp_nd_rate_pps", 1, 100000,
 			    &c->traffic.arp_nd_rate_pps);
-		}
+		else
+			get_path(y, v, "forbidden_traffic.rules", &c->traffic.rules);
 	}
-	buf_free(&b);
 }
 
 static bool
@@ -1275,7 +1286,7 @@ static void
 load_connection(struct yctx *y, yaml_node_t *n, struct member *mb, const char *what)
 {
 	static const char *const keys[] = { "port", "interface", "macs", "ipv4",
-	    "ipv6", "md5", NULL };
+	    "ipv6", "md5", "lacp", "extra_ethertypes", NULL };
 	struct connection *cn = &mb->conns[mb->n_conns];
 	struct ymap m;
 	const char *k;
@@ -1326,6 +1337,11 @@ load_connection(struct yctx *y, yaml_node_t *n, struct member *mb, const char *w
 			get_ip(y, v, "connection ipv4", AF4, &cn->addr[FAM4]);
 		} else if (!strcmp(k, "ipv6")) {
 			get_ip(y, v, "connection ipv6", AF6, &cn->addr[FAM6]);
+		} else if (!strcmp(k, "lacp")) {
+			get_bool(y, v, "connection lacp", &cn->lacp);
+		} else if (!strcmp(k, "extra_ethertypes")) {
+			get_ethertypes(y, v, "connection extra_ethertypes", &cn->extra_ethertypes,
+			    &cn->n_extra_ethertypes);
 		} else if (!strcmp(k, "md5")) {
 			if (!get_text(y, v, "connection md5", 80, &cn->md5))
 				continue;

@@ -76,17 +76,22 @@ ns_cleanup() {
 	rm -rf "$T_TMP"
 }
 
-# ns_host NAME [IPV4/LEN] [IPV6/LEN]: a router namespace on the LAN.
+# ns_host NAME [IPV4/LEN] [IPV6/LEN] [BRIDGE_PORT] [MAC]: a router namespace
+# on the LAN, its interface eth0; the bridge side of its link is named
+# BRIDGE_PORT (default b<id><NAME>), as a member port would be.
 ns_host() {
 	_ns=$NS_P-$1
+	_port=${4:-b$NS_ID$1}
 	ip netns add "$_ns"
 	echo "$_ns" >> "$T_TMP/namespaces"
 	ip -n "$_ns" link set lo up
 	ip link add "v$NS_ID$1" type veth peer name "b$NS_ID$1"
 	ip link set "v$NS_ID$1" netns "$_ns"
 	ip link set "b$NS_ID$1" netns "$NS_P-lan"
-	ip -n "$NS_P-lan" link set "b$NS_ID$1" master br0 up
+	[ "$_port" != "b$NS_ID$1" ] && ip -n "$NS_P-lan" link set "b$NS_ID$1" name "$_port"
+	ip -n "$NS_P-lan" link set "$_port" master br0 up
 	ip -n "$_ns" link set "v$NS_ID$1" name eth0
+	[ -n "${5:-}" ] && ip -n "$_ns" link set eth0 address "$5"
 	[ -n "${2:-}" ] && ip -n "$_ns" addr add "$2" dev eth0
 	[ -n "${3:-}" ] && ip -n "$_ns" addr add "$3" dev eth0 nodad
 	ip -n "$_ns" link set eth0 up

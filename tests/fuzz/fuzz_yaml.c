@@ -11,7 +11,10 @@
 #include "buf.h"
 #include "emit_bird.h"
 #include "emit_json.h"
+#include "emit_nft.h"
+#include "emit_policy.h"
 #include "model.h"
+#include "traffic.h"
 #include "yaml_load.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -50,9 +53,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	{
 		struct buf b = BUF_INIT;
+		struct ruleset rs;
 		emit_report_json(&b, &mo, &eo);
 		no_controls(&b);
 		emit_reasons_json(&b, &mo);
+		if (ruleset_load_default(&rs, &d) != 0)
+			abort();
+		buf_reset(&b);
+		emit_nft(&b, &c, &rs, &eo);
+		no_controls(&b);
+		buf_reset(&b);
+		emit_policy_md(&b, &c, &rs, &eo);
+		no_controls(&b);
+		buf_reset(&b);
+		emit_policy_html(&b, &c, &rs, &eo);
+		no_controls(&b);
+		ruleset_free(&rs);
 		buf_free(&b);
 	}
 	model_free(&mo);

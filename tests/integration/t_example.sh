@@ -7,7 +7,8 @@ gold=tests/golden/example-ix
 out=$T_TMP/out
 
 check "compile --check succeeds" "$IXP_RSC" compile $ex/ixp.yaml -o "$out" --check --no-timestamp -q
-for f in rs1.conf rs2.conf reasons.json report.json; do
+for f in rs1.conf rs2.conf reasons.json report.json forbidden-traffic.nft \
+    forbidden-traffic.md forbidden-traffic.html; do
 	if cmp -s "$gold/$f" "$out/$f"; then
 		pass "golden $f"
 	else
@@ -27,6 +28,13 @@ check "timestamp appears once and only in the header" \
 	sh -c "[ \$(grep -c 1970-01-02 $T_TMP/out3/rs1.conf) = 1 ]"
 check "check writes nothing and exits 0" "$IXP_RSC" check $ex/ixp.yaml -q
 check "bird accepts the golden config too" bird -p -c "$gold/rs1.conf"
+if [ "$(id -u)" -eq 0 ] && command -v nft >/dev/null; then
+	ip netns add "ixt-nft$$"
+	check "nft -c accepts the golden ruleset" ip netns exec "ixt-nft$$" nft -c -f "$gold/forbidden-traffic.nft"
+	ip netns del "ixt-nft$$"
+else
+	skip "nft -c of the golden ruleset: needs root and nft"
+fi
 
 # explain: member prefix expected-verdict [extra args]
 while IFS='|' read -r member prefix want args; do

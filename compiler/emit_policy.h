@@ -1,0 +1,19 @@
+/*
+ * The published forbidden-traffic policy (MANRS Action 3), member-facing,
+ * in Markdown and as a standalone HTML page. Generated from the same rule
+ * set as the nftables filter. Pure emitters.
+ */
+#ifndef IXP_EMIT_POLICY_H
+#define IXP_EMIT_POLICY_H
+
+#include "buf.h"
+#include "config.h"
+#include "emit_bird.h"
+#include "traffic.h"
+
+void	emit_policy_md(struct buf *out, const struct config *c, const struct ruleset *rs,
+	    const struct emit_opts *o);
+void	emit_policy_html(struct buf *out, const struct config *c, const struct ruleset *rs,
+	    const struct emit_opts *o);
+
+#endif
