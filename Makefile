@@ -15,9 +15,9 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 SANFLAGS ?=
 
-PKGS     = yaml-0.1 jansson zlib
+PKGS     = yaml-0.1 jansson zlib libcurl
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lyaml -ljansson -lz)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lyaml -ljansson -lz -lcurl)
 
 WARN = -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
        -Wmissing-prototypes -Werror
@@ -70,15 +70,21 @@ $(BUILD)/tests/frametool: tests/tools/frametool.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O1 -g -o $@ $<
 
+# IRRd-protocol server over RPSL dumps, with fault injection.
+$(BUILD)/tests/irrd_fixture: tests/tools/irrd_fixture.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
+
+TEST_TOOLS = $(BUILD)/tests/frametool $(BUILD)/tests/irrd_fixture
+
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do \
 		echo "== $$t"; \
 		(cd tests/unit && ../../$$t) || { echo "FAIL: $$t"; exit 1; }; \
 	done
 
-integration: all $(BUILD)/tests/frametool
-	IXP_RSC=$(CURDIR)/$(BUILD)/ixp-rsc FRAMETOOL=$(CURDIR)/$(BUILD)/tests/frametool \
-		sh tests/run.sh
+integration: all $(TEST_TOOLS)
+	IXP_RSC=$(CURDIR)/$(BUILD)/ixp-rsc TOOLS=$(CURDIR)/$(BUILD)/tests sh tests/run.sh
 
 # Regenerate the reviewed golden output of the example (review the diff!).
 golden: all
@@ -99,10 +105,9 @@ ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
 check: deps-test
-	$(MAKE) all $(BUILD)/tests/frametool
+	$(MAKE) all $(TEST_TOOLS)
 	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g" SANFLAGS="$(ASAN_FLAGS)" all unit
-	IXP_RSC=$(CURDIR)/build/asan/ixp-rsc FRAMETOOL=$(CURDIR)/$(BUILD)/tests/frametool \
-		sh tests/run.sh
+	IXP_RSC=$(CURDIR)/build/asan/ixp-rsc TOOLS=$(CURDIR)/$(BUILD)/tests sh tests/run.sh
 	$(MAKE) fuzz-smoke
 
 demo: deps-demo

@@ -93,7 +93,10 @@ struct sources {
 	size_t		  n_irr_servers;
 	struct srcfile	 *irr_dumps;
 	size_t		  n_irr_dumps;
-	char		 *cache_dir;
+	unsigned	  irr_timeout;	/* seconds without an answer */
+	unsigned	  irr_deadline;	/* seconds for a whole fetch */
+	char		 *cache_dir;	/* NULL: no cache, no fallback */
+	unsigned	  cache_max_age;	/* seconds a cached copy may stand in */
 	struct rtr_server *rtr;
 	size_t		  n_rtr;
 	struct srcfile	  vrps;		/* path == NULL: none */

@@ -134,10 +134,10 @@ print_global_sets(struct emitter *e)
 		buf_printf(e->b, "# Transit-free networks (reason %d).\n", REJ_TRANSIT_FREE);
 		print_asn_set(e, "RS_TRANSIT_FREE", c->transit_free.v, c->transit_free.n);
 	}
-	if (c->never_via_rs.n > 0) {
+	if (mo->never_via_rs.n > 0) {
 		buf_printf(e->b, "# Networks that ask never to be reached via route servers "
 		    "(reason %d).\n", REJ_NEVER_VIA_RS);
-		print_asn_set(e, "RS_NEVER_VIA_RS", c->never_via_rs.v, c->never_via_rs.n);
+		print_asn_set(e, "RS_NEVER_VIA_RS", mo->never_via_rs.v, mo->never_via_rs.n);
 	}
 }
 
@@ -449,8 +449,10 @@ print_member(struct emitter *e, size_t idx)
 	buf_printf(e->b, "\n# ---- AS%u ", mm->m->asn);
 	bird_text(e->b, mm->m->name, 80);
 	buf_puts(e->b, " ----\n# AS-SET: ");
-	if (mm->as_set_from_asn)
+	if (mm->as_set_source == ASS_ASN)
 		buf_printf(e->b, "none (AS%u only)", mm->m->asn);
+	else if (mm->as_set_source == ASS_PEERINGDB)
+		buf_puts(e->b, "(from PeeringDB) ");
 	for (size_t i = 0; i < mm->n_as_sets; i++)
 		buf_printf(e->b, "%s%s", i ? ", " : "", mm->as_sets[i]);
 	buf_printf(e->b, "; %zu ASNs, %zu IPv4 and %zu IPv6 prefixes\n\n", mm->exp.n_asns,

@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <jansson.h>
 
@@ -158,13 +159,24 @@ report_member(const struct model *mo, const struct mmember *mm)
 	for (size_t i = 0; i < mm->n_as_sets; i++)
 		json_array_append_new(sets, str(mm->as_sets[i]));
 	set(o, "as_sets", sets);
-	set(o, "as_set_source", str(mm->as_set_from_asn ? "asn" : "yaml"));
+	set(o, "as_set_source", str(as_set_source_name(mm->as_set_source)));
 	set(o, "manrs", json_boolean(m->manrs));
 
 	set(irr, "asns", json_integer((json_int_t)mm->exp.n_asns));
 	set(irr, "prefixes", fam_pair(mm->exp.n_prefixes[FAM4], mm->exp.n_prefixes[FAM6]));
 	set(irr, "filter_entries", fam_pair(mm->irr[FAM4].n, mm->irr[FAM6].n));
 	set(irr, "missing_as_sets", strv(mm->exp.notes.missing, mm->exp.notes.n_missing));
+	if (mm->shrunk[FAM4] || mm->shrunk[FAM6]) {
+		json_t *sh = json_object();
+		for (int fam = 0; fam < 2; fam++)
+			if (mm->shrunk[fam]) {
+				json_t *f = json_object();
+				set(f, "previous", json_integer((json_int_t)mm->prev_prefixes[fam]));
+				set(f, "now", json_integer((json_int_t)mm->exp.n_prefixes[fam]));
+				set(sh, fam_name(fam), f);
+			}
+		set(irr, "shrunk", sh);
+	}
 	set(irr, "loops", strv(mm->exp.notes.loops, mm->exp.notes.n_loops));
 	set(o, "irr", irr);
 
@@ -211,7 +223,7 @@ report_member(const struct model *mo, const struct mmember *mm)
 }
 
 static json_t *
-report_sources(const struct model *mo)
+report_sources(const struct model *mo, bool timed)
 {
 	json_t *o = json_object(), *irr = json_object(), *dumps = json_array();
 	json_t *rpki = json_object(), *srcs = json_array();
@@ -241,6 +253,28 @@ report_sources(const struct model *mo)
 	set(o, "irr", irr);
 
 	set(rpki, "mode", str(mo->rpki_rtr ? "rtr" : mo->rpki_static ? "static" : "none"));
+	{
+		/* Where each source's data came from, and how long it took. */
+		json_t *used = json_array();
+		for (size_t i = 0; i < mo->n_srcinfo; i++) {
+			const struct source_info *si = &mo->srcinfo[i];
+			json_t *u = json_object();
+			set(u, "kind", str(si->kind));
+			set(u, "where", str(si->where));
+			set(u, "from", str(si->from[0] ? si->from : "none"));
+			/* Times vary run to run: only with a timestamp (see
+			 * --no-timestamp), so reports can be byte-identical. */
+			if (timed) {
+				set(u, "cache_age_seconds", si->age_s >= 0 &&
+				    !strcmp(si->from, "cache") ? json_integer(si->age_s) : json_null());
+				set(u, "seconds", json_real((double)(long)(si->seconds * 1000) / 1000));
+			}
+			set(u, "bytes", json_integer((json_int_t)si->bytes));
+			set(u, "items", json_integer((json_int_t)si->items));
+			json_array_append_new(used, u);
+		}
+		set(o, "used", used);
+	}
 	if (mo->vrps != NULL) {
 		const struct vrpset *v = mo->vrps;
 		set(rpki, "vrps", json_integer((json_int_t)v->n));
@@ -273,7 +307,7 @@ emit_report_json(struct buf *out, const struct model *mo, const struct emit_opts
 		json_array_append_new(rss, str(c->rs[i].name));
 	set(ixp, "route_servers", rss);
 	set(root, "ixp", ixp);
-	set(root, "sources", report_sources(mo));
+	set(root, "sources", report_sources(mo, o->timestamp != NULL));
 
 	for (size_t i = 0; i < mo->n_members; i++) {
 		const struct mmember *mm = &mo->members[i];

@@ -184,7 +184,7 @@ evaluate(const struct model *mo, const struct msession *s, const struct route_qu
 		break;
 	case CHK_NEVER_VIA_RS:
 		for (i = 0; i < q->path_len && !v->fail; i++)
-			if (asn_sorted_contains(c->never_via_rs.v, c->never_via_rs.n, q->path[i])) {
+			if (asn_sorted_contains(mo->never_via_rs.v, mo->never_via_rs.n, q->path[i])) {
 				v->fail = true;
 				snprintf(v->why, sizeof(v->why), "AS%u", q->path[i]);
 			}

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "asn.h"
+#include "buf.h"
 #include "irrname.h"
 #include "strutil.h"
 #include "xalloc.h"
@@ -152,6 +153,20 @@ add_route(struct load_ctx *lc, const struct rpsl_obj *o, int af, int src)
 	lc->st->routes[af == AF4 ? 0 : 1]++;
 }
 
+/* Insert a set object, keeping same-name objects in source order. */
+static void
+chain_set(struct irrdb *db, struct irr_set *s)
+{
+	struct irr_set *head = hmap_get(&db->sets, s->name), **pp;
+
+	for (pp = &head; *pp != NULL && (*pp)->src <= s->src; pp = &(*pp)->next)
+		if ((*pp)->src == s->src)
+			return;
+	s->next = *pp;
+	*pp = s;
+	hmap_put(&db->sets, head->name, head);
+}
+
 static void
 add_set(struct load_ctx *lc, const struct rpsl_obj *o, int src)
 {
@@ -159,7 +174,7 @@ add_set(struct load_ctx *lc, const struct rpsl_obj *o, int src)
 	struct irrname in;
 	const char *why, *tok;
 	size_t n = rpsl_first_token(o->attrs[0].value, o->attrs[0].value_len, &tok);
-	struct irr_set *s, *head, **pp;
+	struct irr_set *s;
 	struct tokvec tv = { &db->mem, NULL, 0, 0 };
 
 	if (!irrname_parse(tok, n, &in, &why) || in.kind != IRRNAME_ASSET || in.source[0]) {
@@ -175,15 +190,9 @@ add_set(struct load_ctx *lc, const struct rpsl_obj *o, int src)
 	collect_all(o, "mbrs-by-ref", &tv);
 	s->refs = tok_freeze(&tv, &s->n_refs);
 
-	/* Keep the chain in priority order; a duplicate from the same source
-	 * (two dumps of one database) keeps the first. */
-	head = hmap_get(&db->sets, s->name);
-	for (pp = &head; *pp != NULL && (*pp)->src <= s->src; pp = &(*pp)->next)
-		if ((*pp)->src == s->src)
-			return;
-	s->next = *pp;
-	*pp = s;
-	hmap_put(&db->sets, head->name, head);
+	/* Same name in several sources: priority order; a duplicate from the
+	 * same source (two dumps of one database) keeps the first. */
+	chain_set(db, s);
 	lc->st->sets++;
 }
 
@@ -356,6 +365,74 @@ cmp_route(const void *a, const void *b)
 	if (x->len != y->len)
 		return x->len < y->len ? -1 : 1;
 	return x->src < y->src ? -1 : x->src > y->src;
+}
+
+int
+irrdb_source_add(struct irrdb *db, const char *name)
+{
+	int idx = irrdb_source_index(db, name);
+
+	if (idx >= 0 || db->n_sources >= IRR_MAX_SOURCES)
+		return idx;
+	db->sources[db->n_sources] = xstrdup(name);
+	str_upper(db->sources[db->n_sources]);
+	return (int)db->n_sources++;
+}
+
+void
+irrdb_put_set(struct irrdb *db, const char *name, int src, const char *members, size_t len)
+{
+	struct irr_set *s = arena_alloc(&db->mem, sizeof(*s));
+	struct tokvec tv = { &db->mem, NULL, 0, 0 };
+
+	memset(s, 0, sizeof(*s));
+	s->name = arena_strndup(&db->mem, name, strlen(name));
+	s->src = (uint16_t)src;
+	rpsl_tokens(members, len, tok_collect, &tv);
+	s->members = tok_freeze(&tv, &s->n_members);
+	s->refs = tok_freeze(&tv, &s->n_refs);
+	chain_set(db, s);
+}
+
+void
+irrdb_put_route(struct irrdb *db, const struct prefix *p, uint32_t origin, int src)
+{
+	db->routes = xgrow(db->routes, &db->cap_routes, db->n_routes + 1, sizeof(*db->routes));
+	db->routes[db->n_routes++] = (struct irr_route){ p->a, origin, p->len, p->af, (uint16_t)src };
+}
+
+char *
+irrdb_to_rpsl(const struct irrdb *db, size_t *len)
+{
+	struct buf b = BUF_INIT;
+	char tmp[ADDR_STRLEN];
+
+	buf_puts(&b, "# ixp-rsc cache of a live IRR source; RPSL, read like a dump.\n\n");
+	/* Sources in index order, so reading the file back keeps them. */
+	for (size_t src = 0; src < db->n_sources; src++) {
+		for (size_t i = 0; i < db->sets.cap; i++) {
+			const struct irr_set *s = db->sets.slots[i].key ? db->sets.slots[i].val : NULL;
+			for (; s != NULL; s = s->next) {
+				if (s->src != src)
+					continue;
+				buf_printf(&b, "as-set: %s\nmembers:", s->name);
+				for (size_t k = 0; k < s->n_members; k++)
+					buf_printf(&b, "%s %s", k ? "," : "", s->members[k]);
+				buf_printf(&b, "\nsource: %s\n\n", db->sources[src]);
+			}
+		}
+		for (size_t i = 0; i < db->n_routes; i++) {
+			const struct irr_route *r = &db->routes[i];
+			struct prefix p = { r->a, r->len, r->af };
+			if (r->src != src)
+				continue;
+			buf_printf(&b, "%s: %s\norigin: AS%u\nsource: %s\n\n",
+			    r->af == AF4 ? "route" : "route6", prefix_format(&p, tmp), r->origin,
+			    db->sources[src]);
+		}
+	}
+	*len = b.len;
+	return buf_steal(&b);
 }
 
 void

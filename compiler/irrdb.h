@@ -86,7 +86,15 @@ int	irrdb_load_dump(struct irrdb *db, const char *path, struct diag *d,
 	    bool progress);
 /* Same from memory (tests, fuzzing). */
 void	irrdb_load_mem(struct irrdb *db, const char *data, size_t len);
+/* Objects from a live server (already resolved: no mbrs-by-ref). */
+void	irrdb_put_set(struct irrdb *db, const char *name, int src,
+	    const char *members, size_t len);
+void	irrdb_put_route(struct irrdb *db, const struct prefix *p, uint32_t origin, int src);
+/* The source's index, added to the list when new (-1 if the list is full). */
+int	irrdb_source_add(struct irrdb *db, const char *name);
 void	irrdb_finalize(struct irrdb *db);
+/* The database as an RPSL dump (the live-source cache). Caller frees. */
+char	*irrdb_to_rpsl(const struct irrdb *db, size_t *len);
 void	irrdb_free(struct irrdb *db);
 
 /* Routes whose origin is `asn`, one family (AF4/AF6) or both (0). */

@@ -21,11 +21,10 @@
 #include "emit_nft.h"
 #include "emit_policy.h"
 #include "explain.h"
-#include "irrdb.h"
 #include "model.h"
 #include "outdir.h"
-#include "traffic.h"
-#include "vrp.h"
+#include "previous.h"
+#include "sources.h"
 #include "xalloc.h"
 #include "yaml_load.h"
 
@@ -53,6 +52,7 @@ static const char usage_text[] =
 "    ixp-rsc explain IXP.yaml --member ASN --prefix PREFIX [--origin ASN]\n"
 "                    [--path \"ASN ASN ...\"] [--next-hop IP] [--community C]...\n"
 "                    [--rs NAME]\n"
+"    ixp-rsc expand IXP.yaml AS-SET|ASN [-4|-6|--asns] [--offline]\n"
 "    ixp-rsc --help | --version\n"
 "\n"
 "DESCRIPTION\n"
@@ -70,14 +70,17 @@ static const char usage_text[] =
 "    check    Validates the YAML and loads every data source; writes nothing.\n"
 "    explain  Says which import rule accepts or rejects a route of a member,\n"
 "             in the order the route server applies them, and why.\n"
+"    expand   Prints the prefixes (or with --asns the ASNs) an AS-SET expands\n"
+"             to with the YAML's IRR sources, one per line (like bgpq4).\n"
 "\n"
 "OPTIONS\n"
 "    -o, --output DIR   output directory (created if missing)\n"
 "    --check            run `bird -p -c` on every emitted config and `nft -c -f`\n"
 "                       on the ruleset (the latter needs CAP_NET_ADMIN); the\n"
 "                       tools are taken from $IXP_RSC_BIRD, $IXP_RSC_NFT or PATH\n"
-"    --offline          use only local data and caches (no network)\n"
-"    --jobs N           parallel data-source queries (live sources)\n"
+"    --offline          use only local files and the cache (sources.cache_dir);\n"
+"                       no network\n"
+"    --jobs N           parallel connections to the IRR server (default 4)\n"
 "    --no-timestamp     leave out the generation time: output is byte-for-byte\n"
 "                       the same for the same inputs (SOURCE_DATE_EPOCH is\n"
 "                       honoured otherwise)\n"
@@ -96,9 +99,15 @@ static const char usage_text[] =
 "    0  success (explain: the route was evaluated, accepted or not)\n"
 "    1  bad input: YAML syntax, schema or values (all errors are listed,\n"
 "       as file:line:column)\n"
-"    2  a data source is unavailable or unusable (IRR dump, VRP file)\n"
+"    2  a data source is unavailable or unusable (IRR dump or server, VRP\n"
+"       file or URL, PeeringDB) and no cached copy is young enough\n"
 "    3  BIRD rejected an emitted config, or nft the ruleset (--check)\n"
 "    4  internal error, or OUTDIR could not be written\n"
+"\n"
+"ENVIRONMENT\n"
+"    PEERINGDB_API_KEY  sent as \"Authorization: Api-Key ...\" to PeeringDB\n"
+"    SOURCE_DATE_EPOCH  the generation time written into the outputs\n"
+"    IXP_RSC_BIRD, IXP_RSC_NFT  the bird and nft used by --check\n"
 "\n"
 "FILES\n"
 "    The YAML schema, the reject codes and the community conventions are\n"
@@ -116,132 +125,15 @@ struct opts {
 	struct route_query q;
 	bool		 have_member, have_prefix, have_origin, have_path;
 	uint32_t	 origin;
+	const char	*expand_name;
+	int		 expand_af;	/* 0: both */
+	bool		 expand_asns;
 };
 
 static void
 usage(FILE *f)
 {
 	fputs(usage_text, f);
-}
-
-/* ---- data sources ------------------------------------------------------ */
-
-struct data {
-	struct irrdb	 irr;
-	bool		 have_irr;
-	struct vrpset	 vrps;
-	bool		 have_vrps;
-	struct ruleset	 traffic;
-	bool		 have_traffic;
-};
-
-static bool
-is_url(const char *s)
-{
-	return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
-}
-
-/* The forbidden-traffic rule set: the operator's file, else the built-in. */
-static int
-load_traffic_rules(const struct config *c, struct data *dt, struct diag *d)
-{
-	const struct srcfile *f = &c->traffic.rules;
-	FILE *fp;
-	char *text;
-	long len;
-	int r;
-
-	if (f->path == NULL)
-		r = ruleset_load_default(&dt->traffic, d);
-	else if ((fp = fopen(f->path, "rb")) == NULL) {
-		diag_error(d, &f->pos, NULL, "%s: cannot open: %s", f->path, strerror(errno));
-		return -1;
-	} else {
-		fseek(fp, 0, SEEK_END);
-		len = ftell(fp);
-		rewind(fp);
-		if (len < 0 || len > (1 << 20)) {
-			diag_error(d, &f->pos, NULL, "%s: not a rule set (too large)", f->path);
-			fclose(fp);
-			return -1;
-		}
-		text = xmalloc((size_t)len + 1);
-		len = (long)fread(text, 1, (size_t)len, fp);
-		fclose(fp);
-		r = ruleset_load(&dt->traffic, text, (size_t)len, f->path, d);
-		free(text);
-	}
-	dt->have_traffic = r == 0;
-	return r;
-}
-
-/* Returns 0 or an exit code. */
-static int
-load_data(const struct config *c, struct data *dt, struct diag *d)
-{
-	const struct sources *s = &c->src;
-	time_t now = time(NULL);
-
-	memset(dt, 0, sizeof(*dt));
-	if (s->n_irr_servers > 0 && s->n_irr_dumps == 0) {
-		diag_error(d, &s->irr_servers[0].pos, "download the IRR dumps and list them "
-		    "under sources.irr.dumps", "live IRRd queries are not supported by this "
-		    "version of ixp-rsc");
-		return EXIT_SOURCE;
-	}
-	if (s->n_irr_dumps > 0) {
-		irrdb_init(&dt->irr, s->irr_sources, s->n_irr_sources);
-		dt->have_irr = true;
-		for (size_t i = 0; i < s->n_irr_dumps; i++)
-			if (irrdb_load_dump(&dt->irr, s->irr_dumps[i].path, d, true) != 0)
-				return EXIT_SOURCE;
-		irrdb_finalize(&dt->irr);
-		if (!c->src.n_irr_sources && dt->irr.n_sources == 0)
-			diag_warn(d, NULL, NULL, "the IRR dumps contain no objects");
-	}
-	if (s->peeringdb.path != NULL)
-		diag_warn(d, &s->peeringdb.pos, NULL, "PeeringDB data is not used by this "
-		    "version of ixp-rsc; members without as_set use their own ASN");
-	if (s->vrps.path != NULL) {
-		if (is_url(s->vrps.path)) {
-			diag_error(d, &s->vrps.pos, "download the file and name its path",
-			    "fetching VRPs over HTTP is not supported by this version of ixp-rsc");
-			return EXIT_SOURCE;
-		}
-		dt->have_vrps = true;
-		if (vrp_load_file(&dt->vrps, s->vrps.path, now, s->vrps_max_age, d) != 0)
-			return EXIT_SOURCE;
-	}
-	if (s->slurm.path != NULL) {
-		if (!dt->have_vrps && s->n_rtr == 0) {
-			diag_error(d, &s->slurm.pos, "add sources.rpki.vrps", "SLURM exceptions "
-			    "need a VRP file to apply to");
-			return EXIT_INPUT;
-		}
-		if (!dt->have_vrps) {
-			diag_warn(d, &s->slurm.pos, "configure SLURM in the RTR cache (StayRTR "
-			    "-slurm)", "with RTR the SLURM file is applied by the RTR cache, "
-			    "not by ixp-rsc");
-		} else if (vrp_apply_slurm_file(&dt->vrps, s->slurm.path, d) != 0) {
-			return EXIT_INPUT;
-		}
-	}
-	if (dt->have_vrps)
-		vrp_finalize(&dt->vrps);
-	if (load_traffic_rules(c, dt, d) != 0)
-		return EXIT_INPUT;
-	return 0;
-}
-
-static void
-free_data(struct data *dt)
-{
-	if (dt->have_irr)
-		irrdb_free(&dt->irr);
-	if (dt->have_vrps)
-		vrp_free(&dt->vrps);
-	if (dt->have_traffic)
-		ruleset_free(&dt->traffic);
 }
 
 /* ---- checking the outputs with their consumers ---------------------------- */
@@ -336,6 +228,7 @@ static int
 prepare(const struct opts *o, struct config *c, struct data *dt, struct model *mo,
     struct diag *d)
 {
+	struct source_opts so = { o->offline, o->jobs, !o->quiet };
 	int r;
 
 	if (yaml_load_config(o->yaml, c, d) != 0) {
@@ -343,13 +236,17 @@ prepare(const struct opts *o, struct config *c, struct data *dt, struct model *m
 		    d->errors == 1 ? "" : "s", o->yaml);
 		return EXIT_INPUT;
 	}
-	if ((r = load_data(c, dt, d)) != 0) {
-		fprintf(stderr, "ixp-rsc: data sources not usable; nothing written\n");
-		free_data(dt);
+	if ((r = sources_load(c, &so, dt, d)) != 0) {
+		fprintf(stderr, "ixp-rsc: %s; nothing written\n", r == EXIT_INPUT ?
+		    "bad input" : "data sources not usable");
+		sources_free(dt);
 		config_free(c);
 		return r;
 	}
-	model_build(mo, c, dt->have_irr ? &dt->irr : NULL, dt->have_vrps ? &dt->vrps : NULL, d);
+	model_build(mo, c, dt->have_irr ? &dt->irr : NULL, dt->have_vrps ? &dt->vrps : NULL,
+	    dt->have_pdb ? &dt->pdb : NULL, d);
+	mo->srcinfo = dt->info;
+	mo->n_srcinfo = dt->n_info;
 	return 0;
 }
 
@@ -401,6 +298,13 @@ cmd_compile(const struct opts *o)
 		return r;
 	eo.version = IXP_VERSION;
 	eo.timestamp = timestamp(o, ts, sizeof(ts));
+	{
+		struct previous prev;
+		if (previous_load(o->outdir, &prev) == 0) {
+			model_flag_shrink(&mo, &prev, &d);
+			previous_free(&prev);
+		}
+	}
 
 	outset_init(&out, o->outdir);
 	for (size_t i = 0; i < c.n_rs; i++) {
@@ -456,7 +360,7 @@ cmd_compile(const struct opts *o)
 done:
 	outset_free(&out);
 	model_free(&mo);
-	free_data(&dt);
+	sources_free(&dt);
 	config_free(&c);
 	return ret;
 }
@@ -480,9 +384,54 @@ cmd_check(const struct opts *o)
 		    mo.n_members, mo.n_sessions, c.n_rs, dt.have_irr ? dt.irr.n_routes : 0,
 		    dt.have_vrps ? dt.vrps.n : 0, d.warnings, d.warnings == 1 ? "" : "s");
 	model_free(&mo);
-	free_data(&dt);
+	sources_free(&dt);
 	config_free(&c);
 	return 0;
+}
+
+/* Print what an AS-SET (or ASN) resolves to, from the configured sources. */
+static int
+cmd_expand(const struct opts *o)
+{
+	struct diag d;
+	struct config c;
+	struct data dt;
+	struct model mo;
+	struct expansion e;
+	struct expand_opts eo;
+	const char *name = o->expand_name;
+	char tmp[ADDR_STRLEN];
+	int r;
+
+	diag_init(&d, stderr);
+	d.quiet = true;
+	if ((r = prepare(o, &c, &dt, &mo, &d)) != 0)
+		return r;
+	if (!dt.have_irr) {
+		fprintf(stderr, "ixp-rsc expand: no IRR source configured\n");
+		r = EXIT_INPUT;
+		goto done;
+	}
+	eo = (struct expand_opts){ c.policy.irr_max_depth, c.policy.irr_max_asns,
+	    c.policy.irr_max_prefixes, c.bogon_asns, c.n_bogon_asns };
+	expand_names(&dt.irr, &name, 1, 0, &eo, &e);
+	if (o->expand_asns)
+		for (size_t i = 0; i < e.n_asns; i++)
+			printf("AS%u\n", e.asns[i]);
+	for (int fam = 0; fam < 2 && !o->expand_asns; fam++) {
+		if ((fam == FAM4 && o->expand_af == AF6) || (fam == FAM6 && o->expand_af == AF4))
+			continue;
+		for (size_t i = 0; i < e.n_prefixes[fam]; i++)
+			printf("%s\n", prefix_format(&e.prefixes[fam][i], tmp));
+	}
+	for (size_t i = 0; i < e.notes.n_missing; i++)
+		fprintf(stderr, "ixp-rsc: %s not found\n", e.notes.missing[i]);
+	expansion_free(&e);
+done:
+	model_free(&mo);
+	sources_free(&dt);
+	config_free(&c);
+	return r;
 }
 
 static int
@@ -516,7 +465,7 @@ cmd_explain(struct opts *o)
 	if (r == 0 && explain_route(stdout, &mo, &o->q, &res) != 0)
 		r = EXIT_INPUT;
 	model_free(&mo);
-	free_data(&dt);
+	sources_free(&dt);
 	config_free(&c);
 	return r;
 }
@@ -576,7 +525,7 @@ static int
 parse_args(int argc, char **argv, struct opts *o)
 {
 	enum { O_CHECK = 256, O_OFFLINE, O_JOBS, O_NOTS, O_MEMBER, O_PREFIX, O_ORIGIN,
-	    O_PATH, O_NH, O_COMM, O_RS };
+	    O_PATH, O_NH, O_COMM, O_RS, O_ASNS };
 	static const struct option lo[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "check", no_argument, NULL, O_CHECK },
@@ -591,6 +540,7 @@ parse_args(int argc, char **argv, struct opts *o)
 		{ "next-hop", required_argument, NULL, O_NH },
 		{ "community", required_argument, NULL, O_COMM },
 		{ "rs", required_argument, NULL, O_RS },
+		{ "asns", no_argument, NULL, O_ASNS },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -600,7 +550,7 @@ parse_args(int argc, char **argv, struct opts *o)
 	o->jobs = 4;
 	o->cmd = argv[1];
 	optind = 2;
-	while ((ch = getopt_long(argc, argv, "o:qh", lo, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "o:qh46", lo, NULL)) != -1) {
 		switch (ch) {
 		case 'o':
 			o->outdir = optarg;
@@ -674,12 +624,30 @@ parse_args(int argc, char **argv, struct opts *o)
 		case O_RS:
 			o->q.rs = optarg;
 			break;
+		case '4':
+			o->expand_af = AF4;
+			break;
+		case '6':
+			o->expand_af = AF6;
+			break;
+		case O_ASNS:
+			o->expand_asns = true;
+			break;
 		case 'h':
 			usage(stdout);
 			exit(0);
 		default:
 			return -1;
 		}
+	}
+	if (!strcmp(o->cmd, "expand")) {
+		if (optind != argc - 2) {
+			fprintf(stderr, "ixp-rsc expand: expected IXP.yaml and an AS-SET or ASN\n");
+			return -1;
+		}
+		o->yaml = argv[optind];
+		o->expand_name = argv[optind + 1];
+		return 0;
 	}
 	if (optind != argc - 1) {
 		fprintf(stderr, "ixp-rsc %s: expected one YAML file\n", o->cmd);
@@ -706,7 +674,8 @@ main(int argc, char **argv)
 		printf("ixp-rsc %s\n", IXP_VERSION);
 		return 0;
 	}
-	if (strcmp(argv[1], "compile") && strcmp(argv[1], "check") && strcmp(argv[1], "explain")) {
+	if (strcmp(argv[1], "compile") && strcmp(argv[1], "check") && strcmp(argv[1], "explain") &&
+	    strcmp(argv[1], "expand")) {
 		fprintf(stderr, "ixp-rsc: unknown command '%s' (try ixp-rsc --help)\n", argv[1]);
 		return EXIT_INPUT;
 	}
@@ -723,5 +692,7 @@ main(int argc, char **argv)
 	}
 	if (!strcmp(o.cmd, "check"))
 		return cmd_check(&o);
+	if (!strcmp(o.cmd, "expand"))
+		return cmd_expand(&o);
 	return cmd_explain(&o);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "previous.h"
 #include "xalloc.h"
 
 #define MAX_EXAMPLES 10
@@ -13,6 +14,12 @@ const char *
 fam_name(int fam)
 {
 	return fam == FAM4 ? "ipv4" : "ipv6";
+}
+
+const char *
+as_set_source_name(enum as_set_source s)
+{
+	return s == ASS_YAML ? "yaml" : s == ASS_PEERINGDB ? "peeringdb" : "asn";
 }
 
 const char *
@@ -148,13 +155,16 @@ rpki_coverage(struct mmember *mm, const struct model *mo, struct diag *d)
 }
 
 static void
-build_member(struct model *mo, struct mmember *mm, const struct member *m, struct diag *d)
+build_member(struct model *mo, struct mmember *mm, const struct member *m,
+    const struct pdb *pdb, struct diag *d)
 {
 	const struct config *c = mo->c;
 	const struct policy *p = &m->policy;
 	struct expand_opts o = { p->irr_max_depth, p->irr_max_asns, p->irr_max_prefixes,
 	    c->bogon_asns, c->n_bogon_asns };
-	static const char *self_only[1];
+	const struct pdb_net *net = pdb ? pdb_find(pdb, m->asn) : NULL;
+	size_t n_bad;
+	bool from_pdb;
 
 	mm->m = m;
 	for (size_t j = 0; j < m->n_conns; j++)
@@ -166,18 +176,15 @@ build_member(struct model *mo, struct mmember *mm, const struct member *m, struc
 				mm->addrs[fam][mm->n_addrs[fam]++] = m->conns[j].addr[fam];
 			}
 
-	if (m->n_as_sets > 0) {
-		mm->as_sets = (const char **)m->as_sets;
-		mm->n_as_sets = m->n_as_sets;
-	} else {
-		/* PeeringDB's irr_as_set is used when that source is set up
-		 * (live data, issue 4); otherwise the ASN alone. */
-		mm->as_sets = self_only;
-		mm->n_as_sets = 0;
-		mm->as_set_from_asn = true;
-	}
+	mm->as_sets = pdb_member_as_sets(m, pdb, &mm->n_as_sets, &n_bad, &from_pdb);
+	mm->as_set_source = m->n_as_sets ? ASS_YAML : from_pdb ? ASS_PEERINGDB : ASS_ASN;
+	if (n_bad > 0)
+		mwarn(mm, d, &m->pos, "correct irr_as_set in PeeringDB, or set as_set in the YAML",
+		    "%zu unusable name(s) in PeeringDB's irr_as_set \"%s\" ignored", n_bad,
+		    net && net->irr_as_set ? net->irr_as_set : "");
 	if (mo->irr != NULL) {
-		expand_names(mo->irr, mm->as_sets, mm->n_as_sets, m->asn, &o, &mm->exp);
+		expand_names(mo->irr, (const char *const *)mm->as_sets, mm->n_as_sets, m->asn,
+		    &o, &mm->exp);
 	} else {
 		mm->exp.asns = xmalloc(sizeof(uint32_t));
 		mm->exp.asns[0] = m->asn;
@@ -192,6 +199,9 @@ build_member(struct model *mo, struct mmember *mm, const struct member *m, struc
 		if (m->max_prefix[fam]) {
 			mm->max_prefix[fam] = m->max_prefix[fam];
 			mm->mp_source[fam] = MPS_YAML;
+		} else if (p->mp_from_peeringdb && net != NULL && net->prefixes[fam] > 0) {
+			mm->max_prefix[fam] = pdb_limit(net->prefixes[fam]);
+			mm->mp_source[fam] = MPS_PEERINGDB;
 		} else {
 			mm->max_prefix[fam] = p->mp_default[fam];
 			mm->mp_source[fam] = MPS_DEFAULT;
@@ -232,7 +242,7 @@ build_sessions(struct model *mo)
 
 void
 model_build(struct model *mo, const struct config *c, const struct irrdb *irr,
-    const struct vrpset *vrps, struct diag *d)
+    const struct vrpset *vrps, const struct pdb *pdb, struct diag *d)
 {
 	memset(mo, 0, sizeof(*mo));
 	mo->c = c;
@@ -255,11 +265,44 @@ model_build(struct model *mo, const struct config *c, const struct irrdb *irr,
 				g->v[g->n++] = c->blacklist.v[i];
 	}
 
+	/* Never-via-RS: the YAML's list and PeeringDB's flags. */
+	mo->never_via_rs.v = xcalloc(c->never_via_rs.n + (pdb ? pdb->n_never : 0) + 1,
+	    sizeof(uint32_t));
+	for (size_t i = 0; i < c->never_via_rs.n; i++)
+		mo->never_via_rs.v[mo->never_via_rs.n++] = c->never_via_rs.v[i];
+	for (size_t i = 0; pdb != NULL && i < pdb->n_never; i++)
+		mo->never_via_rs.v[mo->never_via_rs.n++] = pdb->never_via_rs[i];
+	mo->never_via_rs.n = asn_sort_unique(mo->never_via_rs.v, mo->never_via_rs.n);
+
 	mo->n_members = c->n_members;
 	mo->members = xcalloc(c->n_members ? c->n_members : 1, sizeof(*mo->members));
 	for (size_t i = 0; i < c->n_members; i++)
-		build_member(mo, &mo->members[i], &c->members[i], d);
+		build_member(mo, &mo->members[i], &c->members[i], pdb, d);
 	build_sessions(mo);
+}
+
+size_t
+model_flag_shrink(struct model *mo, const struct previous *prev, struct diag *d)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < mo->n_members; i++) {
+		struct mmember *mm = &mo->members[i];
+		const struct prev_member *pm = previous_find(prev, mm->m->asn);
+		for (int fam = 0; pm != NULL && fam < 2; fam++) {
+			uint64_t was = pm->prefixes[fam], is = mm->exp.n_prefixes[fam];
+			mm->prev_prefixes[fam] = was;
+			if (was < SHRINK_MIN || is * 2 >= was)
+				continue;
+			mm->shrunk[fam] = true;
+			n++;
+			mwarn(mm, d, &mm->m->pos, "check the member's AS-SET and the IRR source "
+			    "before deploying", "%s prefixes from the IRR fell from %llu to %llu "
+			    "since the previous run", fam_name(fam), (unsigned long long)was,
+			    (unsigned long long)is);
+		}
+	}
+	return n;
 }
 
 size_t
@@ -313,7 +356,7 @@ model_checks(const struct model *mo, const struct msession *s, struct check out[
 	ADD(CHK_PREFIX_LEN, REJ_PREFIX_LEN);
 	if (mo->rpki_rtr || mo->rpki_static)
 		ADD(CHK_RPKI, REJ_RPKI_INVALID);
-	if (c->never_via_rs.n > 0)
+	if (mo->never_via_rs.n > 0)
 		ADD(CHK_NEVER_VIA_RS, REJ_NEVER_VIA_RS);
 	if (p->aspa_reject_invalid && config_bird_at_least(c, 2, 16))
 		ADD(CHK_ASPA, REJ_ASPA_INVALID);
@@ -347,7 +390,11 @@ model_free(struct model *mo)
 		for (size_t j = 0; j < mm->n_warnings; j++)
 			free(mm->warnings[j]);
 		free(mm->warnings);
+		for (size_t j = 0; j < mm->n_as_sets; j++)
+			free(mm->as_sets[j]);
+		free(mm->as_sets);
 	}
+	free(mo->never_via_rs.v);
 	free(mo->members);
 	free(mo->sessions);
 	free(mo->global_blacklist[0].v);

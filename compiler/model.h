@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "expand.h"
 #include "irrdb.h"
+#include "peeringdb.h"
 #include "pfxset.h"
 #include "reasons.h"
 #include "vrp.h"
@@ -50,11 +51,17 @@ enum mp_source {
 	MPS_DEFAULT,
 };
 
+enum as_set_source {
+	ASS_YAML,
+	ASS_PEERINGDB,
+	ASS_ASN,		/* none known: the member's ASN alone */
+};
+
 struct mmember {
 	const struct member *m;
-	const char	**as_sets;	/* what was expanded (member's or "AS<n>") */
+	char		**as_sets;	/* what was expanded (owned) */
 	size_t		  n_as_sets;
-	bool		  as_set_from_asn;	/* none configured */
+	enum as_set_source as_set_source;
 	struct expansion exp;
 	struct pfxset	  irr[2];	/* reject code 12 */
 	struct pfxset	  bh[2];	/* blackhole: covered by a registered prefix */
@@ -69,6 +76,8 @@ struct mmember {
 	size_t		  n_rpki_invalid_examples;
 	char		**warnings;	/* for report.json */
 	size_t		  n_warnings;
+	uint64_t	  prev_prefixes[2];	/* previous run; shrunk: dropped by half */
+	bool		  shrunk[2];
 };
 
 struct msession {
@@ -77,6 +86,17 @@ struct msession {
 	int			 fam;
 	char			 name[24];	/* AS<asn>_<n> */
 	struct ipaddr		 peer;
+};
+
+/* Where a data source's data came from, for report.json. */
+struct source_info {
+	char		 kind[16];	/* irr, vrps, peeringdb, ... */
+	char		 where[256];	/* file, server or URL */
+	char		 from[8];	/* live, dump, file, cache */
+	long		 age_s;		/* cache age; -1: fresh */
+	double		 seconds;
+	uint64_t	 bytes;
+	size_t		 items;
 };
 
 struct model {
@@ -91,12 +111,22 @@ struct model {
 	size_t			 n_sessions;
 	/* IXP-wide sets per family, as the emitters need them */
 	struct pfxlist		 global_blacklist[2];	/* LANs and blacklist */
+	struct asnlist		 never_via_rs;	/* YAML and PeeringDB */
+	const struct source_info *srcinfo;	/* set by the phase driver */
+	size_t			 n_srcinfo;
 };
 
 /* Build; warnings about members go through `d` and into the model. */
 void	model_build(struct model *mo, const struct config *c,
-	    const struct irrdb *irr, const struct vrpset *vrps, struct diag *d);
+	    const struct irrdb *irr, const struct vrpset *vrps, const struct pdb *pdb,
+	    struct diag *d);
 void	model_free(struct model *mo);
+
+struct previous;
+/* Flag members whose IRR prefixes fell below half of the previous run's
+ * (from at least SHRINK_MIN); warns through `d`. Returns how many. */
+#define SHRINK_MIN 4
+size_t	model_flag_shrink(struct model *mo, const struct previous *prev, struct diag *d);
 
 /* The ordered import checks that apply to a session. Returns the count. */
 size_t	model_checks(const struct model *mo, const struct msession *s,
@@ -106,6 +136,7 @@ size_t	model_transit_free(const struct model *mo, const struct mmember *mm,
 	    uint32_t *out, size_t max);
 const struct mmember *model_member(const struct model *mo, uint32_t asn);
 const char *mp_source_name(enum mp_source s);
+const char *as_set_source_name(enum as_set_source s);
 const char *fam_name(int fam);
 
 #endif

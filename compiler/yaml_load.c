@@ -1018,9 +1018,21 @@ load_srcfile_list(struct yctx *y, yaml_node_t *n, const char *what, bool hosts,
 }
 
 static void
+get_cache_dir(struct yctx *y, yaml_node_t *v, const char *what, struct sources *s)
+{
+	struct srcfile f = { NULL, { NULL, 0, 0 } };
+
+	if (get_path(y, v, what, &f)) {
+		free(s->cache_dir);
+		s->cache_dir = f.path;
+	}
+}
+
+static void
 load_sources_irr(struct yctx *y, yaml_node_t *n, struct sources *s)
 {
-	static const char *const keys[] = { "sources", "servers", "dumps", "cache_dir", NULL };
+	static const char *const keys[] = { "sources", "servers", "dumps", "cache_dir",
+	    "timeout", "deadline", NULL };
 	struct ymap m;
 	const char *k;
 	yaml_node_t *v;
@@ -1063,12 +1075,17 @@ load_sources_irr(struct yctx *y, yaml_node_t *n, struct sources *s)
 		} else if (!strcmp(k, "dumps")) {
 			load_srcfile_list(y, v, "sources.irr.dumps", false,
 			    &s->irr_dumps, &s->n_irr_dumps);
+		} else if (!strcmp(k, "timeout")) {
+			get_u32(y, v, "sources.irr.timeout", 1, 3600, &s->irr_timeout);
+		} else if (!strcmp(k, "deadline")) {
+			get_u32(y, v, "sources.irr.deadline", 1, 86400, &s->irr_deadline);
 		} else {
-			struct srcfile f = { NULL, { NULL, 0, 0 } };
-			if (get_path(y, v, "sources.irr.cache_dir", &f))
-				s->cache_dir = f.path;
+			get_cache_dir(y, v, "sources.irr.cache_dir", s);
 		}
 	}
+	if (s->n_irr_servers > 0 && s->n_irr_dumps > 0)
+		err(y, n, "live servers and dumps would disagree; keep one of them",
+		    "sources.irr: give servers or dumps, not both");
 	buf_free(&b);
 }
 
@@ -1135,7 +1152,8 @@ load_sources_rpki(struct yctx *y, yaml_node_t *n, struct sources *s)
 static void
 load_sources(struct yctx *y, yaml_node_t *n, struct config *c)
 {
-	static const char *const keys[] = { "irr", "rpki", "peeringdb", NULL };
+	static const char *const keys[] = { "irr", "rpki", "peeringdb", "cache_dir",
+	    "cache_max_age", NULL };
 	struct ymap m;
 	const char *k;
 	yaml_node_t *v;
@@ -1147,8 +1165,12 @@ load_sources(struct yctx *y, yaml_node_t *n, struct config *c)
 			load_sources_irr(y, v, &c->src);
 		else if (!strcmp(k, "rpki"))
 			load_sources_rpki(y, v, &c->src);
-		else
+		else if (!strcmp(k, "peeringdb"))
 			get_path(y, v, "sources.peeringdb", &c->src.peeringdb);
+		else if (!strcmp(k, "cache_dir"))
+			get_cache_dir(y, v, "sources.cache_dir", &c->src);
+		else
+			get_u32(y, v, "sources.cache_max_age", 0, 30 * 86400, &c->src.cache_max_age);
 	}
 }
 
@@ -1692,6 +1714,9 @@ set_defaults(struct config *c)
 	config_default_bogon_asns(&c->bogon_asns, &c->n_bogon_asns);
 	config_default_transit_free(&c->transit_free);
 	c->src.vrps_max_age = 86400;
+	c->src.irr_timeout = 60;
+	c->src.irr_deadline = 1800;
+	c->src.cache_max_age = 86400;
 	c->traffic.n_ethertypes = 3;
 	c->traffic.ethertypes = xcalloc(3, sizeof(uint16_t));
 	c->traffic.ethertypes[0] = 0x0800;

@@ -7,7 +7,7 @@
 # command is printed and the script fails.
 set -eu
 
-build="gcc make pkg-config libyaml-dev libjansson-dev zlib1g-dev"
+build="gcc make pkg-config libyaml-dev libjansson-dev zlib1g-dev libcurl4-openssl-dev"
 demo="$build bird2"
 test="$demo libcmocka-dev clang libclang-rt-14-dev iproute2 nftables stayrtr bgpq4 procps jq"
 

@@ -9,7 +9,7 @@
 . tests/netns.sh
 ns_need_root t_traffic_frames nft jq
 ns_init
-FT=${FRAMETOOL:-$TOP/build/tests/frametool}
+FT=${TOOLS:-$TOP/build/tests}/frametool
 [ -x "$FT" ] || { fail "frametool is built (make check builds it)"; summary t_traffic_frames; exit 1; }
 
 cp tests/traffic/ixp.yaml "$T_TMP/ixp.yaml"

@@ -1,0 +1,108 @@
+#include "cache.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "xalloc.h"
+
+void
+cache_key(char *dst, size_t dstlen, const char *kind, const char *what, const char *ext)
+{
+	size_t n = (size_t)snprintf(dst, dstlen, "%s-", kind);
+	uint32_t h = 2166136261u;
+
+	for (const char *p = what; *p && n + 12 < dstlen; p++) {
+		char ch = *p;
+		dst[n++] = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		    (ch >= '0' && ch <= '9') || ch == '.' || ch == '-' ? ch : '_';
+	}
+	/* Different URLs that sanitise alike must not share a file. */
+	for (const char *p = what; *p; p++) {
+		h ^= (unsigned char)*p;
+		h *= 16777619u;
+	}
+	snprintf(dst + n, dstlen - n, "-%08x.%s", h, ext);
+}
+
+int
+cache_put(const char *dir, const char *key, const char *data, size_t len, char *err,
+    size_t errlen)
+{
+	struct buf tmp = BUF_INIT, path = BUF_INIT;
+	int fd, ret = -1;
+
+	if (mkdir(dir, 0750) != 0 && errno != EEXIST) {
+		snprintf(err, errlen, "%s: cannot create: %s", dir, strerror(errno));
+		return -1;
+	}
+	buf_printf(&path, "%s/%s", dir, key);
+	buf_printf(&tmp, "%s/.%s.tmp.%ld", dir, key, (long)getpid());
+	fd = open(tmp.p, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+	if (fd < 0) {
+		snprintf(err, errlen, "%s: %s", tmp.p, strerror(errno));
+		goto out;
+	}
+	while (len > 0) {
+		ssize_t w = write(fd, data, len);
+		if (w < 0) {
+			snprintf(err, errlen, "%s: %s", tmp.p, strerror(errno));
+			close(fd);
+			unlink(tmp.p);
+			goto out;
+		}
+		data += w;
+		len -= (size_t)w;
+	}
+	if (fsync(fd) != 0 || close(fd) != 0 || rename(tmp.p, path.p) != 0) {
+		snprintf(err, errlen, "%s: %s", path.p, strerror(errno));
+		unlink(tmp.p);
+		goto out;
+	}
+	ret = 0;
+out:
+	buf_free(&tmp);
+	buf_free(&path);
+	return ret;
+}
+
+char *
+file_read(const char *path, size_t *len, long *age)
+{
+	struct stat st;
+	FILE *f = fopen(path, "rb");
+	char *data = NULL;
+
+	if (f == NULL)
+		return NULL;
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode)) {
+		data = xmalloc((size_t)st.st_size + 1);
+		*len = fread(data, 1, (size_t)st.st_size, f);
+		data[*len] = '\0';
+		*age = (long)(time(NULL) - st.st_mtime);
+		if (*age < 0)
+			*age = 0;
+	} else {
+		errno = EISDIR;
+	}
+	fclose(f);
+	return data;
+}
+
+char *
+cache_get(const char *dir, const char *key, size_t *len, long *age)
+{
+	struct buf path = BUF_INIT;
+	char *data;
+
+	buf_printf(&path, "%s/%s", dir, key);
+	data = file_read(path.p, len, age);
+	buf_free(&path);
+	return data;
+}

@@ -1,0 +1,25 @@
+/*
+ * The cache of live data sources: one file per source in the cache
+ * directory, written atomically, its age taken from its modification time.
+ */
+#ifndef IXP_CACHE_H
+#define IXP_CACHE_H
+
+#include <stddef.h>
+#include <time.h>
+
+/* Store; 0, or -1 with `err`. The directory is created if missing. */
+int	cache_put(const char *dir, const char *key, const char *data, size_t len,
+	    char *err, size_t errlen);
+/*
+ * The cached copy and its age in seconds; NULL when there is none. The
+ * caller frees the data.
+ */
+char	*cache_get(const char *dir, const char *key, size_t *len, long *age);
+/* A whole file and its age in seconds (NULL, errno set, on failure). */
+char	*file_read(const char *path, size_t *len, long *age);
+/* "irr-rr.example.net-43.db": a file name safe for any server or URL. */
+void	cache_key(char *dst, size_t dstlen, const char *kind, const char *what,
+	    const char *ext);
+
+#endif

@@ -1,0 +1,223 @@
+#include "irr_fetch.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "hmap.h"
+#include "irrname.h"
+#include "xalloc.h"
+
+struct fetch {
+	struct irrdb		*db;
+	const struct config	*c;
+	struct irrd_client	*cl;
+	unsigned		 max_depth;
+	struct hmap		 asked;		/* "SRC::SET" / "AS<n>" -> (void *)1 */
+	char			**keys;		/* owned keys of `asked` */
+	size_t			 n_keys, cap_keys;
+	struct fetch_stats	*st;
+	struct arena		 mem;		/* query contexts, freed at the end */
+	bool			 progress;
+	double			 start, last_progress;
+};
+
+/* A set query's context: which set, at which nesting depth. */
+struct setq {
+	struct fetch	*f;
+	char		 source[33];
+	char		 name[IRRNAME_MAX + 1];
+	unsigned	 depth;
+};
+
+struct asq {
+	struct fetch	*f;
+	uint32_t	 asn;
+	int		 af;
+};
+
+static double
+now(void)
+{
+	struct timeval tv;
+
+	gettimeofday(&tv, NULL);
+	return (double)tv.tv_sec + (double)tv.tv_usec / 1e6;
+}
+
+static void
+show_progress(struct fetch *f, bool final)
+{
+	double t = now();
+
+	if (!f->progress || (!final && t - f->last_progress < 0.5))
+		return;
+	f->last_progress = t;
+	fprintf(stderr, "\rixp-rsc: IRR %s: %zu AS-SETs, %zu ASNs, %zu prefixes, %.0f s %s",
+	    f->c->src.irr_servers[0].path, f->st->sets, f->st->asns, f->st->prefixes,
+	    t - f->start, final ? "\n" : "");
+	fflush(stderr);
+}
+
+/* First time this key is seen? */
+static bool
+first_time(struct fetch *f, const char *key)
+{
+	if (hmap_get(&f->asked, key) != NULL)
+		return false;
+	f->keys = xgrow(f->keys, &f->cap_keys, f->n_keys + 1, sizeof(*f->keys));
+	f->keys[f->n_keys] = xstrdup(key);
+	hmap_put(&f->asked, f->keys[f->n_keys++], (void *)1);
+	return true;
+}
+
+static void on_prefixes(const struct irrd_answer *a, void *ctx);
+static void on_set(const struct irrd_answer *a, void *ctx);
+
+static void
+ask_asn(struct fetch *f, uint32_t asn)
+{
+	char key[16], q[20];
+
+	snprintf(key, sizeof(key), "AS%u", asn);
+	if (config_asn_is_bogon(f->c, asn) || !first_time(f, key))
+		return;
+	f->st->asns++;
+	for (int k = 0; k < 2; k++) {
+		struct asq *aq = arena_alloc(&f->mem, sizeof(*aq));
+		*aq = (struct asq){ f, asn, k == 0 ? AF4 : AF6 };
+		snprintf(q, sizeof(q), "%cAS%u", k == 0 ? 'g' : '6', asn);
+		irrd_query(f->cl, NULL, q, on_prefixes, aq);
+	}
+}
+
+static void
+ask_set(struct fetch *f, const char *source, const char *name, unsigned depth)
+{
+	char key[IRRNAME_MAX + 40], q[IRRNAME_MAX + 8];
+	struct setq *sq;
+
+	snprintf(key, sizeof(key), "%s%s%s", source, *source ? "::" : "", name);
+	if (depth > f->max_depth || !first_time(f, key))
+		return;
+	sq = arena_alloc(&f->mem, sizeof(*sq));
+	memset(sq, 0, sizeof(*sq));
+	sq->f = f;
+	snprintf(sq->source, sizeof(sq->source), "%s", source);
+	snprintf(sq->name, sizeof(sq->name), "%s", name);
+	sq->depth = depth;
+	snprintf(q, sizeof(q), "i%s", name);
+	irrd_query(f->cl, source, q, on_set, sq);
+}
+
+/* A name a member or a set refers to: an ASN or a set. */
+static void
+ask_name(struct fetch *f, const char *tok, size_t len, unsigned depth)
+{
+	struct irrname in;
+	const char *why;
+
+	if (!irrname_parse(tok, len, &in, &why))
+		return;		/* counted when the set is expanded */
+	if (in.kind == IRRNAME_ASN)
+		ask_asn(f, in.asn);
+	else
+		ask_set(f, in.source, in.name, depth);
+}
+
+static void
+on_set(const struct irrd_answer *a, void *ctx)
+{
+	struct setq *sq = ctx;
+	struct fetch *f = sq->f;
+	size_t i = 0;
+
+	if (a->st == IRRD_A) {
+		int src = sq->source[0] ? irrdb_source_add(f->db, sq->source) : 0;
+		irrdb_put_set(f->db, sq->name, src < 0 ? 0 : src, a->data, a->len);
+		f->st->sets++;
+		/* Follow the members (the answer is one line of tokens). */
+		while (i < a->len) {
+			size_t s;
+			while (i < a->len && (a->data[i] == ' ' || a->data[i] == ',' || a->data[i] == '\n'))
+				i++;
+			s = i;
+			while (i < a->len && a->data[i] != ' ' && a->data[i] != ',' && a->data[i] != '\n')
+				i++;
+			if (i > s)
+				ask_name(f, a->data + s, i - s, sq->depth + 1);
+		}
+	} else {
+		f->st->missing++;	/* expand.c reports it, with the member */
+	}
+	show_progress(f, false);
+}
+
+static void
+on_prefixes(const struct irrd_answer *a, void *ctx)
+{
+	struct asq *aq = ctx;
+	struct fetch *f = aq->f;
+	size_t i = 0;
+
+	if (a->st == IRRD_A) {
+		while (i < a->len) {
+			size_t s;
+			struct prefix p;
+			while (i < a->len && (a->data[i] == ' ' || a->data[i] == '\n'))
+				i++;
+			s = i;
+			while (i < a->len && a->data[i] != ' ' && a->data[i] != '\n')
+				i++;
+			/* A server answering junk for one ASN loses that ASN's
+			 * prefixes only, which fails closed. */
+			if (i > s && prefix_parse(a->data + s, i - s, &p) == ADDR_OK && p.af == aq->af) {
+				irrdb_put_route(f->db, &p, aq->asn, 0);
+				f->st->prefixes++;
+			}
+		}
+	}
+	show_progress(f, false);
+}
+
+int
+irr_fetch(struct irrdb *db, const char *const *names, size_t n_names,
+    const uint32_t *asns, size_t n_asns, const struct config *c,
+    const struct irrd_opts *io, bool progress, struct fetch_stats *st,
+    char *err, size_t errlen)
+{
+	struct fetch f;
+	int r;
+
+	memset(&f, 0, sizeof(f));
+	memset(st, 0, sizeof(*st));
+	f.db = db;
+	f.c = c;
+	f.st = st;
+	f.progress = progress && isatty(STDERR_FILENO);
+	f.start = now();
+	f.cl = irrd_new(io);
+	for (size_t i = 0; i < c->n_members; i++)
+		if (c->members[i].policy.irr_max_depth > f.max_depth)
+			f.max_depth = c->members[i].policy.irr_max_depth;
+	if (f.max_depth == 0)
+		f.max_depth = c->policy.irr_max_depth;
+	for (size_t i = 0; i < n_asns; i++)
+		ask_asn(&f, asns[i]);
+	for (size_t i = 0; i < n_names; i++)
+		ask_name(&f, names[i], strlen(names[i]), 1);
+	r = irrd_run(f.cl, err, errlen);
+	st->client = *irrd_stats(f.cl);
+	st->seconds = now() - f.start;
+	show_progress(&f, true);
+	irrd_free(f.cl);
+	for (size_t i = 0; i < f.n_keys; i++)
+		free(f.keys[i]);
+	free(f.keys);
+	hmap_free(&f.asked);
+	arena_free(&f.mem);
+	return r;
+}

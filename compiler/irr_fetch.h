@@ -1,0 +1,37 @@
+/*
+ * Fill an IRR database from a live IRRd server with what the members need:
+ * each AS-SET with a non-recursive !i (nested sets followed here, depth
+ * limited, so live and dump data are expanded by the same code in expand.c),
+ * then !g and !6 for every non-bogon ASN found, all pipelined.
+ */
+#ifndef IXP_IRR_FETCH_H
+#define IXP_IRR_FETCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "config.h"
+#include "irrd_client.h"
+#include "irrdb.h"
+
+struct fetch_stats {
+	size_t		 sets;		/* !i answered with data */
+	size_t		 missing;	/* !i answered D or F */
+	size_t		 asns;
+	size_t		 prefixes;
+	double		 seconds;
+	struct irrd_stats client;
+};
+
+/*
+ * `names` are the root AS-SETs / ASNs of all members (with SOURCE:: where
+ * given); `asns` their own ASNs. `db` must be initialised with the
+ * configured sources. Returns 0, or -1 with `err`.
+ */
+int	irr_fetch(struct irrdb *db, const char *const *names, size_t n_names,
+	    const uint32_t *asns, size_t n_asns, const struct config *c,
+	    const struct irrd_opts *io, bool progress, struct fetch_stats *st,
+	    char *err, size_t errlen);
+
+#endif
