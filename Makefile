@@ -75,7 +75,12 @@ $(BUILD)/tests/irrd_fixture: tests/tools/irrd_fixture.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
 
-TEST_TOOLS = $(BUILD)/tests/frametool $(BUILD)/tests/irrd_fixture
+# HTTP data sources (VRP exports, PeeringDB) with faults, over HTTP or TLS.
+$(BUILD)/tests/http_fixture: tests/tools/http_fixture.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O1 -g -o $@ $< -ljansson -lmicrohttpd
+
+TEST_TOOLS = $(BUILD)/tests/frametool $(BUILD)/tests/irrd_fixture $(BUILD)/tests/http_fixture
 
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do \

@@ -23,6 +23,7 @@ struct fetch {
 	struct arena		 mem;		/* query contexts, freed at the end */
 	bool			 progress;
 	double			 start, last_progress;
+	size_t			 n_asked, n_answered;	/* queries, for the progress line */
 };
 
 /* A set query's context: which set, at which nesting depth. */
@@ -56,9 +57,9 @@ show_progress(struct fetch *f, bool final)
 	if (!f->progress || (!final && t - f->last_progress < 0.5))
 		return;
 	f->last_progress = t;
-	fprintf(stderr, "\rixp-rsc: IRR %s: %zu AS-SETs, %zu ASNs, %zu prefixes, %.0f s %s",
-	    f->c->src.irr_servers[0].path, f->st->sets, f->st->asns, f->st->prefixes,
-	    t - f->start, final ? "\n" : "");
+	fprintf(stderr, "\rixp-rsc: IRR %s: %zu/%zu queries, %zu AS-SETs, %zu ASNs, "
+	    "%zu prefixes, %.0f s %s", f->c->src.irr_servers[0].path, f->n_answered, f->n_asked,
+	    f->st->sets, f->st->asns, f->st->prefixes, t - f->start, final ? "\n" : "");
 	fflush(stderr);
 }
 
@@ -91,6 +92,7 @@ ask_asn(struct fetch *f, uint32_t asn)
 		*aq = (struct asq){ f, asn, k == 0 ? AF4 : AF6 };
 		snprintf(q, sizeof(q), "%cAS%u", k == 0 ? 'g' : '6', asn);
 		irrd_query(f->cl, NULL, q, on_prefixes, aq);
+		f->n_asked++;
 	}
 }
 
@@ -111,6 +113,7 @@ ask_set(struct fetch *f, const char *source, const char *name, unsigned depth)
 	sq->depth = depth;
 	snprintf(q, sizeof(q), "i%s", name);
 	irrd_query(f->cl, source, q, on_set, sq);
+	f->n_asked++;
 }
 
 /* A name a member or a set refers to: an ASN or a set. */
@@ -153,6 +156,7 @@ on_set(const struct irrd_answer *a, void *ctx)
 	} else {
 		f->st->missing++;	/* expand.c reports it, with the member */
 	}
+	f->n_answered++;
 	show_progress(f, false);
 }
 
@@ -180,6 +184,7 @@ on_prefixes(const struct irrd_answer *a, void *ctx)
 			}
 		}
 	}
+	f->n_answered++;
 	show_progress(f, false);
 }
 

@@ -290,7 +290,7 @@ new_dump(struct irrdb *db, const char *path)
 	db->dumps = xrealloc(db->dumps, (db->n_dumps + 1) * sizeof(*db->dumps));
 	st = &db->dumps[db->n_dumps++];
 	memset(st, 0, sizeof(*st));
-	st->path = path;
+	st->path = xstrdup(path);
 	return st;
 }
 
@@ -511,6 +511,8 @@ irrdb_free(struct irrdb *db)
 	hmap_free(&db->sets);
 	hmap_free(&db->claims);
 	arena_free(&db->mem);
+	for (size_t i = 0; i < db->n_dumps; i++)
+		free(db->dumps[i].path);
 	free(db->dumps);
 	memset(db, 0, sizeof(*db));
 }

@@ -49,7 +49,7 @@ struct irr_claims {
 };
 
 struct irr_dump_stats {
-	const char	*path;		/* not owned */
+	char		*path;		/* owned by the database */
 	struct rpsl_stats rpsl;
 	uint64_t	 routes[2];	/* route, route6 accepted */
 	uint64_t	 sets;

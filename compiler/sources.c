@@ -266,7 +266,8 @@ member_roots(const struct config *c, const struct data *dt, char ***names, size_
 		    &k, &bad, NULL);
 		(*asns)[i] = c->members[i].asn;
 		*names = xrealloc(*names, (*n + k + 1) * sizeof(**names));
-		memcpy(*names + *n, v, k * sizeof(*v));
+		if (k > 0)
+			memcpy(*names + *n, v, k * sizeof(*v));
 		*n += k;
 		free(v);
 	}

@@ -23,6 +23,9 @@ for t in "$@"; do
 		cp "$top"/examples/*/rpki/vrps.json "$corpus"/
 		{ cat "$top"/examples/example-ix/rpki/vrps.json; printf '\000';
 		  cat "$top"/examples/example-ix/rpki/local.json; } > "$corpus"/with-slurm ;;
+	fuzz_irrd)
+		printf '\001C\nD\nA24\nAS64496 AS64497 AS64498\nC\nF bad\nE\n' > "$corpus/answers"
+		printf '\007A5\nab\ncd\nC\n' > "$corpus/liar" ;;
 	esac
 	echo "fuzz: $name for ${secs}s ($(ls "$corpus" | wc -l) inputs in corpus)"
 	if ! "$t" -max_total_time="$secs" -rss_limit_mb=2048 -timeout=10 \

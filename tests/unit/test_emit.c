@@ -60,7 +60,7 @@ world_build(struct world *w, const char *head, const char *members, bool with_vr
 		    1800000000, 0, &w->cap.d), 0);
 		vrp_finalize(&w->v);
 	}
-	model_build(&w->mo, &w->c, &w->irr, with_vrps ? &w->v : NULL, &w->cap.d);
+	model_build(&w->mo, &w->c, &w->irr, with_vrps ? &w->v : NULL, NULL, &w->cap.d);
 }
 
 static void

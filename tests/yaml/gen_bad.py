@@ -86,6 +86,7 @@ cases = [
  ("three_errors", [("rs_asn: 64500", "rs_asn: x"), ("asn: 64502", "asn: 64502x"), ("port: p1", "port: p1\n        prot: 1")], [("x\n", 'ixp.rs_asn: "x" is not a valid AS number'), ("64502x", 'member asn: "64502x" is not a valid AS number'), ("prot: 1", 'unknown key "prot"'), (None, "did you mean 'port'?")]),
  ("blackhole_nh_outside", [("  bogon_asns: [0]\n", "  bogon_asns: [0]\n  blackhole: {next_hop_ipv4: 198.51.100.66}\n")], [("198.51.100.66", "policy.blackhole: next hop 198.51.100.66 is not inside a peering LAN")]),
  ("prefix_length_order", [("  bogon_asns: [0]\n", "  bogon_asns: [0]\n  prefix_length: {ipv4: [24, 8]}\n")], [("[24, 8]", "minimum 24 is larger than maximum 8")]),
+ ("irr_servers_and_dumps", [("    dumps: [irr.db]\n", "    dumps: [irr.db]\n    servers: [\"rr.example.net:43\"]\n")], [("dumps: [irr.db]", "sources.irr: give servers or dumps, not both")]),
  ("email_bad", [("    name: Member One\n", "    name: Member One\n    contact: {email: \"noc@example.net\\nBcc: x@y.z\"}\n")], [("\"noc@", "contains control characters")]),
 ]
 os.makedirs('bad', exist_ok=True)

@@ -1,0 +1,107 @@
+# HTTP data sources: VRPs from a URL and PeeringDB, from the fixture server
+# (tests/tools/http_fixture.c), never the internet. Caching and fail-safe,
+# HTTP 429 back-off, size limits, the API key, TLS verification.
+. tests/lib.sh
+HF=${TOOLS:-$TOP/build/tests}/http_fixture
+T_TMP=$(mktemp -d /tmp/ixp-http.XXXXXX)
+: > "$T_TMP/pids"
+cleanup() {
+	while read -r p; do kill "$p" 2>/dev/null; done < "$T_TMP/pids"
+	rm -rf "$T_TMP"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+[ -x "$HF" ] || { fail "http_fixture is built"; summary t_http; exit 1; }
+d=$T_TMP/ixp
+mkdir -p "$d"
+cp tests/http/irr.db tests/http/pdb.json tests/http/vrps.json "$d/"
+
+# start_http [flags]: the fixture, $URL set.
+start_http() {
+	: > "$T_TMP/hf.out"
+	"$HF" --vrps "$d/vrps.json" --pdb "$d/pdb.json" "$@" > "$T_TMP/hf.out" 2> "$T_TMP/hf.err" &
+	HFPID=$!
+	echo $HFPID >> "$T_TMP/pids"
+	_n=0
+	while ! grep -q READY "$T_TMP/hf.out" 2>/dev/null; do
+		_n=$((_n + 1)); [ $_n -gt 100 ] && { fail "http fixture starts"; return 1; }
+		sleep 0.05
+	done
+	PORT=$(awk '/READY/ { print $2 }' "$T_TMP/hf.out")
+	URL=${SCHEME:-http}://127.0.0.1:$PORT
+}
+stop_http() { kill "$HFPID" 2>/dev/null; wait "$HFPID" 2>/dev/null; }
+yaml() { sed "s|URL|$URL|; s|URL|$URL|; s|CACHE|$T_TMP/cache|" tests/http/ixp.yaml > "$d/ixp.yaml"; }
+run() { timeout 120 "$IXP_RSC" compile "$d/ixp.yaml" -o "$T_TMP/out" --no-timestamp "$@" > /dev/null 2> "$T_TMP/err"; }
+
+start_http
+yaml
+PEERINGDB_API_KEY=test-key-123 run
+check "compile with VRPs and PeeringDB over HTTP" [ $? -eq 0 ]
+conf=$T_TMP/out/rs1.conf
+check "VRPs from the URL are compiled in" grep -q 'route 198.51.100.0/25 max 25 as 64501;' "$conf"
+check "PeeringDB irr_as_set is used for a member without as_set (normalised)" \
+	grep -q '^# AS-SET: (from PeeringDB) TEST::AS-FROM-PDB, AS-FROM-PDB' "$conf"
+check "... and expands to the set's two ASNs and their prefixes" grep -q '; 2 ASNs, 2 IPv4 and 0 IPv6 prefixes' "$conf"
+check "... the unusable words are reported" grep -q "AS64501: 2 unusable name(s) in PeeringDB's irr_as_set" "$T_TMP/err"
+check "max-prefix from PeeringDB: (120 + 100) x 1.15 = 253" grep -q 'receive limit 253 action restart;	# peeringdb' "$conf"
+check "max-prefix falls back to the default when PeeringDB has none" grep -q 'receive limit 100 action restart;	# default' "$conf"
+check "PeeringDB never-via-route-servers ASNs are rejected (reason 15)" grep -q 'rs_path_has(RS_NEVER_VIA_RS) then rs_reject(15)' "$conf"
+check "... the list holds AS64511" sh -c "sed -n '/RS_NEVER_VIA_RS = \[/,/\]/p' $conf | grep -q 64511"
+check "PeeringDB is asked in bulk (asn__in) with the API key" grep -q 'GET /api/net AUTH Api-Key test-key-123' "$T_TMP/hf.out"
+check "report.json: as_set_source peeringdb" grep -q '"as_set_source": "peeringdb"' "$T_TMP/out/report.json"
+check "both sources are cached" sh -c "ls $T_TMP/cache/vrps-* $T_TMP/cache/peeringdb-* >/dev/null"
+cp "$conf" "$T_TMP/live.conf"
+stop_http
+
+run
+check "server down, fresh cache: compiled from the cache" [ $? -eq 0 ]
+check "... identical config" cmp -s "$conf" "$T_TMP/live.conf"
+check "... and it says so" grep -q "VRPs: .*using the cached copy" "$T_TMP/err"
+run --offline
+check "--offline: from the cache, no network" [ $? -eq 0 ]
+before=$(dir_state "$T_TMP/out")
+touch -d '2 hours ago' "$T_TMP"/cache/*
+run
+check "server down, cache too old: exit 2" [ $? -eq 2 ]
+check "... OUTDIR untouched" [ "$(dir_state "$T_TMP/out")" = "$before" ]
+rm -rf "$T_TMP/cache"
+
+start_http --429 2
+yaml
+t0=$(date +%s)
+run
+check "HTTP 429 twice: backs off (Retry-After) and succeeds" [ $? -eq 0 ]
+check "... after waiting" [ $(( $(date +%s) - t0 )) -ge 2 ]
+stop_http
+
+printf '{"roas": [' > "$d/vrps.json"
+start_http
+yaml
+rm -rf "$T_TMP/cache"
+run
+check "a truncated VRP export over HTTP, no cache: exit 2" [ $? -eq 2 ]
+check "... named" grep -q "invalid JSON" "$T_TMP/err"
+stop_http
+cp tests/http/vrps.json "$d/vrps.json"
+
+start_http --huge 70000000
+yaml
+run
+check "an answer over the size limit is refused: exit 2" [ $? -eq 2 ]
+check "... named" grep -q "larger than 67108864 bytes" "$T_TMP/err"
+stop_http
+
+# TLS: a self-signed certificate is refused; trusted explicitly, it works.
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=127.0.0.1" \
+	-addext "subjectAltName=IP:127.0.0.1" -keyout "$T_TMP/key.pem" -out "$T_TMP/cert.pem" 2>/dev/null
+SCHEME=https start_http --tls "$T_TMP/cert.pem" "$T_TMP/key.pem"
+yaml
+run
+check "TLS: a certificate nobody vouches for is refused: exit 2" [ $? -eq 2 ]
+check "... with the TLS error" grep -qi "certificate" "$T_TMP/err"
+IXP_RSC_CA_FILE=$T_TMP/cert.pem run
+check "TLS: with that certificate trusted, the same source works" [ $? -eq 0 ]
+stop_http
+
+summary t_http
