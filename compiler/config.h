@@ -152,6 +152,8 @@ struct config {
 	size_t		 n_rs;
 	unsigned	 bird_major, bird_minor;
 	char		*lg_socket;	/* NULL: not configured */
+	bool		 irr_table;	/* IRR filters as shared ROA-style tables (default),
+					 * else one prefix set per member */
 
 	struct sources	 src;
 

@@ -5,6 +5,7 @@
 
 #include "policies.h"
 #include "reasons.h"
+#include "hmap.h"
 #include "xalloc.h"
 
 /* Names of the BIRD sets of each member; a set identical to an earlier
@@ -23,6 +24,10 @@ struct emitter {
 	const struct route_server *rs;
 	const struct emit_opts	*o;
 	struct setnames		*names;		/* per member */
+	struct hmap		 fns;		/* import policy body -> policy_fn */
+	struct policy_fn	**fn_list;	/* in order of first use */
+	size_t			 n_fn_list;
+	struct policy_fn	**sess_fn;	/* per session; NULL: not on this RS */
 };
 
 void
@@ -234,6 +239,13 @@ print_member_sets(struct emitter *e, size_t idx)
 			buf_printf(e->b, "# %s route objects: same as %s\n", fam_name(fam), sn->pfx[fam]);
 		if (sn->own_bh[fam])
 			print_pfxset(e, sn->bh[fam], &mm->bh[fam]);
+		if (mm->m->policy.next_hop == NH_SAME_AS && mm->n_addrs[fam] > 0) {
+			char tmp[ADDR_STRLEN];
+			buf_printf(e->b, "define AS%u_NH%d = [", mm->m->asn, fam == FAM4 ? 4 : 6);
+			for (size_t i = 0; i < mm->n_addrs[fam]; i++)
+				buf_printf(e->b, "%s%s", i ? ", " : "", ip_str(&mm->addrs[fam][i], tmp));
+			buf_puts(e->b, "];\n");
+		}
 		if (mm->m->blacklist.n > 0) {
 			struct pfxlist l = { xcalloc(mm->m->blacklist.n, sizeof(struct prefix)), 0 };
 			for (size_t i = 0; i < mm->m->blacklist.n; i++)
@@ -252,17 +264,101 @@ print_member_sets(struct emitter *e, size_t idx)
 
 /* ---- filters ------------------------------------------------------------ */
 
+/*
+ * The import checks of a session are rendered as the body of a function
+ * with the member's own values as parameters; sessions whose bodies come
+ * out the same share one function, and each session's filter is a call.
+ * BIRD 2.0 keeps a symbol for every word of every filter scope and looks
+ * them up linearly by name, so a thousand members' worth of filter text
+ * costs time quadratic in the number of filters: one function per policy
+ * keeps that cost at one word per filter.
+ */
+enum {
+	PA_ASN = 1 << 0, PA_PEER = 1 << 1, PA_NHS = 1 << 2, PA_CONE = 1 << 3,
+	PA_PFX = 1 << 4, PA_BH = 1 << 5, PA_BL = 1 << 6,
+};
+static const char *const param_decl[] = { "int m_asn", "ip m_peer", "ip set m_nhs",
+    "int set m_cone", "prefix set m_pfx", "prefix set m_bh", "prefix set m_bl" };
+#define N_PARAMS (sizeof(param_decl) / sizeof(param_decl[0]))
+
+struct policy_fn {
+	char		*body;		/* also the key of emitter.fns */
+	unsigned	 params;	/* PA_* */
+	unsigned	 id;
+	int		 fam;
+	size_t		 n_sessions;
+};
+
+/*
+ * Check 12 against the shared tables: the route object must exist with the
+ * route's own origin. With enforce_origin off, check 9 has not tied that
+ * origin to the member, so the cone is tested here (the tables hold every
+ * member's route objects).
+ */
 static void
-print_check(struct emitter *e, const struct msession *s, const struct check *k,
-    const struct setnames *sn)
+render_irr_table_check(struct buf *b, const struct msession *s, int code, unsigned *pa)
+{
+	const struct policy *p = &s->mm->m->policy;
+	const bool bh = p->blackhole_enabled;
+	const int v = s->fam == FAM4 ? 4 : 6;
+	const char *cone = "";
+
+	if (!p->irr_enforce_origin) {
+		cone = " || !(bgp_path.last ~ m_cone)";
+		*pa |= PA_CONE;
+	}
+	if (bh)
+		buf_printf(b, "\tif rs_is_blackhole() && (roa_check(rs_irr%d_ol, net, bgp_path.last) "
+		    "!= ROA_VALID%s) then rs_reject(%d);\n", v, cone, code);
+	/* More-specifics up to the IXP's longest length, as the prefix sets
+	 * P{len, max(len, longest)} have them: a route object longer than
+	 * that still matches itself. */
+	if (p->irr_allow_more_specifics)
+		buf_printf(b, "\tif %s((roa_check(rs_irr%d, net, bgp_path.last) != ROA_VALID && "
+		    "(net.len > %u || roa_check(rs_irr%d_ol, net, bgp_path.last) != ROA_VALID))%s) "
+		    "then rs_reject(%d);\n", bh ? "!rs_is_blackhole() && " : "", v,
+		    p->len_max[s->fam], v, cone, code);
+	else
+		buf_printf(b, "\tif %s(roa_check(rs_irr%d, net, bgp_path.last) != ROA_VALID%s) "
+		    "then rs_reject(%d);\n", bh ? "!rs_is_blackhole() && " : "", v, cone, code);
+}
+
+/* Check 12 against the member's own prefix sets. */
+static void
+render_irr_set_check(struct buf *b, const struct msession *s, int code, unsigned *pa)
 {
 	const struct mmember *mm = s->mm;
-	const struct policy *p = &mm->m->policy;
+	const bool bh = mm->m->policy.blackhole_enabled;
+
+	/* An empty set would be a missing define: reject explicitly. */
+	if (bh) {
+		if (mm->bh[s->fam].n > 0) {
+			buf_printf(b, "\tif rs_is_blackhole() && !(net ~ m_bh) then rs_reject(%d);\n",
+			    code);
+			*pa |= PA_BH;
+		} else {
+			buf_printf(b, "\tif rs_is_blackhole() then rs_reject(%d);\t# no route objects\n",
+			    code);
+		}
+	}
+	if (mm->irr[s->fam].n > 0) {
+		buf_printf(b, "\tif %s!(net ~ m_pfx) then rs_reject(%d);\n",
+		    bh ? "!rs_is_blackhole() && " : "", code);
+		*pa |= PA_PFX;
+	} else {
+		buf_printf(b, "\t%srs_reject(%d);\t# no route objects\n",
+		    bh ? "if !rs_is_blackhole() then " : "", code);
+	}
+}
+
+static void
+render_check(struct buf *b, const struct model *mo, const struct msession *s,
+    const struct check *k, unsigned *pa)
+{
+	const struct policy *p = &s->mm->m->policy;
 	const struct reason *r = reason_get(k->code);
 	const bool bh = p->blackhole_enabled;
 	const int v = s->fam == FAM4 ? 4 : 6;
-	struct buf *b = e->b;
-	char tmp[ADDR_STRLEN];
 
 	buf_printf(b, "\t# %d: %s\n", k->code, r->text);
 	switch (k->kind) {
@@ -280,62 +376,52 @@ print_check(struct emitter *e, const struct msession *s, const struct check *k,
 		break;
 	case CHK_NEXT_HOP:
 		if (p->next_hop == NH_STRICT) {
-			buf_printf(b, "\tif bgp_next_hop != %s then rs_reject(%d);\n",
-			    ip_str(&s->peer, tmp), k->code);
+			buf_printf(b, "\tif bgp_next_hop != m_peer then rs_reject(%d);\n", k->code);
+			*pa |= PA_PEER;
 		} else {
-			buf_puts(b, "\tif !(bgp_next_hop ~ [");
-			for (size_t i = 0; i < mm->n_addrs[s->fam]; i++)
-				buf_printf(b, "%s%s", i ? ", " : "", ip_str(&mm->addrs[s->fam][i], tmp));
-			buf_printf(b, "]) then rs_reject(%d);\n", k->code);
+			buf_printf(b, "\tif !(bgp_next_hop ~ m_nhs) then rs_reject(%d);\n", k->code);
+			*pa |= PA_NHS;
 		}
 		break;
 	case CHK_FIRST_AS:
-		buf_printf(b, "\tif bgp_path.first != %u then rs_reject(%d);\n", mm->m->asn, k->code);
+		buf_printf(b, "\tif bgp_path.first != m_asn then rs_reject(%d);\n", k->code);
+		*pa |= PA_ASN;
 		break;
 	case CHK_BOGON_ASN:
 		buf_printf(b, "\tif rs_path_has(RS_BOGON_ASNS) then rs_reject(%d);\n", k->code);
 		break;
 	case CHK_TRANSIT_FREE:
-		buf_printf(b, "\tif rs_path_has_other(RS_TRANSIT_FREE, %u) then rs_reject(%d);\n",
-		    mm->m->asn, k->code);
+		buf_printf(b, "\tif rs_path_has_other(RS_TRANSIT_FREE, m_asn) then rs_reject(%d);\n",
+		    k->code);
+		*pa |= PA_ASN;
 		break;
 	case CHK_IRR_ORIGIN:
-		buf_printf(b, "\tif !(bgp_path.last ~ %s) then rs_reject(%d);\n", sn->asns, k->code);
+		buf_printf(b, "\tif !(bgp_path.last ~ m_cone) then rs_reject(%d);\n", k->code);
+		*pa |= PA_CONE;
 		break;
 	case CHK_V6_GLOBAL:
 		buf_printf(b, "\tif !(net ~ [2000::/3+]) then rs_reject(%d);\n", k->code);
 		break;
 	case CHK_MEMBER_BLACKLIST:
-		buf_printf(b, "\tif net ~ AS%u_BLACKLIST%d then rs_reject(%d);\n",
-		    mm->m->asn, v, k->code);
+		buf_printf(b, "\tif net ~ m_bl then rs_reject(%d);\n", k->code);
+		*pa |= PA_BL;
 		break;
 	case CHK_IRR_PREFIX:
-		/* An empty set would be a missing define: reject explicitly. */
-		if (bh) {
-			if (mm->bh[s->fam].n > 0)
-				buf_printf(b, "\tif is_bh && !(net ~ %s) then rs_reject(%d);\n",
-				    sn->bh[s->fam], k->code);
-			else
-				buf_printf(b, "\tif is_bh then rs_reject(%d);\t# no route objects\n",
-				    k->code);
-		}
-		if (mm->irr[s->fam].n > 0)
-			buf_printf(b, "\tif %s!(net ~ %s) then rs_reject(%d);\n",
-			    bh ? "!is_bh && " : "", sn->pfx[s->fam], k->code);
+		if (mo->irr_table)
+			render_irr_table_check(b, s, k->code, pa);
 		else
-			buf_printf(b, "\t%srs_reject(%d);\t# no route objects\n",
-			    bh ? "if !is_bh then " : "", k->code);
+			render_irr_set_check(b, s, k->code, pa);
 		break;
 	case CHK_PREFIX_LEN:
 		if (bh)
-			buf_printf(b, "\tif net.len < %u || (net.len > %u && !is_bh) then rs_reject(%d);\n",
-			    p->len_min[s->fam], p->len_max[s->fam], k->code);
+			buf_printf(b, "\tif net.len < %u || (net.len > %u && !rs_is_blackhole()) then "
+			    "rs_reject(%d);\n", p->len_min[s->fam], p->len_max[s->fam], k->code);
 		else
 			buf_printf(b, "\tif net.len < %u || net.len > %u then rs_reject(%d);\n",
 			    p->len_min[s->fam], p->len_max[s->fam], k->code);
 		break;
 	case CHK_RPKI:
-		buf_printf(b, "\t%srs_rpki%d(%s);\n", bh ? "if !is_bh then " : "", v,
+		buf_printf(b, "\t%srs_rpki%d(%s);\n", bh ? "if !rs_is_blackhole() then " : "", v,
 		    p->rpki_reject_invalid ? "true" : "false");
 		break;
 	case CHK_NEVER_VIA_RS:
@@ -350,54 +436,158 @@ print_check(struct emitter *e, const struct msession *s, const struct check *k,
 	}
 }
 
+/* The import policy of a session, with the member's values as parameters. */
 static void
-print_import_filter(struct emitter *e, const struct msession *s, const struct setnames *sn)
+render_import(struct buf *b, const struct model *mo, const struct msession *s, unsigned *pa)
 {
-	const struct mmember *mm = s->mm;
-	const struct policy *p = &mm->m->policy;
+	const struct policy *p = &s->mm->m->policy;
 	struct check checks[CHK_NUM];
-	size_t n = model_checks(e->mo, s, checks);
-	const bool rpki = e->mo->rpki_rtr || e->mo->rpki_static;
+	size_t n = model_checks(mo, s, checks);
+	const bool rpki = mo->rpki_rtr || mo->rpki_static;
 
-	buf_printf(e->b, "filter rs_import_%s\n", s->name);
-	if (p->blackhole_enabled)
-		buf_puts(e->b, "bool is_bh;\n");
-	buf_puts(e->b, "{\n\trs_scrub_in();\n");
+	*pa = 0;
+	buf_puts(b, "\trs_scrub_in();\n");
 	if (!p->announcement_control)
-		buf_puts(e->b, "\trs_scrub_control();\t# announcement control off for this member\n");
-	if (p->blackhole_enabled)
-		buf_puts(e->b, "\tis_bh = rs_is_blackhole();\n");
-	else
-		buf_puts(e->b, "\tbgp_community.delete([(65535, 666)]);\t# blackholing off for this member\n");
+		buf_puts(b, "\trs_scrub_control();\t# announcement control off\n");
+	if (!p->blackhole_enabled)
+		buf_puts(b, "\tbgp_community.delete([(65535, 666)]);\t# blackholing off\n");
 	for (size_t i = 0; i < n; i++)
-		print_check(e, s, &checks[i], sn);
+		render_check(b, mo, s, &checks[i], pa);
 	if (p->blackhole_enabled)
-		buf_printf(e->b, "\tif is_bh then bgp_large_community.add((RS_ASN, %d, %d));"
+		buf_printf(b, "\tif rs_is_blackhole() then bgp_large_community.add((RS_ASN, %d, %d));"
 		    "\t# RPKI not checked\n", LC_RPKI_STATE, RPKI_TAG_NOT_CHECKED);
 	if (!rpki)
-		buf_printf(e->b, "\tbgp_large_community.add((RS_ASN, %d, %d));\t# no RPKI source: "
+		buf_printf(b, "\tbgp_large_community.add((RS_ASN, %d, %d));\t# no RPKI source: "
 		    "not checked\n", LC_RPKI_STATE, RPKI_TAG_NOT_CHECKED);
 	if (p->graceful_shutdown)
-		buf_puts(e->b, "\trs_gshut();\n");
-	buf_puts(e->b, "\taccept;\n}\n\n");
+		buf_puts(b, "\trs_gshut();\n");
+}
+
+/* One function per distinct import policy; e->sess_fn maps sessions to them. */
+static void
+assign_policy_fns(struct emitter *e)
+{
+	const struct model *mo = e->mo;
+
+	e->sess_fn = xcalloc(mo->n_sessions + 1, sizeof(*e->sess_fn));
+	for (size_t i = 0; i < mo->n_sessions; i++) {
+		const struct msession *s = &mo->sessions[i];
+		struct buf b = BUF_INIT;
+		struct policy_fn *fn;
+		unsigned pa;
+
+		if (e->rs->addr[s->fam].af == 0)
+			continue;
+		render_import(&b, mo, s, &pa);
+		if ((fn = hmap_get(&e->fns, buf_str(&b))) != NULL) {
+			buf_free(&b);
+		} else {
+			fn = xcalloc(1, sizeof(*fn));
+			fn->body = buf_steal(&b);
+			fn->params = pa;
+			fn->fam = s->fam;
+			fn->id = (unsigned)e->n_fn_list + 1;
+			e->fn_list = xrealloc(e->fn_list, (e->n_fn_list + 1) * sizeof(*e->fn_list));
+			e->fn_list[e->n_fn_list++] = fn;
+			hmap_put(&e->fns, fn->body, fn);
+		}
+		fn->n_sessions++;
+		e->sess_fn[i] = fn;
+	}
 }
 
 static void
-print_export_filter(struct emitter *e, const struct msession *s)
+print_policy_fns(struct emitter *e)
 {
-	const struct ipaddr *nh = &e->c->policy.blackhole_next_hop[s->fam];
+	const struct ipaddr *nh;
 	char tmp[ADDR_STRLEN];
 
-	buf_printf(e->b, "filter rs_export_%s\n{\n", s->name);
-	buf_puts(e->b, "\tif !rs_export_ok() then reject;\n");
-	buf_printf(e->b, "\tif !rs_may_announce(%u) then reject;\n", s->mm->m->asn);
-	buf_printf(e->b, "\trs_prepend(%u);\n", s->mm->m->asn);
-	/* NO_EXPORT is added on export: added on import, BIRD itself would
-	 * refuse to send the route to any member. */
-	buf_puts(e->b, "\tif rs_is_blackhole() then {\n\t\tbgp_community.add((65535, 65281));\n");
-	if (nh->af)
-		buf_printf(e->b, "\t\tbgp_next_hop = %s;\n", ip_str(nh, tmp));
-	buf_puts(e->b, "\t}\n\trs_scrub_out();\n\taccept;\n}\n\n");
+	buf_printf(e->b, "\n# ---- import policies: %zu, shared by the sessions below ----\n",
+	    e->n_fn_list);
+	for (size_t i = 0; i < e->n_fn_list; i++) {
+		const struct policy_fn *fn = e->fn_list[i];
+		const char *sep = "";
+		buf_printf(e->b, "\n# Import policy %u (%s), %zu session%s.\nfunction rs_in%d_p%u(",
+		    fn->id, fam_name(fn->fam), fn->n_sessions, fn->n_sessions == 1 ? "" : "s",
+		    fn->fam == FAM4 ? 4 : 6, fn->id);
+		for (size_t k = 0; k < N_PARAMS; k++)
+			if (fn->params & (1u << k)) {
+				buf_printf(e->b, "%s%s", sep, param_decl[k]);
+				sep = "; ";
+			}
+		buf_printf(e->b, ")\n{\n%s}\n", fn->body);
+	}
+	/* Export: the same for every member but the member's ASN. NO_EXPORT
+	 * is added on export: added on import, BIRD itself would refuse to
+	 * send the route to any member. */
+	for (int fam = 0; fam < 2; fam++) {
+		if (e->rs->addr[fam].af == 0)
+			continue;
+		nh = &e->c->policy.blackhole_next_hop[fam];
+		buf_printf(e->b, "\n# Export towards member m_asn (%s).\nfunction rs_out%d(int m_asn)\n{\n"
+		    "\tif !rs_export_ok() then reject;\n\tif !rs_may_announce(m_asn) then reject;\n"
+		    "\trs_prepend(m_asn);\n\tif rs_is_blackhole() then {\n"
+		    "\t\tbgp_community.add((65535, 65281));\n", fam_name(fam), fam == FAM4 ? 4 : 6);
+		if (nh->af)
+			buf_printf(e->b, "\t\tbgp_next_hop = %s;\n", ip_str(nh, tmp));
+		buf_puts(e->b, "\t}\n\trs_scrub_out();\n}\n");
+	}
+}
+
+static void
+free_policy_fns(struct emitter *e)
+{
+	for (size_t i = 0; i < e->n_fn_list; i++) {
+		free(e->fn_list[i]->body);
+		free(e->fn_list[i]);
+	}
+	free(e->fn_list);
+	free(e->sess_fn);
+	hmap_free(&e->fns);
+}
+
+/* The session's filters: calls of the shared policies with its values. */
+static void
+print_filters(struct emitter *e, const struct msession *s, const struct policy_fn *fn,
+    const struct setnames *sn)
+{
+	const struct mmember *mm = s->mm;
+	const int v = s->fam == FAM4 ? 4 : 6;
+	const char *sep = "";
+	char tmp[ADDR_STRLEN];
+
+	buf_printf(e->b, "filter rs_import_%s\n{\n\trs_in%d_p%u(", s->name, v, fn->id);
+	for (unsigned k = 0; k < N_PARAMS; k++) {
+		if (!(fn->params & (1u << k)))
+			continue;
+		buf_puts(e->b, sep);
+		sep = ", ";
+		switch (1u << k) {
+		case PA_ASN:
+			buf_printf(e->b, "%u", mm->m->asn);
+			break;
+		case PA_PEER:
+			buf_puts(e->b, ip_str(&s->peer, tmp));
+			break;
+		case PA_NHS:
+			buf_printf(e->b, "AS%u_NH%d", mm->m->asn, v);
+			break;
+		case PA_CONE:
+			buf_puts(e->b, sn->asns);
+			break;
+		case PA_PFX:
+			buf_puts(e->b, sn->pfx[s->fam]);
+			break;
+		case PA_BH:
+			buf_puts(e->b, sn->bh[s->fam]);
+			break;
+		case PA_BL:
+			buf_printf(e->b, "AS%u_BLACKLIST%d", mm->m->asn, v);
+			break;
+		}
+	}
+	buf_printf(e->b, ");\n\taccept;\n}\n\nfilter rs_export_%s\n{\n\trs_out%d(%u);\n\taccept;\n}\n\n",
+	    s->name, v, mm->m->asn);
 }
 
 static const char *
@@ -456,21 +646,20 @@ print_member(struct emitter *e, size_t idx)
 	for (size_t i = 0; i < mm->n_as_sets; i++)
 		buf_printf(e->b, "%s%s", i ? ", " : "", mm->as_sets[i]);
 	buf_printf(e->b, "; %zu ASNs, %zu IPv4 and %zu IPv6 prefixes\n\n", mm->exp.n_asns,
-	    mm->exp.n_prefixes[FAM4], mm->exp.n_prefixes[FAM6]);
+	    mm->n_prefixes[FAM4], mm->n_prefixes[FAM6]);
 	print_member_sets(e, idx);
 	buf_putc(e->b, '\n');
 	for (size_t i = 0; i < mo->n_sessions; i++) {
 		const struct msession *s = &mo->sessions[i];
 		if (s->mm != mm)
 			continue;
-		if (e->rs->addr[s->fam].af == 0) {
+		if (e->sess_fn[i] == NULL) {
 			buf_printf(e->b, "# %s (%s, %s) is not set up: route server %s has no "
 			    "IPv%d address\n\n", s->name, fam_name(s->fam), ip_str(&s->peer, tmp),
 			    e->rs->name, s->fam == FAM4 ? 4 : 6);
 			continue;
 		}
-		print_import_filter(e, s, &e->names[idx]);
-		print_export_filter(e, s);
+		print_filters(e, s, e->sess_fn[i], &e->names[idx]);
 		print_session(e, s);
 	}
 }
@@ -530,8 +719,15 @@ print_tables(struct emitter *e)
 {
 	/* Sorted tables let `secondary` export the next-best route when the
 	 * best one is blocked for a member (no path hiding). */
+	bool need[2];
+
 	buf_puts(e->b, "ipv4 table master4 sorted;\nipv6 table master6 sorted;\n"
 	    "roa4 table rpki4;\nroa6 table rpki6;\n");
+	model_irr_tables_needed(e->mo, need);
+	for (int ol = 0; ol < 2; ol++)
+		if (need[ol])
+			buf_printf(e->b, "roa4 table rs_irr4%s;\nroa6 table rs_irr6%s;\n",
+			    ol ? "_ol" : "", ol ? "_ol" : "");
 	if (e->mo->vrps != NULL && e->mo->c->policy.aspa_reject_invalid &&
 	    config_bird_at_least(e->c, 2, 16))
 		buf_puts(e->b, "aspa table rs_aspa;\n");
@@ -596,6 +792,81 @@ print_rpki(struct emitter *e)
 	}
 }
 
+/*
+ * Route objects covered by a route object of the same origin that is in
+ * the tables too: those add nothing to an or-longer table. One pass in
+ * db->routes order (origin, address, length), where a route object's
+ * covering ones of the same origin are on the stack.
+ */
+static uint8_t *
+same_origin_covered(const struct model *mo)
+{
+	const struct irrdb *db = mo->irr;
+	uint8_t *cov = xcalloc(db->n_routes + 1, 1);
+	struct prefix stack[129];
+	size_t depth = 0;
+
+	for (size_t i = 0; i < db->n_routes; i++) {
+		const struct irr_route *r = &db->routes[i];
+		struct prefix p = { r->a, r->len, r->af };
+		if (!mo->in_table[i])
+			continue;
+		if (i > 0 && (r->origin != db->routes[i - 1].origin || r->af != db->routes[i - 1].af))
+			depth = 0;
+		while (depth > 0 && !prefix_contains(&stack[depth - 1], &p))
+			depth--;
+		if (depth > 0)
+			cov[i] = 1;
+		else
+			stack[depth++] = p;
+	}
+	return cov;
+}
+
+/*
+ * The IRR as ROA-style tables, shared by all members: (prefix, origin) of
+ * every route object whose origin is in some member's cone. Exact entries
+ * (max = length) for check 12; or-longer entries (max /32, /128) for
+ * blackholes and allow_more_specifics. Written in prefix order, the order
+ * BIRD sorts static routes into.
+ */
+static void
+print_irr_tables(struct emitter *e)
+{
+	const struct irrdb *db = e->mo->irr;
+	uint8_t *cov = NULL;
+	char tmp[ADDR_STRLEN];
+	bool need[2];
+
+	model_irr_tables_needed(e->mo, need);
+	if (!need[0] && !need[1])
+		return;
+	buf_printf(e->b, "\n# ---- IRR route objects of the members' cones (check %d) ----\n",
+	    REJ_IRR_PREFIX);
+	if (need[1] && db != NULL)
+		cov = same_origin_covered(e->mo);
+	for (int ol = 0; ol < 2; ol++) {
+		for (int fam = 0; need[ol] && fam < 2; fam++) {
+			const int v = fam == FAM4 ? 4 : 6, af = af_of_fam(fam);
+			const char *sfx = ol ? "_ol" : "";
+
+			buf_printf(e->b, "\nprotocol static irr%d%s {\n\troa%d { table rs_irr%d%s; };\n",
+			    v, sfx, v, v, sfx);
+			for (size_t k = 0; db != NULL && k < db->n_routes; k++) {
+				uint32_t i = db->by_pfx[k];
+				const struct irr_route *r = &db->routes[i];
+				struct prefix p = { r->a, r->len, r->af };
+				if (r->af != af || !e->mo->in_table[i] || (ol && cov[i]))
+					continue;
+				buf_printf(e->b, "\troute %s max %u as %u;\n", prefix_format(&p, tmp),
+				    ol ? af_maxlen(af) : r->len, r->origin);
+			}
+			buf_puts(e->b, "}\n");
+		}
+	}
+	free(cov);
+}
+
 static void
 print_templates(struct emitter *e)
 {
@@ -619,18 +890,22 @@ void
 emit_bird(struct buf *out, const struct model *mo, const struct route_server *rs,
     const struct emit_opts *o)
 {
-	struct emitter e = { out, mo, mo->c, rs, o, NULL };
+	struct emitter e = { out, mo, mo->c, rs, o, NULL, { NULL, 0, 0 }, NULL, 0, NULL };
 
 	assign_set_names(&e);
+	assign_policy_fns(&e);
 	print_header(&e);
 	print_globals(&e);
 	print_tables(&e);
 	print_rpki(&e);
+	print_irr_tables(&e);
 	buf_puts(out, "\n# ---- route-server functions (policies/rs_functions.bird) ----\n");
 	buf_puts(out, policies_rs_functions_bird);
 	print_global_sets(&e);
 	print_templates(&e);
+	print_policy_fns(&e);
 	for (size_t i = 0; i < mo->n_members; i++)
 		print_member(&e, i);
+	free_policy_fns(&e);
 	free(e.names);
 }

@@ -163,8 +163,9 @@ report_member(const struct model *mo, const struct mmember *mm)
 	set(o, "manrs", json_boolean(m->manrs));
 
 	set(irr, "asns", json_integer((json_int_t)mm->exp.n_asns));
-	set(irr, "prefixes", fam_pair(mm->exp.n_prefixes[FAM4], mm->exp.n_prefixes[FAM6]));
-	set(irr, "filter_entries", fam_pair(mm->irr[FAM4].n, mm->irr[FAM6].n));
+	set(irr, "prefixes", fam_pair(mm->n_prefixes[FAM4], mm->n_prefixes[FAM6]));
+	if (!mo->irr_table)
+		set(irr, "filter_entries", fam_pair(mm->irr[FAM4].n, mm->irr[FAM6].n));
 	set(irr, "missing_as_sets", strv(mm->exp.notes.missing, mm->exp.notes.n_missing));
 	if (mm->shrunk[FAM4] || mm->shrunk[FAM6]) {
 		json_t *sh = json_object();
@@ -172,7 +173,7 @@ report_member(const struct model *mo, const struct mmember *mm)
 			if (mm->shrunk[fam]) {
 				json_t *f = json_object();
 				set(f, "previous", json_integer((json_int_t)mm->prev_prefixes[fam]));
-				set(f, "now", json_integer((json_int_t)mm->exp.n_prefixes[fam]));
+				set(f, "now", json_integer((json_int_t)mm->n_prefixes[fam]));
 				set(sh, fam_name(fam), f);
 			}
 		set(irr, "shrunk", sh);
@@ -306,6 +307,7 @@ emit_report_json(struct buf *out, const struct model *mo, const struct emit_opts
 	for (size_t i = 0; i < c->n_rs; i++)
 		json_array_append_new(rss, str(c->rs[i].name));
 	set(ixp, "route_servers", rss);
+	set(ixp, "irr_filter", str(mo->irr_table ? "table" : "prefix_sets"));
 	set(root, "ixp", ixp);
 	set(root, "sources", report_sources(mo, o->timestamp != NULL));
 
@@ -313,7 +315,7 @@ emit_report_json(struct buf *out, const struct model *mo, const struct emit_opts
 		const struct mmember *mm = &mo->members[i];
 		json_array_append_new(members, report_member(mo, mm));
 		warn += mm->n_warnings;
-		if (mm->exp.n_prefixes[FAM4] + mm->exp.n_prefixes[FAM6] == 0)
+		if (mm->n_prefixes[FAM4] + mm->n_prefixes[FAM6] == 0)
 			nopfx++;
 	}
 	set(tot, "members", json_integer((json_int_t)mo->n_members));

@@ -203,7 +203,8 @@ expand_names(const struct irrdb *db, const char *const *names, size_t n,
 
 	out->asns = w.asns;
 	out->n_asns = asn_sort_unique(w.asns, w.n_asns);
-	collect_prefixes(db, out, o->max_prefixes);
+	if (o->collect_prefixes)
+		collect_prefixes(db, out, o->max_prefixes);
 
 	for (size_t i = 0; i < w.n_keys; i++)
 		free(w.keys[i]);

@@ -20,6 +20,7 @@ struct expand_opts {
 	uint32_t		 max_prefixes;	/* per family */
 	const struct asn_range	*bogons;
 	size_t			 n_bogons;
+	bool			 collect_prefixes;	/* fill prefixes[] (per-member sets) */
 };
 
 /* What happened during an expansion, for report.json and stderr. */

@@ -149,12 +149,22 @@ evaluate(const struct model *mo, const struct msession *s, const struct route_qu
 			snprintf(v->why, sizeof(v->why), "inside %s", prefix_format(&hit, tmp));
 		break;
 	case CHK_IRR_PREFIX: {
-		const struct pfxset *set = blackhole ? &mm->bh[s->fam] : &mm->irr[s->fam];
-		v->fail = !pfxset_match(set, pf);
-		snprintf(v->why, sizeof(v->why), "%s%s route object%s (%zu filter entries)",
-		    blackhole ? "blackhole: " : "", v->fail ? "no matching" : "matches a",
-		    blackhole ? " covering it" : p->irr_allow_more_specifics ? " or its more-specifics" : "",
-		    set->n);
+		const char *which = blackhole ? " covering it" :
+		    p->irr_allow_more_specifics ? " or its more-specifics" : "";
+		if (mo->irr_table) {
+			unsigned upto = blackhole ? af_maxlen(pf->af) :
+			    p->irr_allow_more_specifics ? p->len_max[s->fam] : 0;
+			v->fail = !model_irr_table_match(mo, mm, pf, origin, upto);
+			snprintf(v->why, sizeof(v->why), "%s%s route object%s with origin AS%u%s",
+			    blackhole ? "blackhole: " : "", v->fail ? "no" : "a", which, origin,
+			    p->irr_enforce_origin ? "" : " in the AS-SET");
+		} else {
+			const struct pfxset *set = blackhole ? &mm->bh[s->fam] : &mm->irr[s->fam];
+			v->fail = !pfxset_match(set, pf);
+			snprintf(v->why, sizeof(v->why), "%s%s route object%s (%zu filter entries)",
+			    blackhole ? "blackhole: " : "", v->fail ? "no matching" : "matches a",
+			    which, set->n);
+		}
 		break;
 	}
 	case CHK_PREFIX_LEN: {

@@ -149,7 +149,7 @@ add_route(struct load_ctx *lc, const struct rpsl_obj *o, int af, int src)
 		return;
 	}
 	db->routes = xgrow(db->routes, &db->cap_routes, db->n_routes + 1, sizeof(*db->routes));
-	db->routes[db->n_routes++] = (struct irr_route){ p.a, origin, p.len, p.af, (uint16_t)src };
+	db->routes[db->n_routes++] = (struct irr_route){ p.a, origin, 0, p.len, p.af, (uint16_t)src };
 	lc->st->routes[af == AF4 ? 0 : 1]++;
 }
 
@@ -398,7 +398,7 @@ void
 irrdb_put_route(struct irrdb *db, const struct prefix *p, uint32_t origin, int src)
 {
 	db->routes = xgrow(db->routes, &db->cap_routes, db->n_routes + 1, sizeof(*db->routes));
-	db->routes[db->n_routes++] = (struct irr_route){ p->a, origin, p->len, p->af, (uint16_t)src };
+	db->routes[db->n_routes++] = (struct irr_route){ p->a, origin, 0, p->len, p->af, (uint16_t)src };
 }
 
 char *
@@ -435,6 +435,64 @@ irrdb_to_rpsl(const struct irrdb *db, size_t *len)
 	return buf_steal(&b);
 }
 
+static int
+cmp_route_prefix(const void *a, const void *b)
+{
+	const struct irr_route *x = *(const struct irr_route *const *)a;
+	const struct irr_route *y = *(const struct irr_route *const *)b;
+
+	if (x->af != y->af)
+		return x->af < y->af ? -1 : 1;
+	if (x->a != y->a)
+		return x->a < y->a ? -1 : 1;
+	return x->len < y->len ? -1 : x->len > y->len;
+}
+
+/* Prefix order, then origin order (db->routes is sorted by origin). */
+static int
+cmp_route_prefix_origin(const void *a, const void *b)
+{
+	const struct irr_route *x = *(const struct irr_route *const *)a;
+	const struct irr_route *y = *(const struct irr_route *const *)b;
+	int c = cmp_route_prefix(a, b);
+
+	return c != 0 ? c : x < y ? -1 : x > y;
+}
+
+/*
+ * Number the distinct prefixes in prefix order, so that per-prefix facts
+ * (RPKI coverage, "already counted for this member") are arrays, not
+ * sorts; and keep the routes in that order for emitters that want it.
+ */
+static void
+assign_prefix_ids(struct irrdb *db)
+{
+	struct irr_route **v = xcalloc(db->n_routes + 1, sizeof(*v));
+	size_t i;
+
+	for (i = 0; i < db->n_routes; i++)
+		v[i] = &db->routes[i];
+	if (db->n_routes > 1)
+		qsort(v, db->n_routes, sizeof(*v), cmp_route_prefix_origin);
+	free(db->pfx);
+	free(db->by_pfx);
+	free(db->pfx_first);
+	db->pfx = xcalloc(db->n_routes + 1, sizeof(*db->pfx));
+	db->by_pfx = xcalloc(db->n_routes + 1, sizeof(*db->by_pfx));
+	db->pfx_first = xcalloc(db->n_routes + 2, sizeof(*db->pfx_first));
+	db->n_pfx = 0;
+	for (i = 0; i < db->n_routes; i++) {
+		if (i == 0 || cmp_route_prefix(&v[i], &v[i - 1]) != 0) {
+			db->pfx_first[db->n_pfx] = (uint32_t)i;
+			db->pfx[db->n_pfx++] = (struct prefix){ v[i]->a, v[i]->len, v[i]->af };
+		}
+		v[i]->pid = (uint32_t)(db->n_pfx - 1);
+		db->by_pfx[i] = (uint32_t)(v[i] - db->routes);
+	}
+	db->pfx_first[db->n_pfx] = (uint32_t)db->n_routes;
+	free(v);
+}
+
 void
 irrdb_finalize(struct irrdb *db)
 {
@@ -450,6 +508,7 @@ irrdb_finalize(struct irrdb *db)
 		db->routes[j++] = *r;
 	}
 	db->n_routes = j;
+	assign_prefix_ids(db);
 	db->finalized = true;
 }
 
@@ -505,6 +564,9 @@ irrdb_free(struct irrdb *db)
 	for (size_t i = 0; i < db->n_sources; i++)
 		free(db->sources[i]);
 	free(db->routes);
+	free(db->pfx);
+	free(db->by_pfx);
+	free(db->pfx_first);
 	for (size_t i = 0; i < db->claims.cap; i++)
 		if (db->claims.slots[i].key != NULL)
 			free(((struct irr_claims *)db->claims.slots[i].val)->v);

@@ -21,6 +21,7 @@
 struct irr_route {
 	u128		 a;
 	uint32_t	 origin;
+	uint32_t	 pid;		/* index into db->pfx (after finalize) */
 	uint8_t		 len;
 	uint8_t		 af;
 	uint16_t	 src;
@@ -67,6 +68,10 @@ struct irrdb {
 
 	struct irr_route *routes;	/* sorted by origin, af, address, length */
 	size_t		 n_routes, cap_routes;
+	struct prefix	*pfx;		/* distinct prefixes, sorted (after finalize) */
+	size_t		 n_pfx;
+	uint32_t	*by_pfx;	/* route indices in prefix, then origin order */
+	uint32_t	*pfx_first;	/* prefix id -> its first index in by_pfx */
 	struct hmap	 sets;		/* name -> struct irr_set * */
 	struct hmap	 claims;	/* set name -> struct irr_claims * */
 	struct arena	 mem;		/* strings and arrays of the objects */

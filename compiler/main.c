@@ -413,7 +413,7 @@ cmd_expand(const struct opts *o)
 		goto done;
 	}
 	eo = (struct expand_opts){ c.policy.irr_max_depth, c.policy.irr_max_asns,
-	    c.policy.irr_max_prefixes, c.bogon_asns, c.n_bogon_asns };
+	    c.policy.irr_max_prefixes, c.bogon_asns, c.n_bogon_asns, true };
 	expand_names(&dt.irr, &name, 1, 0, &eo, &e);
 	if (o->expand_asns)
 		for (size_t i = 0; i < e.n_asns; i++)

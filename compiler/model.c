@@ -69,7 +69,7 @@ as_set_pos(const struct mmember *mm, const char *name)
 }
 
 static void
-expansion_warnings(struct mmember *mm, const struct model *mo, struct diag *d)
+expansion_warnings(struct mmember *mm, struct diag *d)
 {
 	const struct expand_notes *nt = &mm->exp.notes;
 	const struct policy *p = &mm->m->policy;
@@ -106,47 +106,106 @@ expansion_warnings(struct mmember *mm, const struct model *mo, struct diag *d)
 			mwarn(mm, d, &mm->m->pos, "check the AS-SET, or raise policy.irr.max_prefixes",
 			    "more than %u %s prefixes registered; only the first %u are used",
 			    p->irr_max_prefixes, fam_name(fam), p->irr_max_prefixes);
-		if (mm->has_family[fam] && p->irr_enforce_prefix && mo->irr != NULL &&
-		    mm->exp.n_prefixes[fam] == 0)
+	}
+	buf_free(&b);
+}
+
+/*
+ * Facts about route objects and prefixes that do not depend on the member,
+ * computed once: each distinct prefix's RPKI coverage and each route
+ * object's RPKI state (one sweep over the sorted prefixes and VRPs).
+ */
+struct irrfacts {
+	uint8_t		*covered;	/* per prefix id */
+	uint8_t		*rov;		/* per route: enum rov_state */
+	uint32_t	*stamp;		/* per prefix id: last member counted + 1 */
+};
+
+static void
+on_cover(size_t pid, const struct vrp *const *cover, size_t n, void *ctx)
+{
+	const struct model *mo = ((void **)ctx)[0];
+	struct irrfacts *f = ((void **)ctx)[1];
+	const struct irrdb *db = mo->irr;
+
+	f->covered[pid] = n > 0;
+	for (uint32_t k = db->pfx_first[pid]; k < db->pfx_first[pid + 1]; k++) {
+		const struct irr_route *r = &db->routes[db->by_pfx[k]];
+		struct prefix p = { r->a, r->len, r->af };
+		f->rov[db->by_pfx[k]] = (uint8_t)vrp_state(cover, n, &p, r->origin);
+	}
+}
+
+static void
+irrfacts_build(struct irrfacts *f, const struct model *mo)
+{
+	const struct irrdb *db = mo->irr;
+	void *ctx[2] = { (void *)mo, f };
+
+	f->stamp = xcalloc(db->n_pfx + 1, sizeof(*f->stamp));
+	f->covered = xcalloc(db->n_pfx + 1, 1);
+	f->rov = xcalloc(db->n_routes + 1, 1);
+	if (mo->vrps != NULL)
+		vrp_sweep(mo->vrps, db->pfx, db->n_pfx, on_cover, ctx);
+}
+
+static void
+irrfacts_free(struct irrfacts *f)
+{
+	free(f->covered);
+	free(f->rov);
+	free(f->stamp);
+}
+
+/* A member's figures from its cone: distinct prefixes, RPKI coverage,
+ * RPKI-invalid route objects; and which route objects the table holds. */
+static void
+member_figures(struct model *mo, struct mmember *mm, uint32_t stamp, struct irrfacts *f,
+    struct diag *d)
+{
+	const struct irrdb *db = mo->irr;
+	char tmp[ADDR_STRLEN];
+
+	for (size_t i = 0; i < mm->exp.n_asns; i++) {
+		size_t nr;
+		const struct irr_route *r = irrdb_routes_of(db, mm->exp.asns[i], 0, &nr);
+		for (size_t j = 0; j < nr; j++) {
+			int fam = fam_of_af(r[j].af);
+			size_t idx = (size_t)(&r[j] - db->routes);
+			mo->in_table[idx] = 1;
+			if (f->stamp[r[j].pid] != stamp) {
+				f->stamp[r[j].pid] = stamp;
+				mm->n_prefixes[fam]++;
+				mm->rpki_covered[fam] += f->covered[r[j].pid];
+			}
+			if (mo->vrps == NULL || f->rov[idx] != ROV_INVALID)
+				continue;
+			/* Route objects the member (or a customer) registered that
+			 * RPKI says are invalid: data to fix (MANRS Action 2). */
+			mm->rpki_invalid++;
+			if (mm->n_rpki_invalid_examples < MAX_EXAMPLES) {
+				struct prefix p = { r[j].a, r[j].len, r[j].af };
+				struct buf b = BUF_INIT;
+				buf_printf(&b, "%s AS%u", prefix_format(&p, tmp), r[j].origin);
+				mm->rpki_invalid_examples = xrealloc(mm->rpki_invalid_examples,
+				    (mm->n_rpki_invalid_examples + 1) * sizeof(char *));
+				mm->rpki_invalid_examples[mm->n_rpki_invalid_examples++] = buf_steal(&b);
+			}
+		}
+	}
+	for (int fam = 0; fam < 2; fam++) {
+		/* Tables are shared, so no per-member cap saves anything; a
+		 * cone this large is still worth a look. */
+		if (mo->irr_table && mm->n_prefixes[fam] > mm->m->policy.irr_max_prefixes)
+			mwarn(mm, d, &mm->m->pos, "check the AS-SET, or raise policy.irr.max_prefixes",
+			    "%zu %s prefixes registered, more than policy.irr.max_prefixes (%u)",
+			    mm->n_prefixes[fam], fam_name(fam), mm->m->policy.irr_max_prefixes);
+		if (mm->has_family[fam] && mm->m->policy.irr_enforce_prefix && mm->n_prefixes[fam] == 0)
 			mwarn(mm, d, &mm->m->pos, "create route objects, or the member's "
 			    "routes cannot be accepted",
 			    "no %s route objects found: every %s route will be rejected (code %d)",
 			    fam == FAM4 ? "IPv4 (route:)" : "IPv6 (route6:)", fam_name(fam),
 			    REJ_IRR_PREFIX);
-	}
-	buf_free(&b);
-}
-
-static void
-rpki_coverage(struct mmember *mm, const struct model *mo, struct diag *d)
-{
-	const struct vrpset *v = mo->vrps;
-	char tmp[ADDR_STRLEN];
-
-	if (v == NULL || mo->irr == NULL)
-		return;
-	for (int fam = 0; fam < 2; fam++)
-		for (size_t i = 0; i < mm->exp.n_prefixes[fam]; i++)
-			if (vrp_covered(v, &mm->exp.prefixes[fam][i]))
-				mm->rpki_covered[fam]++;
-	/* Route objects the member (or its customers) registered that RPKI
-	 * says are invalid: data the member should fix (MANRS Action 2). */
-	for (size_t i = 0; i < mm->exp.n_asns; i++) {
-		size_t nr;
-		const struct irr_route *r = irrdb_routes_of(mo->irr, mm->exp.asns[i], 0, &nr);
-		for (size_t j = 0; j < nr; j++) {
-			struct prefix p = { r[j].a, r[j].len, r[j].af };
-			struct buf b = BUF_INIT;
-			if (vrp_validate(v, &p, r[j].origin) != ROV_INVALID)
-				continue;
-			mm->rpki_invalid++;
-			if (mm->n_rpki_invalid_examples >= MAX_EXAMPLES)
-				continue;
-			buf_printf(&b, "%s AS%u", prefix_format(&p, tmp), r[j].origin);
-			mm->rpki_invalid_examples = xrealloc(mm->rpki_invalid_examples,
-			    (mm->n_rpki_invalid_examples + 1) * sizeof(char *));
-			mm->rpki_invalid_examples[mm->n_rpki_invalid_examples++] = buf_steal(&b);
-		}
 	}
 	if (mm->rpki_invalid > 0)
 		mwarn(mm, d, &mm->m->pos, "fix the ROA or delete the stale route object",
@@ -161,7 +220,7 @@ build_member(struct model *mo, struct mmember *mm, const struct member *m,
 	const struct config *c = mo->c;
 	const struct policy *p = &m->policy;
 	struct expand_opts o = { p->irr_max_depth, p->irr_max_asns, p->irr_max_prefixes,
-	    c->bogon_asns, c->n_bogon_asns };
+	    c->bogon_asns, c->n_bogon_asns, !mo->irr_table };
 	const struct pdb_net *net = pdb ? pdb_find(pdb, m->asn) : NULL;
 	size_t n_bad;
 	bool from_pdb;
@@ -192,10 +251,13 @@ build_member(struct model *mo, struct mmember *mm, const struct member *m,
 	}
 	for (int fam = 0; fam < 2; fam++) {
 		unsigned upto = p->irr_allow_more_specifics ? p->len_max[fam] : 0;
-		pfxset_build(mm->exp.prefixes[fam], mm->exp.n_prefixes[fam], upto, &mm->irr[fam]);
-		if (p->blackhole_enabled)
-			pfxset_build(mm->exp.prefixes[fam], mm->exp.n_prefixes[fam],
-			    fam == FAM4 ? 32 : 128, &mm->bh[fam]);
+		if (!mo->irr_table) {
+			pfxset_build(mm->exp.prefixes[fam], mm->exp.n_prefixes[fam], upto,
+			    &mm->irr[fam]);
+			if (p->blackhole_enabled)
+				pfxset_build(mm->exp.prefixes[fam], mm->exp.n_prefixes[fam],
+				    fam == FAM4 ? 32 : 128, &mm->bh[fam]);
+		}
 		if (m->max_prefix[fam]) {
 			mm->max_prefix[fam] = m->max_prefix[fam];
 			mm->mp_source[fam] = MPS_YAML;
@@ -207,8 +269,7 @@ build_member(struct model *mo, struct mmember *mm, const struct member *m,
 			mm->mp_source[fam] = MPS_DEFAULT;
 		}
 	}
-	expansion_warnings(mm, mo, d);
-	rpki_coverage(mm, mo, d);
+	expansion_warnings(mm, d);
 }
 
 static void
@@ -249,6 +310,7 @@ model_build(struct model *mo, const struct config *c, const struct irrdb *irr,
 	mo->irr = irr;
 	mo->vrps = vrps;
 	mo->rpki_rtr = c->src.n_rtr > 0;
+	mo->irr_table = c->irr_table;
 	mo->rpki_static = !mo->rpki_rtr && vrps != NULL;
 
 	/* Code 3: the peering LANs (and anything inside them), the default
@@ -278,6 +340,14 @@ model_build(struct model *mo, const struct config *c, const struct irrdb *irr,
 	mo->members = xcalloc(c->n_members ? c->n_members : 1, sizeof(*mo->members));
 	for (size_t i = 0; i < c->n_members; i++)
 		build_member(mo, &mo->members[i], &c->members[i], pdb, d);
+	if (irr != NULL) {
+		struct irrfacts f;
+		mo->in_table = xcalloc(irr->n_routes + 1, 1);
+		irrfacts_build(&f, mo);
+		for (size_t i = 0; i < mo->n_members; i++)
+			member_figures(mo, &mo->members[i], (uint32_t)i + 1, &f, d);
+		irrfacts_free(&f);
+	}
 	build_sessions(mo);
 }
 
@@ -290,7 +360,7 @@ model_flag_shrink(struct model *mo, const struct previous *prev, struct diag *d)
 		struct mmember *mm = &mo->members[i];
 		const struct prev_member *pm = previous_find(prev, mm->m->asn);
 		for (int fam = 0; pm != NULL && fam < 2; fam++) {
-			uint64_t was = pm->prefixes[fam], is = mm->exp.n_prefixes[fam];
+			uint64_t was = pm->prefixes[fam], is = mm->n_prefixes[fam];
 			mm->prev_prefixes[fam] = was;
 			if (was < SHRINK_MIN || is * 2 >= was)
 				continue;
@@ -303,6 +373,38 @@ model_flag_shrink(struct model *mo, const struct previous *prev, struct diag *d)
 		}
 	}
 	return n;
+}
+
+bool
+model_irr_table_match(const struct model *mo, const struct mmember *mm,
+    const struct prefix *pf, uint32_t origin, unsigned upto)
+{
+	const struct irr_route *r;
+	size_t n;
+
+	if (mo->irr == NULL || !asn_sorted_contains(mm->exp.asns, mm->exp.n_asns, origin))
+		return false;
+	r = irrdb_routes_of(mo->irr, origin, pf->af, &n);
+	for (size_t i = 0; i < n; i++) {
+		struct prefix q = { r[i].a, r[i].len, r[i].af };
+		if (prefix_contains(&q, pf) && pf->len <= (upto > q.len ? upto : q.len))
+			return true;
+	}
+	return false;
+}
+
+void
+model_irr_tables_needed(const struct model *mo, bool need[2])
+{
+	need[0] = need[1] = false;
+	for (size_t i = 0; mo->irr_table && i < mo->n_members; i++) {
+		const struct policy *p = &mo->members[i].m->policy;
+		if (!p->irr_enforce_prefix)
+			continue;
+		need[0] = true;
+		if (p->irr_allow_more_specifics || p->blackhole_enabled)
+			need[1] = true;
+	}
 }
 
 size_t
@@ -395,6 +497,7 @@ model_free(struct model *mo)
 		free(mm->as_sets);
 	}
 	free(mo->never_via_rs.v);
+	free(mo->in_table);
 	free(mo->members);
 	free(mo->sessions);
 	free(mo->global_blacklist[0].v);

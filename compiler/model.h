@@ -63,7 +63,8 @@ struct mmember {
 	size_t		  n_as_sets;
 	enum as_set_source as_set_source;
 	struct expansion exp;
-	struct pfxset	  irr[2];	/* reject code 12 */
+	size_t		  n_prefixes[2];	/* distinct IRR prefixes of the cone */
+	struct pfxset	  irr[2];	/* reject code 12 (sets representation) */
 	struct pfxset	  bh[2];	/* blackhole: covered by a registered prefix */
 	uint32_t	  max_prefix[2];
 	enum mp_source	  mp_source[2];
@@ -103,6 +104,8 @@ struct model {
 	const struct config	*c;
 	const struct irrdb	*irr;		/* NULL: no IRR data */
 	const struct vrpset	*vrps;		/* NULL: no VRP file */
+	bool			 irr_table;	/* shared IRR tables, not per-member sets */
+	uint8_t			*in_table;	/* per irr route: origin in some cone */
 	bool			 rpki_rtr;	/* BIRD validates over RTR */
 	bool			 rpki_static;	/* VRPs compiled into the config */
 	struct mmember		*members;	/* same order as c->members */
@@ -134,6 +137,15 @@ size_t	model_checks(const struct model *mo, const struct msession *s,
 /* Transit-free ASNs that apply to this member (its own ASN excluded). */
 size_t	model_transit_free(const struct model *mo, const struct mmember *mm,
 	    uint32_t *out, size_t max);
+/*
+ * Check 12 as the shared tables decide it (ixp.bird.irr_filter: table): a
+ * route object covering `pf`, no longer than max(its length, upto), whose
+ * origin is the route's origin, and that origin in the member's cone.
+ */
+bool	model_irr_table_match(const struct model *mo, const struct mmember *mm,
+	    const struct prefix *pf, uint32_t origin, unsigned upto);
+/* Which shared IRR tables the config needs: [0] exact, [1] or-longer. */
+void	model_irr_tables_needed(const struct model *mo, bool need[2]);
 const struct mmember *model_member(const struct model *mo, uint32_t asn);
 const char *mp_source_name(enum mp_source s);
 const char *as_set_source_name(enum as_set_source s);

@@ -61,11 +61,193 @@ add_vrp(struct vrpset *s, const struct prefix *p, uint32_t asn, unsigned maxlen)
 	s->v[s->n++] = (struct vrp){ p->a, asn, p->len, (uint8_t)maxlen, p->af };
 }
 
+/*
+ * A VRP export read member by member: the top-level object by hand, every
+ * value by jansson, and the big arrays ("roas", "aspas") one element at a
+ * time. Parsed whole, half a million ROAs cost seconds of allocation.
+ */
+struct jreader {
+	const char	*base, *p, *end;
+	const char	*name;
+	struct diag	*d;
+	bool		 failed;
+};
+
+typedef void (*jelem_cb)(json_t *elem, void *ctx);
+
+static void
+jr_ws(struct jreader *r)
+{
+	while (r->p < r->end && (*r->p == ' ' || *r->p == '\t' || *r->p == '\n' || *r->p == '\r'))
+		r->p++;
+}
+
+/* Report at the reader's position (+ off), with line and column. */
+static void
+jr_error(struct jreader *r, size_t off, const char *msg)
+{
+	struct srcpos pos = { r->name, 1, 1 };
+	const char *at = r->p + off > r->end ? r->end : r->p + off;
+
+	for (const char *q = r->base; q < at; q++) {
+		if (*q == '\n') {
+			pos.line++;
+			pos.col = 1;
+		} else {
+			pos.col++;
+		}
+	}
+	if (!r->failed)
+		diag_error(r->d, &pos, "check that the file is complete (not truncated) JSON",
+		    "invalid JSON: %s", msg);
+	r->failed = true;
+}
+
+static bool
+jr_expect(struct jreader *r, char c)
+{
+	char msg[48];
+
+	jr_ws(r);
+	if (r->p < r->end && *r->p == c) {
+		r->p++;
+		return true;
+	}
+	snprintf(msg, sizeof(msg), "'%c' expected", c);
+	jr_error(r, 0, r->p < r->end ? msg : "unexpected end of input");
+	return false;
+}
+
+static json_t *
+jr_value(struct jreader *r)
+{
+	json_error_t e;
+	json_t *v;
+
+	jr_ws(r);
+	v = json_loadb(r->p, (size_t)(r->end - r->p), JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK, &e);
+	if (v == NULL) {
+		jr_error(r, e.position > 0 ? (size_t)e.position : 0, e.text);
+		return NULL;
+	}
+	r->p += e.position;
+	return v;
+}
+
+/* An array, each element handed to `cb` and freed; returns the count. */
+static size_t
+jr_array(struct jreader *r, jelem_cb cb, void *ctx)
+{
+	size_t n = 0;
+
+	if (!jr_expect(r, '['))
+		return 0;
+	jr_ws(r);
+	if (r->p < r->end && *r->p == ']') {
+		r->p++;
+		return 0;
+	}
+	for (;;) {
+		json_t *v = jr_value(r);
+		if (v == NULL)
+			return n;
+		cb(v, ctx);
+		json_decref(v);
+		n++;
+		jr_ws(r);
+		if (r->p < r->end && *r->p == ',') {
+			r->p++;
+			continue;
+		}
+		jr_expect(r, ']');
+		return n;
+	}
+}
+
+/*
+ * The top-level object: members named in `arrays` are streamed to their
+ * callback (their sizes in `counts`); the others are collected in the
+ * returned object. NULL when the text is not one JSON object.
+ */
+static json_t *
+jr_object(struct jreader *r, const char *const *arrays, const jelem_cb *cbs, void *ctx,
+    size_t *counts)
+{
+	json_t *rest = json_object();
+
+	if (!jr_expect(r, '{'))
+		goto fail;
+	jr_ws(r);
+	if (r->p < r->end && *r->p == '}') {
+		r->p++;
+		goto done;
+	}
+	for (;;) {
+		json_t *key = jr_value(r);
+		size_t i;
+
+		if (key == NULL)
+			goto fail;
+		if (!json_is_string(key)) {
+			json_decref(key);
+			jr_error(r, 0, "object key expected");
+			goto fail;
+		}
+		if (!jr_expect(r, ':')) {
+			json_decref(key);
+			goto fail;
+		}
+		for (i = 0; arrays[i] != NULL; i++)
+			if (!strcmp(json_string_value(key), arrays[i]))
+				break;
+		jr_ws(r);
+		if (json_object_get(rest, json_string_value(key)) != NULL ||
+		    (arrays[i] != NULL && counts[i] != (size_t)-1)) {
+			jr_error(r, 0, "duplicate member");
+			json_decref(key);
+			goto fail;
+		}
+		if (arrays[i] != NULL && r->p < r->end && *r->p == '[') {
+			counts[i] = jr_array(r, cbs[i], ctx);
+			/* Keep a marker so the caller sees the member was there. */
+			json_object_set_new(rest, json_string_value(key), json_true());
+		} else {
+			json_t *v = jr_value(r);
+			if (v == NULL) {
+				json_decref(key);
+				goto fail;
+			}
+			json_object_set_new(rest, json_string_value(key), v);
+		}
+		json_decref(key);
+		if (r->failed)
+			goto fail;
+		jr_ws(r);
+		if (r->p < r->end && *r->p == ',') {
+			r->p++;
+			continue;
+		}
+		if (!jr_expect(r, '}'))
+			goto fail;
+		break;
+	}
+done:
+	jr_ws(r);
+	if (r->p < r->end) {
+		jr_error(r, 0, "end of text expected");
+		goto fail;
+	}
+	return rest;
+fail:
+	json_decref(rest);
+	return NULL;
+}
+
 static json_t *
 load_json(const char *data, size_t len, const char *name, struct diag *d)
 {
 	json_error_t e;
-	json_t *root = json_loadb(data, len, JSON_DISABLE_EOF_CHECK * 0, &e);
+	json_t *root = json_loadb(data, len, 0, &e);
 	struct srcpos pos = { name, 0, 0 };
 
 	if (root == NULL) {
@@ -110,51 +292,85 @@ slurp(const char *path, size_t *len, struct diag *d)
 
 /* ---- VRP exports --------------------------------------------------------- */
 
+struct vrp_load {
+	struct vrpset	*s;
+	time_t		 now;
+};
+
 static void
-load_aspas(struct vrpset *s, const json_t *aspas)
+on_aspa(json_t *e, void *ctx)
 {
-	size_t i, j;
-	json_t *e, *p;
+	struct vrpset *s = ((struct vrp_load *)ctx)->s;
+	json_t *cust = json_object_get(e, "customer_asid");
+	json_t *provs = json_object_get(e, "providers"), *p;
+	struct vap vap = { 0, NULL, 0 };
+	size_t j;
 
-	json_array_foreach(aspas, i, e) {
-		json_t *cust = json_object_get(e, "customer_asid");
-		json_t *provs = json_object_get(e, "providers");
-		struct vap vap = { 0, NULL, 0 };
-
-		if (cust == NULL)
-			cust = json_object_get(e, "customer");
-		if (!json_asn(cust, &vap.customer) || !json_is_array(provs)) {
-			s->n_bad++;
-			continue;
-		}
-		vap.providers = xcalloc(json_array_size(provs) + 1, sizeof(uint32_t));
-		json_array_foreach(provs, j, p) {
-			if (json_asn(p, &vap.providers[vap.n_providers]))
-				vap.n_providers++;
-		}
-		vap.n_providers = asn_sort_unique(vap.providers, vap.n_providers);
-		s->aspa = xrealloc(s->aspa, (s->n_aspa + 1) * sizeof(*s->aspa));
-		s->aspa[s->n_aspa++] = vap;
+	if (cust == NULL)
+		cust = json_object_get(e, "customer");
+	if (!json_asn(cust, &vap.customer) || !json_is_array(provs)) {
+		s->n_bad++;
+		return;
 	}
+	vap.providers = xcalloc(json_array_size(provs) + 1, sizeof(uint32_t));
+	json_array_foreach(provs, j, p) {
+		if (json_asn(p, &vap.providers[vap.n_providers]))
+			vap.n_providers++;
+	}
+	vap.n_providers = asn_sort_unique(vap.providers, vap.n_providers);
+	s->aspa = xrealloc(s->aspa, (s->n_aspa + 1) * sizeof(*s->aspa));
+	s->aspa[s->n_aspa++] = vap;
+}
+
+static void
+on_roa(json_t *e, void *ctx)
+{
+	struct vrp_load *l = ctx;
+	struct vrpset *s = l->s;
+	struct prefix p;
+	uint32_t asn;
+	json_t *ml = json_object_get(e, "maxLength");
+	json_t *exp = json_object_get(e, "expires");
+	json_int_t maxlen;
+
+	s->n_read++;
+	if (!json_asn(json_object_get(e, "asn"), &asn) ||
+	    !json_prefix(json_object_get(e, "prefix"), &p)) {
+		s->n_bad++;
+		return;
+	}
+	maxlen = ml == NULL ? p.len : json_is_integer(ml) ? json_integer_value(ml) : -1;
+	if (maxlen < p.len || maxlen > (json_int_t)af_maxlen(p.af)) {
+		s->n_bad++;
+		return;
+	}
+	if (exp != NULL && json_is_integer(exp) && json_integer_value(exp) < l->now) {
+		s->n_expired++;
+		return;
+	}
+	add_vrp(s, &p, asn, (unsigned)maxlen);
 }
 
 int
 vrp_load_mem(struct vrpset *s, const char *data, size_t len, const char *name,
     time_t now, unsigned max_age, struct diag *d)
 {
+	static const char *const arrays[] = { "roas", "aspas", NULL };
+	static const jelem_cb cbs[] = { on_roa, on_aspa };
 	struct srcpos pos = { name, 0, 0 };
-	json_t *root, *roas, *meta, *t, *e;
-	size_t i, bad0 = s->n_bad;
+	struct jreader r = { data, data, data + len, name, d, false };
+	struct vrp_load l = { s, now };
+	size_t counts[2] = { (size_t)-1, (size_t)-1 };
+	size_t bad0 = s->n_bad, n0 = s->n, aspa0 = s->n_aspa;
+	json_t *root, *meta, *t;
 
-	root = load_json(data, len, name, d);
+	root = jr_object(&r, arrays, cbs, &l, counts);
 	if (root == NULL)
-		return -1;
-	roas = json_object_get(root, "roas");
-	if (!json_is_array(roas)) {
+		goto fail;
+	if (counts[0] == (size_t)-1) {
 		diag_error(d, &pos, "expected rpki-client, Routinator or rpki.json "
 		    "output with a \"roas\" list", "not a VRP export: no \"roas\" array");
-		json_decref(root);
-		return -1;
+		goto fail;
 	}
 	meta = json_object_get(root, "metadata");
 	if ((t = json_object_get(meta, "buildtime")) != NULL && json_is_string(t))
@@ -168,52 +384,29 @@ vrp_load_mem(struct vrpset *s, const char *data, size_t len, const char *name,
 		diag_error(d, &pos, "check that the validator is running, or raise "
 		    "sources.rpki.max_age", "VRP export is %lld hours old (limit %u hours)",
 		    (long long)((now - s->buildtime) / 3600), max_age / 3600);
-		json_decref(root);
-		return -1;
+		goto fail;
 	}
 	if (max_age > 0 && s->buildtime == 0)
 		diag_warn(d, &pos, NULL, "the VRP export has no build time; its age "
 		    "cannot be checked");
-
-	json_array_foreach(roas, i, e) {
-		struct prefix p;
-		uint32_t asn;
-		json_t *ml = json_object_get(e, "maxLength");
-		json_t *exp = json_object_get(e, "expires");
-		json_int_t maxlen;
-
-		s->n_read++;
-		if (!json_asn(json_object_get(e, "asn"), &asn) ||
-		    !json_prefix(json_object_get(e, "prefix"), &p)) {
-			s->n_bad++;
-			continue;
-		}
-		maxlen = ml == NULL ? p.len : json_is_integer(ml) ? json_integer_value(ml) : -1;
-		if (maxlen < p.len || maxlen > (json_int_t)af_maxlen(p.af)) {
-			s->n_bad++;
-			continue;
-		}
-		if (exp != NULL && json_is_integer(exp) && json_integer_value(exp) < now) {
-			s->n_expired++;
-			continue;
-		}
-		add_vrp(s, &p, asn, (unsigned)maxlen);
-	}
-	if ((t = json_object_get(root, "aspas")) != NULL && json_is_array(t))
-		load_aspas(s, t);
 	/* Mostly broken entries mean a broken export, not a few bad ROAs. */
-	if (s->n_bad - bad0 > json_array_size(roas) / 2) {
+	if (s->n_bad - bad0 > counts[0] / 2) {
 		diag_error(d, &pos, "check the validator's output", "not a usable VRP "
-		    "export: %zu of %zu entries are malformed", s->n_bad - bad0,
-		    json_array_size(roas));
-		json_decref(root);
-		return -1;
+		    "export: %zu of %zu entries are malformed", s->n_bad - bad0, counts[0]);
+		goto fail;
 	}
 	if (s->n_bad > bad0)
 		diag_warn(d, &pos, NULL, "%zu malformed VRP or ASPA entries skipped "
 		    "(bad ASN, prefix or maxLength)", s->n_bad - bad0);
 	json_decref(root);
 	return 0;
+fail:
+	/* Nothing of a rejected file stays in the set. */
+	s->n = n0;
+	while (s->n_aspa > aspa0)
+		free(s->aspa[--s->n_aspa].providers);
+	json_decref(root);
+	return -1;
 }
 
 int
@@ -486,6 +679,56 @@ bool
 vrp_covered(const struct vrpset *s, const struct prefix *p)
 {
 	return validate(s, p, 0, true) != ROV_NOTFOUND;
+}
+
+static bool
+vrp_contains(const struct vrp *v, int af, u128 a, unsigned len)
+{
+	return v->af == af && v->len <= len && (a & mask128(v->len)) == v->a;
+}
+
+/* -1, 0, 1: VRP prefix before, equal to, after the prefix (sort order). */
+static int
+vrp_vs_prefix(const struct vrp *v, const struct prefix *p)
+{
+	if (v->af != p->af)
+		return v->af < p->af ? -1 : 1;
+	if (v->a != p->a)
+		return v->a < p->a ? -1 : 1;
+	return v->len < p->len ? -1 : v->len > p->len;
+}
+
+void
+vrp_sweep(const struct vrpset *s, const struct prefix *pfx, size_t n, vrp_cover_cb cb,
+    void *ctx)
+{
+	/* Every VRP containing a prefix sorts before (or with) it; the stack
+	 * holds the chain of VRPs containing the current position. */
+	const struct vrp **stack = xcalloc(s->n + 1, sizeof(*stack));
+	size_t depth = 0, k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct prefix *p = &pfx[i];
+		while (k < s->n && vrp_vs_prefix(&s->v[k], p) <= 0) {
+			const struct vrp *v = &s->v[k++];
+			while (depth > 0 && !vrp_contains(stack[depth - 1], v->af, v->a, v->len))
+				depth--;
+			stack[depth++] = v;
+		}
+		while (depth > 0 && !vrp_contains(stack[depth - 1], p->af, p->a, p->len))
+			depth--;
+		cb(i, stack, depth, ctx);
+	}
+	free(stack);
+}
+
+enum rov_state
+vrp_state(const struct vrp *const *cover, size_t n, const struct prefix *p, uint32_t origin)
+{
+	for (size_t i = 0; i < n; i++)
+		if (cover[i]->asn == origin && origin != 0 && p->len <= cover[i]->maxlen)
+			return ROV_VALID;
+	return n > 0 ? ROV_INVALID : ROV_NOTFOUND;
 }
 
 void

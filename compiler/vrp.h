@@ -70,4 +70,16 @@ enum rov_state vrp_validate(const struct vrpset *s, const struct prefix *p,
 /* Is there any VRP covering p (whatever the origin)? */
 bool	vrp_covered(const struct vrpset *s, const struct prefix *p);
 
+/*
+ * For many prefixes at once: `pfx` sorted by family, address, length (as
+ * irrdb numbers them). Calls `cb` for each with the VRPs covering it. One
+ * linear pass over both lists instead of a lookup per prefix.
+ */
+typedef void (*vrp_cover_cb)(size_t i, const struct vrp *const *cover, size_t n, void *ctx);
+void	vrp_sweep(const struct vrpset *s, const struct prefix *pfx, size_t n,
+	    vrp_cover_cb cb, void *ctx);
+/* The RFC 6811 state of (p, origin) given the VRPs covering p. */
+enum rov_state vrp_state(const struct vrp *const *cover, size_t n,
+	    const struct prefix *p, uint32_t origin);
+
 #endif

@@ -675,6 +675,35 @@ load_policy_bool_map(struct yctx *y, yaml_node_t *n, const char *what,
 		get_bool(y, v, what, dst);
 }
 
+/*
+ * One word out of a fixed list; the hint names them all and suggests the
+ * nearest when the value looks like a typo.
+ */
+static bool
+get_choice(struct yctx *y, yaml_node_t *v, const char *what, const char *const *words,
+    size_t n, unsigned *out)
+{
+	struct buf h = BUF_INIT, b = BUF_INIT;
+	const char *s;
+
+	if (!want_scalar(y, v, what))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(sval(v), words[i])) {
+			*out = (unsigned)i;
+			return true;
+		}
+	if ((s = str_suggest(sval(v), words, n)) != NULL)
+		buf_printf(&h, "did you mean '%s'? ", s);
+	buf_printf(&h, "use one of:");
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&h, " %s", words[i]);
+	err(y, v, buf_str(&h), "%s: unknown value %s", what, q(v, &b));
+	buf_free(&h);
+	buf_free(&b);
+	return false;
+}
+
 static void
 load_policy_max_prefix(struct yctx *y, yaml_node_t *n, struct policy *p)
 {
@@ -689,23 +718,9 @@ load_policy_max_prefix(struct yctx *y, yaml_node_t *n, struct policy *p)
 		return;
 	while (ymap_next(&m, &k, &v, NULL)) {
 		if (!strcmp(k, "action")) {
-			size_t i;
-			if (!want_scalar(y, v, "policy.max_prefix.action"))
-				continue;
-			for (i = 0; i < 4; i++)
-				if (!strcmp(sval(v), actions[i]))
-					break;
-			if (i == 4) {
-				const char *s = str_suggest(sval(v), actions, 4);
-				struct buf h = BUF_INIT;
-				buf_printf(&h, "%s%s%suse warn, block, restart or disable",
-				    s ? "did you mean '" : "", s ? s : "", s ? "'? " : "");
-				err(y, v, buf_str(&h), "policy.max_prefix.action: unknown action %s",
-				    q(v, &b));
-				buf_free(&h);
-				continue;
-			}
-			p->mp_action = (enum mp_action)i;
+			unsigned i;
+			if (get_choice(y, v, "policy.max_prefix.action", actions, 4, &i))
+				p->mp_action = (enum mp_action)i;
 		} else if (!strcmp(k, "default")) {
 			static const char *const fk[] = { "ipv4", "ipv6", NULL };
 			struct ymap fm;
@@ -843,7 +858,8 @@ load_policy(struct yctx *y, yaml_node_t *n, struct policy *p, struct member *mem
 static void
 load_bird(struct yctx *y, yaml_node_t *n, struct config *c)
 {
-	static const char *const keys[] = { "version", "lg_socket", NULL };
+	static const char *const keys[] = { "version", "lg_socket", "irr_filter", NULL };
+	static const char *const repr[] = { "table", "prefix_sets" };
 	struct ymap m;
 	const char *k;
 	yaml_node_t *v;
@@ -866,6 +882,10 @@ load_bird(struct yctx *y, yaml_node_t *n, struct config *c)
 			}
 			c->bird_major = maj;
 			c->bird_minor = min;
+		} else if (!strcmp(k, "irr_filter")) {
+			unsigned i;
+			if (get_choice(y, v, "ixp.bird.irr_filter", repr, 2, &i))
+				c->irr_table = i == 0;
 		} else {
 			if (!get_text(y, v, "ixp.bird.lg_socket", 200, &c->lg_socket))
 				continue;
@@ -1709,6 +1729,7 @@ set_defaults(struct config *c)
 	memset(c, 0, sizeof(*c));
 	c->bird_major = 2;
 	c->bird_minor = 0;
+	c->irr_table = true;
 	config_default_policy(&c->policy);
 	config_default_bogon_prefixes(c->bogon_prefixes);
 	config_default_bogon_asns(&c->bogon_asns, &c->n_bogon_asns);

@@ -106,6 +106,9 @@ protocol static s4 {
 	route $B.80/28 blackhole;	# prepend 3x to AS64502 (standard)
 	route $B.96/28 blackhole;	# 11: the member's own blacklist
 	route $B.192/28 blackhole;	# 12: no route object
+	route $A.240/28 blackhole;	# table 12, sets accept: origin AS64510 has no route object for it
+	route $A.242/32 blackhole;	# table 12, sets accept: the same as a BLACKHOLE
+	route $A.8/29 blackhole;	# 12: unregistered more-specific longer than /28
 	route 10.1.0.0/16 blackhole;	# 2: bogon
 	route 192.0.2.128/25 blackhole;	# 3: inside the peering LAN
 	route 0.0.0.0/0 blackhole;	# 3: default route
@@ -123,6 +126,8 @@ filter to_rs4 {
 	if net = $A.96/28 then { $(path 64501 174 64501) accept; }
 	if net = $A.112/28 then { $(path 64501 65550) accept; }
 	if net = $A.128/28 then { $(path 64501 64510) accept; }
+	if net = $A.240/28 then { $(path 64501 64510) accept; }
+	if net = $A.242/32 then { bgp_community.add((65535, 666)); $(path 64501 64510) accept; }
 	if net = $A.176/28 then { $(path 64501 64511 64510) accept; }
 	if net = $A.192/28 then { bgp_community.add((65535, 0)); $(path 64501) accept; }
 	if net = $A.208/28 then { bgp_community.add((0, 64502)); $(path 64501) accept; }
@@ -255,6 +260,9 @@ $A.144/29 13 prefix too long
 $A.160/28 14 RPKI invalid
 $A.176/28 15 never-via-RS ASN in path
 $A.2/32 12 BLACKHOLE from a non-owner
+$A.240/28 12 table: no route object with the route's origin
+$A.242/32 12 table: BLACKHOLE, no route object with the route's origin
+$A.8/29 12 more-specific longer than the IXP allows
 EOF
 if wait_until 20 "4000::/16 filtered with reason 10" has_reason 4000::/16 10; then
 	has_route m2 4000::/16 rs6 && fail "reason 10: received" || pass "reason 10 (IPv6 outside 2000::/3): filtered, tagged, not received"
@@ -385,6 +393,29 @@ wait_until 30 "static: $A.0/28 withdrawn after the VRP file changed" sh -c "! bi
 put_vrps "$T_TMP/vrps.json" "$vrps_valid"
 "$IXP_RSC" compile "$T_TMP/ixp.yaml" -o "$T_TMP/rs" --check -q && bc rs configure \""$T_TMP/rs/rs1.conf"\" >/dev/null
 wait_until 30 "static: $A.0/28 back" has_route m2 $A.0/28 rs4 && pass "static ROAs: restored and reconfigured: received again"
+
+# ---- the other IRR representation: per-member prefix sets ---------------
+
+# The same IXP with ixp.bird.irr_filter: prefix_sets. Where the two differ
+# (README, "IRR filters: tables or prefix sets"), the routes above change
+# verdict; everything else keeps it.
+sed 's|^  name: E2E-IX|  name: E2E-IX\n  bird: {irr_filter: prefix_sets}|' "$T_TMP/ixp.yaml" > "$T_TMP/ixp-sets.yaml"
+if "$IXP_RSC" compile "$T_TMP/ixp-sets.yaml" -o "$T_TMP/rs-sets" --check -q &&
+    grep -q 'define AS64501_PFX4' "$T_TMP/rs-sets/rs1.conf" &&
+    bc rs configure \""$T_TMP/rs-sets/rs1.conf"\" | grep -q 'Reconfigur'; then
+	pass "sets: route server reconfigured to per-member prefix sets"
+else
+	fail "sets: reconfigure"
+fi
+wait_until 30 "sets: $A.240/28 accepted (origin in the cone, prefix in the cone)" has_route m2 $A.240/28 rs4 &&
+	pass "sets: $A.240/28 (origin AS64510, AS64501's route object) accepted"
+wait_until 30 "sets: $A.242/32 BLACKHOLE accepted" has_route m2 $A.242/32 rs4 &&
+	pass "sets: $A.242/32 BLACKHOLE covered by a prefix of the cone accepted"
+for spec in "$A.8/29 12" "$B.192/28 12" "$A.144/29 13" "$A.112/28 9" "$A.2/32 12"; do
+	check "sets: ${spec% *} keeps reason ${spec#* }" has_reason ${spec% *} ${spec#* }
+done
+check "sets: $A.128/28 (customer route) still received" has_route m2 $A.128/28 rs4
+check "sets: $A.0/28 still received" has_route m2 $A.0/28 rs4
 
 if [ "$T_FAIL" -ne 0 ]; then
 	echo "---- route server protocols"

@@ -24,6 +24,8 @@ static const char irr_text[] =
 	"as-set: AS-ONE\nmembers: AS64501, AS64510\nsource: TEST\n\n"
 	"route: 198.51.100.0/25\norigin: AS64501\nsource: TEST\n\n"
 	"route: 198.51.100.128/25\norigin: AS64510\nsource: TEST\n\n"
+	"route: 198.51.100.128/26\norigin: AS64510\nsource: TEST\n\n"
+	"route: 203.0.113.0/25\norigin: AS64599\nsource: TEST\n\n"
 	"route6: 2001:db8:1000::/36\norigin: AS64501\nsource: TEST\n\n"
 	"route: 203.0.113.0/24\norigin: AS64502\nsource: TEST\n";
 
@@ -123,9 +125,30 @@ assert_bird_accepts(const char *conf)
 	buf_free(&cmd);
 }
 
-#define HEAD(extra_policy, extra_rpki)						\
+/* The text of BIRD function `name`, up to its closing brace (malloc'd). */
+static char *
+fn_body(const char *conf, const char *name)
+{
+	struct buf key = BUF_INIT;
+	const char *f, *end;
+	char *r;
+
+	buf_printf(&key, "function %s(", name);
+	f = strstr(conf, buf_str(&key));
+	buf_free(&key);
+	assert_non_null(f);
+	end = strstr(f, "\n}\n");
+	assert_non_null(end);
+	r = strndup(f, (size_t)(end - f) + 3);
+	assert_non_null(r);
+	return r;
+}
+
+#define HEAD(extra_policy, extra_rpki) HEAD3("", extra_policy, extra_rpki)
+#define HEAD3(extra_ixp, extra_policy, extra_rpki)				\
 	"version: 1\n"								\
 	"ixp:\n"								\
+	extra_ixp								\
 	"  name: \"Test \\\"IX\\\" {x}; #1\"\n"					\
 	"  rs_asn: 64500\n"							\
 	"  peering_lans: [192.0.2.0/24, \"2001:db8:100::/64\"]\n"		\
@@ -189,20 +212,48 @@ test_static_rpki_config(void **state)
 	assert_contains(conf, "rs_rpki4(false);");
 	/* Member sets and checks in SPEC order. */
 	assert_contains(conf, "define AS64501_ASNS = [\n\t64501,\n\t64510\n];");
-	assert_contains(conf, "define AS64501_PFX4 = [\n\t198.51.100.0/24{25,25}\n];");
-	assert_contains(conf, "if !(bgp_next_hop ~ [192.0.2.12, 192.0.2.13]) then rs_reject(5);");
-	assert_contains(conf, "if net ~ AS64502_BLACKLIST4 then rs_reject(11);");
+	/* The IRR as shared tables (the default): exact entries, and
+	 * or-longer ones without covered entries of the same origin; only
+	 * origins in some member's cone. */
+	assert_contains(conf, "roa4 table rs_irr4;\nroa6 table rs_irr6;\n"
+	    "roa4 table rs_irr4_ol;\nroa6 table rs_irr6_ol;\n");
+	assert_contains(conf, "protocol static irr4 {\n\troa4 { table rs_irr4; };\n"
+	    "\troute 198.51.100.0/25 max 25 as 64501;\n"
+	    "\troute 198.51.100.128/25 max 25 as 64510;\n"
+	    "\troute 198.51.100.128/26 max 26 as 64510;\n"
+	    "\troute 203.0.113.0/24 max 24 as 64502;\n}");
+	assert_contains(conf, "protocol static irr4_ol {\n\troa4 { table rs_irr4_ol; };\n"
+	    "\troute 198.51.100.0/25 max 32 as 64501;\n"
+	    "\troute 198.51.100.128/25 max 32 as 64510;\n"
+	    "\troute 203.0.113.0/24 max 32 as 64502;\n}");
+	assert_contains(conf, "\troute 2001:db8:1000::/36 max 128 as 64501;\n");
+	assert_not_contains(conf, "203.0.113.0/25 max");
+	assert_not_contains(conf, "define AS64501_PFX4");
+	assert_contains(conf, "\tif rs_is_blackhole() && (roa_check(rs_irr4_ol, net, bgp_path.last) != ROA_VALID) "
+	    "then rs_reject(12);\n\tif !rs_is_blackhole() && (roa_check(rs_irr4, net, bgp_path.last) != "
+	    "ROA_VALID) then rs_reject(12);\n");
+	/* AS64502: blackholing off, no rs_is_blackhole() guard. */
+	assert_contains(conf, "\tif (roa_check(rs_irr4, net, bgp_path.last) != ROA_VALID) "
+	    "then rs_reject(12);\n");
+	assert_contains(conf, "define AS64502_NH4 = [192.0.2.12, 192.0.2.13];");
+	assert_contains(conf, "if !(bgp_next_hop ~ m_nhs) then rs_reject(5);");
+	assert_contains(conf, "if net ~ m_bl then rs_reject(11);");
+	/* Each session's filter calls its policy with the member's values. */
+	assert_contains(conf, "filter rs_import_AS64502_1\n{\n\trs_in4_p3(64502, AS64502_NH4, "
+	    "AS64502_ASNS, AS64502_BLACKLIST4);\n\taccept;\n}\n");
+	assert_contains(conf, "filter rs_export_AS64502_2\n{\n\trs_out4(64502);\n\taccept;\n}\n");
 	assert_contains(conf, "rs_scrub_control();");
 	assert_contains(conf, "bgp_community.delete([(65535, 666)]);");
 	assert_contains(conf, "receive limit 100 action block;\t# default");
 	assert_contains(conf, "if rs_path_has(RS_NEVER_VIA_RS) then rs_reject(15);");
-	assert_contains(conf, "rs_reject(12);\t# no route objects");
 	assert_contains(conf, "receive limit 7 action restart;\t# yaml");
-	f = strstr(conf, "filter rs_import_AS64501_1");
+	f = strstr(conf, "function rs_in4_p1(int m_asn; ip m_peer; int set m_cone)\n{\n");
 	assert_non_null(f);
+	assert_contains(conf, "filter rs_import_AS64501_1\n{\n\trs_in4_p1(64501, 192.0.2.11, "
+	    "AS64501_ASNS);");
 	{
 		/* Reject codes appear in increasing order within one filter. */
-		const char *end = strstr(f, "accept;");
+		const char *end = strstr(f, "\n}\n");
 		int last = 0;
 		for (const char *p = strstr(f, "rs_reject("); p && p < end; p = strstr(p + 1, "rs_reject(")) {
 			int code = atoi(p + 10);
@@ -302,16 +353,55 @@ test_shared_sets(void **state)
 	char *conf;
 
 	(void)state;
-	world_build(&w, HEAD("", ""), members, false);
+	world_build(&w, HEAD3("  bird: {irr_filter: prefix_sets}\n", "", ""), members, false);
 	conf = emit(&w, 0);
 	assert_bird_accepts(conf);
+	assert_not_contains(conf, "rs_irr4");
+	assert_contains(conf, "define AS64501_PFX4 = [\n\t198.51.100.0/24{25,25},\n"
+	    "\t198.51.100.128/26\n];");
 	/* AS64510's cone is the same as AS64501's: one set, shared. */
 	assert_contains(conf, "# origin ASNs: same as AS64501_ASNS");
-	assert_contains(conf, "if !(bgp_path.last ~ AS64501_ASNS) then rs_reject(9);\n"
+	assert_contains(conf, "if !(bgp_path.last ~ m_cone) then rs_reject(9);\n"
 	    "\t# 12: Prefix not in the member's IRR route objects\n"
-	    "\tif is_bh && !(net ~ AS64501_BH4) then rs_reject(12);\n"
-	    "\tif !is_bh && !(net ~ AS64501_PFX4) then rs_reject(12);");
+	    "\tif rs_is_blackhole() && !(net ~ m_bh) then rs_reject(12);\n"
+	    "\tif !rs_is_blackhole() && !(net ~ m_pfx) then rs_reject(12);");
+	/* ... and one import policy for both. */
+	assert_contains(conf, "# ---- import policies: 1,");
+	assert_contains(conf, "\trs_in4_p1(64510, 192.0.2.12, AS64501_ASNS, AS64501_PFX4, AS64501_BH4);\n");
 	assert_not_contains(conf, "define AS64510_PFX4");
+	free(conf);
+	world_free(&w);
+}
+
+/*
+ * With enforce_origin off, check 11 no longer ties the origin to the member,
+ * and the shared tables hold every member's route objects: check 12 must
+ * test the cone itself, or a member could announce another's routes.
+ */
+static void
+test_table_without_origin_check(void **state)
+{
+	char *body;
+	static const char members[] =
+	    "  - {asn: 64501, name: One, as_set: AS-ONE, connections: [{port: p1, ipv4: 192.0.2.11}],\n"
+	    "     policy: {irr: {enforce_origin: false, allow_more_specifics: true}}}\n"
+	    "  - {asn: 64502, name: Two, connections: [{port: p2, ipv4: 192.0.2.12}]}\n";
+	struct world w;
+	char *conf;
+
+	(void)state;
+	world_build(&w, HEAD("  prefix_length: {ipv4: [8, 27]}\n", ""), members, false);
+	conf = emit(&w, 0);
+	assert_bird_accepts(conf);
+	assert_contains(conf, "\trs_in4_p1(64501, 192.0.2.11, AS64501_ASNS);\n");
+	body = fn_body(conf, "rs_in4_p1");
+	assert_not_contains(body, "rs_reject(9)");
+	free(body);
+	assert_contains(conf, "\tif !rs_is_blackhole() && ((roa_check(rs_irr4, net, bgp_path.last) != ROA_VALID && "
+	    "(net.len > 27 || roa_check(rs_irr4_ol, net, bgp_path.last) != ROA_VALID)) || "
+	    "!(bgp_path.last ~ m_cone)) then rs_reject(12);\n");
+	assert_contains(conf, "\tif rs_is_blackhole() && (roa_check(rs_irr4_ol, net, bgp_path.last) != ROA_VALID || "
+	    "!(bgp_path.last ~ m_cone)) then rs_reject(12);\n");
 	free(conf);
 	world_free(&w);
 }
@@ -348,7 +438,7 @@ test_json_outputs(void **state)
 	assert_int_equal(json_integer_value(json_object_get(m, "asn")), 64501);
 	assert_int_equal(json_integer_value(json_object_get(json_object_get(m, "irr"), "asns")), 2);
 	assert_int_equal(json_integer_value(json_object_get(json_object_get(
-	    json_object_get(m, "irr"), "prefixes"), "ipv4")), 2);
+	    json_object_get(m, "irr"), "prefixes"), "ipv4")), 3);
 	/* The name keeps its UTF-8 and quotes, JSON-escaped by jansson. */
 	assert_string_equal(json_string_value(json_object_get(m, "name")),
 	    "Quote\" Brace} Semi; Hash# Back\\slash\xc3\xa9");
@@ -370,6 +460,7 @@ main(void)
 		cmocka_unit_test(test_rtr_and_32bit_rs),
 		cmocka_unit_test(test_no_rpki_and_bird216),
 		cmocka_unit_test(test_shared_sets),
+		cmocka_unit_test(test_table_without_origin_check),
 		cmocka_unit_test(test_json_outputs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -15,7 +15,7 @@ static const struct asn_range bogons[] = { { 64512, 65534 }, { 4200000000u, 4294
 static struct expand_opts
 opts(void)
 {
-	struct expand_opts o = { 20, 100000, 1000000, bogons, 2 };
+	struct expand_opts o = { 20, 100000, 1000000, bogons, 2, true };
 	return o;
 }
 

@@ -106,22 +106,61 @@ test_bad_entries(void **state)
 	static const char mostly_good[] = "{\"roas\":["
 	    "{\"asn\":64496,\"prefix\":\"192.0.2.0/24\",\"maxLength\":24},"
 	    "{\"asn\":64497,\"prefix\":\"198.51.100.0/24\",\"maxLength\":24},"
+	    "{\"asn\":64498,\"prefix\":\"203.0.113.0/24\"},"
 	    "{\"asn\":64496,\"prefix\":\"192.0.2.1/24\",\"maxLength\":24}]}";
 
 	(void)state;
 	capture_begin(&c);
 	/* Each kind of bad entry is refused; so many of them: not an export. */
 	assert_int_equal(load(&s, json, 0, &c), -1);
-	assert_int_equal(s.n, 1);
-	assert_int_equal(s.v[0].maxlen, 24);
+	assert_int_equal(s.n, 0);		/* nothing of a rejected file is kept */
+	assert_int_equal(s.n_read, 9);
 	assert_int_equal(s.n_bad, 8);
 	assert_contains(capture_text(&c), "not a usable VRP export: 8 of 9 entries are malformed");
 	vrp_free(&s);
 	/* A few bad entries: skipped with a warning. */
 	assert_int_equal(load(&s, mostly_good, 0, &c), 0);
-	assert_int_equal(s.n, 2);
+	assert_int_equal(s.n, 3);
+	assert_int_equal(s.v[2].maxlen, 24);	/* maxLength defaults to the length */
 	assert_contains(capture_text(&c), "1 malformed VRP or ASPA entries skipped");
 	vrp_free(&s);
+	capture_end(&c);
+}
+
+/* The export is read member by member; JSON around the arrays still counts. */
+static void
+test_streamed_reading(void **state)
+{
+	static const char ok[] = " \r\n\t{ \"x\" : 5 , \"y\":[1, {\"a\": null}],\"metadata\":"
+	    "{\"generated\":1800000000}, \"aspas\" : [ ] ,\n\"roas\" : [\n"
+	    "  {\"asn\":\"AS64496\",\"prefix\":\"192.0.2.0/24\",\"maxLength\":25} ,\n"
+	    "  {\"asn\":64497,\"prefix\":\"2001:db8::/32\",\"maxLength\":48}\n ] , \"z\": \"}\" } \n";
+	static const char *const bad[] = {
+		"{\"roas\":[], \"roas\":[]}",		/* duplicate member */
+		"{\"roas\":[]} x",			/* trailing garbage */
+		"{\"roas\":[{\"asn\":1,\"prefix\":\"192.0.2.0/24\"}",	/* truncated */
+		"{\"roas\":[{\"asn\":1,\"prefix\":\"192.0.2.0/24\"},]}",	/* trailing comma */
+		"{\"roas\" [] }",				/* no colon */
+		"{5: []}",				/* key not a string */
+		"[]",					/* not an object */
+		"",
+	};
+	struct vrpset s;
+	struct capture c;
+
+	(void)state;
+	capture_begin(&c);
+	assert_int_equal(load(&s, ok, 0, &c), 0);
+	assert_int_equal(s.n, 2);
+	assert_int_equal(s.buildtime, 1800000000);
+	vrp_free(&s);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(load(&s, bad[i], 0, &c), -1);
+		assert_int_equal(s.n, 0);
+		vrp_free(&s);
+	}
+	assert_contains(capture_text(&c), "duplicate member");
+	assert_contains(capture_text(&c), "end of text expected");
 	capture_end(&c);
 }
 
@@ -267,6 +306,7 @@ main(void)
 		cmocka_unit_test(test_rpki_client),
 		cmocka_unit_test(test_routinator_and_rpki_json),
 		cmocka_unit_test(test_bad_entries),
+		cmocka_unit_test(test_streamed_reading),
 		cmocka_unit_test(test_unusable_files),
 		cmocka_unit_test(test_slurm),
 		cmocka_unit_test(test_slurm_errors),
