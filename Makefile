@@ -6,6 +6,8 @@
 #                   round trips, hostile input, fuzz smoke runs)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make fuzz       longer libFuzzer runs (FUZZ_SECONDS=60 per target)
+#   make bench      compile and BIRD load times at the size of the largest
+#                   IXPs (BENCH_MEMBERS=1000|100|10, BENCH_REPS=3)
 
 VERSION  = 0.1.0
 PREFIX  ?= /usr/local
@@ -37,7 +39,7 @@ UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC   = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
 .PHONY: all demo check unit integration golden fuzz fuzz-smoke install \
-	clean deps deps-demo deps-test
+	clean deps deps-demo deps-test bench
 
 all: $(BUILD)/ixp-rsc
 
@@ -138,6 +140,15 @@ fuzz-smoke: $(FUZZ_BIN)
 
 fuzz: $(FUZZ_BIN)
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BIN)
+
+# ---- benchmarks ------------------------------------------------------------
+
+$(BUILD)/bench/%: bench/%.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O2 -o $@ $<
+
+bench: deps-test all $(BUILD)/tests/irrd_fixture $(BUILD)/bench/gen $(BUILD)/bench/measure
+	sh bench/run.sh
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/doc/ixp-rs
