@@ -1,6 +1,6 @@
 # ixp-rs: route-server tooling for Internet Exchange Points. See README.md.
 #
-#   make            build build/ixp-rsc
+#   make            build build/ixp-rsc and build/ixp-lg
 #   make demo       install missing packages, compile the example IXP, show it
 #   make check      the whole test suite (unit tests under ASan/UBSan, BIRD
 #                   round trips, hostile input, fuzz smoke runs)
@@ -18,13 +18,14 @@ CFLAGS  ?= -O2 -g
 SANFLAGS ?=
 
 PKGS     = yaml-0.1 jansson zlib libcurl
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) libmicrohttpd 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lyaml -ljansson -lz -lcurl)
+MHD_LIBS   := $(shell pkg-config --libs libmicrohttpd 2>/dev/null || echo -lmicrohttpd)
 
 WARN = -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
        -Wmissing-prototypes -Werror
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DIXP_VERSION='"$(VERSION)"' $(WARN) \
-	$(CFLAGS) $(SANFLAGS) -Icommon -Icompiler $(PKG_CFLAGS) -MMD -MP
+	$(CFLAGS) $(SANFLAGS) -Icommon -Icompiler -Ilookingglass $(PKG_CFLAGS) -MMD -MP
 
 COMMON_SRC = $(sort $(wildcard common/*.c))
 RSC_SRC    = $(sort $(filter-out compiler/main.c,$(wildcard compiler/*.c)))
@@ -33,6 +34,8 @@ POLICIES   = $(sort $(wildcard policies/*.bird policies/*.json))
 COMMON_OBJ = $(COMMON_SRC:%.c=$(BUILD)/%.o)
 RSC_OBJ    = $(RSC_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/policies.o
 LIB_OBJ    = $(RSC_OBJ) $(COMMON_OBJ)
+LG_SRC     = $(sort $(filter-out lookingglass/main.c,$(wildcard lookingglass/*.c)))
+LG_OBJ     = $(LG_SRC:%.c=$(BUILD)/%.o)
 
 UNIT_SRC   = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -41,10 +44,14 @@ FUZZ_SRC   = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 .PHONY: all demo check unit integration golden fuzz fuzz-smoke install \
 	clean deps deps-demo deps-test bench
 
-all: $(BUILD)/ixp-rsc
+all: $(BUILD)/ixp-rsc $(BUILD)/ixp-lg
 
 $(BUILD)/ixp-rsc: $(BUILD)/compiler/main.o $(LIB_OBJ)
 	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $^ $(PKG_LIBS)
+
+# The looking glass reads the member YAML with the compiler's own loader.
+$(BUILD)/ixp-lg: $(BUILD)/lookingglass/main.o $(LG_OBJ) $(LIB_OBJ)
+	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) $(MHD_LIBS) -lpthread
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -63,9 +70,10 @@ $(BUILD)/gen/policies.o: $(BUILD)/gen/policies.c
 
 # ---- tests ---------------------------------------------------------------
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ)
+$(BUILD)/tests/%: tests/unit/%.c $(LG_OBJ) $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB_OBJ) $(PKG_LIBS) -lcmocka
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LG_OBJ) $(LIB_OBJ) $(PKG_LIBS) $(MHD_LIBS) \
+		-lpthread -lcmocka
 
 # Raw-frame sender/receiver for the forbidden-traffic tests.
 $(BUILD)/tests/frametool: tests/tools/frametool.c
@@ -153,6 +161,7 @@ bench: deps-test all $(BUILD)/tests/irrd_fixture $(BUILD)/bench/gen $(BUILD)/ben
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/doc/ixp-rs
 	install -m 0755 $(BUILD)/ixp-rsc $(DESTDIR)$(PREFIX)/bin/ixp-rsc
+	install -m 0755 $(BUILD)/ixp-lg $(DESTDIR)$(PREFIX)/bin/ixp-lg
 	install -m 0644 README.md LICENSE $(DESTDIR)$(PREFIX)/share/doc/ixp-rs/
 
 clean:

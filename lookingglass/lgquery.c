@@ -1,0 +1,374 @@
+#include "lgquery.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "asn.h"
+
+#define MAX_SEGS 8
+#define MAX_PARAMS 8
+#define MAX_VALUE 128
+
+bool
+lg_name_ok(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > LG_NAME_MAX)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    c == '_' || c == '-'))
+			return false;
+	}
+	return true;
+}
+
+/* A BIRD protocol name: no '-' (BIRD symbols cannot have one). */
+static bool
+proto_name_ok(const char *s)
+{
+	return lg_name_ok(s) && strchr(s, '-') == NULL;
+}
+
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * Percent-decode [s, s+n) into out (cap bytes with the NUL). Only printable
+ * ASCII may come out; '+' is a space in query values. False on anything
+ * else, or when it does not fit.
+ */
+static bool
+decode(const char *s, size_t n, bool plus_space, char *out, size_t cap)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		int c = (unsigned char)s[i];
+		if (c == '%') {
+			int h, l;
+			if (i + 2 >= n || (h = hexval(s[i + 1])) < 0 || (l = hexval(s[i + 2])) < 0)
+				return false;
+			c = h * 16 + l;
+			i += 2;
+		} else if (c == '+' && plus_space) {
+			c = ' ';
+		}
+		if (c < 0x20 || c > 0x7e || o + 1 >= cap)
+			return false;
+		out[o++] = (char)c;
+	}
+	out[o] = '\0';
+	return true;
+}
+
+static void
+seterr(struct lg_reqerr *err, int status, const char *param, const char *msg)
+{
+	err->status = status;
+	snprintf(err->param, sizeof(err->param), "%s", param ? param : "");
+	snprintf(err->msg, sizeof(err->msg), "%s", msg);
+}
+
+/* ---- routing ------------------------------------------------------------------ */
+
+enum { P_Q = 1, P_ASN = 2, P_VIEW = 4, P_PAGE = 8, P_PREFIX = 16, P_UNCACHED = 32 };
+
+struct route {
+	enum lg_page	 page;
+	const char	*pattern[MAX_SEGS];	/* "{rs}" and "{proto}" capture */
+	unsigned	 allowed, required;
+	bool		 json;
+};
+
+static const struct route routes[] = {
+	{ PG_HOME, { NULL }, 0, 0, false },
+	{ PG_RS, { "rs", "{rs}", NULL }, 0, 0, false },
+	{ PG_NEIGHBOR, { "rs", "{rs}", "{proto}", NULL }, P_VIEW | P_PAGE, 0, false },
+	{ PG_LOOKUP, { "lookup", NULL }, P_Q, P_Q, false },
+	{ PG_ORIGIN, { "origin", NULL }, P_ASN, P_ASN, false },
+	{ PG_MEMBERS, { "members", NULL }, 0, 0, false },
+	{ PG_CSS, { "static", "lg.css", NULL }, 0, 0, false },
+	{ PG_HEALTH, { "healthz", NULL }, 0, 0, true },
+	{ PG_API_STATUS, { "api", "v1", "status", NULL }, 0, 0, true },
+	{ PG_API_NEIGHBORS, { "api", "v1", "rs", "{rs}", "neighbors", NULL }, 0, 0, true },
+	{ PG_API_NEIGHBOR, { "api", "v1", "rs", "{rs}", "neighbors", "{proto}", NULL }, 0, 0, true },
+	{ PG_API_ROUTES, { "api", "v1", "rs", "{rs}", "neighbors", "{proto}", "routes", NULL },
+	    P_VIEW | P_PAGE, 0, true },
+	{ PG_API_LOOKUP, { "api", "v1", "lookup", NULL }, P_Q, P_Q, true },
+	{ PG_API_ORIGIN, { "api", "v1", "origin", NULL }, P_ASN, P_ASN, true },
+	{ PG_API_MEMBERS, { "api", "v1", "members", NULL }, 0, 0, true },
+	{ PG_BW_STATUS, { "birdwatcher", "{rs}", "status", NULL }, 0, 0, true },
+	{ PG_BW_PROTOCOLS_BGP, { "birdwatcher", "{rs}", "protocols", "bgp", NULL }, 0, 0, true },
+	{ PG_BW_PROTOCOLS_SHORT, { "birdwatcher", "{rs}", "protocols", "short", NULL },
+	    P_UNCACHED, 0, true },
+	{ PG_BW_ROUTES_PROTOCOL, { "birdwatcher", "{rs}", "routes", "protocol", "{proto}", NULL },
+	    0, 0, true },
+	{ PG_BW_ROUTES_FILTERED, { "birdwatcher", "{rs}", "routes", "filtered", "{proto}", NULL },
+	    0, 0, true },
+	{ PG_BW_ROUTES_NOEXPORT, { "birdwatcher", "{rs}", "routes", "noexport", "{proto}", NULL },
+	    0, 0, true },
+	{ PG_BW_ROUTES_PREFIX, { "birdwatcher", "{rs}", "routes", "prefix", NULL },
+	    P_PREFIX, P_PREFIX, true },
+};
+
+static const struct {
+	const char	*name;
+	unsigned	 bit;
+} params[] = {
+	{ "q", P_Q }, { "asn", P_ASN }, { "view", P_VIEW }, { "page", P_PAGE },
+	{ "prefix", P_PREFIX }, { "uncached", P_UNCACHED },
+};
+
+/* Split and decode the path; empty segments ("//") are dropped. */
+static int
+split_path(const char *path, char segs[MAX_SEGS][LG_NAME_MAX + 1], struct lg_reqerr *err)
+{
+	int n = 0;
+	const char *s = path;
+
+	if (path == NULL || path[0] != '/') {
+		seterr(err, 400, NULL, "the path must start with /");
+		return -1;
+	}
+	while (*s) {
+		const char *e;
+		while (*s == '/')
+			s++;
+		if (*s == '\0')
+			break;
+		e = strchr(s, '/');
+		if (e == NULL)
+			e = s + strlen(s);
+		if (n >= MAX_SEGS || !decode(s, (size_t)(e - s), false, segs[n], sizeof(segs[n])) ||
+		    !strcmp(segs[n], ".") || !strcmp(segs[n], "..") || strchr(segs[n], '/')) {
+			seterr(err, 404, NULL, "no such page");
+			return -1;
+		}
+		n++;
+		s = e;
+	}
+	return n;
+}
+
+static const struct route *
+match(char segs[MAX_SEGS][LG_NAME_MAX + 1], int n, struct lg_request *rq, struct lg_reqerr *err)
+{
+	for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
+		const struct route *r = &routes[i];
+		int k;
+		for (k = 0; k < MAX_SEGS && r->pattern[k] != NULL; k++) {
+			const char *p = r->pattern[k];
+			if (k >= n)
+				break;
+			if (!strcmp(p, "{rs}") || !strcmp(p, "{proto}"))
+				continue;
+			if (strcmp(p, segs[k]))
+				break;
+		}
+		if ((k < MAX_SEGS && r->pattern[k] != NULL) || k != n)
+			continue;
+		for (k = 0; k < n; k++) {
+			if (!strcmp(r->pattern[k], "{rs}")) {
+				if (!lg_name_ok(segs[k])) {
+					seterr(err, 404, "rs", "no such route server");
+					return NULL;
+				}
+				memcpy(rq->rs, segs[k], strlen(segs[k]) + 1);
+			} else if (!strcmp(r->pattern[k], "{proto}")) {
+				if (!proto_name_ok(segs[k])) {
+					seterr(err, 404, "neighbor", "no such neighbor");
+					return NULL;
+				}
+				memcpy(rq->proto, segs[k], strlen(segs[k]) + 1);
+			}
+		}
+		return r;
+	}
+	seterr(err, 404, NULL, "no such page");
+	return NULL;
+}
+
+/* ---- typed values --------------------------------------------------------------- */
+
+static bool
+value_q(struct lg_request *rq, const char *v, struct lg_reqerr *err, const char *name)
+{
+	size_t n = strlen(v);
+	enum addr_err e;
+
+	if (strchr(v, '/') == NULL) {
+		if (ip_parse(v, n, &rq->q_ip) == ADDR_OK) {
+			rq->q_is_ip = true;
+			rq->has_q = true;
+			return true;
+		}
+		seterr(err, 400, name, "not an IPv4 or IPv6 address or prefix");
+		return false;
+	}
+	e = prefix_parse(v, n, &rq->q_prefix);
+	if (e == ADDR_OK) {
+		rq->has_q = true;
+		return true;
+	}
+	seterr(err, 400, name, e == ADDR_HOSTBITS ? "the prefix has host bits set "
+	    "(write the network address, or an address without /length)" :
+	    "not an IPv4 or IPv6 address or prefix");
+	return false;
+}
+
+static bool
+value_u32(const char *v, uint32_t lo, uint32_t hi, uint32_t *out)
+{
+	uint64_t x = 0;
+	size_t n = strlen(v);
+
+	if (n == 0 || n > 10)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i] < '0' || v[i] > '9')
+			return false;
+		x = x * 10 + (uint64_t)(v[i] - '0');
+	}
+	if (x < lo || x > hi)
+		return false;
+	*out = (uint32_t)x;
+	return true;
+}
+
+static bool
+set_param(struct lg_request *rq, unsigned bit, const char *name, const char *v,
+    struct lg_reqerr *err)
+{
+	switch (bit) {
+	case P_Q:
+	case P_PREFIX:
+		return value_q(rq, v, err, name);
+	case P_ASN:
+		if (asn_parse(v, strlen(v), ASN_PLAIN | ASN_PREFIXED, &rq->asn) && rq->asn != 0) {
+			rq->has_asn = true;
+			return true;
+		}
+		seterr(err, 400, name, "not an AS number (64500 or AS64500)");
+		return false;
+	case P_VIEW:
+		if (!strcmp(v, "accepted"))
+			rq->view = VIEW_ACCEPTED;
+		else if (!strcmp(v, "filtered"))
+			rq->view = VIEW_FILTERED;
+		else if (!strcmp(v, "exported"))
+			rq->view = VIEW_EXPORTED;
+		else {
+			seterr(err, 400, name, "view is accepted, filtered or exported");
+			return false;
+		}
+		return true;
+	case P_PAGE:
+		if (value_u32(v, 1, 100000, &rq->page_no))
+			return true;
+		seterr(err, 400, name, "page is a number from 1 to 100000");
+		return false;
+	case P_UNCACHED:
+		if (!strcmp(v, "true") || !strcmp(v, "false")) {
+			rq->uncached = !strcmp(v, "true");
+			return true;
+		}
+		seterr(err, 400, name, "uncached is true or false");
+		return false;
+	}
+	return false;
+}
+
+static bool
+parse_query(const struct route *r, const char *query, struct lg_request *rq,
+    struct lg_reqerr *err)
+{
+	unsigned seen = 0;
+	const char *s = query;
+	int count = 0;
+
+	while (s != NULL && *s) {
+		const char *amp = strchr(s, '&'), *end = amp ? amp : s + strlen(s);
+		const char *eq = memchr(s, '=', (size_t)(end - s));
+		char name[24], value[MAX_VALUE];
+		size_t i;
+
+		if (end == s) {			/* "&&" */
+			s = amp + 1;
+			continue;
+		}
+		if (++count > MAX_PARAMS) {
+			seterr(err, 400, NULL, "too many parameters");
+			return false;
+		}
+		if (eq == NULL || !decode(s, (size_t)(eq - s), true, name, sizeof(name))) {
+			seterr(err, 400, NULL, "malformed parameter (name=value expected)");
+			return false;
+		}
+		for (i = 0; i < sizeof(params) / sizeof(params[0]); i++)
+			if (!strcmp(name, params[i].name))
+				break;
+		if (i == sizeof(params) / sizeof(params[0]) || !(r->allowed & params[i].bit)) {
+			seterr(err, 400, name, "unknown parameter for this page");
+			snprintf(err->param, sizeof(err->param), "%s", name);
+			return false;
+		}
+		if (seen & params[i].bit) {
+			seterr(err, 400, params[i].name, "parameter given twice");
+			return false;
+		}
+		seen |= params[i].bit;
+		if (!decode(eq + 1, (size_t)(end - eq - 1), true, value, sizeof(value)) ||
+		    value[0] == '\0') {
+			seterr(err, 400, params[i].name, "empty, too long or not printable ASCII");
+			return false;
+		}
+		if (!set_param(rq, params[i].bit, params[i].name, value, err))
+			return false;
+		s = amp ? amp + 1 : end;
+	}
+	if ((r->required & ~seen) != 0) {
+		for (size_t i = 0; i < sizeof(params) / sizeof(params[0]); i++)
+			if (r->required & ~seen & params[i].bit) {
+				seterr(err, 400, params[i].name, "required parameter missing");
+				break;
+			}
+		return false;
+	}
+	return true;
+}
+
+bool
+lg_parse_request(const char *method, const char *path, const char *query,
+    struct lg_request *rq, struct lg_reqerr *err)
+{
+	char segs[MAX_SEGS][LG_NAME_MAX + 1];
+	const struct route *r;
+	int n;
+
+	memset(rq, 0, sizeof(*rq));
+	memset(err, 0, sizeof(*err));
+	rq->page_no = 1;
+	if (method == NULL || (strcmp(method, "GET") && strcmp(method, "HEAD"))) {
+		seterr(err, 405, NULL, "only GET and HEAD");
+		return false;
+	}
+	if ((n = split_path(path, segs, err)) < 0)
+		return false;
+	if ((r = match(segs, n, rq, err)) == NULL)
+		return false;
+	rq->page = r->page;
+	rq->json = r->json;
+	return parse_query(r, query, rq, err);
+}

@@ -1,0 +1,68 @@
+/*
+ * Requests: a fixed table of paths, and typed query parameters. Nothing a
+ * client sends is used as text: every value is parsed into a number, an
+ * address, a prefix or a name from a fixed alphabet, and printed back in
+ * canonical form where a BIRD command needs it.
+ */
+#ifndef IXP_LG_QUERY_H
+#define IXP_LG_QUERY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "addr.h"
+
+#define LG_NAME_MAX 64		/* route server and protocol names */
+
+enum lg_page {
+	PG_NONE = 0,
+	/* HTML */
+	PG_HOME, PG_RS, PG_NEIGHBOR, PG_LOOKUP, PG_ORIGIN, PG_MEMBERS, PG_CSS,
+	/* JSON */
+	PG_API_STATUS, PG_API_NEIGHBORS, PG_API_NEIGHBOR, PG_API_ROUTES, PG_API_LOOKUP,
+	PG_API_ORIGIN, PG_API_MEMBERS,
+	/* birdwatcher subset, under /birdwatcher/{rs} */
+	PG_BW_STATUS, PG_BW_PROTOCOLS_BGP, PG_BW_PROTOCOLS_SHORT, PG_BW_ROUTES_PROTOCOL,
+	PG_BW_ROUTES_FILTERED, PG_BW_ROUTES_NOEXPORT, PG_BW_ROUTES_PREFIX,
+	PG_HEALTH,
+};
+
+enum lg_view { VIEW_ACCEPTED = 0, VIEW_FILTERED, VIEW_EXPORTED };
+
+/* What a request asks for, every field typed and checked. */
+struct lg_request {
+	enum lg_page	 page;
+	bool		 json;
+	char		 rs[LG_NAME_MAX + 1];		/* "" when the path has none */
+	char		 proto[LG_NAME_MAX + 1];	/* "" when the path has none */
+	/* query parameters */
+	bool		 has_q;
+	bool		 q_is_ip;
+	struct ipaddr	 q_ip;
+	struct prefix	 q_prefix;
+	bool		 has_asn;
+	uint32_t	 asn;
+	enum lg_view	 view;
+	uint32_t	 page_no;			/* 1-based */
+	bool		 uncached;
+};
+
+struct lg_reqerr {
+	int	 status;		/* 400, 404, 405 */
+	char	 param[24];
+	char	 msg[160];
+};
+
+/*
+ * Parse METHOD, PATH (without the query) and the raw QUERY string. Path
+ * segments and parameter values are percent-decoded once, strictly;
+ * unknown, duplicate, empty or malformed parameters are errors.
+ */
+bool	lg_parse_request(const char *method, const char *path, const char *query,
+	    struct lg_request *rq, struct lg_reqerr *err);
+
+/* A name as BIRD and our compiler write them: [A-Za-z0-9_-], 1..64. */
+bool	lg_name_ok(const char *s);
+
+#endif

@@ -1,0 +1,416 @@
+#include "lgserver.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <microhttpd.h>
+
+#include "hmap.h"
+#include "xalloc.h"
+
+static const char *const security_headers[][2] = {
+	{ "Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; "
+	    "form-action 'self'; frame-ancestors 'none'; base-uri 'self'" },
+	{ "X-Content-Type-Options", "nosniff" },
+	{ "X-Frame-Options", "DENY" },
+	{ "Referrer-Policy", "no-referrer" },
+};
+
+#define URI_MAX 2048
+
+void
+lg_answer(struct lg_app *app, const char *method, const char *uri, struct lg_response *resp)
+{
+	char path[URI_MAX + 1];
+	const char *q = strchr(uri, '?');
+	size_t plen = q ? (size_t)(q - uri) : strlen(uri);
+	struct lg_request rq;
+	struct lg_reqerr err;
+
+	if (plen > URI_MAX || strlen(uri) > URI_MAX) {
+		lg_error(app, false, 414, NULL, "request too long", resp);
+		return;
+	}
+	memcpy(path, uri, plen);
+	path[plen] = '\0';
+	if (!lg_parse_request(method, path, q ? q + 1 : "", &rq, &err)) {
+		bool json = !strncmp(path, "/api/", 5) || !strncmp(path, "/birdwatcher/", 13);
+		lg_error(app, json, err.status, err.param, err.msg, resp);
+		return;
+	}
+	lg_handle(app, &rq, resp);
+}
+
+/* ---- rate limiting ---------------------------------------------------------------- */
+
+#define RL_SLOTS 8192
+#define RL_PROBE 8
+
+struct rl_slot {
+	char	 key[48];
+	double	 tokens;
+	int64_t	 last_ms;
+};
+
+struct lg_ratelimit {
+	pthread_mutex_t	 mu;
+	double		 rate, burst;
+	struct rl_slot	*slot;
+};
+
+struct lg_ratelimit *
+lg_ratelimit_new(double rate, double burst)
+{
+	struct lg_ratelimit *rl = xcalloc(1, sizeof(*rl));
+
+	pthread_mutex_init(&rl->mu, NULL);
+	rl->rate = rate;
+	rl->burst = burst < 1 ? 1 : burst;
+	rl->slot = xcalloc(RL_SLOTS, sizeof(*rl->slot));
+	return rl;
+}
+
+void
+lg_ratelimit_free(struct lg_ratelimit *rl)
+{
+	if (rl == NULL)
+		return;
+	pthread_mutex_destroy(&rl->mu);
+	free(rl->slot);
+	free(rl);
+}
+
+bool
+lg_ratelimit_take(struct lg_ratelimit *rl, const char *key, int64_t now_ms, unsigned *retry_after)
+{
+	uint32_t h = hmap_hash(key);
+	struct rl_slot *s = NULL, *oldest = NULL;
+	bool ok;
+
+	pthread_mutex_lock(&rl->mu);
+	for (int i = 0; i < RL_PROBE; i++) {
+		struct rl_slot *c = &rl->slot[(h + (uint32_t)i) % RL_SLOTS];
+		if (!strcmp(c->key, key)) {
+			s = c;
+			break;
+		}
+		if (oldest == NULL || c->last_ms < oldest->last_ms)
+			oldest = c;
+	}
+	if (s == NULL) {		/* a new client, or one not seen for long */
+		s = oldest;
+		snprintf(s->key, sizeof(s->key), "%s", key);
+		s->tokens = rl->burst;
+		s->last_ms = now_ms;
+	}
+	s->tokens += (double)(now_ms - s->last_ms) / 1000.0 * rl->rate;
+	if (s->tokens > rl->burst)
+		s->tokens = rl->burst;
+	s->last_ms = now_ms;
+	ok = s->tokens >= 1.0;
+	if (ok)
+		s->tokens -= 1.0;
+	else
+		*retry_after = (unsigned)((1.0 - s->tokens) / rl->rate) + 1;
+	pthread_mutex_unlock(&rl->mu);
+	return ok;
+}
+
+/* The client's address, IPv6 reduced to its /64 (one network, one bucket). */
+static void
+client_key(const struct sockaddr *sa, char *out, size_t cap)
+{
+	char tmp[INET6_ADDRSTRLEN];
+
+	if (sa != NULL && sa->sa_family == AF_INET) {
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, out, (socklen_t)cap);
+	} else if (sa != NULL && sa->sa_family == AF_INET6) {
+		struct in6_addr a = ((const struct sockaddr_in6 *)sa)->sin6_addr;
+		memset(a.s6_addr + 8, 0, 8);
+		inet_ntop(AF_INET6, &a, tmp, sizeof(tmp));
+		snprintf(out, cap, "%s/64", tmp);
+	} else {
+		snprintf(out, cap, "?");
+	}
+}
+
+/* ---- the server ---------------------------------------------------------------------- */
+
+struct server {
+	struct lg_app		*app;
+	struct lg_ratelimit	*rl;
+	pthread_mutex_t		 mu;
+	pthread_cond_t		 cv;
+	unsigned		 inflight, max_inflight;
+};
+
+static bool
+enter(struct server *s)
+{
+	struct timespec ts;
+	bool ok = true;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ts.tv_sec += 3;
+	pthread_mutex_lock(&s->mu);
+	while (s->inflight >= s->max_inflight && ok)
+		ok = pthread_cond_timedwait(&s->cv, &s->mu, &ts) != ETIMEDOUT;
+	if (ok)
+		s->inflight++;
+	pthread_mutex_unlock(&s->mu);
+	return ok;
+}
+
+static void
+leave(struct server *s)
+{
+	pthread_mutex_lock(&s->mu);
+	s->inflight--;
+	pthread_cond_signal(&s->cv);
+	pthread_mutex_unlock(&s->mu);
+}
+
+/* The raw request URI, before libmicrohttpd decodes anything. */
+static void *
+uri_log(void *cls, const char *uri, struct MHD_Connection *c)
+{
+	(void)cls;
+	(void)c;
+	return xstrdup(uri ? uri : "");
+}
+
+static void
+completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode t)
+{
+	(void)cls;
+	(void)c;
+	(void)t;
+	free(*con_cls);
+	*con_cls = NULL;
+}
+
+static enum MHD_Result
+send_response(struct MHD_Connection *c, struct lg_response *resp)
+{
+	struct MHD_Response *r = MHD_create_response_from_buffer(resp->body.len,
+	    resp->body.p ? resp->body.p : (char *)"", MHD_RESPMEM_MUST_COPY);
+	char tmp[64];
+	enum MHD_Result ok;
+
+	MHD_add_response_header(r, "Content-Type", resp->ctype);
+	for (size_t i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
+		MHD_add_response_header(r, security_headers[i][0], security_headers[i][1]);
+	if (resp->max_age > 0 && resp->status == 200) {
+		snprintf(tmp, sizeof(tmp), "max-age=%u", resp->max_age);
+		MHD_add_response_header(r, "Cache-Control", tmp);
+	} else {
+		MHD_add_response_header(r, "Cache-Control", "no-store");
+	}
+	if (resp->retry_after) {
+		snprintf(tmp, sizeof(tmp), "%u", resp->retry_after);
+		MHD_add_response_header(r, "Retry-After", tmp);
+	}
+	ok = MHD_queue_response(c, (unsigned)resp->status, r);
+	MHD_destroy_response(r);
+	return ok;
+}
+
+static enum MHD_Result
+access_handler(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+    const char *version, const char *upload, size_t *upload_size, void **con_cls)
+{
+	struct server *s = cls;
+	const char *uri = *con_cls ? *con_cls : url;
+	const union MHD_ConnectionInfo *ci;
+	struct lg_response resp;
+	enum MHD_Result ok;
+	char key[64];
+	unsigned retry = 0;
+	bool exempt;
+
+	(void)version;
+	(void)upload;
+	if (*upload_size != 0) {	/* no request bodies here */
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	lg_response_init(&resp);
+	ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	client_key(ci ? ci->client_addr : NULL, key, sizeof(key));
+	exempt = !strcmp(uri, "/static/lg.css") || !strcmp(uri, "/healthz");
+	if (!exempt && !lg_ratelimit_take(s->rl, key, bird_now_ms(), &retry)) {
+		lg_error(s->app, !strncmp(uri, "/api/", 5) || !strncmp(uri, "/birdwatcher/", 13),
+		    429, NULL, "too many requests from your network; slow down", &resp);
+		resp.retry_after = retry;
+	} else if (!exempt && !enter(s)) {
+		lg_error(s->app, !strncmp(uri, "/api/", 5), 503, NULL,
+		    "the looking glass is busy; try again in a few seconds", &resp);
+		resp.retry_after = 3;
+	} else {
+		lg_answer(s->app, method, uri, &resp);
+		if (!exempt)
+			leave(s);
+	}
+	ok = send_response(c, &resp);
+	lg_response_free(&resp);
+	return ok;
+}
+
+static volatile sig_atomic_t stop;
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+static bool
+parse_listen(const char *s, struct sockaddr_storage *ss, socklen_t *len)
+{
+	char host[INET6_ADDRSTRLEN + 2];
+	const char *colon = strrchr(s, ':');
+	unsigned long port;
+	char *end;
+	size_t hl;
+
+	if (colon == NULL)
+		return false;
+	port = strtoul(colon + 1, &end, 10);
+	if (*end != '\0' || port == 0 || port > 65535)
+		return false;
+	hl = (size_t)(colon - s);
+	if (hl >= 2 && s[0] == '[' && s[hl - 1] == ']') {
+		s++;
+		hl -= 2;
+	}
+	if (hl == 0 || hl >= sizeof(host))
+		return false;
+	memcpy(host, s, hl);
+	host[hl] = '\0';
+	memset(ss, 0, sizeof(*ss));
+	if (inet_pton(AF_INET, host, &((struct sockaddr_in *)ss)->sin_addr) == 1) {
+		((struct sockaddr_in *)ss)->sin_family = AF_INET;
+		((struct sockaddr_in *)ss)->sin_port = htons((uint16_t)port);
+		*len = sizeof(struct sockaddr_in);
+		return true;
+	}
+	if (inet_pton(AF_INET6, host, &((struct sockaddr_in6 *)ss)->sin6_addr) == 1) {
+		((struct sockaddr_in6 *)ss)->sin6_family = AF_INET6;
+		((struct sockaddr_in6 *)ss)->sin6_port = htons((uint16_t)port);
+		*len = sizeof(struct sockaddr_in6);
+		return true;
+	}
+	return false;
+}
+
+int
+lg_serve(struct lg_app *app, const struct lg_server_opts *o)
+{
+	struct sockaddr_storage ss;
+	socklen_t sl;
+	struct server s;
+	struct MHD_Daemon *d;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
+	    MHD_USE_ERROR_LOG;
+
+	if (!parse_listen(o->listen, &ss, &sl)) {
+		fprintf(stderr, "ixp-lg: --listen %s: use ADDRESS:PORT, e.g. 127.0.0.1:8080 "
+		    "or [::1]:8080\n", o->listen);
+		return 1;
+	}
+	if (ss.ss_family == AF_INET6)
+		flags |= MHD_USE_IPv6;
+	memset(&s, 0, sizeof(s));
+	s.app = app;
+	s.rl = lg_ratelimit_new(o->rate, o->burst);
+	s.max_inflight = o->max_inflight;
+	pthread_mutex_init(&s.mu, NULL);
+	pthread_cond_init(&s.cv, NULL);
+	d = MHD_start_daemon(flags, 0, NULL, NULL, access_handler, &s,
+	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+	    MHD_OPTION_URI_LOG_CALLBACK, uri_log, NULL,
+	    MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
+	    MHD_OPTION_CONNECTION_LIMIT, o->max_connections,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)16,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)65536,
+	    MHD_OPTION_END);
+	if (d == NULL) {
+		fprintf(stderr, "ixp-lg: cannot listen on %s: %s\n", o->listen, strerror(errno));
+		lg_ratelimit_free(s.rl);
+		return 1;
+	}
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGPIPE, SIG_IGN);
+	fprintf(stderr, "ixp-lg: listening on %s, %zu route server%s\n", o->listen,
+	    app->core.n_rs, app->core.n_rs == 1 ? "" : "s");
+	while (!stop)
+		pause();
+	MHD_stop_daemon(d);
+	lg_ratelimit_free(s.rl);
+	pthread_mutex_destroy(&s.mu);
+	pthread_cond_destroy(&s.cv);
+	return 0;
+}
+
+/* ---- CGI ------------------------------------------------------------------------------- */
+
+static const char *
+reason_phrase(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 400: return "Bad Request";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 414: return "URI Too Long";
+	case 429: return "Too Many Requests";
+	case 503: return "Service Unavailable";
+	default: return "Error";
+	}
+}
+
+int
+lg_cgi(struct lg_app *app)
+{
+	const char *method = getenv("REQUEST_METHOD");
+	const char *path = getenv("PATH_INFO");
+	const char *query = getenv("QUERY_STRING");
+	struct lg_response resp;
+	char uri[URI_MAX + 2];
+
+	if (path == NULL || *path == '\0')
+		path = "/";
+	if (strlen(path) + (query ? strlen(query) : 0) + 2 > sizeof(uri)) {
+		path = "/";
+		query = NULL;
+	}
+	snprintf(uri, sizeof(uri), "%s%s%s", path, query && *query ? "?" : "",
+	    query && *query ? query : "");
+	lg_response_init(&resp);
+	lg_answer(app, method ? method : "GET", uri, &resp);
+	printf("Status: %d %s\r\nContent-Type: %s\r\n", resp.status, reason_phrase(resp.status),
+	    resp.ctype);
+	for (size_t i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
+		printf("%s: %s\r\n", security_headers[i][0], security_headers[i][1]);
+	if (resp.retry_after)
+		printf("Retry-After: %u\r\n", resp.retry_after);
+	printf("Cache-Control: %s\r\n\r\n", resp.status == 200 && resp.max_age ? "max-age=10" :
+	    "no-store");
+	if (method == NULL || strcmp(method, "HEAD"))
+		fwrite(resp.body.p ? resp.body.p : "", 1, resp.body.len, stdout);
+	fflush(stdout);
+	lg_response_free(&resp);
+	return 0;
+}

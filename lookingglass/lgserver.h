@@ -1,0 +1,39 @@
+/*
+ * HTTP in front of the pages: a libmicrohttpd server, or one CGI request.
+ * Both take the raw request line (path and query) to lgquery's strict
+ * parser, and add the security headers. The server also limits each
+ * client's request rate (429) and the requests in flight (503).
+ */
+#ifndef IXP_LG_SERVER_H
+#define IXP_LG_SERVER_H
+
+#include <stdint.h>
+
+#include "lgview.h"
+
+struct lg_server_opts {
+	const char	*listen;	/* "127.0.0.1:8080", "[::1]:8080" */
+	double		 rate;		/* requests per second per client */
+	double		 burst;
+	unsigned	 max_inflight;
+	unsigned	 max_connections;
+};
+
+/* Serve until SIGINT/SIGTERM. Returns an exit code. */
+int	lg_serve(struct lg_app *app, const struct lg_server_opts *o);
+/* Answer the CGI request described by the environment on stdout. */
+int	lg_cgi(struct lg_app *app);
+
+/* Answer a raw request (path with query) as both modes do. */
+void	lg_answer(struct lg_app *app, const char *method, const char *uri,
+	    struct lg_response *resp);
+
+/* Per-client token buckets (exposed for the tests). */
+struct lg_ratelimit;
+struct lg_ratelimit *lg_ratelimit_new(double rate, double burst);
+/* key: the client's IPv4 address or IPv6 /64. now_ms: a clock. */
+bool	lg_ratelimit_take(struct lg_ratelimit *rl, const char *key, int64_t now_ms,
+	    unsigned *retry_after);
+void	lg_ratelimit_free(struct lg_ratelimit *rl);
+
+#endif

@@ -1,0 +1,211 @@
+/*
+ * ixp-lg: the looking glass of an ixp-rs route server.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "lgserver.h"
+
+#ifndef IXP_VERSION
+#define IXP_VERSION "dev"
+#endif
+
+static const char usage[] =
+"NAME\n"
+"    ixp-lg - looking glass for ixp-rs route servers (BIRD 2)\n"
+"\n"
+"SYNOPSIS\n"
+"    ixp-lg serve --bird NAME=SOCKET [--bird NAME=SOCKET ...] [--listen ADDR:PORT]\n"
+"                 [--reasons OUTDIR/reasons.json] [--members IXP.yaml] [options]\n"
+"    ixp-lg [options]            with GATEWAY_INTERFACE set: answer one CGI request\n"
+"    ixp-lg --help | --version\n"
+"\n"
+"DESCRIPTION\n"
+"    Shows members what the route servers accepted, filtered (and why) and\n"
+"    exported, as HTML pages (no JavaScript needed), as JSON under /api/v1/, and\n"
+"    in the birdwatcher format Alice-LG reads (/birdwatcher/NAME/...). It talks\n"
+"    to BIRD's control socket itself: every session is restricted, every\n"
+"    command is built from a fixed template and checked values, and no user\n"
+"    text ever reaches BIRD or a shell.\n"
+"\n"
+"OPTIONS\n"
+"    --bird NAME=SOCKET   a route server: its name in URLs ([A-Za-z0-9_-]) and\n"
+"                         its control socket, e.g. rs1=/run/bird/lg.ctl (the\n"
+"                         restricted socket ixp-rsc emits for BIRD >= 2.16,\n"
+"                         or the main one: ixp-lg restricts its sessions)\n"
+"    --listen ADDR:PORT   where to serve (default 127.0.0.1:8080)\n"
+"    --reasons FILE       reasons.json from ixp-rsc (default: the built-in table,\n"
+"                         with the route server's ASN taken from BIRD)\n"
+"    --members FILE       the member YAML: names and the member directory\n"
+"    --title TEXT         page title (default: the IXP name from --members)\n"
+"    --timeout SECONDS    per BIRD command (default 10)\n"
+"    --max-routes N       routes per list read from BIRD (default 20000)\n"
+"    --cache SECONDS      how long route lists are reused (default 30;\n"
+"                         status and neighbours: 5)\n"
+"    --rate N             requests per second per client, IPv6 per /64 (default 5)\n"
+"    --burst N            requests a client may make at once (default 30)\n"
+"    --max-inflight N     requests answered at a time (default 8; more wait\n"
+"                         up to 3 s, then get 503)\n"
+"\n"
+"PAGES\n"
+"    /                          route servers and their state\n"
+"    /rs/NAME                   neighbours: state, uptime, per-family routes\n"
+"                               received, accepted, filtered, exported\n"
+"    /rs/NAME/SESSION?view=accepted|filtered|exported&page=N\n"
+"                               a neighbour's routes; filtered ones with the\n"
+"                               reason and what to do about it\n"
+"    /lookup?q=PREFIX|IP        longest match on every route server\n"
+"    /origin?asn=N              routes originated by an AS\n"
+"    /members                   member directory with NOC contacts\n"
+"    /api/v1/status, /api/v1/rs/NAME/neighbors[/SESSION[/routes]],\n"
+"    /api/v1/lookup?q=, /api/v1/origin?asn=, /api/v1/members   the same as JSON\n"
+"    /birdwatcher/NAME/status, /protocols/bgp, /protocols/short,\n"
+"    /routes/protocol/ID, /routes/filtered/ID, /routes/noexport/ID,\n"
+"    /routes/prefix?prefix=     for Alice-LG (source type birdwatcher,\n"
+"                               api: http://HOST:PORT/birdwatcher/NAME)\n"
+"    /healthz                   liveness\n"
+"\n"
+"    Unknown, repeated or malformed parameters get 400; too many requests\n"
+"    429 with Retry-After; a route server that does not answer 503.\n"
+"\n"
+"CGI\n"
+"    With GATEWAY_INTERFACE set, one request is answered from REQUEST_METHOD,\n"
+"    PATH_INFO and QUERY_STRING. Options come from the command line of a\n"
+"    wrapper script, or from IXP_LG_BIRD (NAME=SOCKET,...), IXP_LG_REASONS,\n"
+"    IXP_LG_MEMBERS and IXP_LG_TITLE. Rate limits are the web server's job\n"
+"    in this mode (e.g. nginx limit_req).\n"
+"\n"
+"EXIT STATUS\n"
+"    0 on a clean stop, 1 on bad options or unreadable files.\n";
+
+static bool
+num_arg(const char *opt, const char *v, double lo, double hi, double *out)
+{
+	char *end;
+	double d = v ? strtod(v, &end) : 0;
+
+	if (v == NULL || *end != '\0' || d < lo || d > hi) {
+		fprintf(stderr, "ixp-lg: %s wants a number from %g to %g\n", opt, lo, hi);
+		return false;
+	}
+	*out = d;
+	return true;
+}
+
+static bool
+add_birds(struct lg_app *app, const char *list)
+{
+	char *copy = strdup(list), *save = NULL, *tok;
+	char err[200];
+	bool ok = true;
+
+	for (tok = strtok_r(copy, ",", &save); tok && ok; tok = strtok_r(NULL, ",", &save))
+		if (!lg_add_rs(&app->core, tok, err, sizeof(err))) {
+			fprintf(stderr, "ixp-lg: %s\n", err);
+			ok = false;
+		}
+	free(copy);
+	return ok;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct lg_app app;
+	struct lg_options opt = { 10000, 20000, 30000, 5000, 256u << 20 };
+	struct lg_server_opts so = { "127.0.0.1:8080", 5, 30, 8, 256 };
+	const char *reasons = getenv("IXP_LG_REASONS"), *members = getenv("IXP_LG_MEMBERS");
+	const char *title = getenv("IXP_LG_TITLE"), *birds = getenv("IXP_LG_BIRD");
+	bool cgi = getenv("GATEWAY_INTERFACE") != NULL, serve = false;
+	char err[300];
+	int i = 1, rc;
+	double d;
+
+	memset(&app, 0, sizeof(app));
+	app.version = IXP_VERSION;
+	if (argc > 1 && !strcmp(argv[1], "serve")) {
+		serve = true;
+		i = 2;
+	}
+	/* Options first: --timeout and friends shape lg_init. */
+	for (int k = i; k < argc; k++) {
+		const char *a = argv[k], *v = k + 1 < argc ? argv[k + 1] : NULL;
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			fputs(usage, stdout);
+			return 0;
+		}
+		if (!strcmp(a, "--version")) {
+			printf("ixp-lg %s\n", IXP_VERSION);
+			return 0;
+		}
+		if (!strcmp(a, "--timeout") && num_arg(a, v, 1, 300, &d))
+			opt.timeout_ms = (int64_t)(d * 1000);
+		else if (!strcmp(a, "--max-routes") && num_arg(a, v, 1, 10000000, &d))
+			opt.max_routes = (size_t)d;
+		else if (!strcmp(a, "--cache") && num_arg(a, v, 0, 3600, &d))
+			opt.ttl_ms = (int64_t)(d * 1000);
+		else if (!strcmp(a, "--rate") && num_arg(a, v, 0.01, 100000, &d))
+			so.rate = d;
+		else if (!strcmp(a, "--burst") && num_arg(a, v, 1, 100000, &d))
+			so.burst = d;
+		else if (!strcmp(a, "--max-inflight") && num_arg(a, v, 1, 1024, &d))
+			so.max_inflight = (unsigned)d;
+		else if (!strcmp(a, "--listen") && v)
+			so.listen = v;
+		else if (!strcmp(a, "--reasons") && v)
+			reasons = v;
+		else if (!strcmp(a, "--members") && v)
+			members = v;
+		else if (!strcmp(a, "--title") && v)
+			title = v;
+		else if (!strcmp(a, "--bird") && v)
+			;
+		else {
+			if (strncmp(a, "--", 2) || v == NULL)
+				fprintf(stderr, "ixp-lg: unknown argument '%s' (try ixp-lg --help)\n", a);
+			return 1;
+		}
+		k++;
+	}
+	if (!serve && !cgi) {
+		fputs(usage, stderr);
+		return 1;
+	}
+	lg_init(&app.core, &opt);
+	if (birds != NULL && !add_birds(&app, birds))
+		return 1;
+	for (int k = i; k + 1 < argc; k += 2)
+		if (!strcmp(argv[k], "--bird") && !add_birds(&app, argv[k + 1]))
+			return 1;
+	if (app.core.n_rs == 0) {
+		fprintf(stderr, "ixp-lg: no route server: give --bird NAME=/path/to/bird.ctl\n");
+		return 1;
+	}
+	if (reasons != NULL) {
+		if (!lg_reasons_load(&app.reasons, reasons, err, sizeof(err))) {
+			fprintf(stderr, "ixp-lg: %s\n", err);
+			return 1;
+		}
+	} else {
+		lg_reasons_builtin(&app.reasons);
+	}
+	if (members != NULL && !lg_members_load(&app.members, members, err, sizeof(err))) {
+		fprintf(stderr, "ixp-lg: %s\n", err);
+		return 1;
+	}
+	snprintf(app.title, sizeof(app.title), "%s", title ? title : app.members &&
+	    app.members->ixp_name ? app.members->ixp_name : "Looking glass");
+	if (cgi) {
+		const char *script = getenv("SCRIPT_NAME");
+		snprintf(app.base, sizeof(app.base), "%s", script ? script : "");
+		rc = lg_cgi(&app);
+	} else {
+		rc = lg_serve(&app, &so);
+	}
+	lg_members_free(app.members);
+	lg_reasons_free(&app.reasons);
+	lg_free(&app.core);
+	return rc;
+}

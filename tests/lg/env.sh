@@ -1,0 +1,89 @@
+# The looking-glass test IXP (tests/lg/ixp.yaml): a route server running the
+# config ixp-rsc generates and two member routers sending accepted and
+# filtered routes (several reasons, IPv4 and IPv6, a blackhole). Sourced
+# after tests/lib.sh and tests/netns.sh, inside ns_init.
+#
+# lg_env_up: sets RS_CTL (the route server's control socket); returns 1 if
+# something did not start.
+
+LG_DIR=$TOP/tests/lg
+A=198.51.100
+
+lg_member_conf() {	# NAME ASN V4 V6 STATIC4 STATIC6 FILTER4
+	cat <<EOF2
+router id $3;
+log "$T_TMP/$1.log" all;
+protocol device { }
+protocol static s4 { ipv4; $5
+}
+protocol static s6 { ipv6; $6
+}
+filter to_rs4 { $7
+}
+filter to_rs6 { bgp_path.prepend($2); accept; }
+template bgp to_rs {
+	rs client;
+	connect delay time 1;
+	connect retry time 1;
+	error wait time 1, 5;
+}
+protocol bgp rs4 from to_rs {
+	local $3 as $2;
+	neighbor 192.0.2.1 as 64500;
+	ipv4 { import all; export filter to_rs4; };
+}
+protocol bgp rs6 from to_rs {
+	local $4 as $2;
+	neighbor 2001:db8:100::1 as 64500;
+	ipv6 { import all; export filter to_rs6; };
+}
+EOF2
+}
+
+lg_env_up() {
+	cp "$LG_DIR/ixp.yaml" "$LG_DIR/irr.db" "$LG_DIR/vrps.json" "$T_TMP/"
+	"$IXP_RSC" compile "$T_TMP/ixp.yaml" -o "$T_TMP/rs" -q || return 1
+	# Every command a client sends is logged: the injection tests read them.
+	{ echo 'debug commands 2;'; cat "$T_TMP/rs/rs1.conf"; } > "$T_TMP/rs1.conf"
+	sed -i "s|^log syslog all;|log \"$T_TMP/rs.log\" all;|" "$T_TMP/rs1.conf"
+	ns_host rs 192.0.2.1/24 2001:db8:100::1/64
+	ns_host m1 192.0.2.11/24 2001:db8:100::11/64
+	ns_host m2 192.0.2.12/24 2001:db8:100::12/64
+	bird_start rs "$T_TMP/rs1.conf" || return 1
+	lg_member_conf m1 64501 192.0.2.11 2001:db8:100::11 "
+		route $A.0/28 blackhole;	# accepted, RPKI valid
+		route $A.16/28 blackhole;	# accepted, RPKI valid
+		route $A.1/32 blackhole;	# BLACKHOLE, accepted
+		route $A.64/28 blackhole;	# 14: ROA for AS64599
+		route $A.192/28 blackhole;	# 12: no route object of AS64510
+		route $A.32/29 blackhole;	# 13: registered, longer than /28
+		route $A.48/28 blackhole;	# 9: origin AS65550
+		route 10.1.0.0/16 blackhole;	# 2: bogon" "
+		route 2001:db8:1000::/48 blackhole;	# accepted, RPKI unknown
+		route 2001:db8:1000:1::/64 blackhole;	# 12: longer than /48" "
+		if net = $A.192/28 then { bgp_path.prepend(64510); }
+		if net = $A.48/28 then { bgp_path.prepend(65550); }
+		if net = $A.1/32 then bgp_community.add((65535, 666));
+		bgp_path.prepend(64501);
+		bgp_large_community.add((64501, 1, 2));
+		accept;" > "$T_TMP/m1.conf"
+	lg_member_conf m2 64502 192.0.2.12 2001:db8:100::12 "
+		route 203.0.113.0/24 blackhole;" "
+		route 2001:db8:2000::/36 blackhole;" "
+		bgp_path.prepend(64502);
+		bgp_community.add((64502, 100));
+		accept;" > "$T_TMP/m2.conf"
+	bird_start m1 "$T_TMP/m1.conf" || return 1
+	bird_start m2 "$T_TMP/m2.conf" || return 1
+	RS_CTL=$T_TMP/rs.ctl
+}
+
+# Converged: the route server holds the 10 routes of AS64501 (6 filtered)
+# and the 2 of AS64502.
+lg_env_converged() {
+	bc rs show route protocol AS64501_1 count | grep -q '^3 of' &&
+	bc rs show route protocol AS64501_1 filtered count | grep -q '^5 of' &&
+	bc rs show route protocol AS64501_2 filtered count | grep -q '^1 of' &&
+	bc rs show route protocol AS64502_1 count | grep -q '^1 of' &&
+	bc rs show route protocol AS64502_2 count | grep -q '^1 of'
+}
