@@ -134,12 +134,13 @@ demo: deps-demo
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD = build/fuzz
 FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
-	-fno-sanitize-recover=all -Icommon -Icompiler $(PKG_CFLAGS)
-FUZZ_LIB_SRC = $(COMMON_SRC) $(RSC_SRC)
+	-fno-sanitize-recover=all -Icommon -Icompiler -Ilookingglass $(PKG_CFLAGS)
+FUZZ_LIB_SRC = $(COMMON_SRC) $(RSC_SRC) $(LG_SRC)
 
 $(FUZZ_BUILD)/%: tests/fuzz/%.c $(FUZZ_LIB_SRC) $(BUILD)/gen/policies.c
 	@mkdir -p $(dir $@)
-	clang $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_LIB_SRC) $(BUILD)/gen/policies.c $(PKG_LIBS)
+	clang $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_LIB_SRC) $(BUILD)/gen/policies.c $(PKG_LIBS) \
+		$(MHD_LIBS) -lpthread
 
 FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_BUILD)/%)
 

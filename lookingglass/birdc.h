@@ -75,8 +75,8 @@ void	bird_cmd(struct bird_sess *s, const char *cmd, int64_t deadline_ms, size_t 
 	    bird_line_fn fn, void *ctx, struct bird_result *res);
 void	bird_close(struct bird_sess *s);
 
-/* Is the command something we send: printable ASCII, no quotes, braces,
- * semicolons, newlines; shorter than BIRD_CMD_MAX? */
+/* Is the command something we send: letters, digits, space and _ . : / = ~
+ * only (no quotes, braces, semicolons, newlines); shorter than BIRD_CMD_MAX? */
 bool	bird_cmd_ok(const char *cmd);
 
 /* Monotonic milliseconds. */

@@ -270,10 +270,13 @@ proto_kv(struct bird_proto *pr, const char *key, const char *v, size_t vl)
 			field((char *)pr + keys[i].off, keys[i].cap, v, vl);
 			return;
 		}
-	if (!strcmp(key, "Neighbor AS"))
-		parse_u32(v + strspn(v, " "), strcspn(v + strspn(v, " "), " \t"), &pr->neighbor_as);
-	else if (!strcmp(key, "Local AS"))
-		parse_u32(v + strspn(v, " "), strcspn(v + strspn(v, " "), " \t"), &pr->local_as);
+	/* Lines are spans, not strings: they may be followed by more text. */
+	if (!strcmp(key, "Neighbor AS") || !strcmp(key, "Local AS")) {
+		const char *t, *end = v + vl;
+		size_t tl;
+		if (token(&v, end, &t, &tl))
+			parse_u32(t, tl, key[0] == 'N' ? &pr->neighbor_as : &pr->local_as);
+	}
 }
 
 static void

@@ -143,7 +143,12 @@ lg_build_cmd(enum lg_cmd c, const struct lg_args *a, char *out, size_t cap)
 		n = snprintf(out, cap, "show route all for %s", target);
 		break;
 	case CMD_ROUTES_FOR_FILTERED:
-		n = snprintf(out, cap, "show route all filtered for %s", target);
+		/* BIRD 2.0 does not look up filtered routes with "for": the
+		 * exact network, or every filtered route covering an address. */
+		if (a->is_ip)
+			n = snprintf(out, cap, "show route all filtered where %s ~ net", target);
+		else
+			n = snprintf(out, cap, "show route all filtered %s", target);
 		break;
 	case CMD_ROUTES_NET:
 		n = snprintf(out, cap, "show route all %s", target);

@@ -73,7 +73,7 @@ enum lg_cmd {
 	CMD_ROUTES_EXPORTED,		/* proto */
 	CMD_ROUTES_NOEXPORT,		/* proto */
 	CMD_ROUTES_FOR,			/* ip or prefix: longest match */
-	CMD_ROUTES_FOR_FILTERED,
+	CMD_ROUTES_FOR_FILTERED,	/* prefix: exact; ip: all covering */
 	CMD_ROUTES_NET,			/* prefix: exact */
 	CMD_ROUTES_ORIGIN,		/* asn */
 	CMD_ROUTES_ORIGIN_FILTERED,

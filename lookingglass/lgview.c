@@ -382,7 +382,11 @@ h_row(struct walk *w, const struct bird_route *r, const struct lg_route_flags *f
 	esc(b, r->next_hop[0] ? r->next_hop : r->gateway);
 	buf_puts(b, "</td><td class=\"path\">");
 	h_path(b, r);
-	buf_printf(b, "</td><td class=\"rpki-%d\">%s</td><td>", f->rpki, rpki_name(f->rpki));
+	if (f->rpki)
+		buf_printf(b, "</td><td class=\"rpki-%d\">%s</td><td>", f->rpki, rpki_name(f->rpki));
+	else
+		buf_puts(b, "</td><td class=\"rpki-0\" title=\"filtered before the RPKI check\">"
+		    "&ndash;</td><td>");
 	if (f->reject) {
 		const char *hint, *text = lg_reason_text(&w->app->reasons, f->reject, &hint);
 		buf_printf(b, "<strong>%d</strong> ", f->reject);

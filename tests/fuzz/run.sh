@@ -23,6 +23,16 @@ for t in "$@"; do
 		cp "$top"/examples/*/rpki/vrps.json "$corpus"/
 		{ cat "$top"/examples/example-ix/rpki/vrps.json; printf '\000';
 		  cat "$top"/examples/example-ix/rpki/local.json; } > "$corpus"/with-slurm ;;
+	fuzz_birdreply)
+		for f in "$top"/tests/lg/transcripts/*.txt; do
+			{ printf '\007'; sed 1d "$f"; } > "$corpus/$(basename "$f")"
+		done ;;
+	fuzz_lgquery)
+		for u in '/' '/rs/rs1/AS64501_1?view=filtered&page=2' '/lookup?q=2001%3Adb8%3A%3A1' \
+		    '/api/v1/origin?asn=AS64500' '/birdwatcher/rs1/routes/prefix?prefix=192.0.2.0/24' \
+		    '/birdwatcher/rs1/protocols/short?uncached=true' '/rs/..%2Fx?q=%zz&q=1'; do
+			printf '%s' "$u" > "$corpus/$(printf '%s' "$u" | cksum | cut -d' ' -f1)"
+		done ;;
 	fuzz_irrd)
 		printf '\001C\nD\nA24\nAS64496 AS64497 AS64498\nC\nF bad\nE\n' > "$corpus/answers"
 		printf '\007A5\nab\ncd\nC\n' > "$corpus/liar" ;;

@@ -40,6 +40,14 @@ protocol bgp rs6 from to_rs {
 EOF2
 }
 
+# 112 host routes, filtered (12: more-specifics only up to /28): a list
+# of two pages.
+lg_many_routes() {
+	for i in $(seq 128 191) $(seq 208 255); do
+		printf 'route %s.%s/32 blackhole; ' "$A" "$i"
+	done
+}
+
 lg_env_up() {
 	cp "$LG_DIR/ixp.yaml" "$LG_DIR/irr.db" "$LG_DIR/vrps.json" "$T_TMP/"
 	"$IXP_RSC" compile "$T_TMP/ixp.yaml" -o "$T_TMP/rs" -q || return 1
@@ -58,7 +66,8 @@ lg_env_up() {
 		route $A.192/28 blackhole;	# 12: no route object of AS64510
 		route $A.32/29 blackhole;	# 13: registered, longer than /28
 		route $A.48/28 blackhole;	# 9: origin AS65550
-		route 10.1.0.0/16 blackhole;	# 2: bogon" "
+		route 10.1.0.0/16 blackhole;	# 2: bogon
+		$(lg_many_routes)" "
 		route 2001:db8:1000::/48 blackhole;	# accepted, RPKI unknown
 		route 2001:db8:1000:1::/64 blackhole;	# 12: longer than /48" "
 		if net = $A.192/28 then { bgp_path.prepend(64510); }
@@ -78,11 +87,11 @@ lg_env_up() {
 	RS_CTL=$T_TMP/rs.ctl
 }
 
-# Converged: the route server holds the 10 routes of AS64501 (6 filtered)
-# and the 2 of AS64502.
+# Converged: the route server holds the 122 routes of AS64501 (3 + 1
+# accepted, 117 + 1 filtered) and the 2 of AS64502.
 lg_env_converged() {
 	bc rs show route protocol AS64501_1 count | grep -q '^3 of' &&
-	bc rs show route protocol AS64501_1 filtered count | grep -q '^5 of' &&
+	bc rs show route protocol AS64501_1 filtered count | grep -q '^117 of' &&
 	bc rs show route protocol AS64501_2 filtered count | grep -q '^1 of' &&
 	bc rs show route protocol AS64502_1 count | grep -q '^1 of' &&
 	bc rs show route protocol AS64502_2 count | grep -q '^1 of'

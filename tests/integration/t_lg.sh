@@ -1,0 +1,230 @@
+# The looking glass against a real route server: BIRD running the config
+# ixp-rsc generated from tests/lg/ixp.yaml, two members sending accepted and
+# filtered routes (IPv4 and IPv6, several reasons, a blackhole, a list of
+# two pages), a third member that never connects. Every page and API
+# endpoint is checked for the right routes and reasons; hostile requests
+# are checked against the commands BIRD itself logged; the rate limit,
+# BIRD going away and coming back, CGI mode, and a headless Chromium
+# rendering of the neighbour page.
+. tests/lib.sh
+. tests/netns.sh
+ns_need_root t_lg curl jq
+ns_init
+. tests/lg/env.sh
+
+IXP_LG=${IXP_LG:-$(dirname "$IXP_RSC")/ixp-lg}
+if ! lg_env_up; then
+	fail "the test IXP starts"
+	summary t_lg
+	exit 1
+fi
+wait_until 60 "route server converged" lg_env_converged && pass "route server has the test routes"
+# From here until the check of BIRD's command log, only ixp-lg talks to BIRD.
+log_from=$(( $(wc -l < "$T_TMP/rs.log") + 1 ))
+
+port=$(( 20000 + NS_ID % 20000 ))
+"$IXP_LG" serve --bird rs1="$RS_CTL" --listen 127.0.0.1:$port --members "$T_TMP/ixp.yaml" \
+	--reasons "$T_TMP/rs/reasons.json" --rate 1000 --burst 1000 > "$T_TMP/lg.log" 2>&1 &
+echo $! >> "$T_TMP/pids"
+LG=http://127.0.0.1:$port
+wait_until 20 "ixp-lg listening" curl -sf "$LG/healthz"
+
+get() { curl -s "$LG$1"; }
+code() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+# jqc DESCRIPTION URL FILTER: the jq filter is true on the JSON at URL.
+jqc() { check "$1" sh -c "curl -s '$LG$2' | jq -e '$3' >/dev/null"; }
+
+# ---- JSON API -----------------------------------------------------------
+
+jqc "status: rs1 up, BIRD 2.0.12" /api/v1/status \
+	'.route_servers[0] | .up == true and .version == "2.0.12" and .router_id == "192.0.2.1"'
+N=/api/v1/rs/rs1/neighbors
+jqc "neighbours: 5 sessions with member names" $N \
+	'(.neighbors | length) == 5 and (.neighbors[0].member_name == "Alpha <Networks> & \"Sons\"")'
+jqc "neighbours: AS64501 IPv4 received 120, accepted 3, filtered 117, exported 1" $N \
+	'.neighbors[] | select(.id == "AS64501_1") | .families.ipv4 | .received == 120 and .accepted == 3 and .filtered == 117 and .exported == 1'
+jqc "neighbours: AS64501's IPv6 session counted on its own channel" $N \
+	'.neighbors[] | select(.id == "AS64501_2") | .families.ipv6 | .accepted == 1 and .filtered == 1'
+jqc "neighbours: AS64503 never connected, not established" $N \
+	'.neighbors[] | select(.id == "AS64503_1") | .established == false and .state == "start"'
+R=$N/AS64501_1/routes
+jqc "filtered: 117 routes, page 1 of 100" "$R?view=filtered" '.total == 117 and (.routes | length) == 100'
+jqc "filtered: page 2 holds the last 17" "$R?view=filtered&page=2" '(.routes | length) == 17 and .page == 2'
+# Both pages as one list (BIRD lists filtered routes in its own order).
+{ get "$R?view=filtered"; get "$R?view=filtered&page=2"; } | jq -s '{routes: (.[0].routes + .[1].routes)}' > "$T_TMP/filtered.json"
+check "filtered: the two pages together hold 117 different networks" \
+	sh -c "jq -e '[.routes[].network] | unique | length == 117' $T_TMP/filtered.json >/dev/null"
+jqf() { check "$1" sh -c "jq -e '$2' $T_TMP/filtered.json >/dev/null"; }
+for spec in "198.51.100.192/28|12|Prefix not in the member" "10.1.0.0/16|2|Bogon prefix" \
+    "198.51.100.32/29|13|Invalid prefix length" "198.51.100.48/28|9|Origin ASN not in" \
+    "198.51.100.64/28|14|RPKI invalid"; do
+	pfx=${spec%%|*} rest=${spec#*|}
+	jqf "filtered $pfx: reason ${rest%%|*} (${rest#*|}...)" \
+		".routes[] | select(.network == \"$pfx\") | .reject.code == ${rest%%|*} and (.reject.text | startswith(\"${rest#*|}\")) and (.reject.hint | length > 10)"
+done
+jqf "filtered 198.51.100.64/28: RPKI shown invalid" \
+	'.routes[] | select(.network == "198.51.100.64/28") | .rpki == "invalid"'
+jqc "accepted: 3 routes, RPKI valid, the blackhole flagged" "$R?view=accepted" \
+	'.total == 3 and (.routes[] | select(.network == "198.51.100.0/28") | .rpki == "valid" and .as_path == [64501]) and (.routes[] | select(.network == "198.51.100.1/32") | .blackhole)'
+jqc "exported to AS64502: AS64501's routes, not its own" "$N/AS64502_1/routes?view=exported" \
+	'([.routes[].network] | index("198.51.100.0/28") != null) and ([.routes[].network] | index("203.0.113.0/24") == null)'
+jqc "IPv6 filtered: 2001:db8:1000:1::/64 reason 12" "$N/AS64501_2/routes?view=filtered" \
+	'.routes[0].network == "2001:db8:1000:1::/64" and .routes[0].reject.code == 12'
+jqc "lookup of an address: longest match 198.51.100.0/28, accepted" "/api/v1/lookup?q=198.51.100.5" \
+	'.results[0].routes | length == 1 and .[0].network == "198.51.100.0/28" and .[0].filtered == false'
+jqc "lookup of a filtered prefix: shown with its reason" "/api/v1/lookup?q=198.51.100.64/28" \
+	'.results[0].routes[] | select(.filtered) | .reject.code == 14'
+jqc "lookup of an address in a filtered prefix: found too" "/api/v1/lookup?q=198.51.100.70" \
+	'[.results[0].routes[] | select(.filtered) | .network] == ["198.51.100.64/28"]'
+jqc "lookup of an IPv6 address: 2001:db8:2000::/36 from AS64502" "/api/v1/lookup?q=2001:DB8:2000::1" \
+	'.query == "2001:db8:2000::1" and .results[0].routes[0].network == "2001:db8:2000::/36" and .results[0].routes[0].from_protocol == "AS64502_2"'
+jqc "lookup of space nobody announces: empty, not an error" "/api/v1/lookup?q=192.0.2.200" \
+	'.results[0].up == true and (.results[0].routes | length) == 0'
+jqc "origin AS64502: its IPv4 and IPv6 routes" "/api/v1/origin?asn=AS64502" \
+	'[.results[0].routes[].network] | sort == ["2001:db8:2000::/36", "203.0.113.0/24"]'
+jqc "members: three, with NOC contacts" /api/v1/members \
+	'(.members | length) == 3 and .members[0].email == "noc@alpha.example" and .members[0].manrs'
+
+# ---- birdwatcher (Alice-LG) ---------------------------------------------------
+
+B=/birdwatcher/rs1
+jqc "birdwatcher /status: api.Version, result_from_cache, times as YYYY-MM-DD HH:MM:SS" $B/status \
+	'(.api.Version | startswith("ixp-lg")) and (.api.result_from_cache | type == "boolean") and (.status.last_reboot | test("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$"))'
+jqc "birdwatcher /protocols/bgp: keyed by id, neighbor_as a number, counts per channel" $B/protocols/bgp \
+	'.protocols.AS64501_1 | .neighbor_as == 64501 and .channels.ipv4.routes_count.filtered == 117 and .channels.ipv4.routes.imported == 3 and .routes.imported == 3 and .state == "up"'
+jqc "birdwatcher /protocols/short: every protocol" "$B/protocols/short?uncached=true" \
+	'.protocols.AS64503_1.state == "start" and .protocols.irr4.proto == "Static"'
+jqc "birdwatcher routes: as_path strings, local_pref string, type list" $B/routes/protocol/AS64502_1 \
+	'.routes[0] | .bgp.as_path == ["64502"] and .bgp.local_pref == "100" and .type == ["BGP", "univ"] and .metric == 100 and .bgp.communities == [[64502, 100]]'
+jqc "birdwatcher filtered: reject community there for Alice to decode" $B/routes/filtered/AS64501_2 \
+	'.routes[0].bgp.large_communities | any(. == [64500, 65520, 12])'
+jqc "birdwatcher noexport: a list (empty here)" $B/routes/noexport/AS64502_1 '.routes | type == "array"'
+jqc "birdwatcher prefix: exact network" "$B/routes/prefix?prefix=203.0.113.0/24" \
+	'.routes[0].network == "203.0.113.0/24"'
+check "birdwatcher unknown protocol: 404 with {\"error\": ...}" sh -c \
+	"[ \$(curl -s -o $T_TMP/e.json -w '%{http_code}' '$LG$B/routes/protocol/AS64599_1') = 404 ] && jq -e '.error | type == \"string\"' $T_TMP/e.json >/dev/null"
+
+# ---- HTML --------------------------------------------------------------------------
+
+html=$(get "/rs/rs1/AS64501_1?view=filtered"; get "/rs/rs1/AS64501_1?view=filtered&page=2")
+check "neighbour page: member name escaped" sh -c "printf '%s' \"\$1\" | grep -qF 'Alpha &lt;Networks&gt; &amp; &quot;Sons&quot;'" _ "$html"
+check "neighbour page: reasons and hints" sh -c "printf '%s' \"\$1\" | grep -q 'RPKI invalid' && printf '%s' \"\$1\" | grep -q 'Fix your ROAs'" _ "$html"
+check "neighbour page: pager to page 2" sh -c "printf '%s' \"\$1\" | grep -q 'view=filtered&amp;page=2'" _ "$html"
+check "home page lists rs1 as up" sh -c "curl -s $LG/ | grep -q 'Daemon is up and running'"
+check "neighbours page lists AS64503 as not established" sh -c "curl -s $LG/rs/rs1 | grep -A0 'AS64503_1' | grep -q 'st down'"
+check "lookup page: the route and its neighbour link" sh -c "curl -s '$LG/lookup?q=203.0.113.1' | grep -q 'href=\"rs/rs1/AS64502_1\"'"
+check "members page: mailto link" sh -c "curl -s $LG/members | grep -q 'mailto:peering@beta.example'"
+hdr=$(curl -sI "$LG/rs/rs1")
+check "security headers: CSP, nosniff, frame denial" sh -c "printf '%s' \"\$1\" | grep -qi \"content-security-policy: default-src 'none'\" && printf '%s' \"\$1\" | grep -qi 'x-content-type-options: nosniff' && printf '%s' \"\$1\" | grep -qi 'x-frame-options: DENY'" _ "$hdr"
+
+# ---- bad requests -------------------------------------------------------------------
+
+check "unknown parameter: 400" [ "$(code "$LG/lookup?q=192.0.2.1&cmd=x")" = 400 ]
+check "duplicate parameter: 400" [ "$(code "$LG/lookup?q=192.0.2.1&q=192.0.2.2")" = 400 ]
+check "prefix with host bits: 400 and a hint" sh -c "curl -s '$LG/api/v1/lookup?q=198.51.100.5/24' | jq -e '.error.param == \"q\" and (.error.message | test(\"host bits\"))' >/dev/null"
+check "neighbour that is not a protocol of this BIRD: 404" [ "$(code "$LG/rs/rs1/AS64599_1")" = 404 ]
+check "a BIRD protocol that is not a BGP neighbour: 404" [ "$(code "$LG/rs/rs1/irr4")" = 404 ]
+check "unknown route server: 404" [ "$(code "$LG/rs/rs9")" = 404 ]
+check "POST: 405" [ "$(code -X POST "$LG/")" = 405 ]
+
+# ---- injection corpus: nothing reaches BIRD but our own commands ---------------------
+
+: > "$T_TMP/inj.codes"
+while IFS= read -r u; do
+	[ -z "$u" ] && continue
+	printf '%s %s\n' "$(curl -s -o /dev/null -w '%{http_code}' --path-as-is -g "$LG$u")" "$u" >> "$T_TMP/inj.codes"
+done <<'URLS'
+/lookup?q=192.0.2.1;configure
+/lookup?q=192.0.2.1%0Aconfigure
+/lookup?q=192.0.2.1%0D%0Adown
+/lookup?q=192.0.2.1'%20||%20true
+/lookup?q=%22%3Bdown%3B%22
+/lookup?q=192.0.2.0/24%20filter%20{%20accept;%20}
+/lookup?q=192.0.2.0%2F24+where+net+~+[0.0.0.0/0%2B]
+/lookup?q=$(id)
+/lookup?q=`id`
+/origin?asn=64500%20or%201
+/origin?asn=64500;eval%201
+/origin?asn=AS64500%0Aconfigure
+/rs/rs1/AS64501_1%20all%3B%20configure
+/rs/rs1/AS64501_1;down
+/rs/rs1/AS64501_1'
+/rs/rs1/AS64501_1%0Aeval
+/rs/rs1/%7B%7D
+/rs/rs1/..%2F..%2F..%2Fetc%2Fpasswd
+/rs/..%2F..%2Frun%2Fbird%2Fbird.ctl/AS64501_1
+/rs/rs1/AS64501_1?view=filtered%20protocol%20x
+/rs/rs1/AS64501_1?page=1%3Bdown
+/birdwatcher/rs1/routes/protocol/AS64501_1%20all%20filter%20{accept;}
+/birdwatcher/rs1/routes/protocol/*
+/birdwatcher/rs1/routes/protocol/%22AS*%22
+/birdwatcher/rs1/routes/prefix?prefix=192.0.2.0/24%20all%20where%201=1
+/birdwatcher/rs1/routes/filtered/echo
+/api/v1/lookup?q=%C0%AE%C0%AE%2F
+/api/v1/lookup?q=%00
+/api/v1/lookup?q=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
+/api/v1/rs/rs1/neighbors/AS64501_1/routes?view=filtered&view=accepted
+URLS
+check "injection corpus: every hostile request refused (4xx)" sh -c "! grep -qv '^4' $T_TMP/inj.codes"
+grep -v '^4' "$T_TMP/inj.codes" | sed 's/^/        not refused: /'
+# BIRD logs every command it receives ("debug commands 2").
+tail -n +"$log_from" "$T_TMP/rs.log" | sed -n 's/.*<TRACE> CLI: //p' | sort -u > "$T_TMP/commands"
+bad=$(grep -Ev '^(restrict|show status|show protocols all|show symbols protocol|show route all( filtered)? protocol AS[0-9]+_[0-9]+|show route all (export|noexport) AS[0-9]+_[0-9]+|show route all for [0-9a-f.:/]+|show route all( filtered)? [0-9a-f.:]+/[0-9]+|show route all filtered where [0-9a-f.:]+ ~ net|show route all( filtered)? where bgp_path\.last = [0-9]+)$' "$T_TMP/commands")
+check "BIRD received only commands of our templates ($(wc -l < "$T_TMP/commands") distinct)" [ -z "$bad" ]
+[ -n "$bad" ] && printf '        unexpected: %s\n' $bad
+check "BIRD received no text of the corpus" sh -c "! grep -Eqi 'configure|down|eval|echo|filter |id\)|passwd|[;{}\"\`]' $T_TMP/commands"
+check "the route server is unharmed" sh -c "birdc -s $RS_CTL show status | grep -q 'Daemon is up'"
+
+# ---- rate limit -------------------------------------------------------------------------
+
+rport=$((port + 1))
+"$IXP_LG" serve --bird rs1="$RS_CTL" --listen 127.0.0.1:$rport --rate 1 --burst 3 > "$T_TMP/lg2.log" 2>&1 &
+echo $! >> "$T_TMP/pids"
+wait_until 20 "second ixp-lg listening" curl -sf "http://127.0.0.1:$rport/healthz"
+for i in 1 2 3 4 5 6; do curl -s -o /dev/null -w '%{http_code}\n' "http://127.0.0.1:$rport/api/v1/status"; done > "$T_TMP/rl"
+check "rate limit: burst of 3 answered, the rest 429" [ "$(tr '\n' ' ' < "$T_TMP/rl")" = "200 200 200 429 429 429 " ]
+check "rate limit: 429 says when to retry" sh -c "curl -sI http://127.0.0.1:$rport/api/v1/status | grep -qi '^retry-after: [0-9]'"
+
+# ---- BIRD goes away and comes back -----------------------------------------------------
+
+rspid=$(cat "$T_TMP/rs.pid")
+kill "$rspid"
+wait_until 10 "route server stopped" sh -c "! kill -0 $rspid 2>/dev/null"
+# Answers cached a few seconds ago may still be served; then 503.
+wait_until 15 "503 once the cache expired" sh -c "[ \$(curl -s -o $T_TMP/down.json -w '%{http_code}' $LG/api/v1/rs/rs1/neighbors) = 503 ]"
+check "BIRD down: 503 with a clear message" sh -c "jq -e '.error.message | test(\"not answering\")' $T_TMP/down.json >/dev/null"
+check "BIRD down: HTML says so too" sh -c "curl -s $LG/rs/rs1 | grep -q 'not answering'"
+bird_start rs "$T_TMP/rs1.conf"
+wait_until 60 "route server back" lg_env_converged
+wait_until 20 "looking glass recovers by itself" sh -c "curl -sf $LG/api/v1/rs/rs1/neighbors | jq -e '.neighbors | length == 5' >/dev/null" &&
+	pass "BIRD back: the looking glass answers again without a restart"
+
+# ---- CGI -------------------------------------------------------------------------------
+
+cgi=$(GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD=GET PATH_INFO=/api/v1/rs/rs1/neighbors \
+	QUERY_STRING= IXP_LG_BIRD="rs1=$RS_CTL" "$IXP_LG")
+check "CGI: Status line, headers, JSON body" sh -c "printf '%s' \"\$1\" | head -1 | grep -q '^Status: 200 OK' && printf '%s' \"\$1\" | sed '1,/^\r\$/d' | jq -e '.neighbors | length == 5' >/dev/null" _ "$cgi"
+cgi=$(GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD=GET PATH_INFO=/lookup QUERY_STRING='q=x;id' \
+	SCRIPT_NAME=/cgi-bin/lg IXP_LG_BIRD="rs1=$RS_CTL" "$IXP_LG")
+check "CGI: bad input is a 400 page, links under the script's path" sh -c "printf '%s' \"\$1\" | head -1 | grep -q '^Status: 400' && printf '%s' \"\$1\" | grep -q '<base href=\"/cgi-bin/lg/\">'" _ "$cgi"
+
+# ---- a real browser ----------------------------------------------------------------------
+
+if command -v chromium >/dev/null 2>&1; then
+	url="$LG/rs/rs1/AS64501_1?view=filtered"
+	timeout 90 chromium --headless --no-sandbox --disable-gpu --window-size=1280,1000 \
+		--screenshot="$T_TMP/neighbour.png" "$url" > "$T_TMP/chromium.log" 2>&1
+	check "Chromium: screenshot of the neighbour page" sh -c "[ \$(stat -c %s $T_TMP/neighbour.png 2>/dev/null || echo 0) -gt 20000 ]"
+	timeout 90 chromium --headless --no-sandbox --disable-gpu --dump-dom "$url" 2> /dev/null > "$T_TMP/dom.html"
+	check "Chromium: the rendered page shows the neighbour, reasons and the pager" sh -c \
+		"grep -q 'Alpha &lt;Networks&gt; &amp; \"Sons\"' $T_TMP/dom.html && grep -q 'Origin ASN not in the member' $T_TMP/dom.html && grep -q 'Routes 1.*100 of 117' $T_TMP/dom.html"
+	[ -n "${LG_SCREENSHOT:-}" ] && cp "$T_TMP/neighbour.png" "$LG_SCREENSHOT"
+else
+	fail "chromium is not installed (make check installs it)"
+fi
+
+if [ "$T_FAIL" -ne 0 ]; then
+	echo "---- ixp-lg log"
+	tail -20 "$T_TMP/lg.log"
+fi
+summary t_lg
