@@ -156,8 +156,14 @@ $(BUILD)/bench/%: bench/%.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O2 -o $@ $<
 
-bench: deps-test all $(BUILD)/tests/irrd_fixture $(BUILD)/bench/gen $(BUILD)/bench/measure
+$(BUILD)/bench/lgload: bench/lgload.c $(BUILD)/lookingglass/birdc.o
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O2 -Ilookingglass -o $@ $^ -lpthread
+
+bench: deps-test all $(BUILD)/tests/irrd_fixture $(BUILD)/bench/gen $(BUILD)/bench/measure \
+		$(BUILD)/bench/lgload
 	sh bench/run.sh
+	sh bench/lg.sh
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/doc/ixp-rs

@@ -43,7 +43,7 @@ static const char usage[] =
 "    --timeout SECONDS    per BIRD command (default 10)\n"
 "    --max-routes N       routes per list read from BIRD (default 20000)\n"
 "    --cache SECONDS      how long route lists are reused (default 30;\n"
-"                         status and neighbours: 5)\n"
+"                         status and neighbours: 5, or less; 0: no cache)\n"
 "    --rate N             requests per second per client, IPv6 per /64 (default 5)\n"
 "    --burst N            requests a client may make at once (default 30)\n"
 "    --max-inflight N     requests answered at a time (default 8; more wait\n"
@@ -144,8 +144,11 @@ main(int argc, char **argv)
 			opt.timeout_ms = (int64_t)(d * 1000);
 		else if (!strcmp(a, "--max-routes") && num_arg(a, v, 1, 10000000, &d))
 			opt.max_routes = (size_t)d;
-		else if (!strcmp(a, "--cache") && num_arg(a, v, 0, 3600, &d))
+		else if (!strcmp(a, "--cache") && num_arg(a, v, 0, 3600, &d)) {
 			opt.ttl_ms = (int64_t)(d * 1000);
+			if (opt.ttl_short_ms > opt.ttl_ms)
+				opt.ttl_short_ms = opt.ttl_ms;
+		}
 		else if (!strcmp(a, "--rate") && num_arg(a, v, 0.01, 100000, &d))
 			so.rate = d;
 		else if (!strcmp(a, "--burst") && num_arg(a, v, 1, 100000, &d))

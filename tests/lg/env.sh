@@ -41,8 +41,14 @@ EOF2
 }
 
 # 112 host routes, filtered (12: more-specifics only up to /28): a list
-# of two pages.
+# of two pages. LG_ROUTES=N (the benchmark): N bogon /25s instead.
 lg_many_routes() {
+	if [ -n "${LG_ROUTES:-}" ]; then
+		awk -v n="$LG_ROUTES" 'BEGIN { for (i = 0; i < n; i++)
+			printf "route 10.%d.%d.%d/25 blackhole;\n", int(i / 512) % 256,
+			    int(i / 2) % 256, (i % 2) * 128 }'
+		return
+	fi
 	for i in $(seq 128 191) $(seq 208 255); do
 		printf 'route %s.%s/32 blackhole; ' "$A" "$i"
 	done
@@ -50,6 +56,7 @@ lg_many_routes() {
 
 lg_env_up() {
 	cp "$LG_DIR/ixp.yaml" "$LG_DIR/irr.db" "$LG_DIR/vrps.json" "$T_TMP/"
+	[ -n "${LG_ROUTES:-}" ] && sed -i 's/max_prefix: {ipv4: 500}/max_prefix: {ipv4: 1000000}/' "$T_TMP/ixp.yaml"
 	"$IXP_RSC" compile "$T_TMP/ixp.yaml" -o "$T_TMP/rs" -q || return 1
 	# Every command a client sends is logged: the injection tests read them.
 	{ echo 'debug commands 2;'; cat "$T_TMP/rs/rs1.conf"; } > "$T_TMP/rs1.conf"

@@ -1,0 +1,68 @@
+#!/bin/sh
+# make bench, looking glass part: requests per second and latency of
+# ixp-lg for the neighbour list and a prefix lookup, against a route server
+# BIRD holding LG_ROUTES routes (default 100,000), next to the time BIRD
+# itself needs for the same commands on its socket. Needs root (network
+# namespaces); prints SKIP otherwise.
+cd "$(dirname "$0")/.."
+. tests/lib.sh
+. tests/netns.sh
+if [ "$(id -u)" -ne 0 ]; then
+	echo "bench lg: SKIP (needs root for network namespaces)"
+	exit 0
+fi
+LG_ROUTES=${LG_ROUTES:-100000}
+SECS=${BENCH_LG_SECONDS:-5}
+CONC=${BENCH_LG_CONCURRENCY:-8}
+LOAD=$(pwd)/build/bench/lgload
+IXP_LG=$(pwd)/build/ixp-lg
+export LG_ROUTES
+ns_init
+. tests/lg/env.sh
+echo "bench lg: route server with $LG_ROUTES routes from one member (this takes a minute)"
+lg_env_up || { echo "bench lg: the test IXP did not start"; exit 1; }
+loaded() {
+	[ "$(bc rs show route filtered count | sed -n 's/^\([0-9]*\) of .*/\1/p' | head -1)" -ge "$LG_ROUTES" ]
+}
+wait_until 300 "route server holds $LG_ROUTES filtered routes" loaded || exit 1
+total=$( (bc rs show route count; bc rs show route filtered count) | sed -n 's/^\([0-9]*\) of .*/\1/p' | awk '{ s += $1 } END { print s }')
+
+port=$(( 30000 + NS_ID % 20000 ))
+start_lg() {	# PORT EXTRA-ARGS...
+	_p=$1
+	shift
+	"$IXP_LG" serve --bird rs1="$T_TMP/rs.ctl" --listen 127.0.0.1:$_p --rate 100000 \
+		--burst 100000 --max-inflight 16 "$@" > "$T_TMP/lg-$_p.log" 2>&1 &
+	echo $! >> "$T_TMP/pids"
+	wait_until 20 "ixp-lg on $_p" curl -sf "http://127.0.0.1:$_p/healthz"
+}
+start_lg $port
+start_lg $((port + 1)) --cache 0
+
+row() { printf '| %-58s | %9s | %8s | %8s | %s\n' "$1" "$2" "$3" "$4" "$5"; }
+bird_row() {	# LABEL COMMAND
+	set -- "$1" "$2" $("$LOAD" bird "$T_TMP/rs.ctl" 50 "$2")
+	row "$1" "$4" "$5" "$6" "$3 commands, errors: $7"
+}
+http_row() {	# LABEL PORT PATH
+	set -- "$1" $("$LOAD" http "$2" "$3" "$SECS" "$CONC")
+	row "$1" "$3" "$4" "$5" "$2 requests, errors: $6"
+}
+ip=10.1.2.3
+echo
+echo "ixp-lg bench: BIRD 2.0.12 route server holding $total routes (accepted and filtered);"
+echo "$CONC clients, ${SECS} s per row, $(nproc) cores"
+echo
+row "what" "req/s" "p50 ms" "p99 ms" ""
+row "----" "-----" "------" "------" ""
+bird_row "BIRD socket: show protocols all (reference)" "show protocols all"
+http_row "ixp-lg neighbour list, cached (5 s)" $port /api/v1/rs/rs1/neighbors
+http_row "ixp-lg neighbour list, no cache" $((port + 1)) /api/v1/rs/rs1/neighbors
+http_row "ixp-lg neighbour page (HTML), no cache" $((port + 1)) /rs/rs1
+bird_row "BIRD socket: show route all for $ip (reference)" "show route all for $ip"
+bird_row "BIRD socket: ... filtered where $ip ~ net (reference)" "show route all filtered where $ip ~ net"
+http_row "ixp-lg lookup $ip, cached (30 s)" $port "/api/v1/lookup?q=$ip"
+http_row "ixp-lg lookup $ip, no cache (both commands)" $((port + 1)) "/api/v1/lookup?q=$ip"
+echo
+echo "BIRD rows: one restricted session, 50 commands one after another. ixp-lg rows: a new"
+echo "connection per request; a lookup runs both BIRD commands above on every route server."
