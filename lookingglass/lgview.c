@@ -512,24 +512,35 @@ h_neighbor_row(struct buf *b, struct lg_app *app, const struct lg_rs *rs,
 	esc(b, p->neighbor_address);
 	buf_puts(b, "</td><td>");
 	h_state(b, p);
-	buf_puts(b, "</td><td>");
+	buf_puts(b, "</td><td class=\"time\">");
 	esc(b, p->since);
 	buf_puts(b, "</td>");
-	for (int fam = 0; fam < 2; fam++) {
-		const char *want = fam ? "ipv6" : "ipv4";
-		const struct bird_channel *c = NULL;
-		for (int k = 0; k < p->n_ch; k++)
-			if (!strcmp(p->ch[k].name, want))
-				c = &p->ch[k];
-		if (c == NULL || !c->have_routes) {
-			buf_puts(b, "<td class=\"num\" colspan=\"4\">&ndash;</td>");
-			continue;
+	/*
+	 * One line per channel with routes in each count cell: a dual-stack
+	 * session shows its IPv4 and IPv6 counts apart, a single-family one
+	 * (the usual case at an IXP) takes no room for the other family.
+	 */
+	for (int col = 0; col < 5; col++) {
+		bool any = false;
+		buf_puts(b, col ? "<td class=\"num\">" : "<td>");
+		for (int k = 0; k < p->n_ch; k++) {
+			const struct bird_channel *c = &p->ch[k];
+			unsigned long long v[] = { 0, c->imported + c->filtered, c->imported,
+			    c->filtered, c->exported };
+			if (!c->have_routes)
+				continue;
+			if (any)
+				buf_puts(b, "<br>");
+			any = true;
+			if (col == 0)
+				esc(b, !strcmp(c->name, "ipv6") ? "IPv6" : !strcmp(c->name, "ipv4") ?
+				    "IPv4" : c->name);
+			else if (col == 3 && v[3])
+				buf_printf(b, "<span class=\"warn\">%llu</span>", v[3]);
+			else
+				buf_printf(b, "%llu", v[col]);
 		}
-		buf_printf(b, "<td class=\"num\">%llu</td><td class=\"num\">%llu</td>"
-		    "<td class=\"num%s\">%llu</td><td class=\"num\">%llu</td>",
-		    (unsigned long long)(c->imported + c->filtered), (unsigned long long)c->imported,
-		    c->filtered ? " warn" : "", (unsigned long long)c->filtered,
-		    (unsigned long long)c->exported);
+		buf_puts(b, any ? "</td>" : "&ndash;</td>");
 	}
 	buf_puts(b, "</tr>\n");
 }
@@ -565,12 +576,10 @@ page_neighbors(struct lg_app *app, const struct lg_request *rq, struct lg_rs *rs
 		snprintf(title, sizeof(title), "Neighbours of %s", rs->name);
 		html_begin(b, app, title);
 	}
-	buf_puts(b, "<table class=\"neighbors\"><thead><tr><th rowspan=\"2\">Session</th>"
-	    "<th rowspan=\"2\">ASN</th><th rowspan=\"2\">Name</th><th rowspan=\"2\">Address</th>"
-	    "<th rowspan=\"2\">State</th><th rowspan=\"2\">Since</th><th colspan=\"4\">IPv4 routes"
-	    "</th><th colspan=\"4\">IPv6 routes</th></tr><tr><th>received</th><th>accepted</th>"
-	    "<th>filtered</th><th>exported</th><th>received</th><th>accepted</th><th>filtered</th>"
-	    "<th>exported</th></tr></thead><tbody>\n");
+	buf_puts(b, "<table class=\"neighbors\"><thead><tr><th>Session</th><th>ASN</th>"
+	    "<th>Name</th><th>Address</th><th>State</th><th>Since</th><th>Routes</th>"
+	    "<th class=\"num\">received</th><th class=\"num\">accepted</th>"
+	    "<th class=\"num\">filtered</th><th class=\"num\">exported</th></tr></thead><tbody>\n");
 	for (size_t i = 0; i < pr.p.n; i++)
 		if (!strcmp(pr.p.v[i].proto, "BGP"))
 			h_neighbor_row(b, app, rs, &pr.p.v[i]);
@@ -1195,7 +1204,7 @@ static const char css[] =
 	"h2{font-size:1.15em;margin-top:1.5em}h3{font-size:1em}"
 	"table{border-collapse:collapse;background:#fff;width:100%;margin-bottom:1em}"
 	"th,td{border-bottom:1px solid #e1e4ea;padding:.3em .5em;text-align:left;"
-	"vertical-align:top}th{background:#eef1f5;font-weight:600}td.num,th.num{text-align:right}"
+	"vertical-align:top}td.time{white-space:nowrap}th{background:#eef1f5;font-weight:600}td.num,th.num{text-align:right}"
 	"tr.rej td.net{border-left:3px solid #c0392b}tr.ok td.net{border-left:3px solid #27ae60}"
 	".st.up{color:#1e8449;font-weight:600}.st.down{color:#c0392b;font-weight:600}"
 	".warn{color:#b9770e}.err{color:#c0392b}.hint{color:#5d6675;font-size:.9em}"

@@ -112,6 +112,9 @@ check "neighbour page: reasons and hints" sh -c "printf '%s' \"\$1\" | grep -q '
 check "neighbour page: pager to page 2" sh -c "printf '%s' \"\$1\" | grep -q 'view=filtered&amp;page=2'" _ "$html"
 check "home page lists rs1 as up" sh -c "curl -s $LG/ | grep -q 'Daemon is up and running'"
 check "neighbours page lists AS64503 as not established" sh -c "curl -s $LG/rs/rs1 | grep -A0 'AS64503_1' | grep -q 'st down'"
+check "neighbours page: AS64501's IPv4 counts 120/3/117/1, IPv6 session on its own row" sh -c "curl -s $LG/rs/rs1 > $T_TMP/nb.html &&
+	grep 'AS64501_1' $T_TMP/nb.html | grep -q '<td>IPv4</td><td class=\"num\">120</td><td class=\"num\">3</td><td class=\"num\"><span class=\"warn\">117</span></td><td class=\"num\">1</td>' &&
+	grep 'AS64501_2' $T_TMP/nb.html | grep -q '<td>IPv6</td><td class=\"num\">2</td><td class=\"num\">1</td>'"
 check "lookup page: the route and its neighbour link" sh -c "curl -s '$LG/lookup?q=203.0.113.1' | grep -q 'href=\"rs/rs1/AS64502_1\"'"
 check "members page: mailto link" sh -c "curl -s $LG/members | grep -q 'mailto:peering@beta.example'"
 hdr=$(curl -sI "$LG/rs/rs1")
