@@ -125,22 +125,99 @@ lg_ratelimit_take(struct lg_ratelimit *rl, const char *key, int64_t now_ms, unsi
 	return ok;
 }
 
+static bool
+addr_parse(const char *s, struct lg_addr *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (inet_pton(AF_INET, s, out->a) == 1)
+		out->af = AF_INET;
+	else if (inet_pton(AF_INET6, s, out->a) == 1)
+		out->af = AF_INET6;
+	return out->af != 0;
+}
+
+static bool
+addr_of(const struct sockaddr *sa, struct lg_addr *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (sa != NULL && sa->sa_family == AF_INET) {
+		out->af = AF_INET;
+		memcpy(out->a, &((const struct sockaddr_in *)sa)->sin_addr, 4);
+	} else if (sa != NULL && sa->sa_family == AF_INET6) {
+		out->af = AF_INET6;
+		memcpy(out->a, &((const struct sockaddr_in6 *)sa)->sin6_addr, 16);
+	}
+	return out->af != 0;
+}
+
 /* The client's address, IPv6 reduced to its /64 (one network, one bucket). */
 static void
-client_key(const struct sockaddr *sa, char *out, size_t cap)
+client_key(const struct lg_addr *ad, char *out, size_t cap)
 {
 	char tmp[INET6_ADDRSTRLEN];
+	unsigned char a[16];
 
-	if (sa != NULL && sa->sa_family == AF_INET) {
-		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, out, (socklen_t)cap);
-	} else if (sa != NULL && sa->sa_family == AF_INET6) {
-		struct in6_addr a = ((const struct sockaddr_in6 *)sa)->sin6_addr;
-		memset(a.s6_addr + 8, 0, 8);
-		inet_ntop(AF_INET6, &a, tmp, sizeof(tmp));
+	if (ad->af == AF_INET) {
+		inet_ntop(AF_INET, ad->a, out, (socklen_t)cap);
+	} else if (ad->af == AF_INET6) {
+		memcpy(a, ad->a, 8);
+		memset(a + 8, 0, 8);
+		inet_ntop(AF_INET6, a, tmp, sizeof(tmp));
 		snprintf(out, cap, "%s/64", tmp);
 	} else {
 		snprintf(out, cap, "?");
 	}
+}
+
+/*
+ * The address a trusted reverse proxy saw: the right-most entry of
+ * X-Forwarded-For (proxies append to it; what is left of that entry came
+ * from the client and proves nothing). False when it is not one address.
+ */
+static bool
+forwarded_for(const char *xff, struct lg_addr *out)
+{
+	const char *last = strrchr(xff, ',');
+	char tmp[INET6_ADDRSTRLEN + 1];
+	size_t n;
+
+	last = last ? last + 1 : xff;
+	while (*last == ' ' || *last == '\t')
+		last++;
+	n = strcspn(last, " \t");
+	if (n == 0 || n >= sizeof(tmp) || last[n + strspn(last + n, " \t")] != '\0')
+		return false;
+	memcpy(tmp, last, n);
+	tmp[n] = '\0';
+	return addr_parse(tmp, out);
+}
+
+bool
+lg_proxies_parse(const char *list, struct lg_proxies *out, char *err, size_t errlen)
+{
+	char *copy = xstrdup(list), *save = NULL, *tok;
+	bool ok = true;
+
+	for (tok = strtok_r(copy, ",", &save); tok && ok; tok = strtok_r(NULL, ",", &save)) {
+		if (out->n == LG_MAX_PROXIES) {
+			snprintf(err, errlen, "--trust-proxy: at most %d addresses", LG_MAX_PROXIES);
+			ok = false;
+		} else if (!addr_parse(tok, &out->v[out->n++])) {
+			snprintf(err, errlen, "--trust-proxy: %s is not an IPv4 or IPv6 address", tok);
+			ok = false;
+		}
+	}
+	free(copy);
+	return ok;
+}
+
+static bool
+trusted(const struct lg_proxies *p, const struct lg_addr *ad)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (p->v[i].af == ad->af && !memcmp(p->v[i].a, ad->a, 16))
+			return true;
+	return false;
 }
 
 /* ---- the server ---------------------------------------------------------------------- */
@@ -148,6 +225,7 @@ client_key(const struct sockaddr *sa, char *out, size_t cap)
 struct server {
 	struct lg_app		*app;
 	struct lg_ratelimit	*rl;
+	struct lg_proxies	 proxies;
 	pthread_mutex_t		 mu;
 	pthread_cond_t		 cv;
 	unsigned		 inflight, max_inflight;
@@ -231,6 +309,7 @@ access_handler(void *cls, struct MHD_Connection *c, const char *url, const char 
 	struct server *s = cls;
 	const char *uri = *con_cls ? *con_cls : url;
 	const union MHD_ConnectionInfo *ci;
+	struct lg_addr peer;
 	struct lg_response resp;
 	enum MHD_Result ok;
 	char key[64];
@@ -245,7 +324,15 @@ access_handler(void *cls, struct MHD_Connection *c, const char *url, const char 
 	}
 	lg_response_init(&resp);
 	ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	client_key(ci ? ci->client_addr : NULL, key, sizeof(key));
+	addr_of(ci ? ci->client_addr : NULL, &peer);
+	if (trusted(&s->proxies, &peer)) {
+		const char *xff = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+		    "X-Forwarded-For");
+		struct lg_addr fwd;
+		if (xff != NULL && forwarded_for(xff, &fwd))
+			peer = fwd;
+	}
+	client_key(&peer, key, sizeof(key));
 	exempt = !strcmp(uri, "/static/lg.css") || !strcmp(uri, "/healthz");
 	if (!exempt && !lg_ratelimit_take(s->rl, key, bird_now_ms(), &retry)) {
 		lg_error(s->app, !strncmp(uri, "/api/", 5) || !strncmp(uri, "/birdwatcher/", 13),
@@ -334,6 +421,7 @@ lg_serve(struct lg_app *app, const struct lg_server_opts *o)
 	s.app = app;
 	s.rl = lg_ratelimit_new(o->rate, o->burst);
 	s.max_inflight = o->max_inflight;
+	s.proxies = o->proxies;
 	pthread_mutex_init(&s.mu, NULL);
 	pthread_cond_init(&s.cv, NULL);
 	d = MHD_start_daemon(flags, 0, NULL, NULL, access_handler, &s,
@@ -341,7 +429,8 @@ lg_serve(struct lg_app *app, const struct lg_server_opts *o)
 	    MHD_OPTION_URI_LOG_CALLBACK, uri_log, NULL,
 	    MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
 	    MHD_OPTION_CONNECTION_LIMIT, o->max_connections,
-	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)16,
+	    /* Behind a proxy every connection comes from it. */
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, o->proxies.n ? 0u : 16u,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)65536,
 	    MHD_OPTION_END);
@@ -406,8 +495,10 @@ lg_cgi(struct lg_app *app)
 		printf("%s: %s\r\n", security_headers[i][0], security_headers[i][1]);
 	if (resp.retry_after)
 		printf("Retry-After: %u\r\n", resp.retry_after);
-	printf("Cache-Control: %s\r\n\r\n", resp.status == 200 && resp.max_age ? "max-age=10" :
-	    "no-store");
+	if (resp.status == 200 && resp.max_age > 0)
+		printf("Cache-Control: max-age=%u\r\n\r\n", resp.max_age);
+	else
+		printf("Cache-Control: no-store\r\n\r\n");
 	if (method == NULL || strcmp(method, "HEAD"))
 		fwrite(resp.body.p ? resp.body.p : "", 1, resp.body.len, stdout);
 	fflush(stdout);

@@ -11,13 +11,31 @@
 
 #include "lgview.h"
 
+#define LG_MAX_PROXIES 16
+
+/* An address as family and bytes: what client keys and proxy lists compare. */
+struct lg_addr {
+	int		 af;		/* AF_INET, AF_INET6; 0: unknown */
+	unsigned char	 a[16];
+};
+
+/* Reverse proxies whose X-Forwarded-For names the client (--trust-proxy). */
+struct lg_proxies {
+	struct lg_addr	 v[LG_MAX_PROXIES];
+	size_t		 n;
+};
+
 struct lg_server_opts {
 	const char	*listen;	/* "127.0.0.1:8080", "[::1]:8080" */
 	double		 rate;		/* requests per second per client */
 	double		 burst;
 	unsigned	 max_inflight;
 	unsigned	 max_connections;
+	struct lg_proxies proxies;
 };
+
+/* "ADDR[,ADDR...]" into out (appending). False with a message in err. */
+bool	lg_proxies_parse(const char *list, struct lg_proxies *out, char *err, size_t errlen);
 
 /* Serve until SIGINT/SIGTERM. Returns an exit code. */
 int	lg_serve(struct lg_app *app, const struct lg_server_opts *o);

@@ -48,6 +48,10 @@ static const char usage[] =
 "    --burst N            requests a client may make at once (default 30)\n"
 "    --max-inflight N     requests answered at a time (default 8; more wait\n"
 "                         up to 3 s, then get 503)\n"
+"    --trust-proxy ADDR[,ADDR...]\n"
+"                         reverse proxies (exact addresses) whose\n"
+"                         X-Forwarded-For names the client: rate limits then\n"
+"                         apply per client, not to the proxy as a whole\n"
 "\n"
 "PAGES\n"
 "    /                          route servers and their state\n"
@@ -81,12 +85,27 @@ static const char usage[] =
 "    0 on a clean stop, 1 on bad options or unreadable files.\n";
 
 static bool
+takes_value(const char *opt)
+{
+	static const char *const opts[] = { "--bird", "--listen", "--reasons", "--members",
+	    "--title", "--timeout", "--max-routes", "--cache", "--rate", "--burst",
+	    "--max-inflight", "--trust-proxy" };
+
+	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
+		if (!strcmp(opt, opts[i]))
+			return true;
+	return false;
+}
+
+static bool
 num_arg(const char *opt, const char *v, double lo, double hi, double *out)
 {
 	char *end;
 	double d = v ? strtod(v, &end) : 0;
 
-	if (v == NULL || *end != '\0' || d < lo || d > hi) {
+	if (v == NULL)
+		return false;	/* "needs a value", below */
+	if (*end != '\0' || d < lo || d > hi) {
 		fprintf(stderr, "ixp-lg: %s wants a number from %g to %g\n", opt, lo, hi);
 		return false;
 	}
@@ -115,7 +134,8 @@ main(int argc, char **argv)
 {
 	struct lg_app app;
 	struct lg_options opt = { 10000, 20000, 30000, 5000, 256u << 20 };
-	struct lg_server_opts so = { "127.0.0.1:8080", 5, 30, 8, 256 };
+	struct lg_server_opts so = { .listen = "127.0.0.1:8080", .rate = 5, .burst = 30,
+	    .max_inflight = 8, .max_connections = 256 };
 	const char *reasons = getenv("IXP_LG_REASONS"), *members = getenv("IXP_LG_MEMBERS");
 	const char *title = getenv("IXP_LG_TITLE"), *birds = getenv("IXP_LG_BIRD");
 	bool cgi = getenv("GATEWAY_INTERFACE") != NULL, serve = false;
@@ -153,6 +173,12 @@ main(int argc, char **argv)
 			so.rate = d;
 		else if (!strcmp(a, "--burst") && num_arg(a, v, 1, 100000, &d))
 			so.burst = d;
+		else if (!strcmp(a, "--trust-proxy") && v != NULL) {
+			if (!lg_proxies_parse(v, &so.proxies, err, sizeof(err))) {
+				fprintf(stderr, "ixp-lg: %s\n", err);
+				return 1;
+			}
+		}
 		else if (!strcmp(a, "--max-inflight") && num_arg(a, v, 1, 1024, &d))
 			so.max_inflight = (unsigned)d;
 		else if (!strcmp(a, "--listen") && v)
@@ -166,7 +192,9 @@ main(int argc, char **argv)
 		else if (!strcmp(a, "--bird") && v)
 			;
 		else {
-			if (strncmp(a, "--", 2) || v == NULL)
+			if (v == NULL && takes_value(a))
+				fprintf(stderr, "ixp-lg: %s needs a value\n", a);
+			else if (!takes_value(a))
 				fprintf(stderr, "ixp-lg: unknown argument '%s' (try ixp-lg --help)\n", a);
 			return 1;
 		}

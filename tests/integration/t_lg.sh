@@ -187,6 +187,25 @@ wait_until 20 "second ixp-lg listening" curl -sf "http://127.0.0.1:$rport/health
 for i in 1 2 3 4 5 6; do curl -s -o /dev/null -w '%{http_code}\n' "http://127.0.0.1:$rport/api/v1/status"; done > "$T_TMP/rl"
 check "rate limit: burst of 3 answered, the rest 429" [ "$(tr '\n' ' ' < "$T_TMP/rl")" = "200 200 200 429 429 429 " ]
 check "rate limit: 429 says when to retry" sh -c "curl -sI http://127.0.0.1:$rport/api/v1/status | grep -qi '^retry-after: [0-9]'"
+# Behind a reverse proxy: buckets per X-Forwarded-For client, only when the
+# proxy is trusted; its right-most entry counts (the left ones are the
+# client's own words).
+xport=$((port + 2)); uport=$((port + 3))
+"$IXP_LG" serve --bird rs1="$RS_CTL" --listen 127.0.0.1:$xport --rate 0.01 --burst 2 \
+	--trust-proxy 192.0.2.250,127.0.0.1 > "$T_TMP/lg3.log" 2>&1 &
+echo $! >> "$T_TMP/pids"
+"$IXP_LG" serve --bird rs1="$RS_CTL" --listen 127.0.0.1:$uport --rate 0.01 --burst 1 > "$T_TMP/lg4.log" 2>&1 &
+echo $! >> "$T_TMP/pids"
+wait_until 20 "proxied ixp-lg listening" curl -s -o /dev/null "http://127.0.0.1:$xport/healthz"
+wait_until 20 "unproxied ixp-lg listening" curl -s -o /dev/null "http://127.0.0.1:$uport/healthz"
+xff() { code -H "X-Forwarded-For: $2" "http://127.0.0.1:$1/api/v1/status"; }
+r="$(xff $xport 198.51.100.7) $(xff $xport 198.51.100.7) $(xff $xport 198.51.100.7)"
+check "trusted proxy: one client's burst of 2, then 429 ($r)" [ "$r" = "200 200 429" ]
+check "trusted proxy: another client still answered" [ "$(xff $xport '2001:db8:7::1')" = 200 ]
+check "trusted proxy: a spoofed left-hand entry does not help" [ "$(xff $xport '198.51.100.8, 198.51.100.7')" = 429 ]
+check "trusted proxy: garbage in the header counts against the proxy itself" [ "$(xff $xport 'x;y')" = 200 ]
+r="$(xff $uport 198.51.100.7) $(xff $uport 198.51.100.8)"
+check "untrusted peer: X-Forwarded-For ignored ($r)" [ "$r" = "200 429" ]
 
 # ---- BIRD goes away and comes back -----------------------------------------------------
 
