@@ -159,12 +159,19 @@ lg_build_cmd(enum lg_cmd c, const struct lg_args *a, char *out, size_t cap)
 	case CMD_ROUTES_ORIGIN_FILTERED:
 		n = snprintf(out, cap, "show route all filtered where bgp_path.last = %u", a->asn);
 		break;
+	case CMD_ROUTES_TABLE:
+		n = snprintf(out, cap, "show route all table %s", a->table);
+		break;
+	case CMD_ROUTES_TABLE_FILTERED:
+		n = snprintf(out, cap, "show route all filtered table %s", a->table);
+		break;
 	}
 	if (n < 0 || (size_t)n >= cap)
 		return false;
-	/* Protocol names come from the route server's own symbol list, but
+	/* Protocol and table names come from the route server itself, but
 	 * check the finished command anyway: nothing else goes to BIRD. */
-	if (a != NULL && a->proto != NULL && strpbrk(a->proto, " -") != NULL)
+	if (a != NULL && ((a->proto != NULL && strpbrk(a->proto, " -") != NULL) ||
+	    (a->table != NULL && strpbrk(a->table, " -") != NULL)))
 		return false;
 	return bird_cmd_ok(out);
 }

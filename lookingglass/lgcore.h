@@ -77,11 +77,14 @@ enum lg_cmd {
 	CMD_ROUTES_NET,			/* prefix: exact */
 	CMD_ROUTES_ORIGIN,		/* asn */
 	CMD_ROUTES_ORIGIN_FILTERED,
+	CMD_ROUTES_TABLE,		/* table: the whole table (Alice-LG's store) */
+	CMD_ROUTES_TABLE_FILTERED,
 };
 
 /* The typed arguments of a command. */
 struct lg_args {
 	const char		*proto;	/* checked against the RS's symbols */
+	const char		*table;	/* one of the RS's channel tables */
 	bool			 is_ip;
 	struct ipaddr		 ip;
 	struct prefix		 prefix;

@@ -25,7 +25,7 @@ lg_name_ok(const char *s)
 	return true;
 }
 
-/* A BIRD protocol name: no '-' (BIRD symbols cannot have one). */
+/* A BIRD protocol or table name: no '-' (BIRD symbols cannot have one). */
 static bool
 proto_name_ok(const char *s)
 {
@@ -119,6 +119,10 @@ static const struct route routes[] = {
 	    0, 0, true },
 	{ PG_BW_ROUTES_NOEXPORT, { "birdwatcher", "{rs}", "routes", "noexport", "{proto}", NULL },
 	    0, 0, true },
+	{ PG_BW_ROUTES_TABLE, { "birdwatcher", "{rs}", "routes", "table", "{table}", NULL },
+	    0, 0, true },
+	{ PG_BW_ROUTES_TABLE_FILTERED,
+	    { "birdwatcher", "{rs}", "routes", "table", "{table}", "filtered", NULL }, 0, 0, true },
 	{ PG_BW_ROUTES_PREFIX, { "birdwatcher", "{rs}", "routes", "prefix", NULL },
 	    P_PREFIX, P_PREFIX, true },
 };
@@ -172,7 +176,7 @@ match(char segs[MAX_SEGS][LG_NAME_MAX + 1], int n, struct lg_request *rq, struct
 			const char *p = r->pattern[k];
 			if (k >= n)
 				break;
-			if (!strcmp(p, "{rs}") || !strcmp(p, "{proto}"))
+			if (p[0] == '{')
 				continue;
 			if (strcmp(p, segs[k]))
 				break;
@@ -192,6 +196,12 @@ match(char segs[MAX_SEGS][LG_NAME_MAX + 1], int n, struct lg_request *rq, struct
 					return NULL;
 				}
 				memcpy(rq->proto, segs[k], strlen(segs[k]) + 1);
+			} else if (!strcmp(r->pattern[k], "{table}")) {
+				if (!proto_name_ok(segs[k])) {
+					seterr(err, 404, "table", "no such table");
+					return NULL;
+				}
+				memcpy(rq->table, segs[k], strlen(segs[k]) + 1);
 			}
 		}
 		return r;

@@ -24,7 +24,8 @@ enum lg_page {
 	PG_API_ORIGIN, PG_API_MEMBERS,
 	/* birdwatcher subset, under /birdwatcher/{rs} */
 	PG_BW_STATUS, PG_BW_PROTOCOLS_BGP, PG_BW_PROTOCOLS_SHORT, PG_BW_ROUTES_PROTOCOL,
-	PG_BW_ROUTES_FILTERED, PG_BW_ROUTES_NOEXPORT, PG_BW_ROUTES_PREFIX,
+	PG_BW_ROUTES_FILTERED, PG_BW_ROUTES_NOEXPORT, PG_BW_ROUTES_TABLE,
+	PG_BW_ROUTES_TABLE_FILTERED, PG_BW_ROUTES_PREFIX,
 	PG_HEALTH,
 };
 
@@ -36,6 +37,7 @@ struct lg_request {
 	bool		 json;
 	char		 rs[LG_NAME_MAX + 1];		/* "" when the path has none */
 	char		 proto[LG_NAME_MAX + 1];	/* "" when the path has none */
+	char		 table[LG_NAME_MAX + 1];	/* "" when the path has none */
 	/* query parameters */
 	bool		 has_q;
 	bool		 q_is_ip;

@@ -1082,6 +1082,17 @@ bw_row(struct walk *w, const struct bird_route *r, const struct lg_route_flags *
 	json_array_append_new(w->arr, o);
 }
 
+/* A table the BGP sessions use: the only tables a client may dump. */
+static bool
+table_known(const struct bp_protocols *ps, const char *table)
+{
+	for (size_t i = 0; i < ps->n; i++)
+		for (int k = 0; !strcmp(ps->v[i].proto, "BGP") && k < ps->v[i].n_ch; k++)
+			if (!strcmp(ps->v[i].ch[k].table, table))
+				return true;
+	return false;
+}
+
 static void
 page_birdwatcher(struct lg_app *app, const struct lg_request *rq, struct lg_rs *rs,
     struct lg_response *resp)
@@ -1150,6 +1161,21 @@ page_birdwatcher(struct lg_app *app, const struct lg_request *rq, struct lg_rs *
 			a.prefix.af = rq->q_ip.af;
 			a.prefix.len = (uint8_t)af_maxlen(rq->q_ip.af);
 		}
+	} else if (rq->page == PG_BW_ROUTES_TABLE || rq->page == PG_BW_ROUTES_TABLE_FILTERED) {
+		struct protos pr;
+		if (!get_protos(app, rs, false, &pr)) {
+			bird_down(app, true, rs, pr.reply, resp);
+			put_protos(app, &pr);
+			return;
+		}
+		known = table_known(&pr.p, rq->table);
+		put_protos(app, &pr);
+		if (!known) {
+			lg_error(app, true, 404, "table", "no such table", resp);
+			return;
+		}
+		a.table = rq->table;
+		c = rq->page == PG_BW_ROUTES_TABLE ? CMD_ROUTES_TABLE : CMD_ROUTES_TABLE_FILTERED;
 	} else {
 		known = lg_proto_known(&app->core, rs, rq->proto, &down);
 		if (!known) {
@@ -1312,6 +1338,8 @@ lg_handle(struct lg_app *app, const struct lg_request *rq, struct lg_response *r
 	case PG_BW_ROUTES_PROTOCOL:
 	case PG_BW_ROUTES_FILTERED:
 	case PG_BW_ROUTES_NOEXPORT:
+	case PG_BW_ROUTES_TABLE:
+	case PG_BW_ROUTES_TABLE_FILTERED:
 	case PG_BW_ROUTES_PREFIX:
 		page_birdwatcher(app, rq, rs, resp);
 		break;

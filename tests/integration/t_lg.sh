@@ -101,6 +101,12 @@ jqc "birdwatcher filtered: reject community there for Alice to decode" $B/routes
 jqc "birdwatcher noexport: a list (empty here)" $B/routes/noexport/AS64502_1 '.routes | type == "array"'
 jqc "birdwatcher prefix: exact network" "$B/routes/prefix?prefix=203.0.113.0/24" \
 	'.routes[0].network == "203.0.113.0/24"'
+jqc "birdwatcher table master4 (Alice-LG's route store): the 4 accepted IPv4 routes" $B/routes/table/master4 \
+	'(.routes | length) == 4 and all(.routes[]; .network | contains(":") | not)'
+jqc "birdwatcher table master4 filtered: the 117 filtered ones" $B/routes/table/master4/filtered '(.routes | length) == 117'
+jqc "birdwatcher table master6 filtered: 1, with its reason" $B/routes/table/master6/filtered \
+	'(.routes | length) == 1 and (.routes[0].bgp.large_communities | any(. == [64500, 65520, 12]))'
+check "birdwatcher table that no BGP session uses (ROA table): 404" [ "$(code "$LG$B/routes/table/rpki4")" = 404 ]
 check "birdwatcher unknown protocol: 404 with {\"error\": ...}" sh -c \
 	"[ \$(curl -s -o $T_TMP/e.json -w '%{http_code}' '$LG$B/routes/protocol/AS64599_1') = 404 ] && jq -e '.error | type == \"string\"' $T_TMP/e.json >/dev/null"
 
@@ -163,6 +169,10 @@ done <<'URLS'
 /birdwatcher/rs1/routes/protocol/%22AS*%22
 /birdwatcher/rs1/routes/prefix?prefix=192.0.2.0/24%20all%20where%201=1
 /birdwatcher/rs1/routes/filtered/echo
+/birdwatcher/rs1/routes/table/master4%20all
+/birdwatcher/rs1/routes/table/master4;show
+/birdwatcher/rs1/routes/table/all
+/birdwatcher/rs1/routes/table/master4/filtered/x
 /api/v1/lookup?q=%C0%AE%C0%AE%2F
 /api/v1/lookup?q=%00
 /api/v1/lookup?q=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
@@ -172,7 +182,7 @@ check "injection corpus: every hostile request refused (4xx)" sh -c "! grep -qv 
 grep -v '^4' "$T_TMP/inj.codes" | sed 's/^/        not refused: /'
 # BIRD logs every command it receives ("debug commands 2").
 tail -n +"$log_from" "$T_TMP/rs.log" | sed -n 's/.*<TRACE> CLI: //p' | sort -u > "$T_TMP/commands"
-bad=$(grep -Ev '^(restrict|show status|show protocols all|show symbols protocol|show route all( filtered)? protocol AS[0-9]+_[0-9]+|show route all (export|noexport) AS[0-9]+_[0-9]+|show route all for [0-9a-f.:/]+|show route all( filtered)? [0-9a-f.:]+/[0-9]+|show route all filtered where [0-9a-f.:]+ ~ net|show route all( filtered)? where bgp_path\.last = [0-9]+)$' "$T_TMP/commands")
+bad=$(grep -Ev '^(restrict|show status|show protocols all|show symbols protocol|show route all( filtered)? protocol AS[0-9]+_[0-9]+|show route all (export|noexport) AS[0-9]+_[0-9]+|show route all for [0-9a-f.:/]+|show route all( filtered)? [0-9a-f.:]+/[0-9]+|show route all filtered where [0-9a-f.:]+ ~ net|show route all( filtered)? where bgp_path\.last = [0-9]+|show route all( filtered)? table master[46])$' "$T_TMP/commands")
 check "BIRD received only commands of our templates ($(wc -l < "$T_TMP/commands") distinct)" [ -z "$bad" ]
 [ -n "$bad" ] && printf '        unexpected: %s\n' $bad
 check "BIRD received no text of the corpus" sh -c "! grep -Eqi 'configure|down|eval|echo|filter |id\)|passwd|[;{}\"\`]' $T_TMP/commands"

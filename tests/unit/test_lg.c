@@ -544,6 +544,9 @@ test_requests_bad(void **state)
 		{ "GET", "/rs/rs1/AS1'", "", 404, "neighbor" },
 		{ "GET", "/rs/rs1/AS1-1", "", 404, "neighbor" },
 		{ "GET", "/rs/rs'1", "", 404, "rs" },
+		{ "GET", "/birdwatcher/rs1/routes/table/master4%20all", "", 404, "table" },
+		{ "GET", "/birdwatcher/rs1/routes/table/mas-ter4", "", 404, "table" },
+		{ "GET", "/birdwatcher/rs1/routes/table/master4/x", "", 404, "" },
 		{ "GET", "/nosuch", "", 404, "" },
 		{ "GET", "/lookup", "", 400, "q" },
 		{ "GET", "/lookup", "q=", 400, "q" },
@@ -618,6 +621,11 @@ test_command_templates(void **state)
 	assert_string_equal(cmd, "show route all filtered where bgp_path.last = 4200000000");
 	assert_true(lg_build_cmd(CMD_SYMBOLS, &a, cmd, sizeof(cmd)));
 	assert_string_equal(cmd, "show symbols protocol");
+	a.table = "master6";
+	assert_true(lg_build_cmd(CMD_ROUTES_TABLE_FILTERED, &a, cmd, sizeof(cmd)));
+	assert_string_equal(cmd, "show route all filtered table master6");
+	a.table = "master4 all";
+	assert_false(lg_build_cmd(CMD_ROUTES_TABLE, &a, cmd, sizeof(cmd)));
 }
 
 static void
