@@ -170,6 +170,9 @@ install: all
 	install -m 0755 $(BUILD)/ixp-rsc $(DESTDIR)$(PREFIX)/bin/ixp-rsc
 	install -m 0755 $(BUILD)/ixp-lg $(DESTDIR)$(PREFIX)/bin/ixp-lg
 	install -m 0644 README.md LICENSE $(DESTDIR)$(PREFIX)/share/doc/ixp-rs/
+	install -d $(DESTDIR)$(PREFIX)/share/doc/ixp-rs/docs/img
+	install -m 0644 docs/*.md $(DESTDIR)$(PREFIX)/share/doc/ixp-rs/docs/
+	install -m 0644 docs/img/*.png $(DESTDIR)$(PREFIX)/share/doc/ixp-rs/docs/img/
 
 clean:
 	rm -rf build
