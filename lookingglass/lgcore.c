@@ -107,71 +107,76 @@ lg_free(struct lg *lg)
 
 /* ---- commands ------------------------------------------------------------------- */
 
+/*
+ * The only commands sent to BIRD: fixed text around at most one value, which
+ * is a name BIRD gave us, a number, or an address printed from binary.
+ */
+enum tmpl_arg { T_NONE, T_PROTO, T_TABLE, T_TARGET, T_ASN };
+
+static const struct {
+	const char	*head;
+	enum tmpl_arg	 arg;
+	const char	*tail;
+} templates[] = {
+	[CMD_STATUS] = { "show status", T_NONE, "" },
+	[CMD_PROTOCOLS] = { "show protocols all", T_NONE, "" },
+	[CMD_SYMBOLS] = { "show symbols protocol", T_NONE, "" },
+	[CMD_ROUTES_ACCEPTED] = { "show route all protocol ", T_PROTO, "" },
+	[CMD_ROUTES_FILTERED] = { "show route all filtered protocol ", T_PROTO, "" },
+	[CMD_ROUTES_EXPORTED] = { "show route all export ", T_PROTO, "" },
+	[CMD_ROUTES_NOEXPORT] = { "show route all noexport ", T_PROTO, "" },
+	[CMD_ROUTES_FOR] = { "show route all for ", T_TARGET, "" },
+	/* BIRD 2.0 does not look up filtered routes with "for": the exact
+	 * network, or (for an address, below) every filtered route covering it. */
+	[CMD_ROUTES_FOR_FILTERED] = { "show route all filtered ", T_TARGET, "" },
+	[CMD_ROUTES_NET] = { "show route all ", T_TARGET, "" },
+	[CMD_ROUTES_ORIGIN] = { "show route all where bgp_path.last = ", T_ASN, "" },
+	[CMD_ROUTES_ORIGIN_FILTERED] = { "show route all filtered where bgp_path.last = ",
+	    T_ASN, "" },
+	[CMD_ROUTES_TABLE] = { "show route all table ", T_TABLE, "" },
+	[CMD_ROUTES_TABLE_FILTERED] = { "show route all filtered table ", T_TABLE, "" },
+};
+
 bool
 lg_build_cmd(enum lg_cmd c, const struct lg_args *a, char *out, size_t cap)
 {
-	char tmp[ADDR_STRLEN];
-	const char *target = NULL;
-	int n = -1;
+	char tmp[ADDR_STRLEN], num[16];
+	const char *head, *val = "", *tail;
+	int n;
 
-	if (c == CMD_ROUTES_FOR || c == CMD_ROUTES_FOR_FILTERED || c == CMD_ROUTES_NET)
-		target = a->is_ip && c != CMD_ROUTES_NET ? ip_format(&a->ip, tmp) :
+	if ((size_t)c >= sizeof(templates) / sizeof(templates[0]) || templates[c].head == NULL)
+		return false;
+	head = templates[c].head;
+	tail = templates[c].tail;
+	switch (templates[c].arg) {
+	case T_NONE:
+		break;
+	case T_PROTO:
+		val = a->proto;
+		break;
+	case T_TABLE:
+		val = a->table;
+		break;
+	case T_TARGET:
+		val = a->is_ip && c != CMD_ROUTES_NET ? ip_format(&a->ip, tmp) :
 		    prefix_format(&a->prefix, tmp);
-	switch (c) {
-	case CMD_STATUS:
-		n = snprintf(out, cap, "show status");
+		if (c == CMD_ROUTES_FOR_FILTERED && a->is_ip) {
+			head = "show route all filtered where ";
+			tail = " ~ net";
+		}
 		break;
-	case CMD_PROTOCOLS:
-		n = snprintf(out, cap, "show protocols all");
-		break;
-	case CMD_SYMBOLS:
-		n = snprintf(out, cap, "show symbols protocol");
-		break;
-	case CMD_ROUTES_ACCEPTED:
-		n = snprintf(out, cap, "show route all protocol %s", a->proto);
-		break;
-	case CMD_ROUTES_FILTERED:
-		n = snprintf(out, cap, "show route all filtered protocol %s", a->proto);
-		break;
-	case CMD_ROUTES_EXPORTED:
-		n = snprintf(out, cap, "show route all export %s", a->proto);
-		break;
-	case CMD_ROUTES_NOEXPORT:
-		n = snprintf(out, cap, "show route all noexport %s", a->proto);
-		break;
-	case CMD_ROUTES_FOR:
-		n = snprintf(out, cap, "show route all for %s", target);
-		break;
-	case CMD_ROUTES_FOR_FILTERED:
-		/* BIRD 2.0 does not look up filtered routes with "for": the
-		 * exact network, or every filtered route covering an address. */
-		if (a->is_ip)
-			n = snprintf(out, cap, "show route all filtered where %s ~ net", target);
-		else
-			n = snprintf(out, cap, "show route all filtered %s", target);
-		break;
-	case CMD_ROUTES_NET:
-		n = snprintf(out, cap, "show route all %s", target);
-		break;
-	case CMD_ROUTES_ORIGIN:
-		n = snprintf(out, cap, "show route all where bgp_path.last = %u", a->asn);
-		break;
-	case CMD_ROUTES_ORIGIN_FILTERED:
-		n = snprintf(out, cap, "show route all filtered where bgp_path.last = %u", a->asn);
-		break;
-	case CMD_ROUTES_TABLE:
-		n = snprintf(out, cap, "show route all table %s", a->table);
-		break;
-	case CMD_ROUTES_TABLE_FILTERED:
-		n = snprintf(out, cap, "show route all filtered table %s", a->table);
+	case T_ASN:
+		snprintf(num, sizeof(num), "%u", a->asn);
+		val = num;
 		break;
 	}
-	if (n < 0 || (size_t)n >= cap)
+	/* Names come from the route server itself, but check them and the
+	 * finished command anyway: nothing else goes to BIRD. */
+	if (val == NULL || ((templates[c].arg == T_PROTO || templates[c].arg == T_TABLE) &&
+	    (*val == '\0' || strpbrk(val, " -") != NULL)))
 		return false;
-	/* Protocol and table names come from the route server itself, but
-	 * check the finished command anyway: nothing else goes to BIRD. */
-	if (a != NULL && ((a->proto != NULL && strpbrk(a->proto, " -") != NULL) ||
-	    (a->table != NULL && strpbrk(a->table, " -") != NULL)))
+	n = snprintf(out, cap, "%s%s%s", head, val, tail);
+	if (n < 0 || (size_t)n >= cap)
 		return false;
 	return bird_cmd_ok(out);
 }
