@@ -250,6 +250,13 @@ if command -v chromium >/dev/null 2>&1; then
 	timeout 90 chromium --headless --no-sandbox --disable-gpu --dump-dom "$url" 2> /dev/null > "$T_TMP/dom.html"
 	check "Chromium: the rendered page shows the neighbour, reasons and the pager" sh -c \
 		"grep -q 'Alpha &lt;Networks&gt; &amp; \"Sons\"' $T_TMP/dom.html && grep -q 'Origin ASN not in the member' $T_TMP/dom.html && grep -q 'Routes 1.*100 of 117' $T_TMP/dom.html"
+	# The text as laid out on paper: escaped markup shows as the characters
+	# the member wrote, and the facts and reasons are visible, not hidden.
+	timeout 90 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+		--print-to-pdf="$T_TMP/neighbour.pdf" "$url" >> "$T_TMP/chromium.log" 2>&1
+	pdftotext -layout "$T_TMP/neighbour.pdf" "$T_TMP/neighbour.txt" 2>/dev/null
+	check "Chromium: printed page reads 'AS64501 Alpha <Networks> & \"Sons\"', the counts and a reason" sh -c \
+		"grep -qF 'AS64501 Alpha <Networks> & \"Sons\"' $T_TMP/neighbour.txt && grep -q '120 received, 3 accepted, 117 filtered, 1 exported' $T_TMP/neighbour.txt && grep -q '12 Prefix not in the' $T_TMP/neighbour.txt"
 	[ -n "${LG_SCREENSHOT:-}" ] && cp "$T_TMP/neighbour.png" "$LG_SCREENSHOT"
 else
 	fail "chromium is not installed (make check installs it)"
