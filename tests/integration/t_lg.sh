@@ -217,6 +217,31 @@ check "trusted proxy: garbage in the header counts against the proxy itself" [ "
 r="$(xff $uport 198.51.100.7) $(xff $uport 198.51.100.8)"
 check "untrusted peer: X-Forwarded-For ignored ($r)" [ "$r" = "200 429" ]
 
+# ---- BIRD hangs: per-command deadline and the concurrency cap ---------------------------
+
+hport=$((port + 4))
+"$IXP_LG" serve --bird rs1="$RS_CTL" --listen 127.0.0.1:$hport --max-inflight 1 --timeout 4 \
+	--cache 0 --rate 1000 --burst 1000 > "$T_TMP/lg5.log" 2>&1 &
+echo $! >> "$T_TMP/pids"
+wait_until 20 "ixp-lg with one slot listening" curl -sf "http://127.0.0.1:$hport/healthz"
+rspid=$(cat "$T_TMP/rs.pid")
+kill -STOP "$rspid"
+H=http://127.0.0.1:$hport/api/v1/rs/rs1/neighbors
+curl -s -m 30 -o "$T_TMP/hang1.json" -w '%{http_code} %{time_total}\n' "$H" > "$T_TMP/hang1" &
+hang1=$!
+sleep 0.5
+curl -s -m 30 -o "$T_TMP/hang2.json" -w '%{http_code} %{time_total}\n' "$H" > "$T_TMP/hang2"
+wait "$hang1"
+kill -CONT "$rspid"
+read -r c1 t1 < "$T_TMP/hang1"
+read -r c2 t2 < "$T_TMP/hang2"
+check "BIRD hung: the request holding the slot ends at the 4 s deadline with 503 ($c1 after ${t1}s)" \
+	sh -c "[ $c1 = 503 ] && awk 'BEGIN { exit !($t1 >= 3.5 && $t1 < 8) }' && jq -e '.error.message | test(\"not answering\")' $T_TMP/hang1.json >/dev/null"
+check "BIRD hung: the next request waits 3 s for a slot, then 503 busy ($c2 after ${t2}s)" \
+	sh -c "[ $c2 = 503 ] && awk 'BEGIN { exit !($t2 >= 2.5 && $t2 < 6) }' && jq -e '.error.message | test(\"busy\")' $T_TMP/hang2.json >/dev/null"
+wait_until 20 "answers again once BIRD runs" sh -c "[ \$(curl -s -o /dev/null -w '%{http_code}' $H) = 200 ]" &&
+	pass "BIRD running again: answered without a restart"
+
 # ---- BIRD goes away and comes back -----------------------------------------------------
 
 rspid=$(cat "$T_TMP/rs.pid")
