@@ -41,7 +41,7 @@ UNIT_SRC   = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC   = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
-.PHONY: all demo check unit integration golden fuzz fuzz-smoke install \
+.PHONY: lg-demo all demo check unit integration golden fuzz fuzz-smoke install \
 	clean deps deps-demo deps-test bench
 
 all: $(BUILD)/ixp-rsc $(BUILD)/ixp-lg
@@ -128,6 +128,11 @@ check: deps-test
 demo: deps-demo
 	$(MAKE) all
 	sh tools/demo.sh $(BUILD)/ixp-rsc
+
+# The looking glass on a live route server in network namespaces (root).
+lg-demo: deps-demo
+	$(MAKE) all
+	IXP_RSC=$(CURDIR)/$(BUILD)/ixp-rsc sh tools/lg-demo.sh
 
 # libFuzzer targets (clang). fuzz-smoke runs each briefly over its seed
 # corpus as part of `make check`; `make fuzz` runs longer.
