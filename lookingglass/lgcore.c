@@ -352,6 +352,19 @@ evict(struct lg *lg, int64_t now)
 	}
 }
 
+/* A reply from the cache; unlocks it. */
+static struct lg_reply *
+hit(struct lg *lg, struct lg_cache_entry *e, struct buf *key)
+{
+	struct lg_reply *r = e->reply;
+
+	r->refs++;
+	lg->hits++;
+	pthread_mutex_unlock(&lg->cache_mu);
+	buf_free(key);
+	return r;
+}
+
 struct lg_reply *
 lg_query(struct lg *lg, struct lg_rs *rs, enum lg_cmd c, const struct lg_args *a,
     bool uncached)
@@ -387,23 +400,12 @@ lg_query(struct lg *lg, struct lg_rs *rs, enum lg_cmd c, const struct lg_args *a
 		while (e->fetching && e->gen == gen)
 			pthread_cond_wait(&lg->cache_cv, &lg->cache_mu);
 		e->waiters--;
-		if (e->reply != NULL) {
-			r = e->reply;
-			r->refs++;
-			lg->hits++;
-			pthread_mutex_unlock(&lg->cache_mu);
-			buf_free(&key);
-			return r;
-		}
+		/* What that fetch brought, even an error, answers us too. */
+		if (e->reply != NULL)
+			return hit(lg, e, &key);
 	}
-	if (!uncached && fresh(e, now)) {
-		r = e->reply;
-		r->refs++;
-		lg->hits++;
-		pthread_mutex_unlock(&lg->cache_mu);
-		buf_free(&key);
-		return r;
-	}
+	if (!uncached && fresh(e, now))
+		return hit(lg, e, &key);
 	e->fetching = true;
 	lg->misses++;
 	pthread_mutex_unlock(&lg->cache_mu);

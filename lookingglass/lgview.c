@@ -217,11 +217,18 @@ j_counts(const struct bird_channel *c)
 	return o;
 }
 
+/* The neighbour's ASN: BIRD's, or from our session name before it connects. */
+static uint32_t
+proto_asn(const struct bird_proto *p)
+{
+	return p->neighbor_as ? p->neighbor_as : lg_session_asn(p->name);
+}
+
 static json_t *
 j_neighbor(struct lg_app *app, const struct bird_proto *p)
 {
 	json_t *o = json_object(), *fam = json_object();
-	uint32_t asn = p->neighbor_as ? p->neighbor_as : lg_session_asn(p->name);
+	uint32_t asn = proto_asn(p);
 	const struct member *m = member_of(app, asn);
 	char t[32];
 
@@ -497,7 +504,7 @@ static void
 h_neighbor_row(struct buf *b, struct lg_app *app, const struct lg_rs *rs,
     const struct bird_proto *p)
 {
-	uint32_t asn = p->neighbor_as ? p->neighbor_as : lg_session_asn(p->name);
+	uint32_t asn = proto_asn(p);
 	const struct member *m = member_of(app, asn);
 
 	buf_puts(b, "<tr><td><a href=\"rs/");
@@ -597,7 +604,7 @@ static void
 h_neighbor_head(struct buf *b, struct lg_app *app, const struct lg_rs *rs,
     const struct bird_proto *p)
 {
-	uint32_t asn = p->neighbor_as ? p->neighbor_as : lg_session_asn(p->name);
+	uint32_t asn = proto_asn(p);
 	const struct member *m = member_of(app, asn);
 
 	buf_puts(b, "<dl class=\"facts\"><dt>Route server</dt><dd><a href=\"rs/");

@@ -21,10 +21,17 @@ check() {
 	if "$@"; then pass "$_desc"; else fail "$_desc"; fi
 }
 
-# A private scratch directory, removed on exit whatever happens.
+# A private scratch directory, removed on exit whatever happens, with
+# every process listed in $T_TMP/pids killed first.
 scratch() {
 	T_TMP=$(mktemp -d /tmp/ixp-test.XXXXXX)
-	trap 'rm -rf "$T_TMP"' EXIT INT TERM
+	: > "$T_TMP/pids"
+	trap scratch_cleanup EXIT
+	trap 'exit 130' INT TERM
+}
+scratch_cleanup() {
+	while read -r _p; do kill "$_p" 2>/dev/null; done < "$T_TMP/pids"
+	rm -rf "$T_TMP"
 }
 
 # Fingerprint of a directory: names, modes and contents (hidden files too,

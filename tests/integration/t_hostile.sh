@@ -99,6 +99,27 @@ touch "$T_TMP/afile"
 check "OUTDIR is a file: exit 4" [ $? -eq 4 ]
 check "OUTDIR is a file: message" grep -q "not a directory" "$T_TMP/stderr"
 
+# ixp-lg refuses bad command lines with exit 1 and a message, before it
+# touches a socket.
+IXP_LG=${IXP_LG:-$(dirname "$IXP_RSC")/ixp-lg}
+lg_bad() {	# DESCRIPTION MESSAGE ARGS...
+	_d=$1 _m=$2
+	shift 2
+	"$IXP_LG" serve "$@" > /dev/null 2> "$T_TMP/lgerr"
+	_rc=$?
+	check "ixp-lg $_d: exit 1 and \"$_m\"" sh -c '[ "$1" -eq 1 ] && grep -qF -- "$2" "$3"' \
+		_ "$_rc" "$_m" "$T_TMP/lgerr"
+}
+many=$(seq -s, -f '192.0.2.%g' 1 17)
+lg_bad "unknown option" "unknown argument '--foo'" --bird rs1=/x --foo x
+lg_bad "option without its value" "--timeout needs a value" --bird rs1=/x --timeout
+lg_bad "number out of range" "--timeout wants a number from 1 to 300" --bird rs1=/x --timeout 1e9
+lg_bad "proxy that is no address" "--trust-proxy: 192.0.2.1;x is not an IPv4 or IPv6 address" --bird rs1=/x --trust-proxy '192.0.2.1;x'
+lg_bad "too many proxies" "--trust-proxy: at most 16 addresses" --bird rs1=/x --trust-proxy "$many"
+lg_bad "route server name with a quote" "use letters, digits, '_' and '-'" --bird "r's=/x"
+lg_bad "no route server" "no route server" --listen 127.0.0.1:1
+lg_bad "listen address without a port" "--listen 127.0.0.1: use ADDRESS:PORT" --bird rs1=/x --listen 127.0.0.1
+
 # After all that, the good input still compiles into the same OUTDIR.
 check "the good input still compiles" "$IXP_RSC" compile "$d/ixp.yaml" -o "$out" -q
 summary t_hostile

@@ -3,14 +3,7 @@
 # HTTP 429 back-off, size limits, the API key, TLS verification.
 . tests/lib.sh
 HF=${TOOLS:-$TOP/build/tests}/http_fixture
-T_TMP=$(mktemp -d /tmp/ixp-http.XXXXXX)
-: > "$T_TMP/pids"
-cleanup() {
-	while read -r p; do kill "$p" 2>/dev/null; done < "$T_TMP/pids"
-	rm -rf "$T_TMP"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+scratch
 [ -x "$HF" ] || { fail "http_fixture is built"; summary t_http; exit 1; }
 d=$T_TMP/ixp
 mkdir -p "$d"

@@ -6,14 +6,7 @@
 # young enough, else exit 2 with OUTDIR untouched.
 . tests/lib.sh
 FX=${TOOLS:-$TOP/build/tests}/irrd_fixture
-T_TMP=$(mktemp -d /tmp/ixp-irrd.XXXXXX)
-: > "$T_TMP/pids"
-cleanup() {
-	while read -r p; do kill "$p" 2>/dev/null; done < "$T_TMP/pids"
-	rm -rf "$T_TMP"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+scratch
 if ! command -v bgpq4 >/dev/null || [ ! -x "$FX" ]; then
 	fail "bgpq4 and the fixture server are available (make check installs/builds them)"
 	summary t_irrd
