@@ -5,7 +5,8 @@
 #   make check      the whole test suite (unit tests under ASan/UBSan, BIRD
 #                   round trips, hostile input, fuzz smoke runs)
 #   make install    PREFIX=/usr/local DESTDIR=
-#   make fuzz       longer libFuzzer runs (FUZZ_SECONDS=60 per target)
+#   make fuzz       longer libFuzzer runs that grow the committed corpus
+#                   (FUZZ_SECONDS=60 per target, FUZZ_JOBS=1 at a time)
 #   make bench      compile and BIRD load times at the size of the largest
 #                   IXPs (BENCH_MEMBERS=1000|100|10, BENCH_REPS=3)
 
@@ -149,11 +150,17 @@ $(FUZZ_BUILD)/%: tests/fuzz/%.c $(FUZZ_LIB_SRC) $(BUILD)/gen/policies.c
 
 FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_BUILD)/%)
 
+# The smoke run replays the committed corpus (every past finding among it)
+# and fuzzes briefly; `make fuzz` grows and re-minimizes that corpus and logs
+# the run in tests/fuzz/runs.log (commit both). FUZZ_JOBS=2 runs two
+# targets at a time.
+FUZZ_SMOKE_SECONDS ?= 10
+
 fuzz-smoke: $(FUZZ_BIN)
-	@sh tests/fuzz/run.sh 15 $(FUZZ_BIN)
+	@sh tests/fuzz/run.sh $(FUZZ_SMOKE_SECONDS) $(FUZZ_BIN)
 
 fuzz: $(FUZZ_BIN)
-	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BIN)
+	@sh tests/fuzz/run.sh --grow $(FUZZ_SECONDS) $(FUZZ_BIN)
 
 # ---- benchmarks ------------------------------------------------------------
 
@@ -161,9 +168,9 @@ $(BUILD)/bench/%: bench/%.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O2 -o $@ $<
 
-$(BUILD)/bench/lgload: bench/lgload.c $(BUILD)/lookingglass/birdc.o
+$(BUILD)/bench/lgload: bench/lgload.c $(BUILD)/lookingglass/birdc.o $(BUILD)/common/clock.o
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O2 -Ilookingglass -o $@ $^ -lpthread
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O2 -Icommon -Ilookingglass -o $@ $^ -lpthread
 
 bench: deps-test all $(BUILD)/tests/irrd_fixture $(BUILD)/bench/gen $(BUILD)/bench/measure \
 		$(BUILD)/bench/lgload

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "birdc.h"
+#include "clock.h"
 
 struct worker {
 	pthread_t	 t;
@@ -79,7 +80,7 @@ run(void *arg)
 {
 	struct worker *w = arg;
 
-	while (bird_now_ms() < w->until) {
+	while (clock_ms() < w->until) {
 		double t0 = now_us();
 		int st = one_request(w->port, w->path);
 		double ms = (now_us() - t0) / 1000.0;
@@ -129,7 +130,7 @@ main(int argc, char **argv)
 		struct worker *w = calloc((size_t)conc, sizeof(*w));
 		double *all = NULL;
 		size_t n = 0, errors = 0;
-		int64_t t0 = bird_now_ms();
+		int64_t t0 = clock_ms();
 
 		for (int i = 0; i < conc; i++) {
 			w[i].port = atoi(argv[2]);
@@ -145,7 +146,7 @@ main(int argc, char **argv)
 			errors += w[i].errors;
 			free(w[i].lat);
 		}
-		report(all, n, (double)(bird_now_ms() - t0) / 1000.0, errors);
+		report(all, n, (double)(clock_ms() - t0) / 1000.0, errors);
 		free(all);
 		free(w);
 		return 0;
@@ -158,13 +159,13 @@ main(int argc, char **argv)
 		char err[200];
 		size_t bytes = 0, errors = 0;
 
-		if (bird_open(&s, argv[2], bird_now_ms() + 5000, err, sizeof(err)) != BS_OK) {
+		if (bird_open(&s, argv[2], clock_ms() + 5000, err, sizeof(err)) != BS_OK) {
 			fprintf(stderr, "lgload: %s\n", err);
 			return 1;
 		}
 		for (int i = 0; i < count; i++) {
 			double t = now_us();
-			bird_cmd(&s, argv[4], bird_now_ms() + 60000, 0, count_line, &bytes, &res);
+			bird_cmd(&s, argv[4], clock_ms() + 60000, 0, count_line, &bytes, &res);
 			if (res.status != BS_OK)
 				errors++;
 			lat[i] = (now_us() - t) / 1000.0;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "staged.h"
 #include "xalloc.h"
 
 void
@@ -35,41 +36,15 @@ int
 cache_put(const char *dir, const char *key, const char *data, size_t len, char *err,
     size_t errlen)
 {
-	struct buf tmp = BUF_INIT, path = BUF_INIT;
-	int fd, ret = -1;
+	char *tmp;
 
 	if (mkdir(dir, 0750) != 0 && errno != EEXIST) {
 		snprintf(err, errlen, "%s: cannot create: %s", dir, strerror(errno));
 		return -1;
 	}
-	buf_printf(&path, "%s/%s", dir, key);
-	buf_printf(&tmp, "%s/.%s.tmp.%ld", dir, key, (long)getpid());
-	fd = open(tmp.p, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
-	if (fd < 0) {
-		snprintf(err, errlen, "%s: %s", tmp.p, strerror(errno));
-		goto out;
-	}
-	while (len > 0) {
-		ssize_t w = write(fd, data, len);
-		if (w < 0) {
-			snprintf(err, errlen, "%s: %s", tmp.p, strerror(errno));
-			close(fd);
-			unlink(tmp.p);
-			goto out;
-		}
-		data += w;
-		len -= (size_t)w;
-	}
-	if (fsync(fd) != 0 || close(fd) != 0 || rename(tmp.p, path.p) != 0) {
-		snprintf(err, errlen, "%s: %s", path.p, strerror(errno));
-		unlink(tmp.p);
-		goto out;
-	}
-	ret = 0;
-out:
-	buf_free(&tmp);
-	buf_free(&path);
-	return ret;
+	if ((tmp = staged_write(dir, key, data, len, 0640, err, errlen)) == NULL)
+		return -1;
+	return staged_install(tmp, dir, key, err, errlen);
 }
 
 char *

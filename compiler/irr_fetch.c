@@ -3,10 +3,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/time.h>
 #include <unistd.h>
 
 #include "arena.h"
+#include "clock.h"
 #include "hmap.h"
 #include "irrname.h"
 #include "xalloc.h"
@@ -40,19 +40,10 @@ struct asq {
 	int		 af;
 };
 
-static double
-now(void)
-{
-	struct timeval tv;
-
-	gettimeofday(&tv, NULL);
-	return (double)tv.tv_sec + (double)tv.tv_usec / 1e6;
-}
-
 static void
 show_progress(struct fetch *f, bool final)
 {
-	double t = now();
+	double t = clock_s();
 
 	if (!f->progress || (!final && t - f->last_progress < 0.5))
 		return;
@@ -203,7 +194,7 @@ irr_fetch(struct irrdb *db, const char *const *names, size_t n_names,
 	f.c = c;
 	f.st = st;
 	f.progress = progress && isatty(STDERR_FILENO);
-	f.start = now();
+	f.start = clock_s();
 	f.cl = irrd_new(io);
 	for (size_t i = 0; i < c->n_members; i++)
 		if (c->members[i].policy.irr_max_depth > f.max_depth)
@@ -216,7 +207,7 @@ irr_fetch(struct irrdb *db, const char *const *names, size_t n_names,
 		ask_name(&f, names[i], strlen(names[i]), 1);
 	r = irrd_run(f.cl, err, errlen);
 	st->client = *irrd_stats(f.cl);
-	st->seconds = now() - f.start;
+	st->seconds = clock_s() - f.start;
 	show_progress(&f, true);
 	irrd_free(f.cl);
 	for (size_t i = 0; i < f.n_keys; i++)

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "clock.h"
 #include "xalloc.h"
 
 #define MAX_CONNS	64
@@ -53,7 +54,7 @@ struct conn {
 	struct irrd_parser parser;
 	char		*defaults;	/* sources to restore after a switch */
 	bool		 switch_failed;	/* the next E_USER gets F */
-	time_t		 last_rx;
+	int64_t		 last_rx;	/* clock_ms */
 };
 
 struct irrd_client {
@@ -178,7 +179,7 @@ conn_open(struct irrd_client *c, struct conn *cn)
 	memset(cn, 0, sizeof(*cn));
 	cn->fd = fd;
 	cn->connecting = true;
-	cn->last_rx = time(NULL);
+	cn->last_rx = clock_ms();
 	irrd_parser_init(&cn->parser, c->o.max_answer);
 	buf_printf(&cn->out, "!!\n!n%s\n", c->o.client_name ? c->o.client_name : "ixp-rsc");
 	fifo_push(cn, E_NAME, NULL);
@@ -325,7 +326,7 @@ conn_read(struct irrd_client *c, struct conn *cn)
 	for (;;) {
 		ssize_t n = read(cn->fd, b, sizeof(b));
 		if (n > 0) {
-			cn->last_rx = time(NULL);
+			cn->last_rx = clock_ms();
 			c->st.bytes_in += (uint64_t)n;
 			c->current = cn;
 			if (irrd_parser_feed(&cn->parser, b, (size_t)n, on_answer, c) != 0) {
@@ -365,14 +366,14 @@ conn_busy(const struct conn *cn)
 int
 irrd_run(struct irrd_client *c, char *err, size_t errlen)
 {
-	time_t start = time(NULL);
+	int64_t start = clock_ms();
 	struct pollfd pfd[MAX_CONNS];
 	int ret = -1;
 
 	c->err[0] = '\0';
 	for (;;) {
 		unsigned n = 0, busy = 0;
-		time_t now = time(NULL);
+		int64_t now = clock_ms();
 
 		/* Enough connections for the work queued, up to jobs. */
 		while (c->n_conns < c->o.jobs && c->n_pending > c->n_conns * 50) {
@@ -406,7 +407,7 @@ irrd_run(struct irrd_client *c, char *err, size_t errlen)
 			ret = 0;
 			goto out;
 		}
-		if (c->o.deadline_s && now - start >= (time_t)c->o.deadline_s) {
+		if (c->o.deadline_s && now - start >= (int64_t)c->o.deadline_s * 1000) {
 			snprintf(c->err, sizeof(c->err), "%s: no complete answer within %u s",
 			    c->o.host, c->o.deadline_s);
 			goto out;
@@ -415,7 +416,7 @@ irrd_run(struct irrd_client *c, char *err, size_t errlen)
 			struct conn *cn = &c->conns[i];
 			if (cn->fd < 0)
 				continue;
-			if (conn_busy(cn) && now - cn->last_rx >= (time_t)c->o.idle_timeout_s) {
+			if (conn_busy(cn) && now - cn->last_rx >= (int64_t)c->o.idle_timeout_s * 1000) {
 				snprintf(c->err, sizeof(c->err), "%s: no answer for %u s", c->o.host,
 				    c->o.idle_timeout_s);
 				goto out;

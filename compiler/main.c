@@ -4,7 +4,10 @@
  * file decides exit codes.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <poll.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +17,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "clock.h"
 #include "config.h"
 #include "diag.h"
 #include "emit_bird.h"
@@ -25,6 +29,7 @@
 #include "outdir.h"
 #include "previous.h"
 #include "sources.h"
+#include "staged.h"
 #include "xalloc.h"
 #include "yaml_load.h"
 
@@ -138,37 +143,86 @@ usage(FILE *f)
 
 /* ---- checking the outputs with their consumers ---------------------------- */
 
-/* Run a tool (no shell); its output goes to `msg`. Returns its exit status,
- * or -1 when it cannot be run. */
+/* How long a checker (bird -p, nft -c) may take; IXP_RSC_CHECK_TIMEOUT. */
+#define CHECK_TIMEOUT_S 300
+
+static long
+check_timeout_ms(void)
+{
+	const char *s = getenv("IXP_RSC_CHECK_TIMEOUT");
+	char *end;
+	long v;
+
+	if (s == NULL || *s == '\0')
+		return CHECK_TIMEOUT_S * 1000L;
+	v = strtol(s, &end, 10);
+	return *end == '\0' && v > 0 && v <= 86400 ? v * 1000L : CHECK_TIMEOUT_S * 1000L;
+}
+
+/*
+ * Run a tool (no shell) in its own process group; its output goes to
+ * `msg`. Returns its exit status, -1 when it cannot be run, -2 when it
+ * did not finish in time (then its whole group is killed).
+ */
 static int
 run_tool(char *const argv[], struct buf *msg)
 {
 	posix_spawn_file_actions_t fa;
-	int pfd[2], status;
+	posix_spawnattr_t at;
+	int pfd[2], status, r;
 	pid_t pid;
 	char tmp[4096];
 	ssize_t n;
+	long left = check_timeout_ms();
+	bool timed_out = false;
 
-	if (pipe(pfd) != 0)
+	if (pipe2(pfd, O_CLOEXEC) != 0)
 		return -1;
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, pfd[1], STDOUT_FILENO);
 	posix_spawn_file_actions_adddup2(&fa, pfd[1], STDERR_FILENO);
-	posix_spawn_file_actions_addclose(&fa, pfd[0]);
-	if (posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ) != 0) {
-		posix_spawn_file_actions_destroy(&fa);
+	posix_spawnattr_init(&at);
+	posix_spawnattr_setpgroup(&at, 0);
+	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETPGROUP);
+	r = posix_spawnp(&pid, argv[0], &fa, &at, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	posix_spawnattr_destroy(&at);
+	close(pfd[1]);
+	if (r != 0) {
 		close(pfd[0]);
-		close(pfd[1]);
-		buf_printf(msg, "cannot run %s: %s", argv[0], strerror(errno));
+		buf_printf(msg, "cannot run %s: %s", argv[0], strerror(r));
 		return -1;
 	}
-	posix_spawn_file_actions_destroy(&fa);
-	close(pfd[1]);
-	while ((n = read(pfd[0], tmp, sizeof(tmp))) > 0)
-		if (msg->len < 8192)
-			buf_add(msg, tmp, (size_t)n);
+	staged_child(pid);
+	for (;;) {
+		struct pollfd p = { pfd[0], POLLIN, 0 };
+		int64_t t0 = clock_ms();
+		int pr = poll(&p, 1, (int)(left > 1000 ? 1000 : left));
+		left -= (long)(clock_ms() - t0);
+		if (pr < 0 && errno != EINTR)
+			break;
+		if (pr > 0) {
+			if ((n = read(pfd[0], tmp, sizeof(tmp))) <= 0)
+				break;
+			if (msg->len < 8192)
+				buf_add(msg, tmp, (size_t)n);
+		}
+		if (left <= 0) {
+			timed_out = true;
+			break;
+		}
+	}
 	close(pfd[0]);
-	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status))
+	if (timed_out)
+		kill(-pid, SIGKILL);
+	r = waitpid(pid, &status, 0);
+	staged_child(0);
+	if (timed_out) {
+		buf_printf(msg, "%s did not finish within %ld s and was stopped (raise "
+		    "IXP_RSC_CHECK_TIMEOUT if it needs longer)\n", argv[0], check_timeout_ms() / 1000);
+		return -2;
+	}
+	if (r < 0 || !WIFEXITED(status))
 		return -1;
 	return WEXITSTATUS(status) == 127 ? -1 : WEXITSTATUS(status);
 }
@@ -181,7 +235,8 @@ tool(const char *env, const char *dflt)
 	return t != NULL && *t != '\0' ? t : dflt;
 }
 
-/* `bird -p -c` on a config: 0 accepted, 1 rejected, -1 BIRD not runnable. */
+/* `bird -p -c` on a config: 0 accepted, 1 rejected, -1 BIRD not runnable,
+ * -2 it did not finish in time. */
 static int
 check_bird(const char *path, struct buf *msg)
 {
@@ -189,11 +244,11 @@ check_bird(const char *path, struct buf *msg)
 	    (char *)path, NULL };
 	int r = run_tool(argv, msg);
 
-	return r < 0 ? -1 : r != 0;
+	return r < 0 ? r : r != 0;
 }
 
 /* `nft -c -f` on a ruleset: 0 accepted, 1 rejected, 2 not checkable here
- * (no nft, or no CAP_NET_ADMIN to ask the kernel). */
+ * (no nft, or no CAP_NET_ADMIN to ask the kernel), -2 not in time. */
 static int
 check_nft(const char *path, struct buf *msg)
 {
@@ -201,6 +256,8 @@ check_nft(const char *path, struct buf *msg)
 	    (char *)path, NULL };
 	int r = run_tool(argv, msg);
 
+	if (r == -2)
+		return r;
 	if (r < 0 || strstr(buf_str(msg), "Operation not permitted") != NULL)
 		return 2;
 	return r != 0;
@@ -269,6 +326,7 @@ check_outputs(const struct outset *out, size_t n_rs, bool quiet)
 				    "CAP_NET_ADMIN)\n", out->v[i].name);
 		} else if (r != 0) {
 			fprintf(stderr, "ixp-rsc: %s: %s\n%s", out->v[i].name,
+			    r == -2 ? "not checked:" :
 			    r < 0 ? "cannot run BIRD (install bird2 or set IXP_RSC_BIRD)" :
 			    is_nft ? "rejected by `nft -c`:" : "rejected by `bird -p`:",
 			    buf_str(&msg));
@@ -525,7 +583,7 @@ static int
 parse_args(int argc, char **argv, struct opts *o)
 {
 	enum { O_CHECK = 256, O_OFFLINE, O_JOBS, O_NOTS, O_MEMBER, O_PREFIX, O_ORIGIN,
-	    O_PATH, O_NH, O_COMM, O_RS, O_ASNS };
+	    O_ASPATH, O_NH, O_COMM, O_RS, O_ASNS };
 	static const struct option lo[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "check", no_argument, NULL, O_CHECK },
@@ -536,7 +594,7 @@ parse_args(int argc, char **argv, struct opts *o)
 		{ "member", required_argument, NULL, O_MEMBER },
 		{ "prefix", required_argument, NULL, O_PREFIX },
 		{ "origin", required_argument, NULL, O_ORIGIN },
-		{ "path", required_argument, NULL, O_PATH },
+		{ "path", required_argument, NULL, O_ASPATH },
 		{ "next-hop", required_argument, NULL, O_NH },
 		{ "community", required_argument, NULL, O_COMM },
 		{ "rs", required_argument, NULL, O_RS },
@@ -600,7 +658,7 @@ parse_args(int argc, char **argv, struct opts *o)
 			}
 			o->have_origin = true;
 			break;
-		case O_PATH:
+		case O_ASPATH:
 			if (!parse_path(optarg, &o->q)) {
 				fprintf(stderr, "ixp-rsc: --path: expected AS numbers separated by "
 				    "spaces, at most %d\n", EXPLAIN_MAX_PATH);
@@ -683,6 +741,12 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: ixp-rsc %s IXP.yaml ... (see ixp-rsc --help)\n", argv[1]);
 		return EXIT_INPUT;
 	}
+	/* An interrupted run leaves no temporary file (OUTDIR, cache). A peer
+	 * that resets, or a full disk under `ulimit -f`, is an error to report,
+	 * not a signal that kills the run half-way. */
+	staged_on_signals();
+	signal(SIGPIPE, SIG_IGN);
+	signal(SIGXFSZ, SIG_IGN);
 	if (!strcmp(o.cmd, "compile")) {
 		if (o.outdir == NULL) {
 			fprintf(stderr, "ixp-rsc compile: -o OUTDIR is required\n");

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "staged.h"
 #include "xalloc.h"
 
 /* Output files hold BGP passwords. */
@@ -57,22 +58,6 @@ mkdir_p(const char *dir, char *err, size_t errlen)
 	return r;
 }
 
-static int
-write_all(int fd, const char *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t w = write(fd, data, len);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		data += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
-
 int
 outset_stage(struct outset *o, char *err, size_t errlen)
 {
@@ -87,21 +72,9 @@ outset_stage(struct outset *o, char *err, size_t errlen)
 	}
 	for (size_t i = 0; i < o->n; i++) {
 		struct outfile *f = &o->v[i];
-		struct buf b = BUF_INIT;
-		int fd;
 
-		buf_printf(&b, "%s/.%s.tmp.%ld", o->dir, f->name, (long)getpid());
-		f->tmp = buf_steal(&b);
-		fd = open(f->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, OUT_MODE);
-		if (fd < 0 || write_all(fd, f->data, f->len) != 0 || fsync(fd) != 0) {
-			snprintf(err, errlen, "%s: cannot write: %s", f->tmp, strerror(errno));
-			if (fd >= 0)
-				close(fd);
-			outset_abort(o);
-			return -1;
-		}
-		if (close(fd) != 0) {
-			snprintf(err, errlen, "%s: cannot write: %s", f->tmp, strerror(errno));
+		f->tmp = staged_write(o->dir, f->name, f->data, f->len, OUT_MODE, err, errlen);
+		if (f->tmp == NULL) {
 			outset_abort(o);
 			return -1;
 		}
@@ -112,28 +85,17 @@ outset_stage(struct outset *o, char *err, size_t errlen)
 int
 outset_commit(struct outset *o, char *err, size_t errlen)
 {
-	int dfd;
-
 	for (size_t i = 0; i < o->n; i++) {
 		struct outfile *f = &o->v[i];
-		struct buf b = BUF_INIT;
+		char *tmp = f->tmp;
 
-		buf_printf(&b, "%s/%s", o->dir, f->name);
-		if (rename(f->tmp, b.p) != 0) {
-			snprintf(err, errlen, "%s: cannot rename into place: %s", b.p, strerror(errno));
-			buf_free(&b);
+		f->tmp = NULL;
+		if (staged_install(tmp, o->dir, f->name, err, errlen) != 0) {
 			outset_abort(o);
 			return -1;
 		}
-		buf_free(&b);
-		free(f->tmp);
-		f->tmp = NULL;
 	}
-	dfd = open(o->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd >= 0) {
-		fsync(dfd);
-		close(dfd);
-	}
+	staged_sync_dir(o->dir);
 	return 0;
 }
 
@@ -141,11 +103,8 @@ void
 outset_abort(struct outset *o)
 {
 	for (size_t i = 0; i < o->n; i++) {
-		if (o->v[i].tmp != NULL) {
-			unlink(o->v[i].tmp);
-			free(o->v[i].tmp);
-			o->v[i].tmp = NULL;
-		}
+		staged_discard(o->v[i].tmp);
+		o->v[i].tmp = NULL;
 	}
 }
 

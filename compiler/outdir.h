@@ -1,8 +1,8 @@
 /*
- * Atomic output: every file of a run is written to a temporary name in the
- * output directory, flushed and fsynced; only when all of them are written
- * (and checked) are they renamed into place. A failed run leaves the
- * previous contents untouched.
+ * Atomic output: every file of a run is staged (staged.h: a random name
+ * created exclusively in the output directory, flushed and fsynced); only
+ * when all of them are written (and checked) are they renamed into place.
+ * A failed or interrupted run leaves the previous contents untouched.
  */
 #ifndef IXP_OUTDIR_H
 #define IXP_OUTDIR_H

@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/time.h>
 #include <time.h>
 
 #include "buf.h"
+#include "clock.h"
 #include "cache.h"
 #include "http.h"
 #include "irr_fetch.h"
@@ -20,15 +20,6 @@ enum { EXIT_INPUT = 1, EXIT_SOURCE = 2 };
 #define VRP_MAX_HTTP	(512u << 20)
 #define PDB_MAX_HTTP	(64u << 20)
 #define PDB_CHUNK	150		/* ASNs per PeeringDB query */
-
-static double
-now(void)
-{
-	struct timeval tv;
-
-	gettimeofday(&tv, NULL);
-	return (double)tv.tv_sec + (double)tv.tv_usec / 1e6;
-}
 
 static struct source_info *
 info_add(struct data *dt, const char *kind, const char *where)
@@ -163,7 +154,7 @@ load_pdb(const struct config *c, const struct source_opts *o, struct data *dt,
 	struct source_info *si;
 	char key[300], err[512], *data = NULL;
 	size_t len = 0;
-	double t0 = now();
+	double t0 = clock_s();
 
 	if (f->path == NULL)
 		return 0;
@@ -187,7 +178,7 @@ load_pdb(const struct config *c, const struct source_opts *o, struct data *dt,
 				snprintf(si->from, sizeof(si->from), "live");
 				si->bytes = doc.len;
 				si->items = fresh.n;
-				si->seconds = now() - t0;
+				si->seconds = clock_s() - t0;
 				buf_free(&doc);
 				return 0;
 			}
@@ -206,7 +197,7 @@ load_pdb(const struct config *c, const struct source_opts *o, struct data *dt,
 	dt->have_pdb = true;
 	si->bytes = len;
 	si->items = dt->pdb.n;
-	si->seconds = now() - t0;
+	si->seconds = clock_s() - t0;
 	free(data);
 	return 0;
 }
@@ -221,13 +212,13 @@ load_dumps(const struct config *c, const struct source_opts *o, struct data *dt,
 	dt->have_irr = true;
 	for (size_t i = 0; i < c->src.n_irr_dumps; i++) {
 		struct source_info *si = info_add(dt, "irr", c->src.irr_dumps[i].path);
-		double t0 = now();
+		double t0 = clock_s();
 		if (irrdb_load_dump(&dt->irr, c->src.irr_dumps[i].path, d, o->progress) != 0)
 			return EXIT_SOURCE;
 		snprintf(si->from, sizeof(si->from), "dump");
 		si->bytes = dt->irr.dumps[dt->irr.n_dumps - 1].rpsl.bytes;
 		si->items = dt->irr.dumps[dt->irr.n_dumps - 1].rpsl.objects;
-		si->seconds = now() - t0;
+		si->seconds = clock_s() - t0;
 	}
 	irrdb_finalize(&dt->irr);
 	return 0;
@@ -366,7 +357,7 @@ load_rpki(const struct config *c, const struct source_opts *o, struct data *dt,
 
 	if (s->vrps.path != NULL) {
 		struct source_info *si = info_add(dt, "vrps", s->vrps.path);
-		double t0 = now();
+		double t0 = clock_s();
 		dt->have_vrps = true;
 		if (!http_is_url(s->vrps.path)) {
 			struct stat st;
@@ -412,7 +403,7 @@ load_rpki(const struct config *c, const struct source_opts *o, struct data *dt,
 			buf_free(&body);
 		}
 		si->items = dt->vrps.n;
-		si->seconds = now() - t0;
+		si->seconds = clock_s() - t0;
 	}
 	if (s->slurm.path != NULL) {
 		if (!dt->have_vrps && s->n_rtr == 0) {

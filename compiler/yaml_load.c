@@ -1786,6 +1786,264 @@ load_root(struct yctx *y, yaml_node_t *root, struct config *c)
 		cross_check(y, c);
 }
 
+/* ---- composing the document from events ---------------------------- */
+
+/*
+ * libyaml's own loader (yaml_parser_load) builds the whole document before
+ * anyone can look at it. This composer builds the same document from the
+ * parser's events and checks depth, node count and scalar length as each
+ * event arrives, so a hostile file stops within a few events of the limit.
+ * Anchors are registered when their node is complete: an alias of a node
+ * that contains it (a cycle) is refused rather than built.
+ */
+struct anchor {
+	char	*name;
+	int	 id;
+};
+
+struct frame {
+	int	 id;		/* sequence or mapping under construction */
+	int	 key;		/* mapping: the key waiting for its value */
+	char	*anchor;	/* registered when the node is complete */
+};
+
+struct composer {
+	yaml_document_t	*doc;
+	const char	*file;
+	struct diag	*d;
+	struct frame	 stack[YAML_MAX_DEPTH];
+	unsigned	 depth;
+	unsigned	 nodes;
+	struct anchor	*anchors;
+	size_t		 n_anchors, cap_anchors;
+	int		 root;
+};
+
+static void
+compose_error(struct composer *cp, const yaml_event_t *ev, const char *hint,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void
+compose_error(struct composer *cp, const yaml_event_t *ev, const char *hint,
+    const char *fmt, ...)
+{
+	struct srcpos p = { cp->file, (unsigned)ev->start_mark.line + 1,
+	    (unsigned)ev->start_mark.column + 1 };
+	struct buf b = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	diag_error(cp->d, &p, hint, "%s", buf_str(&b));
+	buf_free(&b);
+}
+
+static void
+anchor_add(struct composer *cp, char *name, int id)
+{
+	cp->anchors = xgrow(cp->anchors, &cp->cap_anchors, cp->n_anchors + 1,
+	    sizeof(*cp->anchors));
+	cp->anchors[cp->n_anchors++] = (struct anchor){ name, id };
+}
+
+static int
+anchor_find(const struct composer *cp, const char *name)
+{
+	/* Newest first: YAML lets a later anchor reuse a name. */
+	for (size_t i = cp->n_anchors; i-- > 0;)
+		if (strcmp(cp->anchors[i].name, name) == 0)
+			return cp->anchors[i].id;
+	return 0;
+}
+
+/* A finished node goes into its parent (or becomes the root). */
+static bool
+compose_attach(struct composer *cp, int id)
+{
+	struct frame *f;
+
+	if (cp->depth == 0) {
+		cp->root = id;
+		return true;
+	}
+	f = &cp->stack[cp->depth - 1];
+	if (cp->doc->nodes.start[f->id - 1].type == YAML_SEQUENCE_NODE)
+		return yaml_document_append_sequence_item(cp->doc, f->id, id) != 0;
+	if (f->key == 0) {
+		f->key = id;
+		return true;
+	}
+	if (!yaml_document_append_mapping_pair(cp->doc, f->id, f->key, id))
+		return false;
+	f->key = 0;
+	return true;
+}
+
+/* A new node: count it, give it the event's position. 0 on a limit. */
+static int
+compose_node(struct composer *cp, const yaml_event_t *ev, int id)
+{
+	if (id == 0) {
+		compose_error(cp, ev, NULL, "out of memory while reading the YAML");
+		return 0;
+	}
+	cp->doc->nodes.start[id - 1].start_mark = ev->start_mark;
+	cp->doc->nodes.start[id - 1].end_mark = ev->end_mark;
+	return id;
+}
+
+static const yaml_char_t *
+event_tag(const yaml_char_t *tag)
+{
+	/* The non-specific tag "!" and no tag both mean the default. */
+	return tag == NULL || strcmp((const char *)tag, "!") == 0 ? NULL : tag;
+}
+
+/* One event of the document's body. 1: go on, 0: document done, -1: error. */
+static int
+compose_event(struct composer *cp, yaml_event_t *ev)
+{
+	yaml_char_t *anchor = NULL;
+	int id;
+
+	switch (ev->type) {
+	case YAML_ALIAS_EVENT:
+		id = anchor_find(cp, (const char *)ev->data.alias.anchor);
+		if (id == 0) {
+			compose_error(cp, ev, "define the anchor (&name) before using it, "
+			    "and not around its own alias", "unknown or recursive alias *%.60s",
+			    (const char *)ev->data.alias.anchor);
+			return -1;
+		}
+		return compose_attach(cp, id) ? 1 : -1;
+	case YAML_SCALAR_EVENT:
+		if (ev->data.scalar.length > YAML_MAX_SCALAR) {
+			compose_error(cp, ev, "no value of the schema is that long; check "
+			    "the quoting", "value is too long (%zu bytes, at most %u)",
+			    ev->data.scalar.length, YAML_MAX_SCALAR);
+			return -1;
+		}
+		id = yaml_document_add_scalar(cp->doc, event_tag(ev->data.scalar.tag),
+		    ev->data.scalar.value, (int)ev->data.scalar.length, ev->data.scalar.style);
+		anchor = ev->data.scalar.anchor;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		if (cp->depth >= YAML_MAX_DEPTH) {
+			compose_error(cp, ev, "the schema needs a few levels; check the "
+			    "brackets and the indentation", "YAML nested more than %u levels "
+			    "deep", YAML_MAX_DEPTH);
+			return -1;
+		}
+		if (ev->type == YAML_SEQUENCE_START_EVENT) {
+			id = yaml_document_add_sequence(cp->doc,
+			    event_tag(ev->data.sequence_start.tag), ev->data.sequence_start.style);
+			anchor = ev->data.sequence_start.anchor;
+		} else {
+			id = yaml_document_add_mapping(cp->doc,
+			    event_tag(ev->data.mapping_start.tag), ev->data.mapping_start.style);
+			anchor = ev->data.mapping_start.anchor;
+		}
+		break;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT: {
+		struct frame f = cp->stack[--cp->depth];
+		if (f.anchor != NULL)
+			anchor_add(cp, f.anchor, f.id);
+		return compose_attach(cp, f.id) ? 1 : -1;
+	}
+	case YAML_DOCUMENT_END_EVENT:
+		return 0;
+	default:
+		return 1;
+	}
+	if (++cp->nodes > YAML_MAX_NODES) {
+		compose_error(cp, ev, "split the file or check that it is the member list",
+		    "more than %u YAML nodes", YAML_MAX_NODES);
+		return -1;
+	}
+	if (compose_node(cp, ev, id) == 0)
+		return -1;
+	if (ev->type == YAML_SCALAR_EVENT) {
+		if (anchor != NULL)
+			anchor_add(cp, xstrdup((const char *)anchor), id);
+		return compose_attach(cp, id) ? 1 : -1;
+	}
+	cp->stack[cp->depth++] = (struct frame){ id, 0,
+	    anchor != NULL ? xstrdup((const char *)anchor) : NULL };
+	return 1;
+}
+
+static void
+syntax_error(const yaml_parser_t *parser, const char *file, struct diag *d)
+{
+	struct srcpos p = { file, (unsigned)parser->problem_mark.line + 1,
+	    (unsigned)parser->problem_mark.column + 1 };
+
+	diag_error(d, &p, "check indentation, quoting and ':' after keys",
+	    "YAML syntax error: %s%s%s", parser->problem ? parser->problem : "unknown",
+	    parser->context ? " " : "", parser->context ? parser->context : "");
+}
+
+/*
+ * Parse the one document of the stream into `doc` (initialised here, the
+ * caller deletes it). Returns 0, or -1 with the error reported. The root is
+ * 0 for an empty stream. A second document is refused: it would be ignored.
+ */
+static int
+compose(yaml_parser_t *parser, const char *file, yaml_document_t *doc, int *root,
+    struct diag *d)
+{
+	struct composer cp;
+	yaml_event_t ev;
+	yaml_mark_t second = { 0, 0, 0 };	/* where a second document starts */
+	int state = 0;		/* 0: before the document, 1: in it, 2: after */
+	int ret = -1;
+
+	memset(&cp, 0, sizeof(cp));
+	cp.doc = doc;
+	cp.file = file;
+	cp.d = d;
+	yaml_document_initialize(doc, NULL, NULL, NULL, 1, 1);
+	for (;;) {
+		int r = 1;
+		if (!yaml_parser_parse(parser, &ev)) {
+			syntax_error(parser, file, d);
+			break;
+		}
+		if (ev.type == YAML_STREAM_END_EVENT) {
+			yaml_event_delete(&ev);
+			ret = 0;
+			break;
+		}
+		if (state == 0 && ev.type == YAML_DOCUMENT_START_EVENT)
+			state = 1;
+		else if (state == 1)
+			r = compose_event(&cp, &ev);
+		else if (state == 2 && ev.type == YAML_DOCUMENT_START_EVENT)
+			second = ev.start_mark;
+		else if (state == 2 && ev.type != YAML_DOCUMENT_END_EVENT) {
+			struct srcpos p = { file, (unsigned)second.line + 1, 1 };
+			diag_error(d, &p, "remove the '---' separator and what follows",
+			    "only one YAML document is allowed");
+			r = -1;
+		}
+		yaml_event_delete(&ev);
+		if (r < 0)
+			break;
+		if (r == 0)
+			state = 2;
+	}
+	*root = cp.root;
+	while (cp.depth > 0)
+		free(cp.stack[--cp.depth].anchor);
+	for (size_t i = 0; i < cp.n_anchors; i++)
+		free(cp.anchors[i].name);
+	free(cp.anchors);
+	return ret;
+}
+
 int
 yaml_load_config_mem(const char *data, size_t len, const char *name,
     const char *basedir, struct config *c, struct diag *d)
@@ -1793,6 +2051,7 @@ yaml_load_config_mem(const char *data, size_t len, const char *name,
 	yaml_parser_t parser;
 	struct yctx y;
 	yaml_node_t *root;
+	int root_id;
 	unsigned errors0 = d->errors;
 
 	set_defaults(c);
@@ -1803,35 +2062,24 @@ yaml_load_config_mem(const char *data, size_t len, const char *name,
 	y.d = d;
 	y.c = c;
 
-	if (!yaml_parser_initialize(&parser))
-		abort();
+	if (!yaml_parser_initialize(&parser)) {
+		diag_error(d, NULL, NULL, "out of memory");
+		config_free(c);
+		return -1;
+	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
-	if (!yaml_parser_load(&parser, &y.doc)) {
-		struct srcpos p = { c->file, (unsigned)parser.problem_mark.line + 1,
-		    (unsigned)parser.problem_mark.column + 1 };
-		diag_error(d, &p, "check indentation, quoting and ':' after keys",
-		    "YAML syntax error: %s%s%s", parser.problem ? parser.problem : "unknown",
-		    parser.context ? " " : "", parser.context ? parser.context : "");
+	if (compose(&parser, c->file, &y.doc, &root_id, d) != 0) {
+		yaml_document_delete(&y.doc);
 		yaml_parser_delete(&parser);
 		config_free(c);
 		return -1;
 	}
-	root = yaml_document_get_root_node(&y.doc);
+	root = root_id ? yaml_document_get_node(&y.doc, root_id) : NULL;
 	if (root == NULL) {
 		struct srcpos p = { c->file, 0, 0 };
 		diag_error(d, &p, "start the file with: version: 1", "the file is empty");
 	} else {
 		load_root(&y, root, c);
-		/* A second document would be silently ignored; refuse it. */
-		yaml_document_t extra;
-		if (yaml_parser_load(&parser, &extra)) {
-			if (yaml_document_get_root_node(&extra) != NULL) {
-				struct srcpos p = { c->file, (unsigned)extra.start_mark.line + 1, 1 };
-				diag_error(d, &p, "remove the '---' separator and what follows",
-				    "only one YAML document is allowed");
-			}
-			yaml_document_delete(&extra);
-		}
 	}
 	yaml_document_delete(&y.doc);
 	yaml_parser_delete(&parser);

@@ -10,8 +10,16 @@
 #include "config.h"
 #include "diag.h"
 
-/* Largest YAML file we read; bigger input is refused before parsing. */
-#define YAML_MAX_FILE (64u * 1024 * 1024)
+/*
+ * Limits on the document, enforced while libyaml produces events, so that a
+ * hostile file costs time and memory in proportion to its size (libyaml's
+ * scanner is quadratic in the flow nesting depth). The schema needs about
+ * eight levels and a few dozen nodes per member. docs/limits.md lists them.
+ */
+#define YAML_MAX_FILE	(64u * 1024 * 1024)	/* refused before parsing */
+#define YAML_MAX_DEPTH	64u			/* nested lists and mappings */
+#define YAML_MAX_NODES	1000000u		/* scalars, lists, mappings */
+#define YAML_MAX_SCALAR	(64u * 1024)		/* bytes of one value */
 
 /*
  * Load and validate. Every problem is reported through `d`; returns 0 when

@@ -10,14 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
-int64_t
-bird_now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
+#include "clock.h"
 
 /* ---- framing ------------------------------------------------------------- */
 
@@ -114,7 +107,7 @@ static int
 wait_fd(int fd, short ev, int64_t deadline_ms)
 {
 	struct pollfd p = { fd, ev, 0 };
-	int64_t left = deadline_ms - bird_now_ms();
+	int64_t left = deadline_ms - clock_ms();
 	int r;
 
 	if (left <= 0)

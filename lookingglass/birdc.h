@@ -79,7 +79,5 @@ void	bird_close(struct bird_sess *s);
  * only (no quotes, braces, semicolons, newlines); shorter than BIRD_CMD_MAX? */
 bool	bird_cmd_ok(const char *cmd);
 
-/* Monotonic milliseconds. */
-int64_t	bird_now_ms(void);
 
 #endif

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "buf.h"
+#include "clock.h"
 #include "lgquery.h"
 #include "xalloc.h"
 
@@ -199,7 +200,7 @@ take_session(struct lg_rs *rs, int64_t deadline)
 			break;
 		{
 			struct timespec ts;
-			int64_t left = deadline - bird_now_ms();
+			int64_t left = deadline - clock_ms();
 			if (left <= 0)
 				break;
 			clock_gettime(CLOCK_REALTIME, &ts);
@@ -260,7 +261,7 @@ static struct lg_reply *
 fetch(struct lg *lg, struct lg_rs *rs, const char *cmd)
 {
 	struct lg_reply *r = xcalloc(1, sizeof(*r));
-	int64_t deadline = bird_now_ms() + lg->opt.timeout_ms;
+	int64_t deadline = clock_ms() + lg->opt.timeout_ms;
 	struct collect c = { BUF_INIT, 0, lg->opt.max_routes, false };
 	struct bird_result res;
 	int slot = take_session(rs, deadline);
@@ -305,7 +306,7 @@ fetch(struct lg *lg, struct lg_rs *rs, const char *cmd)
 	r->routes = c.routes;
 	r->len = c.b.len;
 	r->data = buf_steal(&c.b);
-	r->fetched_ms = bird_now_ms();
+	r->fetched_ms = clock_ms();
 	r->fetched_wall = (int64_t)time(NULL);
 	return r;
 }
@@ -373,7 +374,7 @@ lg_query(struct lg *lg, struct lg_rs *rs, enum lg_cmd c, const struct lg_args *a
 	struct buf key = BUF_INIT;
 	struct lg_cache_entry *e;
 	struct lg_reply *r;
-	int64_t now = bird_now_ms();
+	int64_t now = clock_ms();
 
 	if (!lg_build_cmd(c, a, cmd, sizeof(cmd))) {
 		r = xcalloc(1, sizeof(*r));
@@ -423,7 +424,7 @@ lg_query(struct lg *lg, struct lg_rs *rs, enum lg_cmd c, const struct lg_args *a
 	e->fetching = false;
 	e->gen++;
 	pthread_cond_broadcast(&lg->cache_cv);
-	evict(lg, bird_now_ms());
+	evict(lg, clock_ms());
 	pthread_mutex_unlock(&lg->cache_mu);
 	buf_free(&key);
 	return r;

@@ -14,6 +14,7 @@
 
 #include <microhttpd.h>
 
+#include "clock.h"
 #include "hmap.h"
 #include "xalloc.h"
 
@@ -334,7 +335,7 @@ access_handler(void *cls, struct MHD_Connection *c, const char *url, const char 
 	}
 	client_key(&peer, key, sizeof(key));
 	exempt = !strcmp(uri, "/static/lg.css") || !strcmp(uri, "/healthz");
-	if (!exempt && !lg_ratelimit_take(s->rl, key, bird_now_ms(), &retry)) {
+	if (!exempt && !lg_ratelimit_take(s->rl, key, clock_ms(), &retry)) {
 		lg_error(s->app, !strncmp(uri, "/api/", 5) || !strncmp(uri, "/birdwatcher/", 13),
 		    429, NULL, "too many requests from your network; slow down", &resp);
 		resp.retry_after = retry;

@@ -47,7 +47,7 @@ done
 
 # Generated cases too big or too binary to keep in git.
 awk 'BEGIN { printf "version: 1\nixp:\n  name: \""; for (i = 0; i < 655360; i++) printf "AAAAAAAAAAAAAAAA"; print "\"" }' > "$d/ixp.yaml"
-expect_run "10 MB member text" 1 "value is too long (10485760 bytes, at most 100)" "$d/ixp.yaml"
+expect_run "10 MB member text" 1 "value is too long (10485760 bytes, at most 65536)" "$d/ixp.yaml"
 awk 'BEGIN { printf "version: 1\nixp: "; for (i = 0; i < 100000; i++) printf "["; for (i = 0; i < 100000; i++) printf "]"; print "" }' > "$d/ixp.yaml"
 expect_run "100000 nested lists" 1 "error" "$d/ixp.yaml"
 head -c 65536 /dev/urandom > "$d/ixp.yaml"

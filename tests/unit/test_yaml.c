@@ -214,8 +214,9 @@ test_huge_string(void **state)
 	buf_puts(&b, "\"\n");
 	capture_begin(&c);
 	assert_int_equal(yaml_load_config_mem(b.p, b.len, "huge.yaml", ".", &cfg, &c.d), -1);
-	assert_contains(capture_text(&c), "huge.yaml:3:9: error: ixp.name: value is too long "
-	    "(10485760 bytes, at most 100)");
+	/* Refused while parsing, before the schema looks at it. */
+	assert_contains(capture_text(&c), "huge.yaml:3:9: error: value is too long "
+	    "(10485760 bytes, at most 65536)");
 	/* The value is not echoed. */
 	assert_true(strlen(capture_text(&c)) < 2000);
 	capture_end(&c);
@@ -249,6 +250,64 @@ test_alias_bomb(void **state)
 	buf_free(&b);
 }
 
+/* Load `text`; the one error it must give. */
+static void
+expect_error(const char *text, size_t len, const char *want)
+{
+	struct capture c;
+	struct config cfg;
+
+	capture_begin(&c);
+	assert_int_equal(yaml_load_config_mem(text, len, "t.yaml", ".", &cfg, &c.d), -1);
+	assert_contains(capture_text(&c), want);
+	capture_end(&c);
+}
+
+static void
+test_depth_limit(void **state)
+{
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	/* Flow and block nesting, one level over the limit: refused where the
+	 * limit is crossed. */
+	buf_puts(&b, "version: 1\nixp: ");
+	for (unsigned i = 0; i < YAML_MAX_DEPTH; i++)
+		buf_putc(&b, '[');
+	expect_error(b.p, b.len, "t.yaml:2:69: error: YAML nested more than 64 levels deep");
+	buf_reset(&b);
+	buf_puts(&b, "version: 1\n");
+	for (unsigned i = 0; i <= YAML_MAX_DEPTH; i++)
+		buf_printf(&b, "%*sk%u:\n", (int)i, "", i);
+	expect_error(b.p, b.len, "t.yaml:66:65: error: YAML nested more than 64 levels deep");
+	buf_free(&b);
+}
+
+static void
+test_node_limit(void **state)
+{
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	buf_puts(&b, "version: 1\nmembers: [");
+	for (unsigned i = 0; i < YAML_MAX_NODES; i++)
+		buf_puts(&b, "1,");
+	buf_puts(&b, "]\n");
+	expect_error(b.p, b.len, "error: more than 1000000 YAML nodes");
+	buf_free(&b);
+}
+
+static void
+test_recursive_alias(void **state)
+{
+	static const char cyc[] = "version: 1\nixp: &a {name: x, more: *a}\n";
+	static const char undef[] = "version: 1\nixp: *nowhere\n";
+
+	(void)state;
+	expect_error(cyc, sizeof(cyc) - 1, "t.yaml:2:25: error: unknown or recursive alias *a");
+	expect_error(undef, sizeof(undef) - 1, "unknown or recursive alias *nowhere");
+}
+
 static void
 test_missing_file(void **state)
 {
@@ -272,6 +331,9 @@ main(void)
 		cmocka_unit_test(test_good_defaults_and_overrides),
 		cmocka_unit_test(test_huge_string),
 		cmocka_unit_test(test_alias_bomb),
+		cmocka_unit_test(test_depth_limit),
+		cmocka_unit_test(test_node_limit),
+		cmocka_unit_test(test_recursive_alias),
 		cmocka_unit_test(test_missing_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
