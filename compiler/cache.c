@@ -81,3 +81,20 @@ cache_get(const char *dir, const char *key, size_t *len, long *age)
 	buf_free(&path);
 	return data;
 }
+
+long
+cache_age(const char *dir, const char *key)
+{
+	struct buf path = BUF_INIT;
+	struct stat st;
+	long age = -1;
+
+	buf_printf(&path, "%s/%s", dir, key);
+	if (stat(path.p, &st) == 0 && S_ISREG(st.st_mode)) {
+		age = (long)(time(NULL) - st.st_mtime);
+		if (age < 0)
+			age = 0;
+	}
+	buf_free(&path);
+	return age;
+}

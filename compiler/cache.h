@@ -16,6 +16,8 @@ int	cache_put(const char *dir, const char *key, const char *data, size_t len,
  * caller frees the data.
  */
 char	*cache_get(const char *dir, const char *key, size_t *len, long *age);
+/* The age in seconds of a cached copy; -1 when there is none. */
+long	cache_age(const char *dir, const char *key);
 /* A whole file and its age in seconds (NULL, errno set, on failure). */
 char	*file_read(const char *path, size_t *len, long *age);
 /* "irr-rr.example.net-43.db": a file name safe for any server or URL. */

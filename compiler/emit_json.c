@@ -51,10 +51,19 @@ community(const char *fmt, ...)
 }
 
 static void
-control(json_t *arr, const char *type, json_t *comm, const char *meaning)
+control(json_t *arr, const char *type, json_t *comm, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void
+control(json_t *arr, const char *type, json_t *comm, const char *fmt, ...)
 {
 	json_t *o = json_object();
+	char meaning[160];
+	va_list ap;
 
+	va_start(ap, fmt);
+	vsnprintf(meaning, sizeof(meaning), fmt, ap);
+	va_end(ap);
 	set(o, "type", str(type));
 	set(o, "community", comm);
 	set(o, "meaning", str(meaning));
@@ -92,22 +101,19 @@ emit_reasons_json(struct buf *out, const struct model *mo)
 	set(root, "rpki_states", states);
 
 	control(ctl, "large", community("%u:0:{peer}", rs), "do not announce to peer");
-	control(ctl, "large", community("%u:1:{peer}", rs), "announce to peer (with %u:0:0)");
+	control(ctl, "large", community("%u:1:{peer}", rs), "announce to peer (with %u:0:0)", rs);
 	control(ctl, "large", community("%u:0:0", rs), "announce to nobody except explicit peers");
-	for (int i = 1; i <= 3; i++) {
-		char m[64];
-		snprintf(m, sizeof(m), "prepend the announcing ASN %dx towards peer", i);
-		control(ctl, "large", community("%u:%d:{peer}", rs, LC_PREPEND1 + i - 1), m);
-	}
+	for (int i = 1; i <= 3; i++)
+		control(ctl, "large", community("%u:%d:{peer}", rs, LC_PREPEND1 + i - 1),
+		    "prepend the announcing ASN %dx towards peer", i);
 	if (rs <= 65535) {
 		control(ctl, "standard", community("0:{peer}"), "do not announce to peer");
-		control(ctl, "standard", community("%u:{peer}", rs), "announce to peer (with 0:%u)");
+		control(ctl, "standard", community("%u:{peer}", rs), "announce to peer (with 0:%u)",
+		    rs);
 		control(ctl, "standard", community("0:%u", rs), "announce to nobody except explicit peers");
-		for (int i = 1; i <= 3; i++) {
-			char m[64];
-			snprintf(m, sizeof(m), "prepend the announcing ASN %dx towards peer", i);
-			control(ctl, "standard", community("%d:{peer}", 65500 + i), m);
-		}
+		for (int i = 1; i <= 3; i++)
+			control(ctl, "standard", community("%d:{peer}", 65500 + i),
+			    "prepend the announcing ASN %dx towards peer", i);
 	}
 	control(ctl, "standard", community("65535:666"), "BLACKHOLE (RFC 7999): accepted down to /32 and /128 from the prefix owner, NO_EXPORT added");
 	control(ctl, "standard", community("65535:0"), "GRACEFUL_SHUTDOWN (RFC 8326): lowest preference");

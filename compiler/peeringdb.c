@@ -10,6 +10,8 @@
 #include "buf.h"
 #include "config.h"
 #include "irrname.h"
+#include "jstream.h"
+#include "strutil.h"
 #include "xalloc.h"
 
 /* Source names that "NAME:AS-FOO" and "AS-FOO@NAME" may carry. */
@@ -36,61 +38,90 @@ cmp_net(const void *a, const void *b)
 	return x->asn < y->asn ? -1 : x->asn > y->asn;
 }
 
+struct pdb_load {
+	struct pdb	*p;
+	size_t		 cap, cap_never;
+};
+
+static void
+add_never(struct pdb_load *l, uint32_t asn)
+{
+	struct pdb *p = l->p;
+
+	p->never_via_rs = xgrow(p->never_via_rs, &l->cap_never, p->n_never + 1, sizeof(uint32_t));
+	p->never_via_rs[p->n_never++] = asn;
+}
+
+static uint32_t
+prefix_count(const json_t *v)
+{
+	json_int_t n = json_is_integer(v) ? json_integer_value(v) : 0;
+
+	return n <= 0 ? 0 : n < 100000000 ? (uint32_t)n : 100000000;
+}
+
+static void
+on_net(json_t *v, void *ctx)
+{
+	struct pdb_load *l = ctx;
+	struct pdb *p = l->p;
+	struct pdb_net n;
+	json_t *a = json_object_get(v, "asn"), *s = json_object_get(v, "irr_as_set");
+
+	memset(&n, 0, sizeof(n));
+	if (!json_is_integer(a) || json_integer_value(a) < 1 ||
+	    json_integer_value(a) > (json_int_t)ASN_MAX) {
+		p->n_skipped++;
+		return;
+	}
+	n.asn = (uint32_t)json_integer_value(a);
+	if (json_is_string(s) && json_string_length(s) > 0 && json_string_length(s) < 512)
+		n.irr_as_set = xstrdup(json_string_value(s));
+	n.prefixes[0] = prefix_count(json_object_get(v, "info_prefixes4"));
+	n.prefixes[1] = prefix_count(json_object_get(v, "info_prefixes6"));
+	n.never_via_rs = json_is_true(json_object_get(v, "info_never_via_route_servers"));
+	p->v = xgrow(p->v, &l->cap, p->n + 1, sizeof(*p->v));
+	p->v[p->n++] = n;
+	if (n.never_via_rs)
+		add_never(l, n.asn);
+}
+
+static void
+on_never(json_t *v, void *ctx)
+{
+	if (json_is_integer(v) && json_integer_value(v) > 0 &&
+	    json_integer_value(v) <= (json_int_t)ASN_MAX)
+		add_never(ctx, (uint32_t)json_integer_value(v));
+}
+
 int
 pdb_parse(struct pdb *p, const char *json, size_t len, const char *name, struct diag *d)
 {
+	struct jstream_array arrays[] = { { "data", on_net, 0 },
+	    { "never_via_route_servers", on_never, 0 }, { NULL, NULL, 0 } };
 	struct srcpos pos = { name, 0, 0 };
-	json_error_t e;
-	json_t *root, *data, *never, *v;
-	size_t i;
+	struct pdb_load l = { p, p->n, p->n_never };
+	size_t skipped0 = p->n_skipped;
+	json_t *rest;
 
-	root = json_loadb(json, len, 0, &e);
-	data = root ? json_object_get(root, "data") : NULL;
-	if (!json_is_array(data)) {
-		if (root == NULL) {
-			pos.line = e.line > 0 ? (unsigned)e.line : 0;
-			pos.col = e.column > 0 ? (unsigned)e.column : 0;
-		}
+	rest = jstream_object(json, len, name, arrays, &l, d);
+	if (rest == NULL)
+		return -1;
+	if (arrays[0].count == (size_t)-1) {
+		json_t *err = json_object_get(json_object_get(rest, "meta"), "error");
+		struct buf b = BUF_INIT;
+		if (json_is_string(err))
+			str_quote_diag(&b, json_string_value(err), json_string_length(err), 200);
 		diag_error(d, &pos, "expected a PeeringDB API answer ({\"data\": [...]})",
-		    "not a PeeringDB answer%s%s", root ? "" : ": ", root ? "" : e.text);
-		json_decref(root);
+		    "not a PeeringDB answer%s%s", b.len ? ": " : "", buf_str(&b));
+		buf_free(&b);
+		json_decref(rest);
 		return -1;
 	}
-	json_array_foreach(data, i, v) {
-		struct pdb_net n;
-		json_t *a = json_object_get(v, "asn"), *s = json_object_get(v, "irr_as_set");
-		json_t *p4 = json_object_get(v, "info_prefixes4"), *p6 = json_object_get(v, "info_prefixes6");
-
-		memset(&n, 0, sizeof(n));
-		if (!json_is_integer(a) || json_integer_value(a) < 1 ||
-		    json_integer_value(a) > (json_int_t)ASN_MAX)
-			continue;
-		n.asn = (uint32_t)json_integer_value(a);
-		if (json_is_string(s) && json_string_length(s) > 0 && json_string_length(s) < 512)
-			n.irr_as_set = xstrdup(json_string_value(s));
-		if (json_is_integer(p4) && json_integer_value(p4) > 0)
-			n.prefixes[0] = (uint32_t)(json_integer_value(p4) < 100000000 ?
-			    json_integer_value(p4) : 100000000);
-		if (json_is_integer(p6) && json_integer_value(p6) > 0)
-			n.prefixes[1] = (uint32_t)(json_integer_value(p6) < 100000000 ?
-			    json_integer_value(p6) : 100000000);
-		n.never_via_rs = json_is_true(json_object_get(v, "info_never_via_route_servers"));
-		p->v = xrealloc(p->v, (p->n + 1) * sizeof(*p->v));
-		p->v[p->n++] = n;
-		if (n.never_via_rs) {
-			p->never_via_rs = xrealloc(p->never_via_rs, (p->n_never + 1) * sizeof(uint32_t));
-			p->never_via_rs[p->n_never++] = n.asn;
-		}
-	}
-	never = json_object_get(root, "never_via_route_servers");
-	json_array_foreach(never, i, v) {
-		if (json_is_integer(v) && json_integer_value(v) > 0 &&
-		    json_integer_value(v) <= (json_int_t)ASN_MAX) {
-			p->never_via_rs = xrealloc(p->never_via_rs, (p->n_never + 1) * sizeof(uint32_t));
-			p->never_via_rs[p->n_never++] = (uint32_t)json_integer_value(v);
-		}
-	}
-	json_decref(root);
+	if (p->n_skipped > skipped0)
+		diag_warn(d, &pos, NULL, "%zu PeeringDB records without a valid asn skipped",
+		    p->n_skipped - skipped0);
+	json_decref(rest);
 	return 0;
 }
 

@@ -25,6 +25,7 @@ struct pdb {
 	size_t		 n;
 	uint32_t	*never_via_rs;	/* sorted, unique */
 	size_t		 n_never;
+	size_t		 n_skipped;	/* records without a valid asn */
 };
 
 /*

@@ -18,8 +18,10 @@
 enum { EXIT_INPUT = 1, EXIT_SOURCE = 2 };
 
 #define VRP_MAX_HTTP	(512u << 20)
-#define PDB_MAX_HTTP	(64u << 20)
+#define PDB_MAX_HTTP	(16u << 20)	/* one answer: 150 records or one page */
 #define PDB_CHUNK	150		/* ASNs per PeeringDB query */
+#define PDB_PAGE	1000		/* never-via records per page */
+#define PDB_MAX_PAGES	200		/* PeeringDB has ~35,000 networks in all */
 
 static struct source_info *
 info_add(struct data *dt, const char *kind, const char *where)
@@ -129,12 +131,28 @@ pdb_fetch(const struct config *c, const char *base, struct pdb *p, struct buf *d
 			break;
 		}
 	}
-	if (r == 0) {
+	/* Every network that asks never to be reached via a route server, in
+	 * pages. The records say so themselves (the field is asked for), so a
+	 * server that ignored the filter would still give the right list. */
+	for (unsigned page = 0; r == 0; page++) {
+		size_t n0 = p->n + p->n_skipped;
+		if (page == PDB_MAX_PAGES) {
+			snprintf(err, errlen, "%s/net: more than %u pages of never-via-route-server "
+			    "networks", base, PDB_MAX_PAGES);
+			r = -1;
+			break;
+		}
 		buf_reset(&url);
-		buf_printf(&url, "%s/net?info_never_via_route_servers=1&fields=asn", base);
-		if ((r = http_get(url.p, &h, &body, err, errlen)) == 0 &&
-		    (r = pdb_parse(p, body.p, body.len, url.p, d)) != 0)
+		buf_printf(&url, "%s/net?info_never_via_route_servers=1&fields=asn,"
+		    "info_never_via_route_servers&limit=%u&skip=%u", base, PDB_PAGE, page * PDB_PAGE);
+		if ((r = http_get(url.p, &h, &body, err, errlen)) != 0)
+			break;
+		if ((r = pdb_parse(p, body.p, body.len, url.p, d)) != 0) {
 			snprintf(err, errlen, "%s: not a PeeringDB answer", url.p);
+			break;
+		}
+		if (p->n + p->n_skipped - n0 < PDB_PAGE)
+			break;
 	}
 	if (r == 0) {
 		pdb_finalize(p);
@@ -170,7 +188,7 @@ load_pdb(const struct config *c, const struct source_opts *o, struct data *dt,
 		cache_key(key, sizeof(key), "peeringdb", f->path, "json");
 		if (!o->offline) {
 			struct buf doc = BUF_INIT;
-			struct pdb fresh = { NULL, 0, NULL, 0 };
+			struct pdb fresh = { NULL, 0, NULL, 0, 0 };
 			if (pdb_fetch(c, f->path, &fresh, &doc, err, sizeof(err), d) == 0) {
 				to_cache(c, key, doc.p, doc.len, d);
 				dt->pdb = fresh;
@@ -313,14 +331,26 @@ load_live_irr(const struct config *c, const struct source_opts *o, struct data *
 		diag_warn(d, &c->src.irr_servers[s].pos, NULL, "IRR server %s: %s", srv, err);
 		irrdb_free(&dt->irr);
 	}
-	/* No server answered completely (or --offline): the first server's cache. */
+	/* No server answered completely (or --offline): the youngest cached
+	 * copy of any configured server (each is a complete answer). */
 	{
 		const char *srv = c->src.irr_servers[0].path;
-		struct source_info *si = info_add(dt, "irr-cache", srv);
+		struct source_info *si;
 		struct buf path = BUF_INIT;
+		long best = -1;
 		size_t len;
 		char *data;
 
+		for (size_t s = 0; s < c->src.n_irr_servers && c->src.cache_dir != NULL; s++) {
+			long age;
+			cache_key(key, sizeof(key), "irr", c->src.irr_servers[s].path, "db");
+			age = cache_age(c->src.cache_dir, key);
+			if (age >= 0 && (best < 0 || age < best)) {
+				best = age;
+				srv = c->src.irr_servers[s].path;
+			}
+		}
+		si = info_add(dt, "irr-cache", srv);
 		cache_key(key, sizeof(key), "irr", srv, "db");
 		data = from_cache(c, o, key, "IRR", o->offline ? "offline" : err, &len, si, d);
 		if (data == NULL) {

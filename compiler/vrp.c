@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "asn.h"
+#include "jstream.h"
 #include "xalloc.h"
 
 /* ---- helpers ----------------------------------------------------------- */
@@ -62,201 +63,30 @@ add_vrp(struct vrpset *s, const struct prefix *p, uint32_t asn, unsigned maxlen)
 }
 
 /*
- * A VRP export read member by member: the top-level object by hand, every
- * value by jansson, and the big arrays ("roas", "aspas") one element at a
- * time. Parsed whole, half a million ROAs cost seconds of allocation.
+ * Space no ROA can be for: a /0 (it would make every other route of the
+ * family invalid), IPv6 outside global unicast (2000::/3), and IPv4 "this
+ * network", loopback, multicast and class E. No RIR delegates any of it.
  */
-struct jreader {
-	const char	*base, *p, *end;
-	const char	*name;
-	struct diag	*d;
-	bool		 failed;
-};
-
-typedef void (*jelem_cb)(json_t *elem, void *ctx);
-
-static void
-jr_ws(struct jreader *r)
-{
-	while (r->p < r->end && (*r->p == ' ' || *r->p == '\t' || *r->p == '\n' || *r->p == '\r'))
-		r->p++;
-}
-
-/* Report at the reader's position (+ off), with line and column. */
-static void
-jr_error(struct jreader *r, size_t off, const char *msg)
-{
-	struct srcpos pos = { r->name, 1, 1 };
-	const char *at = r->p + off > r->end ? r->end : r->p + off;
-
-	for (const char *q = r->base; q < at; q++) {
-		if (*q == '\n') {
-			pos.line++;
-			pos.col = 1;
-		} else {
-			pos.col++;
-		}
-	}
-	if (!r->failed)
-		diag_error(r->d, &pos, "check that the file is complete (not truncated) JSON",
-		    "invalid JSON: %s", msg);
-	r->failed = true;
-}
-
 static bool
-jr_expect(struct jreader *r, char c)
+vrp_usable(const struct prefix *p)
 {
-	char msg[48];
+	static const struct { u128 a; uint8_t len; } v4[] = {
+		{ (u128)0x00000000u << 96, 8 },
+		{ (u128)0x7f000000u << 96, 8 },
+		{ (u128)0xe0000000u << 96, 3 },
+	};
+	struct prefix q;
 
-	jr_ws(r);
-	if (r->p < r->end && *r->p == c) {
-		r->p++;
-		return true;
+	if (p->len == 0)
+		return false;
+	if (p->af == AF6)
+		return (p->a >> 125) == 1;
+	for (size_t i = 0; i < sizeof(v4) / sizeof(*v4); i++) {
+		q = (struct prefix){ v4[i].a, v4[i].len, AF4 };
+		if (prefix_contains(&q, p))
+			return false;
 	}
-	snprintf(msg, sizeof(msg), "'%c' expected", c);
-	jr_error(r, 0, r->p < r->end ? msg : "unexpected end of input");
-	return false;
-}
-
-static json_t *
-jr_value(struct jreader *r)
-{
-	json_error_t e;
-	json_t *v;
-
-	jr_ws(r);
-	v = json_loadb(r->p, (size_t)(r->end - r->p), JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK, &e);
-	if (v == NULL) {
-		jr_error(r, e.position > 0 ? (size_t)e.position : 0, e.text);
-		return NULL;
-	}
-	r->p += e.position;
-	return v;
-}
-
-/* An array, each element handed to `cb` and freed; returns the count. */
-static size_t
-jr_array(struct jreader *r, jelem_cb cb, void *ctx)
-{
-	size_t n = 0;
-
-	if (!jr_expect(r, '['))
-		return 0;
-	jr_ws(r);
-	if (r->p < r->end && *r->p == ']') {
-		r->p++;
-		return 0;
-	}
-	for (;;) {
-		json_t *v = jr_value(r);
-		if (v == NULL)
-			return n;
-		cb(v, ctx);
-		json_decref(v);
-		n++;
-		jr_ws(r);
-		if (r->p < r->end && *r->p == ',') {
-			r->p++;
-			continue;
-		}
-		jr_expect(r, ']');
-		return n;
-	}
-}
-
-/*
- * The top-level object: members named in `arrays` are streamed to their
- * callback (their sizes in `counts`); the others are collected in the
- * returned object. NULL when the text is not one JSON object.
- */
-static json_t *
-jr_object(struct jreader *r, const char *const *arrays, const jelem_cb *cbs, void *ctx,
-    size_t *counts)
-{
-	json_t *rest = json_object();
-
-	if (!jr_expect(r, '{'))
-		goto fail;
-	jr_ws(r);
-	if (r->p < r->end && *r->p == '}') {
-		r->p++;
-		goto done;
-	}
-	for (;;) {
-		json_t *key = jr_value(r);
-		size_t i;
-
-		if (key == NULL)
-			goto fail;
-		if (!json_is_string(key)) {
-			json_decref(key);
-			jr_error(r, 0, "object key expected");
-			goto fail;
-		}
-		if (!jr_expect(r, ':')) {
-			json_decref(key);
-			goto fail;
-		}
-		for (i = 0; arrays[i] != NULL; i++)
-			if (!strcmp(json_string_value(key), arrays[i]))
-				break;
-		jr_ws(r);
-		if (json_object_get(rest, json_string_value(key)) != NULL ||
-		    (arrays[i] != NULL && counts[i] != (size_t)-1)) {
-			jr_error(r, 0, "duplicate member");
-			json_decref(key);
-			goto fail;
-		}
-		if (arrays[i] != NULL && r->p < r->end && *r->p == '[') {
-			counts[i] = jr_array(r, cbs[i], ctx);
-			/* Keep a marker so the caller sees the member was there. */
-			json_object_set_new(rest, json_string_value(key), json_true());
-		} else {
-			json_t *v = jr_value(r);
-			if (v == NULL) {
-				json_decref(key);
-				goto fail;
-			}
-			json_object_set_new(rest, json_string_value(key), v);
-		}
-		json_decref(key);
-		if (r->failed)
-			goto fail;
-		jr_ws(r);
-		if (r->p < r->end && *r->p == ',') {
-			r->p++;
-			continue;
-		}
-		if (!jr_expect(r, '}'))
-			goto fail;
-		break;
-	}
-done:
-	jr_ws(r);
-	if (r->p < r->end) {
-		jr_error(r, 0, "end of text expected");
-		goto fail;
-	}
-	return rest;
-fail:
-	json_decref(rest);
-	return NULL;
-}
-
-static json_t *
-load_json(const char *data, size_t len, const char *name, struct diag *d)
-{
-	json_error_t e;
-	json_t *root = json_loadb(data, len, 0, &e);
-	struct srcpos pos = { name, 0, 0 };
-
-	if (root == NULL) {
-		pos.line = e.line > 0 ? (unsigned)e.line : 0;
-		pos.col = e.column > 0 ? (unsigned)e.column : 0;
-		diag_error(d, &pos, "check that the file is complete (not truncated) JSON",
-		    "invalid JSON: %s", e.text);
-	}
-	return root;
+	return true;
 }
 
 static char *
@@ -348,6 +178,10 @@ on_roa(json_t *e, void *ctx)
 		s->n_expired++;
 		return;
 	}
+	if (!vrp_usable(&p)) {
+		s->n_unusable++;
+		return;
+	}
 	add_vrp(s, &p, asn, (unsigned)maxlen);
 }
 
@@ -355,19 +189,19 @@ int
 vrp_load_mem(struct vrpset *s, const char *data, size_t len, const char *name,
     time_t now, unsigned max_age, struct diag *d)
 {
-	static const char *const arrays[] = { "roas", "aspas", NULL };
-	static const jelem_cb cbs[] = { on_roa, on_aspa };
+	struct jstream_array arrays[] = { { "roas", on_roa, 0 }, { "aspas", on_aspa, 0 },
+	    { NULL, NULL, 0 } };
 	struct srcpos pos = { name, 0, 0 };
-	struct jreader r = { data, data, data + len, name, d, false };
 	struct vrp_load l = { s, now };
-	size_t counts[2] = { (size_t)-1, (size_t)-1 };
-	size_t bad0 = s->n_bad, n0 = s->n, aspa0 = s->n_aspa;
+	size_t bad0 = s->n_bad, unusable0 = s->n_unusable, n0 = s->n, aspa0 = s->n_aspa;
+	size_t n_roas;
 	json_t *root, *meta, *t;
 
-	root = jr_object(&r, arrays, cbs, &l, counts);
+	root = jstream_object(data, len, name, arrays, &l, d);
 	if (root == NULL)
 		goto fail;
-	if (counts[0] == (size_t)-1) {
+	n_roas = arrays[0].count;
+	if (n_roas == (size_t)-1) {
 		diag_error(d, &pos, "expected rpki-client, Routinator or rpki.json "
 		    "output with a \"roas\" list", "not a VRP export: no \"roas\" array");
 		goto fail;
@@ -380,6 +214,14 @@ vrp_load_mem(struct vrpset *s, const char *data, size_t len, const char *name,
 	else if ((t = json_object_get(meta, "generatedTime")) != NULL && json_is_string(t))
 		s->buildtime = parse_iso_time(json_string_value(t));
 
+	/* A time from the future would never become stale: a validator with a
+	 * broken clock, or a replayed file someone edited. */
+	if (s->buildtime < 0 || s->buildtime > (int64_t)now + VRP_CLOCK_SKEW) {
+		diag_error(d, &pos, "check the validator's clock and output", "the VRP export's "
+		    "build time (%lld) is %s", (long long)s->buildtime, s->buildtime < 0 ?
+		    "before 1970" : "in the future");
+		goto fail;
+	}
 	if (max_age > 0 && s->buildtime > 0 && now - s->buildtime > (int64_t)max_age) {
 		diag_error(d, &pos, "check that the validator is running, or raise "
 		    "sources.rpki.max_age", "VRP export is %lld hours old (limit %u hours)",
@@ -390,19 +232,24 @@ vrp_load_mem(struct vrpset *s, const char *data, size_t len, const char *name,
 		diag_warn(d, &pos, NULL, "the VRP export has no build time; its age "
 		    "cannot be checked");
 	/* Mostly broken entries mean a broken export, not a few bad ROAs. */
-	if (s->n_bad - bad0 > counts[0] / 2) {
+	if (s->n_bad - bad0 > n_roas / 2) {
 		diag_error(d, &pos, "check the validator's output", "not a usable VRP "
-		    "export: %zu of %zu entries are malformed", s->n_bad - bad0, counts[0]);
+		    "export: %zu of %zu entries are malformed", s->n_bad - bad0, n_roas);
 		goto fail;
 	}
 	if (s->n_bad > bad0)
 		diag_warn(d, &pos, NULL, "%zu malformed VRP or ASPA entries skipped "
 		    "(bad ASN, prefix or maxLength)", s->n_bad - bad0);
+	if (s->n_unusable > unusable0)
+		diag_warn(d, &pos, "check the validator's trust anchors and SLURM", "%zu VRPs "
+		    "for a /0 or for non-unicast space skipped", s->n_unusable - unusable0);
 	json_decref(root);
 	return 0;
 fail:
 	/* Nothing of a rejected file stays in the set. */
 	s->n = n0;
+	s->n_bad = bad0;
+	s->n_unusable = unusable0;
 	while (s->n_aspa > aspa0)
 		free(s->aspa[--s->n_aspa].providers);
 	json_decref(root);
@@ -460,27 +307,32 @@ vrp_apply_slurm_mem(struct vrpset *s, const char *data, size_t len,
 {
 	static const char *const top_keys[] = { "slurmVersion",
 	    "validationOutputFilters", "locallyAddedAssertions", NULL };
-	static const char *const filt_keys[] = { "prefixFilters", "bgpsecFilters",
-	    "aspaFilters", NULL };
-	static const char *const asrt_keys[] = { "prefixAssertions",
-	    "bgpsecAssertions", "aspaAssertions", NULL };
+	static const char *const filt_keys[] = { "prefixFilters", "bgpsecFilters", NULL };
+	static const char *const asrt_keys[] = { "prefixAssertions", "bgpsecAssertions",
+	    NULL };
 	static const char *const pf_keys[] = { "prefix", "asn", "comment", NULL };
 	static const char *const pa_keys[] = { "prefix", "asn", "maxPrefixLength",
 	    "comment", NULL };
 	struct srcpos pos = { name, 0, 0 };
 	json_t *root, *ver, *filters, *asserts, *pf, *pa, *e;
 	struct pfilter *fv = NULL;
-	size_t nf = 0, i, j, k;
+	size_t nf = 0, i, j, k, n_before = s->n;
 	unsigned errors0 = d->errors;
 
-	root = load_json(data, len, name, d);
+	root = jstream_load(data, len, name, d);
 	if (root == NULL)
 		return -1;
 	ver = json_object_get(root, "slurmVersion");
 	filters = json_object_get(root, "validationOutputFilters");
 	asserts = json_object_get(root, "locallyAddedAssertions");
-	if (!json_is_object(root) || !json_is_integer(ver) ||
-	    (json_integer_value(ver) != 1 && json_integer_value(ver) != 2) ||
+	if (json_is_integer(ver) && json_integer_value(ver) == 2) {
+		diag_error(d, &pos, "ixp-rsc applies RFC 8416 (slurmVersion 1); keep ASPA "
+		    "exceptions in the RPKI validator", "SLURM version 2 (ASPA) is not "
+		    "supported");
+		json_decref(root);
+		return -1;
+	}
+	if (!json_is_object(root) || !json_is_integer(ver) || json_integer_value(ver) != 1 ||
 	    !json_is_object(filters) || !json_is_object(asserts)) {
 		diag_error(d, &pos, "a SLURM file has slurmVersion 1, "
 		    "validationOutputFilters and locallyAddedAssertions",
@@ -532,6 +384,10 @@ vrp_apply_slurm_mem(struct vrpset *s, const char *data, size_t len,
 	}
 	s->n = j;
 	free(fv);
+	if (n_before > 0 && s->n == 0)
+		diag_warn(d, &pos, "check the prefixFilters: a 0.0.0.0/0 or ::/0 entry "
+		    "removes a whole family", "SLURM filters removed every one of the "
+		    "%zu VRPs", n_before);
 
 	pa = json_object_get(asserts, "prefixAssertions");
 	json_array_foreach(pa, i, e) {

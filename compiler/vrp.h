@@ -15,6 +15,8 @@
 #include "diag.h"
 
 #define VRP_MAX_FILE (1024u * 1024 * 1024)
+/* How far in the future a build time may be (validators' clocks differ). */
+#define VRP_CLOCK_SKEW 3600
 
 struct vrp {
 	u128		 a;
@@ -38,6 +40,7 @@ struct vrpset {
 	int64_t		 buildtime;	/* 0: the file did not say */
 	/* statistics for report.json */
 	size_t		 n_read, n_bad, n_expired, n_dup;
+	size_t		 n_unusable;	/* /0, non-unicast */
 	size_t		 n_slurm_filtered, n_slurm_added;
 	uint32_t	 lengths[2][4];	/* bitmaps of lengths present per family */
 };

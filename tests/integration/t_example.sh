@@ -16,6 +16,7 @@ for f in rs1.conf rs2.conf reasons.json report.json forbidden-traffic.nft \
 		diff -u "$gold/$f" "$out/$f" | head -20
 	fi
 done
+check "reasons.json has no unformatted placeholder" sh -c '! grep -n "%[-0-9]*[a-z]" "$1"' _ "$out/reasons.json"
 "$IXP_RSC" compile $ex/ixp.yaml -o "$T_TMP/out2" --no-timestamp -q
 check "two runs are byte-identical" diff -r "$out" "$T_TMP/out2"
 check "files are mode 0640 (they hold MD5 passwords)" \

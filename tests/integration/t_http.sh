@@ -41,7 +41,14 @@ check "max-prefix from PeeringDB: (120 + 100) x 1.15 = 253" grep -q 'receive lim
 check "max-prefix falls back to the default when PeeringDB has none" grep -q 'receive limit 100 action restart;	# default' "$conf"
 check "PeeringDB never-via-route-servers ASNs are rejected (reason 15)" grep -q 'rs_path_has(RS_NEVER_VIA_RS) then rs_reject(15)' "$conf"
 check "... the list holds AS64511" sh -c "sed -n '/RS_NEVER_VIA_RS = \[/,/\]/p' $conf | grep -q 64511"
-check "PeeringDB is asked in bulk (asn__in) with the API key" grep -q 'GET /api/net AUTH Api-Key test-key-123' "$T_TMP/hf.out"
+check "PeeringDB is asked in bulk (asn__in) with the API key" grep -q 'GET /api/net?fields=.*asn__in=64501,64502 AUTH Api-Key test-key-123' "$T_TMP/hf.out"
+# The fixture honours `fields` as PeeringDB does: the list of networks that
+# are never to be reached via a route server must come from records that
+# carry the flag, and a path through one of them is rejected.
+"$IXP_RSC" explain "$d/ixp.yaml" --member 64502 --prefix 203.0.113.0/24 \
+	--path "64502 64511 64502" > "$T_TMP/explain" 2>&1
+check "a path through a non-member that PeeringDB marks never-via-RS fails check 15" \
+	grep -Eq '^ *15 .* (REJECT|fails too) +AS64511' "$T_TMP/explain"
 check "report.json: as_set_source peeringdb" grep -q '"as_set_source": "peeringdb"' "$T_TMP/out/report.json"
 check "both sources are cached" sh -c "ls $T_TMP/cache/vrps-* $T_TMP/cache/peeringdb-* >/dev/null"
 cp "$conf" "$T_TMP/live.conf"
@@ -78,12 +85,27 @@ check "... named" grep -q "invalid JSON" "$T_TMP/err"
 stop_http
 cp tests/http/vrps.json "$d/vrps.json"
 
-start_http --huge 70000000
+start_http --huge 20000000
 yaml
 run
 check "an answer over the size limit is refused: exit 2" [ $? -eq 2 ]
-check "... named" grep -q "larger than 67108864 bytes" "$T_TMP/err"
+check "... named" grep -q "larger than 16777216 bytes" "$T_TMP/err"
 stop_http
+
+# Many networks that ask never to be reached via route servers: the list
+# comes in pages (limit/skip), every page is read.
+awk 'BEGIN { printf "{\"data\": [{\"asn\": 64502, \"irr_as_set\": \"\", \"info_never_via_route_servers\": false}";
+	for (i = 0; i < 2500; i++) printf ", {\"asn\": %.0f, \"info_never_via_route_servers\": true}", 4200000000 + 2 * i;
+	print "]}" }' > "$d/pdb.json"
+start_http
+yaml
+rm -rf "$T_TMP/cache"
+run
+check "2,500 never-via-RS networks: compiled" [ $? -eq 0 ]
+check "... read in 3 pages" [ "$(grep -c 'info_never_via_route_servers=1' "$T_TMP/hf.out")" -eq 3 ]
+check "... the last page's networks are in the list" grep -q "4200004998" "$conf"
+stop_http
+cp tests/http/pdb.json "$d/pdb.json"
 
 # TLS: a self-signed certificate is refused; trusted explicitly, it works.
 openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=127.0.0.1" \

@@ -130,6 +130,19 @@ mv "$T_TMP/cache" "$T_TMP/cache.saved"
 expect "server down, no cache: exit 2" 2 "no cached copy"
 expect "--offline without a cache: exit 2" 2 "no cached copy" --offline
 
+# Two servers, the first one down: the second answers and is cached under
+# its own name; with both down, that copy serves the fallback.
+start_irrd
+sed "s|    dumps: \[ripe.db, radb.db, big.db\]|    servers: [\"127.0.0.1:9\", \"127.0.0.1:$PORT\"]\n  cache_dir: $T_TMP/cache2\n  cache_max_age: 3600|" \
+	tests/irrd/ixp.yaml > "$d/two.yaml"
+"$IXP_RSC" compile "$d/two.yaml" -o "$T_TMP/two-out" --no-timestamp -q 2> "$T_TMP/err"
+check "servers [down, up]: compiled from the second" [ $? -eq 0 ]
+stop_irrd
+"$IXP_RSC" compile "$d/two.yaml" -o "$T_TMP/two-out" --no-timestamp 2> "$T_TMP/err" > /dev/null
+check "both down: the second server's cached copy serves (exit 0)" [ $? -eq 0 ]
+check "... says so" grep -q "IRR: .*using the cached copy" "$T_TMP/err"
+check "... same config as live" cmp -s "$T_TMP/two-out/rs1.conf" "$T_TMP/live-out/rs1.conf"
+
 start_irrd --slow 3000
 live_yaml "timeout: 1"
 expect "slow server (3 s per answer, timeout 1 s): exit 2" 2 "no answer for 1 s"

@@ -5,11 +5,15 @@
  *                [--slow MS] [--huge BYTES]
  *
  * Serves /vrps.json (FILE; with --huge, that many bytes of filler) and a
- * PeeringDB-like /api/net filtered by ?asn__in=a,b,... or
- * ?info_never_via_route_servers=1 from FILE ({"data": [net, ...]}). The
- * first N requests get "429 Too Many Requests" with Retry-After: 1; with
- * --huge every answer is that many bytes of filler. Every request (and its
- * Authorization header) is printed to stdout after "READY <port>".
+ * PeeringDB-like /api/net from FILE ({"data": [net, ...]}) that behaves as
+ * PeeringDB's API does for what ixp-rsc asks: the filters asn, asn__in and
+ * info_never_via_route_servers (all of them must match), `fields` (only the
+ * named fields of each record), and `limit`/`skip` pages; any other query
+ * parameter is answered with 400 and {"meta": {"error": ...}} (PeeringDB
+ * knows many more filters; this fixture does not). The first N requests
+ * get "429 Too Many Requests" with Retry-After: 1; with --huge every answer
+ * is that many bytes of filler. Every request (and its Authorization
+ * header) is printed to stdout after "READY <port>".
  */
 #include <signal.h>
 #include <stdio.h>
@@ -79,13 +83,65 @@ asn_listed(const char *list, json_int_t asn)
 }
 
 static enum MHD_Result
+print_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	char *sep = cls;
+
+	(void)kind;
+	printf("%c%s=%s", *sep, key, value ? value : "");
+	*sep = '&';
+	return MHD_YES;
+}
+
+static enum MHD_Result
+known_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	static const char *const known[] = { "asn", "asn__in", "info_never_via_route_servers",
+	    "fields", "limit", "skip", "depth" };
+	(void)kind; (void)value;
+	for (size_t i = 0; i < sizeof(known) / sizeof(*known); i++)
+		if (!strcmp(key, known[i]))
+			return MHD_YES;
+	*(int *)cls = 1;
+	return MHD_YES;
+}
+
+/* The record with only the named fields (all of them without `fields`). */
+static json_t *
+select_fields(json_t *rec, const char *fields)
+{
+	json_t *o;
+	const char *key;
+	json_t *v;
+
+	if (fields == NULL)
+		return json_incref(rec);
+	o = json_object();
+	json_object_foreach(rec, key, v) {
+		size_t n = strlen(key);
+		const char *p = fields;
+		while ((p = strstr(p, key)) != NULL) {
+			if ((p == fields || p[-1] == ',') && (p[n] == ',' || p[n] == '\0')) {
+				json_object_set(o, key, v);
+				break;
+			}
+			p += n;
+		}
+	}
+	return o;
+}
+
+static enum MHD_Result
 handler(void *cls, struct MHD_Connection *c, const char *url, const char *method,
     const char *version, const char *upload, size_t *upload_len, void **state)
 {
 	(void)cls; (void)version; (void)upload; (void)upload_len; (void)state;
 	{
 		const char *auth = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
-		printf("%s %s%s%s\n", method, url, auth ? " AUTH " : "", auth ? auth : "");
+		char sep = '?';
+		printf("%s %s", method, url);
+		MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, print_arg, &sep);
+		printf("%s%s\n", auth ? " AUTH " : "", auth ? auth : "");
 		fflush(stdout);
 	}
 	if (slow_ms) {
@@ -107,16 +163,33 @@ handler(void *cls, struct MHD_Connection *c, const char *url, const char *method
 	}
 	if (strcmp(url, "/api/net") == 0 && pdb != NULL) {
 		const char *in = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "asn__in");
+		const char *one = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "asn");
 		const char *never = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND,
 		    "info_never_via_route_servers");
+		const char *fields = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "fields");
+		const char *limit = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "limit");
+		const char *skip = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "skip");
+		long lim = limit ? atol(limit) : 0, sk = skip ? atol(skip) : 0, seen = 0;
 		json_t *out = json_object(), *data = json_array(), *e;
 		size_t i;
 		char *s;
+		int bad = 0;
+
+		MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, known_arg, &bad);
+		if (bad) {
+			static const char msg[] = "{\"meta\": {\"error\": \"unknown filter\"}, \"data\": []}";
+			return reply(c, 400, msg, sizeof(msg) - 1, MHD_RESPMEM_PERSISTENT);
+		}
 		json_array_foreach(json_object_get(pdb, "data"), i, e) {
 			json_int_t asn = json_integer_value(json_object_get(e, "asn"));
-			if ((in && asn_listed(in, asn)) ||
-			    (never && json_is_true(json_object_get(e, "info_never_via_route_servers"))))
-				json_array_append(data, e);
+			int is_never = json_is_true(json_object_get(e, "info_never_via_route_servers"));
+			if ((in && !asn_listed(in, asn)) || (one && atoll(one) != asn) ||
+			    (never && is_never != (!strcmp(never, "1") || !strcmp(never, "true") ||
+			    !strcmp(never, "True"))))
+				continue;
+			if (seen++ < sk || (lim > 0 && (long)json_array_size(data) >= lim))
+				continue;
+			json_array_append_new(data, select_fields(e, fields));
 		}
 		json_object_set_new(out, "data", data);
 		json_object_set_new(out, "meta", json_object());
