@@ -48,36 +48,58 @@ cache_put(const char *dir, const char *key, const char *data, size_t len, char *
 }
 
 char *
-file_read(const char *path, size_t *len, long *age)
+file_read(const char *path, size_t max, bool nofollow, size_t *len, long *age)
 {
 	struct stat st;
-	FILE *f = fopen(path, "rb");
-	char *data = NULL;
+	char *data;
+	size_t got = 0;
+	int fd, e;
 
-	if (f == NULL)
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (nofollow ? O_NOFOLLOW : 0));
+	if (fd < 0)
 		return NULL;
-	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode)) {
-		data = xmalloc((size_t)st.st_size + 1);
-		*len = fread(data, 1, (size_t)st.st_size, f);
-		data[*len] = '\0';
-		*age = (long)(time(NULL) - st.st_mtime);
-		if (*age < 0)
-			*age = 0;
-	} else {
-		errno = EISDIR;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (uint64_t)st.st_size > max) {
+		e = S_ISREG(st.st_mode) ? EFBIG : EISDIR;
+		close(fd);
+		errno = e;
+		return NULL;
 	}
-	fclose(f);
+	data = xmalloc((size_t)st.st_size + 1);
+	/* Read what is there, up to the size seen: a file growing meanwhile
+	 * is read as it was. */
+	while (got < (size_t)st.st_size) {
+		ssize_t n = read(fd, data + got, (size_t)st.st_size - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			e = n < 0 ? errno : 0;
+			if (n < 0) {
+				free(data);
+				close(fd);
+				errno = e;
+				return NULL;
+			}
+			break;
+		}
+		got += (size_t)n;
+	}
+	close(fd);
+	data[got] = '\0';
+	*len = got;
+	*age = (long)(time(NULL) - st.st_mtime);
+	if (*age < 0)
+		*age = 0;
 	return data;
 }
 
 char *
-cache_get(const char *dir, const char *key, size_t *len, long *age)
+cache_get(const char *dir, const char *key, size_t max, size_t *len, long *age)
 {
 	struct buf path = BUF_INIT;
 	char *data;
 
 	buf_printf(&path, "%s/%s", dir, key);
-	data = file_read(path.p, len, age);
+	data = file_read(path.p, max, true, len, age);
 	buf_free(&path);
 	return data;
 }

@@ -5,6 +5,7 @@
 #ifndef IXP_CACHE_H
 #define IXP_CACHE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
 
@@ -12,14 +13,20 @@
 int	cache_put(const char *dir, const char *key, const char *data, size_t len,
 	    char *err, size_t errlen);
 /*
- * The cached copy and its age in seconds; NULL when there is none. The
- * caller frees the data.
+ * The cached copy (at most `max` bytes) and its age in seconds; NULL when
+ * there is none. The caller frees the data.
  */
-char	*cache_get(const char *dir, const char *key, size_t *len, long *age);
+char	*cache_get(const char *dir, const char *key, size_t max, size_t *len, long *age);
 /* The age in seconds of a cached copy; -1 when there is none. */
 long	cache_age(const char *dir, const char *key);
-/* A whole file and its age in seconds (NULL, errno set, on failure). */
-char	*file_read(const char *path, size_t *len, long *age);
+/*
+ * A whole regular file of at most `max` bytes, NUL-terminated, and its age
+ * in seconds. NULL with errno set on failure: EFBIG when larger, EISDIR
+ * when not a regular file (a FIFO or device is never opened for reading,
+ * so it cannot block or stream forever), ELOOP for a symbolic link when
+ * `nofollow`. The caller frees the data.
+ */
+char	*file_read(const char *path, size_t max, bool nofollow, size_t *len, long *age);
 /* "irr-rr.example.net-43.db": a file name safe for any server or URL. */
 void	cache_key(char *dst, size_t dstlen, const char *kind, const char *what,
 	    const char *ext);

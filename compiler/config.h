@@ -102,6 +102,7 @@ struct sources {
 	struct srcfile	  vrps;		/* path == NULL: none */
 	struct srcfile	  slurm;
 	unsigned	  vrps_max_age;	/* seconds; 0 = do not check */
+	unsigned	  vrps_max_drop;	/* percent fewer VRPs than last run; 100 = any */
 	struct srcfile	  peeringdb;
 };
 

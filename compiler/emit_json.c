@@ -285,9 +285,11 @@ report_sources(const struct model *mo, bool timed)
 	if (mo->vrps != NULL) {
 		const struct vrpset *v = mo->vrps;
 		set(rpki, "vrps", json_integer((json_int_t)v->n));
+		set(rpki, "export_vrps", json_integer((json_int_t)v->n_export));
 		set(rpki, "aspas", json_integer((json_int_t)v->n_aspa));
 		set(rpki, "skipped_invalid", json_integer((json_int_t)v->n_bad));
 		set(rpki, "skipped_expired", json_integer((json_int_t)v->n_expired));
+		set(rpki, "skipped_unusable", json_integer((json_int_t)v->n_unusable));
 		set(rpki, "duplicates", json_integer((json_int_t)v->n_dup));
 		set(rpki, "slurm_filtered", json_integer((json_int_t)v->n_slurm_filtered));
 		set(rpki, "slurm_added", json_integer((json_int_t)v->n_slurm_added));

@@ -285,12 +285,19 @@ static int
 prepare(const struct opts *o, struct config *c, struct data *dt, struct model *mo,
     struct diag *d)
 {
-	struct source_opts so = { o->offline, o->jobs, !o->quiet };
+	struct source_opts so = { o->offline, o->jobs, !o->quiet, NULL };
+	struct previous prev;
+	bool have_prev;
 	int r;
 
+	/* The previous run's report guards against data that suddenly shrank. */
+	have_prev = o->outdir != NULL && previous_load(o->outdir, &prev) == 0;
+	so.prev = have_prev ? &prev : NULL;
 	if (yaml_load_config(o->yaml, c, d) != 0) {
 		fprintf(stderr, "ixp-rsc: %u error%s in %s; nothing written\n", d->errors,
 		    d->errors == 1 ? "" : "s", o->yaml);
+		if (have_prev)
+			previous_free(&prev);
 		return EXIT_INPUT;
 	}
 	if ((r = sources_load(c, &so, dt, d)) != 0) {
@@ -298,10 +305,16 @@ prepare(const struct opts *o, struct config *c, struct data *dt, struct model *m
 		    "bad input" : "data sources not usable");
 		sources_free(dt);
 		config_free(c);
+		if (have_prev)
+			previous_free(&prev);
 		return r;
 	}
 	model_build(mo, c, dt->have_irr ? &dt->irr : NULL, dt->have_vrps ? &dt->vrps : NULL,
 	    dt->have_pdb ? &dt->pdb : NULL, d);
+	if (have_prev) {
+		model_flag_shrink(mo, &prev, d);
+		previous_free(&prev);
+	}
 	mo->srcinfo = dt->info;
 	mo->n_srcinfo = dt->n_info;
 	return 0;
@@ -356,14 +369,6 @@ cmd_compile(const struct opts *o)
 		return r;
 	eo.version = IXP_VERSION;
 	eo.timestamp = timestamp(o, ts, sizeof(ts));
-	{
-		struct previous prev;
-		if (previous_load(o->outdir, &prev) == 0) {
-			model_flag_shrink(&mo, &prev, &d);
-			previous_free(&prev);
-		}
-	}
-
 	outset_init(&out, o->outdir);
 	for (size_t i = 0; i < c.n_rs; i++) {
 		struct buf b = BUF_INIT, name = BUF_INIT;

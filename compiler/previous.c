@@ -6,6 +6,7 @@
 #include <jansson.h>
 
 #include "buf.h"
+#include "cache.h"
 #include "xalloc.h"
 
 static int
@@ -20,18 +21,31 @@ int
 previous_load(const char *outdir, struct previous *p)
 {
 	struct buf path = BUF_INIT;
-	json_t *root, *members, *m;
-	size_t i;
+	json_t *root, *members, *m, *rpki, *t;
+	size_t i, len;
+	long age;
+	char *text;
 
 	memset(p, 0, sizeof(*p));
+	p->export_vrps = -1;
 	buf_printf(&path, "%s/report.json", outdir);
-	root = json_load_file(path.p, 0, NULL);
+	text = file_read(path.p, PREV_MAX_BYTES, true, &len, &age);
 	buf_free(&path);
+	root = text ? json_loadb(text, len, JSON_REJECT_DUPLICATES, NULL) : NULL;
+	free(text);
 	members = root ? json_object_get(root, "members") : NULL;
 	if (!json_is_array(members)) {
 		json_decref(root);
 		return -1;
 	}
+	rpki = json_object_get(json_object_get(root, "sources"), "rpki");
+	/* Reports before export_vrps existed counted the same VRPs as vrps. */
+	if ((t = json_object_get(rpki, "export_vrps")) == NULL)
+		t = json_object_get(rpki, "vrps");
+	if (json_is_integer(t) && json_integer_value(t) >= 0)
+		p->export_vrps = json_integer_value(t);
+	if (json_is_integer(t = json_object_get(rpki, "buildtime")))
+		p->buildtime = json_integer_value(t);
 	p->v = xcalloc(json_array_size(members) + 1, sizeof(*p->v));
 	json_array_foreach(members, i, m) {
 		json_t *pf = json_object_get(json_object_get(m, "irr"), "prefixes");

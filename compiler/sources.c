@@ -19,6 +19,8 @@ enum { EXIT_INPUT = 1, EXIT_SOURCE = 2 };
 
 #define VRP_MAX_HTTP	(512u << 20)
 #define PDB_MAX_HTTP	(16u << 20)	/* one answer: 150 records or one page */
+#define PDB_MAX_FILE	(1024u << 20)	/* a local dump of every network */
+#define RULES_MAX_FILE	(1u << 20)	/* forbidden-traffic rule set */
 #define PDB_CHUNK	150		/* ASNs per PeeringDB query */
 #define PDB_PAGE	1000		/* never-via records per page */
 #define PDB_MAX_PAGES	200		/* PeeringDB has ~35,000 networks in all */
@@ -40,38 +42,52 @@ info_add(struct data *dt, const char *kind, const char *where)
 /* ---- cache policy ------------------------------------------------------ */
 
 /*
- * A source failed (or --offline): the cached copy if it is young enough.
- * Returns the data (caller frees) or NULL after reporting why not.
+ * A source failed (or --offline): is the cached copy young enough? Its age,
+ * or -1 after reporting why not.
  */
-static char *
-from_cache(const struct config *c, const struct source_opts *o, const char *key,
-    const char *what, const char *why, size_t *len, struct source_info *si, struct diag *d)
+static long
+cache_fresh(const struct config *c, const struct source_opts *o, const char *key,
+    const char *what, const char *why, struct source_info *si, struct diag *d)
 {
 	const char *dir = c->src.cache_dir;
-	char *data;
 	long age;
 
 	if (dir == NULL) {
 		diag_error(d, NULL, "set sources.cache_dir so a failing source can fall back",
 		    "%s: %s; no cache configured", what, why);
-		return NULL;
+		return -1;
 	}
-	data = cache_get(dir, key, len, &age);
-	if (data == NULL) {
+	if ((age = cache_age(dir, key)) < 0) {
 		diag_error(d, NULL, NULL, "%s: %s; no cached copy in %s", what, why, dir);
-		return NULL;
+		return -1;
 	}
 	if (!o->offline && age > (long)c->src.cache_max_age) {
 		diag_error(d, NULL, "fix the source, or raise sources.cache_max_age",
 		    "%s: %s; the cached copy is %ld hours old (limit %u)", what, why,
 		    age / 3600, c->src.cache_max_age / 3600);
-		free(data);
-		return NULL;
+		return -1;
 	}
 	diag_warn(d, NULL, NULL, "%s: %s; using the cached copy from %ld minutes ago", what,
 	    why, age / 60);
 	snprintf(si->from, sizeof(si->from), "cache");
 	si->age_s = age;
+	return age;
+}
+
+/* The cached copy itself (at most `max` bytes; the caller frees it). */
+static char *
+from_cache(const struct config *c, const struct source_opts *o, const char *key,
+    const char *what, const char *why, size_t max, size_t *len, struct source_info *si,
+    struct diag *d)
+{
+	char *data;
+	long age;
+
+	if (cache_fresh(c, o, key, what, why, si, d) < 0)
+		return NULL;
+	if ((data = cache_get(c->src.cache_dir, key, max, len, &age)) == NULL)
+		diag_error(d, NULL, NULL, "%s: cached copy %s/%s: %s", what, c->src.cache_dir,
+		    key, strerror(errno));
 	return data;
 }
 
@@ -178,7 +194,7 @@ load_pdb(const struct config *c, const struct source_opts *o, struct data *dt,
 		return 0;
 	si = info_add(dt, "peeringdb", f->path);
 	if (!http_is_url(f->path)) {
-		data = file_read(f->path, &len, &si->age_s);
+		data = file_read(f->path, PDB_MAX_FILE, false, &len, &si->age_s);
 		if (data == NULL) {
 			diag_error(d, &f->pos, NULL, "%s: cannot read: %s", f->path, strerror(errno));
 			return EXIT_SOURCE;
@@ -203,7 +219,8 @@ load_pdb(const struct config *c, const struct source_opts *o, struct data *dt,
 			pdb_free(&fresh);
 			buf_free(&doc);
 		}
-		data = from_cache(c, o, key, "PeeringDB", o->offline ? "offline" : err, &len, si, d);
+		data = from_cache(c, o, key, "PeeringDB", o->offline ? "offline" : err, PDB_MAX_FILE,
+		    &len, si, d);
 		if (data == NULL)
 			return EXIT_SOURCE;
 	}
@@ -338,8 +355,6 @@ load_live_irr(const struct config *c, const struct source_opts *o, struct data *
 		struct source_info *si;
 		struct buf path = BUF_INIT;
 		long best = -1;
-		size_t len;
-		char *data;
 
 		for (size_t s = 0; s < c->src.n_irr_servers && c->src.cache_dir != NULL; s++) {
 			long age;
@@ -352,12 +367,10 @@ load_live_irr(const struct config *c, const struct source_opts *o, struct data *
 		}
 		si = info_add(dt, "irr-cache", srv);
 		cache_key(key, sizeof(key), "irr", srv, "db");
-		data = from_cache(c, o, key, "IRR", o->offline ? "offline" : err, &len, si, d);
-		if (data == NULL) {
+		if (cache_fresh(c, o, key, "IRR", o->offline ? "offline" : err, si, d) < 0) {
 			ret = EXIT_SOURCE;
 			goto out;
 		}
-		free(data);
 		/* Same source list as a live fetch, so priorities match. */
 		irrdb_init(&dt->irr, c->src.irr_sources, c->src.n_irr_sources);
 		dt->have_irr = true;
@@ -378,6 +391,34 @@ out:
 
 /* ---- RPKI ---------------------------------------------------------------- */
 
+/*
+ * The RPKI twin of the IRR shrink guard, but failing closed: a VRP lost is
+ * an RPKI-invalid route that becomes "unknown" and is accepted. An export
+ * with far fewer VRPs than the previous run's (a validator that lost a
+ * trust anchor, an emptied mirror) is refused.
+ */
+static bool
+vrps_dropped(const struct config *c, const struct source_opts *o, const struct vrpset *v,
+    const char *name, struct diag *d)
+{
+	struct srcpos pos = { name, 0, 0 };
+	int64_t was = o->prev != NULL ? o->prev->export_vrps : -1;
+	unsigned keep = 100 - c->src.vrps_max_drop;
+
+	if (o->prev != NULL && o->prev->buildtime > 0 && v->buildtime > 0 &&
+	    v->buildtime < o->prev->buildtime)
+		diag_warn(d, &pos, "check that the validator (or its mirror) is current",
+		    "the VRP export was built %lld minutes before the previous run's",
+		    (long long)((o->prev->buildtime - v->buildtime) / 60));
+	if (was <= 0 || (uint64_t)v->n_export * 100 >= (uint64_t)was * keep)
+		return false;
+	diag_error(d, &pos, "if the drop is real, raise sources.rpki.max_drop (percent) for "
+	    "one run", "the VRP export has %zu VRPs, the previous run's had %lld: more than "
+	    "%u%% fewer would turn RPKI-invalid routes into unknown ones", v->n_export,
+	    (long long)was, c->src.vrps_max_drop);
+	return true;
+}
+
 static int
 load_rpki(const struct config *c, const struct source_opts *o, struct data *dt,
     struct diag *d)
@@ -391,7 +432,8 @@ load_rpki(const struct config *c, const struct source_opts *o, struct data *dt,
 		dt->have_vrps = true;
 		if (!http_is_url(s->vrps.path)) {
 			struct stat st;
-			if (vrp_load_file(&dt->vrps, s->vrps.path, t, s->vrps_max_age, d) != 0)
+			if (vrp_load_file(&dt->vrps, s->vrps.path, t, s->vrps_max_age, d) != 0 ||
+			    vrps_dropped(c, o, &dt->vrps, s->vrps.path, d))
 				return EXIT_SOURCE;
 			snprintf(si->from, sizeof(si->from), "file");
 			if (stat(s->vrps.path, &st) == 0)
@@ -405,9 +447,11 @@ load_rpki(const struct config *c, const struct source_opts *o, struct data *dt,
 			cache_key(key, sizeof(key), "vrps", s->vrps.path, "json");
 			http_defaults(&h, VRP_MAX_HTTP);
 			if (!o->offline && http_get(s->vrps.path, &h, &body, err, sizeof(err)) == 0) {
-				/* Only an export that parses (and is fresh) is used and cached. */
+				/* Only an export that parses, is fresh and has not lost
+				 * most of its VRPs is used and cached. */
 				if (vrp_load_mem(&dt->vrps, body.p, body.len, s->vrps.path, t,
-				    s->vrps_max_age, d) == 0) {
+				    s->vrps_max_age, d) == 0 &&
+				    !vrps_dropped(c, o, &dt->vrps, s->vrps.path, d)) {
 					to_cache(c, key, body.p, body.len, d);
 					snprintf(si->from, sizeof(si->from), "live");
 					si->bytes = body.len;
@@ -420,9 +464,10 @@ load_rpki(const struct config *c, const struct source_opts *o, struct data *dt,
 			if (!ok) {
 				size_t len;
 				char *data = from_cache(c, o, key, "VRPs", o->offline ? "offline" : err,
-				    &len, si, d);
+				    VRP_MAX_FILE, &len, si, d);
 				if (data == NULL ||
-				    vrp_load_mem(&dt->vrps, data, len, s->vrps.path, t, 0, d) != 0) {
+				    vrp_load_mem(&dt->vrps, data, len, s->vrps.path, t, 0, d) != 0 ||
+				    vrps_dropped(c, o, &dt->vrps, key, d)) {
 					free(data);
 					buf_free(&body);
 					return EXIT_SOURCE;
@@ -466,7 +511,7 @@ load_traffic_rules(const struct config *c, struct data *dt, struct diag *d)
 
 	if (f->path == NULL) {
 		r = ruleset_load_default(&dt->traffic, d);
-	} else if ((text = file_read(f->path, &len, &age)) == NULL) {
+	} else if ((text = file_read(f->path, RULES_MAX_FILE, false, &len, &age)) == NULL) {
 		diag_error(d, &f->pos, NULL, "%s: cannot open: %s", f->path, strerror(errno));
 		return EXIT_INPUT;
 	} else {

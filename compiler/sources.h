@@ -15,6 +15,7 @@
 #include "irrdb.h"
 #include "model.h"
 #include "peeringdb.h"
+#include "previous.h"
 #include "traffic.h"
 #include "vrp.h"
 
@@ -22,6 +23,7 @@ struct source_opts {
 	bool		 offline;	/* caches only, no network */
 	unsigned	 jobs;		/* parallel IRR connections */
 	bool		 progress;	/* on a terminal */
+	const struct previous *prev;	/* the previous run's report, or NULL */
 };
 
 struct data {

@@ -243,13 +243,12 @@ vrp_load_mem(struct vrpset *s, const char *data, size_t len, const char *name,
 	if (s->n_unusable > unusable0)
 		diag_warn(d, &pos, "check the validator's trust anchors and SLURM", "%zu VRPs "
 		    "for a /0 or for non-unicast space skipped", s->n_unusable - unusable0);
+	s->n_export += s->n - n0;
 	json_decref(root);
 	return 0;
 fail:
 	/* Nothing of a rejected file stays in the set. */
 	s->n = n0;
-	s->n_bad = bad0;
-	s->n_unusable = unusable0;
 	while (s->n_aspa > aspa0)
 		free(s->aspa[--s->n_aspa].providers);
 	json_decref(root);

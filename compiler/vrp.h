@@ -41,6 +41,7 @@ struct vrpset {
 	/* statistics for report.json */
 	size_t		 n_read, n_bad, n_expired, n_dup;
 	size_t		 n_unusable;	/* /0, non-unicast */
+	size_t		 n_export;	/* VRPs the export gave, before SLURM */
 	size_t		 n_slurm_filtered, n_slurm_added;
 	uint32_t	 lengths[2][4];	/* bitmaps of lengths present per family */
 };

@@ -1112,7 +1112,7 @@ load_sources_irr(struct yctx *y, yaml_node_t *n, struct sources *s)
 static void
 load_sources_rpki(struct yctx *y, yaml_node_t *n, struct sources *s)
 {
-	static const char *const keys[] = { "rtr", "vrps", "slurm", "max_age", NULL };
+	static const char *const keys[] = { "rtr", "vrps", "slurm", "max_age", "max_drop", NULL };
 	static const char *const rtr_keys[] = { "host", "port", NULL };
 	struct ymap m;
 	const char *k;
@@ -1160,6 +1160,10 @@ load_sources_rpki(struct yctx *y, yaml_node_t *n, struct sources *s)
 			get_path(y, v, "sources.rpki.vrps", &s->vrps);
 		} else if (!strcmp(k, "slurm")) {
 			get_path(y, v, "sources.rpki.slurm", &s->slurm);
+		} else if (!strcmp(k, "max_drop")) {
+			uint32_t pct;
+			if (get_u32(y, v, "sources.rpki.max_drop", 0, 100, &pct))
+				s->vrps_max_drop = pct;
 		} else {
 			uint32_t age;
 			if (get_u32(y, v, "sources.rpki.max_age", 0, 30 * 86400, &age))
@@ -1735,6 +1739,7 @@ set_defaults(struct config *c)
 	config_default_bogon_asns(&c->bogon_asns, &c->n_bogon_asns);
 	config_default_transit_free(&c->transit_free);
 	c->src.vrps_max_age = 86400;
+	c->src.vrps_max_drop = 50;
 	c->src.irr_timeout = 60;
 	c->src.irr_deadline = 1800;
 	c->src.cache_max_age = 86400;

@@ -79,6 +79,33 @@ expect_run "VRP export of broken entries" 2 "not a usable VRP export" "$d/ixp.ya
 echo '{"metadata":{"generated":1000000000},"roas":[]}' > "$d/vrps.json"
 sed 's/max_age: 0/max_age: 86400/' tests/integration/good.yaml > "$d/ixp.yaml"
 expect_run "stale VRP export" 2 "hours old (limit 24 hours)" "$d/ixp.yaml"
+cp tests/integration/good.yaml "$d/ixp.yaml"
+# RPKI data that would silently weaken or poison the filters is refused.
+echo '{"roas": []}' > "$d/vrps.json"
+expect_run "empty VRP export after a full one" 2 "the VRP export has 0 VRPs, the previous run's had 1" "$d/ixp.yaml"
+echo '{"roas":[{"asn":64501,"asn":64666,"prefix":"198.51.100.0/24","prefix":"0.0.0.0/0","maxLength":24}]}' > "$d/vrps.json"
+expect_run "ROA with duplicate keys" 2 "duplicate object key" "$d/ixp.yaml"
+echo '{"metadata":{"buildtime":"2099-01-01T00:00:00Z"},"roas":[{"asn":64501,"prefix":"198.51.100.0/25","maxLength":25}]}' > "$d/vrps.json"
+expect_run "VRP build time in the future" 2 "is in the future" "$d/ixp.yaml"
+echo '{"metadata":{"generated":9223372036854775807},"roas":[{"asn":64501,"prefix":"198.51.100.0/25","maxLength":25}]}' > "$d/vrps.json"
+expect_run "VRP build time INT64_MAX" 2 "is in the future" "$d/ixp.yaml"
+echo '{"metadata":{"generated":-1},"roas":[{"asn":64501,"prefix":"198.51.100.0/25","maxLength":25}]}' > "$d/vrps.json"
+expect_run "negative VRP build time" 2 "before 1970" "$d/ixp.yaml"
+cp "$d/vrps.good" "$d/vrps.json"
+sed 's|max_age: 0|max_age: 0, slurm: slurm.json|' tests/integration/good.yaml > "$d/ixp.yaml"
+echo '{"slurmVersion": 2, "validationOutputFilters": {}, "locallyAddedAssertions": {}}' > "$d/slurm.json"
+expect_run "SLURM version 2" 1 "SLURM version 2 (ASPA) is not supported" "$d/ixp.yaml"
+echo '{"slurmVersion": 1, "slurmVersion": 1, "validationOutputFilters": {}, "locallyAddedAssertions": {}}' > "$d/slurm.json"
+expect_run "SLURM with a duplicate key" 1 "duplicate object key" "$d/ixp.yaml"
+echo '{"slurmVersion": 1, "validationOutputFilters": {"prefixFilters": [{"prefix": "0.0.0.0/0"}]}, "locallyAddedAssertions": {}}' > "$d/slurm.json"
+"$IXP_RSC" compile "$d/ixp.yaml" -o "$T_TMP/out-slurm" 2> "$T_TMP/stderr" > /dev/null
+check "SLURM that filters every VRP: said so (the operator's own exception list)" \
+	grep -q "SLURM filters removed every one of the 1 VRPs" "$T_TMP/stderr"
+# The guard can be lifted for a run where the drop is real.
+cp -a "$out" "$T_TMP/out-drop"
+echo '{"roas": []}' > "$d/vrps.json"
+sed 's|max_age: 0|max_age: 0, max_drop: 100|' tests/integration/good.yaml > "$d/ixp.yaml"
+check "max_drop: 100 accepts the empty export" "$IXP_RSC" compile "$d/ixp.yaml" -o "$T_TMP/out-drop" -q
 cp "$d/vrps.good" "$d/vrps.json"
 sed 's|vrps: vrps.json|vrps: "http://127.0.0.1:9/vrps.json"|' tests/integration/good.yaml > "$d/ixp.yaml"
 expect_run "VRP URL unreachable, no cache" 2 "no cache configured" "$d/ixp.yaml"

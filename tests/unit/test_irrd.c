@@ -161,11 +161,13 @@ test_pdb_parse_and_limits(void **state)
 	    "\"info_never_via_route_servers\":true},"
 	    "{\"asn\":\"bad\"},{\"asn\":-1},{\"asn\":4294967296}],"
 	    "\"never_via_route_servers\":[64511, 64501, \"x\"]}";
-	struct pdb p = { NULL, 0, NULL, 0 };
+	struct pdb p = { NULL, 0, NULL, 0, 0 };
 	struct capture c;
 	const struct pdb_net *n;
 	struct buf out = BUF_INIT;
-	struct pdb back = { NULL, 0, NULL, 0 };
+	struct pdb back = { NULL, 0, NULL, 0, 0 };
+	static const char err_doc[] = "{\"meta\":{\"error\":\"Rate\\u001b[31m\"}}";
+	static const char dup_doc[] = "{\"data\":[{\"asn\":1,\"asn\":2}]}";
 
 	(void)state;
 	capture_begin(&c);
@@ -191,7 +193,13 @@ test_pdb_parse_and_limits(void **state)
 	assert_int_equal(pdb_limit(120), 253);
 	assert_int_equal(pdb_limit(4000000000u), 10000000);
 	assert_int_equal(pdb_parse(&back, "[]", 2, "bad.json", &c.d), -1);
-	assert_contains(capture_text(&c), "bad.json: error: not a PeeringDB answer");
+	assert_contains(capture_text(&c), "bad.json:1:1: error: invalid JSON: '{' expected");
+	assert_int_equal(pdb_parse(&back, err_doc, strlen(err_doc), "err.json", &c.d), -1);
+	assert_contains(capture_text(&c), "err.json: error: not a PeeringDB answer: \"Rate\\x1b[31m\"");
+	/* A record with two asn keys: which one is meant? Refused. */
+	assert_int_equal(pdb_parse(&back, dup_doc, strlen(dup_doc), "dup.json", &c.d), -1);
+	assert_contains(capture_text(&c), "dup.json:1:");
+	assert_contains(capture_text(&c), "duplicate object key");
 	pdb_free(&p);
 	pdb_free(&back);
 	buf_free(&out);

@@ -159,7 +159,7 @@ test_streamed_reading(void **state)
 		assert_int_equal(s.n, 0);
 		vrp_free(&s);
 	}
-	assert_contains(capture_text(&c), "duplicate member");
+	assert_contains(capture_text(&c), "duplicate object key");
 	assert_contains(capture_text(&c), "end of text expected");
 	capture_end(&c);
 }
@@ -246,6 +246,11 @@ test_slurm_errors(void **state)
 		"{\"slurmVersion\":1,\"validationOutputFilters\":{},\"locallyAddedAssertions\":{\"prefixAssertions\":[{\"asn\":1,\"prefix\":\"192.0.2.0/24\",\"maxPrefixLength\":20}]}}",
 		"{\"slurmVersion\":1,\"validationOutputFilters\":{},\"locallyAddedAssertions\":{\"prefixAssertions\":[{\"asn\":1,\"prefix\":\"192.0.2.0/24\",\"typo\":1}]}}",
 		"not json",
+		/* Version 2 is the ASPA draft; a duplicate key is ambiguous. */
+		"{\"slurmVersion\":2,\"validationOutputFilters\":{},\"locallyAddedAssertions\":{}}",
+		"{\"slurmVersion\":1,\"validationOutputFilters\":{\"prefixFilters\":[{\"prefix\":\"192.0.2.0/24\",\"prefix\":\"0.0.0.0/0\"}]},\"locallyAddedAssertions\":{}}",
+		"{\"slurmVersion\":1,\"slurmVersion\":1,\"validationOutputFilters\":{},\"locallyAddedAssertions\":{}}",
+		"{\"slurmVersion\":1,\"validationOutputFilters\":{\"aspaFilters\":[]},\"locallyAddedAssertions\":{}}",
 	};
 	struct capture c;
 
@@ -260,6 +265,75 @@ test_slurm_errors(void **state)
 		vrp_free(&s);
 		capture_end(&c);
 	}
+}
+
+/* Data that would silently weaken or poison RPKI is refused, not used. */
+static void
+test_poison(void **state)
+{
+	static const char *const refused[] = {
+		/* Duplicate keys: last-wins would make this 0.0.0.0/0 AS64666. */
+		"{\"roas\":[{\"asn\":64501,\"asn\":64666,\"prefix\":\"198.51.100.0/24\","
+		    "\"prefix\":\"0.0.0.0/0\",\"maxLength\":24}]}",
+		"{\"roas\":[],\"roas\":[]}",
+		"{\"metadata\":{\"buildtime\":\"2099-01-01T00:00:00Z\"},\"roas\":[]}",
+		"{\"metadata\":{\"generated\":9223372036854775807},\"roas\":[]}",
+		"{\"metadata\":{\"generated\":-5},\"roas\":[]}",
+		"{\"metadata\":{\"buildtime\":\"1960-01-01T00:00:00Z\"},\"roas\":[]}",
+	};
+	static const char unusable[] = "{\"roas\":["
+	    "{\"asn\":64666,\"prefix\":\"0.0.0.0/0\",\"maxLength\":24},"
+	    "{\"asn\":64666,\"prefix\":\"::/0\",\"maxLength\":48},"
+	    "{\"asn\":64666,\"prefix\":\"fe80::/10\",\"maxLength\":64},"
+	    "{\"asn\":64666,\"prefix\":\"224.0.0.0/4\",\"maxLength\":24},"
+	    "{\"asn\":64666,\"prefix\":\"127.0.0.0/8\",\"maxLength\":24},"
+	    "{\"asn\":64501,\"prefix\":\"198.51.100.0/24\",\"maxLength\":24},"
+	    "{\"asn\":64501,\"prefix\":\"2001:db8::/32\",\"maxLength\":48}]}";
+	struct vrpset s;
+	struct capture c;
+	struct prefix p;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(refused) / sizeof(*refused); i++) {
+		capture_begin(&c);
+		if (load(&s, refused[i], 0, &c) != -1)
+			fail_msg("poisoned export %zu was accepted", i);
+		assert_int_equal(s.n, 0);
+		vrp_free(&s);
+		capture_end(&c);
+	}
+	capture_begin(&c);
+	/* One hour of clock skew is tolerated. */
+	assert_int_equal(load(&s, "{\"metadata\":{\"generated\":1800003000},\"roas\":[]}", 0, &c), 0);
+	vrp_free(&s);
+	assert_int_equal(load(&s, unusable, 0, &c), 0);
+	assert_contains(capture_text(&c), "5 VRPs for a /0 or for non-unicast space skipped");
+	vrp_finalize(&s);
+	assert_int_equal(s.n, 2);
+	assert_int_equal(s.n_unusable, 5);
+	p = P("203.0.113.0/24");
+	assert_int_equal(vrp_validate(&s, &p, 64501), ROV_NOTFOUND);
+	vrp_free(&s);
+	capture_end(&c);
+}
+
+static void
+test_slurm_filters_everything(void **state)
+{
+	static const char all[] = "{\"slurmVersion\":1,\"validationOutputFilters\":{"
+	    "\"prefixFilters\":[{\"prefix\":\"0.0.0.0/0\"},{\"prefix\":\"::/0\"}]},"
+	    "\"locallyAddedAssertions\":{}}";
+	struct vrpset s;
+	struct capture c;
+
+	(void)state;
+	capture_begin(&c);
+	assert_int_equal(load(&s, base, 0, &c), 0);
+	assert_int_equal(slurm(&s, all, &c), 0);
+	assert_int_equal(s.n, 0);
+	assert_contains(capture_text(&c), "SLURM filters removed every one of the 5 VRPs");
+	vrp_free(&s);
+	capture_end(&c);
 }
 
 static void
@@ -310,6 +384,8 @@ main(void)
 		cmocka_unit_test(test_unusable_files),
 		cmocka_unit_test(test_slurm),
 		cmocka_unit_test(test_slurm_errors),
+		cmocka_unit_test(test_poison),
+		cmocka_unit_test(test_slurm_filters_everything),
 		cmocka_unit_test(test_rov),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
