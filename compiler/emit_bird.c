@@ -296,8 +296,10 @@ struct policy_fn {
  * member's route objects).
  */
 static void
-render_irr_table_check(struct buf *b, const struct msession *s, int code, unsigned *pa)
+render_irr_table_check(struct buf *b, const struct msession *s, const struct check *k,
+    unsigned *pa)
 {
+	const int code = k->code;
 	const struct policy *p = &s->mm->m->policy;
 	const bool bh = p->blackhole_enabled;
 	const int v = s->fam == FAM4 ? 4 : 6;
@@ -310,6 +312,8 @@ render_irr_table_check(struct buf *b, const struct msession *s, int code, unsign
 	if (bh)
 		buf_printf(b, "\tif rs_is_blackhole() && (roa_check(rs_irr%d_ol, net, bgp_path.last) "
 		    "!= ROA_VALID%s) then rs_reject(%d);\n", v, cone, code);
+	if (k->blackholes_only)
+		return;
 	/* More-specifics up to the IXP's longest length, as the prefix sets
 	 * P{len, max(len, longest)} have them: a route object longer than
 	 * that still matches itself. */
@@ -325,8 +329,10 @@ render_irr_table_check(struct buf *b, const struct msession *s, int code, unsign
 
 /* Check 12 against the member's own prefix sets. */
 static void
-render_irr_set_check(struct buf *b, const struct msession *s, int code, unsigned *pa)
+render_irr_set_check(struct buf *b, const struct msession *s, const struct check *k,
+    unsigned *pa)
 {
+	const int code = k->code;
 	const struct mmember *mm = s->mm;
 	const bool bh = mm->m->policy.blackhole_enabled;
 
@@ -341,6 +347,8 @@ render_irr_set_check(struct buf *b, const struct msession *s, int code, unsigned
 			    code);
 		}
 	}
+	if (k->blackholes_only)
+		return;
 	if (mm->irr[s->fam].n > 0) {
 		buf_printf(b, "\tif %s!(net ~ m_pfx) then rs_reject(%d);\n",
 		    bh ? "!rs_is_blackhole() && " : "", code);
@@ -408,9 +416,9 @@ render_check(struct buf *b, const struct model *mo, const struct msession *s,
 		break;
 	case CHK_IRR_PREFIX:
 		if (mo->irr_table)
-			render_irr_table_check(b, s, k->code, pa);
+			render_irr_table_check(b, s, k, pa);
 		else
-			render_irr_set_check(b, s, k->code, pa);
+			render_irr_set_check(b, s, k, pa);
 		break;
 	case CHK_PREFIX_LEN:
 		if (bh)

@@ -151,7 +151,10 @@ evaluate(const struct model *mo, const struct msession *s, const struct route_qu
 	case CHK_IRR_PREFIX: {
 		const char *which = blackhole ? " covering it" :
 		    p->irr_allow_more_specifics ? " or its more-specifics" : "";
-		if (mo->irr_table) {
+		if (k->blackholes_only && !blackhole) {
+			snprintf(v->why, sizeof(v->why), "not enforced (policy.irr.enforce_prefix "
+			    "is false); blackholes still need one");
+		} else if (mo->irr_table) {
 			unsigned upto = blackhole ? af_maxlen(pf->af) :
 			    p->irr_allow_more_specifics ? p->len_max[s->fam] : 0;
 			v->fail = !model_irr_table_match(mo, mm, pf, origin, upto);

@@ -399,10 +399,9 @@ model_irr_tables_needed(const struct model *mo, bool need[2])
 	need[0] = need[1] = false;
 	for (size_t i = 0; mo->irr_table && i < mo->n_members; i++) {
 		const struct policy *p = &mo->members[i].m->policy;
-		if (!p->irr_enforce_prefix)
-			continue;
-		need[0] = true;
-		if (p->irr_allow_more_specifics || p->blackhole_enabled)
+		if (p->irr_enforce_prefix)
+			need[0] = true;
+		if ((p->irr_enforce_prefix && p->irr_allow_more_specifics) || p->blackhole_enabled)
 			need[1] = true;
 	}
 }
@@ -432,7 +431,8 @@ model_checks(const struct model *mo, const struct msession *s, struct check out[
 		if (mm->m->blacklist.v[i].af == af_of_fam(s->fam))
 			member_bl = true;
 
-#define ADD(K, C) do { out[n].kind = (K); out[n].code = (C); n++; } while (0)
+#define ADD(K, C) do { out[n].kind = (K); out[n].code = (C); out[n].blackholes_only = false; \
+	n++; } while (0)
 	ADD(CHK_PATH_LEN, REJ_PATH_TOO_LONG);
 	if (c->bogon_prefixes[s->fam].n > 0)
 		ADD(CHK_BOGON_PREFIX, REJ_BOGON_PREFIX);
@@ -453,8 +453,13 @@ model_checks(const struct model *mo, const struct msession *s, struct check out[
 		ADD(CHK_V6_GLOBAL, REJ_V6_NOT_GLOBAL);
 	if (member_bl)
 		ADD(CHK_MEMBER_BLACKLIST, REJ_MEMBER_BLACKLIST);
-	if (p->irr_enforce_prefix)
+	/* A blackhole is a route down to /32 that skips RPKI (its length makes
+	 * it invalid by design): only a covering route object of its origin
+	 * entitles the member to it, whether or not normal routes need one. */
+	if (p->irr_enforce_prefix || p->blackhole_enabled) {
 		ADD(CHK_IRR_PREFIX, REJ_IRR_PREFIX);
+		out[n - 1].blackholes_only = !p->irr_enforce_prefix;
+	}
 	ADD(CHK_PREFIX_LEN, REJ_PREFIX_LEN);
 	if (mo->rpki_rtr || mo->rpki_static)
 		ADD(CHK_RPKI, REJ_RPKI_INVALID);

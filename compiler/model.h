@@ -32,7 +32,8 @@ enum check_kind {
 	CHK_IRR_ORIGIN,
 	CHK_V6_GLOBAL,
 	CHK_MEMBER_BLACKLIST,
-	CHK_IRR_PREFIX,		/* blackholes: covered by a registered prefix */
+	CHK_IRR_PREFIX,		/* blackholes: covered by a registered prefix,
+				 * also when irr.enforce_prefix is off */
 	CHK_PREFIX_LEN,		/* blackholes: down to /32 and /128 */
 	CHK_RPKI,		/* blackholes: not checked */
 	CHK_NEVER_VIA_RS,
@@ -43,6 +44,7 @@ enum check_kind {
 struct check {
 	enum check_kind	 kind;
 	int		 code;		/* reject code (reasons.h) */
+	bool		 blackholes_only;	/* CHK_IRR_PREFIX without enforce_prefix */
 };
 
 enum mp_source {

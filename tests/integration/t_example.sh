@@ -104,6 +104,22 @@ $differs
 CASES
 done
 
+# Blackholes need a covering route object of their origin, also from a
+# member whose normal routes are not checked against route objects.
+cp -r $ex "$T_TMP/noprefix"
+sed -i 's|^    max_prefix: {ipv4: 500, ipv6: 200}$|&\n    policy: {irr: {enforce_prefix: false}}|' "$T_TMP/noprefix/ixp.yaml"
+check "the enforce_prefix: false copy says so" grep -q 'enforce_prefix: false' "$T_TMP/noprefix/ixp.yaml"
+for c in '198.51.100.0/24||ACCEPTED' '198.51.100.225/32|--community 65535:666|REJECTED, reason 12 ' \
+    '198.51.100.1/32|--community 65535:666|ACCEPTED'; do
+	prefix=${c%%|*} rest=${c#*|} args=${rest%%|*} want=${rest#*|}
+	# shellcheck disable=SC2086
+	got=$("$IXP_RSC" explain "$T_TMP/noprefix/ixp.yaml" --member 64501 --prefix "$prefix" $args 2>&1)
+	check "enforce_prefix false: AS64501 $prefix $args: $want" \
+		sh -c 'printf "%s\n" "$1" | grep -q "^Verdict: $2"' _ "$got" "$want"
+done
+"$IXP_RSC" compile "$T_TMP/noprefix/ixp.yaml" -o "$T_TMP/noprefix-out" --check -q
+check "... and BIRD accepts that config" [ $? -eq 0 ]
+
 long=$(seq -s, 1 70 | sed 's/^/64501,/; s/[0-9]*$/64501/')
 got=$("$IXP_RSC" explain $ex/ixp.yaml --member 64501 --prefix 198.51.100.0/25 --path "$long")
 check "explain: a 71-ASN path is rejected with reason 1" sh -c "printf '%s' \"\$1\" | grep -q 'REJECTED, reason 1 '" _ "$got"
