@@ -127,6 +127,22 @@ bad_value(struct load_ctx *lc, const struct rpsl_obj *o)
 		lc->st->first_bad_value_line = o->line;
 }
 
+/*
+ * The one token of a single-valued attribute, or 0 when there are more:
+ * "198.51.100.0/28,198.51.100.16/28" or "AS64501 AS64502" are not a route
+ * object IRRd would accept, and taking the first would be a guess.
+ */
+static size_t
+only_token(const struct rpsl_attr *a, const char **tok)
+{
+	size_t n = rpsl_first_token(a->value, a->value_len, tok);
+	const char *rest = *tok + n, *end = a->value + a->value_len;
+
+	while (rest < end && (*rest == ' ' || *rest == '\t' || *rest == '\n'))
+		rest++;
+	return rest == end ? n : 0;
+}
+
 static void
 add_route(struct load_ctx *lc, const struct rpsl_obj *o, int af, int src)
 {
@@ -137,14 +153,15 @@ add_route(struct load_ctx *lc, const struct rpsl_obj *o, int af, int src)
 	struct prefix p;
 	uint32_t origin;
 
-	n = rpsl_first_token(o->attrs[0].value, o->attrs[0].value_len, &tok);
+	n = only_token(&o->attrs[0], &tok);
 	ora = attr(o, "origin", &norigin);
-	if (prefix_parse(tok, n, &p) != ADDR_OK || p.af != af || ora == NULL || norigin != 1) {
+	if (n == 0 || prefix_parse(tok, n, &p) != ADDR_OK || p.af != af || ora == NULL ||
+	    norigin != 1) {
 		bad_value(lc, o);
 		return;
 	}
-	n = rpsl_first_token(ora->value, ora->value_len, &tok);
-	if (!asn_parse(tok, n, ASN_PREFIXED | ASN_ASDOT, &origin)) {
+	n = only_token(ora, &tok);
+	if (n == 0 || !asn_parse(tok, n, ASN_PREFIXED | ASN_ASDOT, &origin)) {
 		bad_value(lc, o);
 		return;
 	}

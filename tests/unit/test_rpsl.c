@@ -249,6 +249,10 @@ test_irrdb_index(void **state)
 	    "route: 203.0.113.0/24\norigin: AS64501\norigin: AS64502\nsource: RIPE\n\n"
 	    "route: 203.0.113.0/24\norigin: AS64503\n\n"			/* no source */
 	    "route6: 192.0.2.0/24\norigin: AS64501\nsource: RIPE\n\n"	/* wrong family */
+	    /* Two values where IRRd takes one: refused, not read as the first. */
+	    "route: 203.0.113.0/28,203.0.113.16/28\norigin: AS64501\nsource: RIPE\n\n"
+	    "route: 203.0.113.0/24\norigin: AS64501 AS64502\nsource: RIPE\n\n"
+	    "route: 203.0.113.0/24\norigin: AS64501,\n AS64502\nsource: RIPE\n\n"
 	    "as-set: AS-X\nmembers: AS1\nsource: RADB\n\n"
 	    "as-set: as-x\nmembers: AS2\nsource: RIPE\n\n"
 	    "person: Someone\nsource: RIPE\n";
@@ -272,7 +276,7 @@ test_irrdb_index(void **state)
 	irrdb_routes_of(&db, 64501, 0, &n);
 	assert_int_equal(n, 0);
 	assert_int_equal(db.dumps[0].other_source, 1);
-	assert_int_equal(db.dumps[0].bad_value, 4);
+	assert_int_equal(db.dumps[0].bad_value, 7);
 	assert_int_equal(db.dumps[0].other_class, 1);
 	/* RIPE has priority over RADB for the set; SOURCE:: picks either. */
 	s = irrdb_set(&db, "AS-X", NULL);
