@@ -91,7 +91,13 @@ $(BUILD)/tests/http_fixture: tests/tools/http_fixture.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O1 -g -o $@ $< -ljansson -lmicrohttpd
 
-TEST_TOOLS = $(BUILD)/tests/frametool $(BUILD)/tests/irrd_fixture $(BUILD)/tests/http_fixture
+# Peak memory of a command, for the hostile-input bounds.
+$(BUILD)/tests/peakrss: tests/tools/peakrss.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O1 -g -o $@ $<
+
+TEST_TOOLS = $(BUILD)/tests/frametool $(BUILD)/tests/irrd_fixture $(BUILD)/tests/http_fixture \
+	$(BUILD)/tests/peakrss
 
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do \

@@ -1,6 +1,9 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdio.h>
+
+#include "buf.h"
 
 void
 diag_init(struct diag *d, FILE *out)
@@ -10,6 +13,31 @@ diag_init(struct diag *d, FILE *out)
 	d->warnings = 0;
 	d->max_errors = 200;
 	d->quiet = false;
+}
+
+/*
+ * One message line. Messages quote text from IRR servers, PeeringDB and
+ * HTTP answers: control characters (ESC sequences, CR, BEL, C1 controls)
+ * are written as \xNN so that no terminal or log viewer acts on them.
+ */
+static void
+print_line(FILE *out, const char *fmt, va_list ap)
+{
+	struct buf b = BUF_INIT;
+
+	buf_vprintf(&b, fmt, ap);
+	for (size_t i = 0; i < b.len; i++) {
+		unsigned char c = (unsigned char)b.p[i];
+		if (c < 0x20 || c == 0x7f)
+			fprintf(out, "\\x%02x", c);
+		else if (c == 0xc2 && i + 1 < b.len && (unsigned char)b.p[i + 1] >= 0x80 &&
+		    (unsigned char)b.p[i + 1] <= 0x9f)
+			fprintf(out, "\\x%02x", (unsigned char)b.p[++i]);
+		else
+			fputc(c, out);
+	}
+	fputc('\n', out);
+	buf_free(&b);
 }
 
 static void
@@ -28,8 +56,7 @@ emit(struct diag *d, const char *kind, const struct srcpos *pos,
 		fprintf(d->out, "ixp-rsc: ");
 	}
 	fprintf(d->out, "%s: ", kind);
-	vfprintf(d->out, fmt, ap);
-	fputc('\n', d->out);
+	print_line(d->out, fmt, ap);
 	if (hint != NULL)
 		fprintf(d->out, "  hint: %s\n", hint);
 }
@@ -75,7 +102,6 @@ diag_note(struct diag *d, const char *fmt, ...)
 		return;
 	va_start(ap, fmt);
 	fprintf(d->out, "ixp-rsc: ");
-	vfprintf(d->out, fmt, ap);
-	fputc('\n', d->out);
+	print_line(d->out, fmt, ap);
 	va_end(ap);
 }

@@ -24,6 +24,8 @@ struct fetch {
 	bool			 progress;
 	double			 start, last_progress;
 	size_t			 n_asked, n_answered;	/* queries, for the progress line */
+	size_t			 n_sets;		/* distinct AS-SETs asked */
+	bool			 too_many;	/* a limit was hit: fail the fetch */
 };
 
 /* A set query's context: which set, at which nesting depth. */
@@ -75,9 +77,13 @@ ask_asn(struct fetch *f, uint32_t asn)
 	char key[16], q[20];
 
 	snprintf(key, sizeof(key), "AS%u", asn);
-	if (config_asn_is_bogon(f->c, asn) || !first_time(f, key))
+	if (f->too_many || config_asn_is_bogon(f->c, asn) || !first_time(f, key))
 		return;
-	f->st->asns++;
+	if (++f->st->asns > IRR_FETCH_MAX_ASNS) {
+		f->too_many = true;
+		irrd_abort(f->cl);
+		return;
+	}
 	for (int k = 0; k < 2; k++) {
 		struct asq *aq = arena_alloc(&f->mem, sizeof(*aq));
 		*aq = (struct asq){ f, asn, k == 0 ? AF4 : AF6 };
@@ -94,8 +100,13 @@ ask_set(struct fetch *f, const char *source, const char *name, unsigned depth)
 	struct setq *sq;
 
 	snprintf(key, sizeof(key), "%s%s%s", source, *source ? "::" : "", name);
-	if (depth > f->max_depth || !first_time(f, key))
+	if (f->too_many || depth > f->max_depth || !first_time(f, key))
 		return;
+	if (++f->n_sets > IRR_FETCH_MAX_SETS) {
+		f->too_many = true;
+		irrd_abort(f->cl);
+		return;
+	}
 	sq = arena_alloc(&f->mem, sizeof(*sq));
 	memset(sq, 0, sizeof(*sq));
 	sq->f = f;
@@ -206,6 +217,12 @@ irr_fetch(struct irrdb *db, const char *const *names, size_t n_names,
 	for (size_t i = 0; i < n_names; i++)
 		ask_name(&f, names[i], strlen(names[i]), 1);
 	r = irrd_run(f.cl, err, errlen);
+	if (f.too_many) {
+		snprintf(err, errlen, "%s: the AS-SETs name more than %u sets or %u ASNs in all "
+		    "(a server generating names, or an AS-SET loop it resolves)", io->host,
+		    IRR_FETCH_MAX_SETS, IRR_FETCH_MAX_ASNS);
+		r = -1;
+	}
 	st->client = *irrd_stats(f.cl);
 	st->seconds = clock_s() - f.start;
 	show_progress(&f, true);

@@ -15,6 +15,14 @@
 #include "irrd_client.h"
 #include "irrdb.h"
 
+/*
+ * What one fetch may ask for in all: a server that names new AS-SETs in
+ * every answer (or a generated loop) is stopped here instead of filling
+ * memory with queries. Far above a real exchange (tens of thousands).
+ */
+#define IRR_FETCH_MAX_SETS	250000
+#define IRR_FETCH_MAX_ASNS	1000000
+
 struct fetch_stats {
 	size_t		 sets;		/* !i answered with data */
 	size_t		 missing;	/* !i answered D or F */

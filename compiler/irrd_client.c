@@ -66,6 +66,7 @@ struct irrd_client {
 	struct irrd_stats st;
 	char		 err[256];
 	struct conn	*current;	/* set while its answers are parsed */
+	bool		 aborted;
 };
 
 struct irrd_client *
@@ -82,6 +83,12 @@ irrd_new(const struct irrd_opts *o)
 	for (unsigned i = 0; i < MAX_CONNS; i++)
 		c->conns[i].fd = -1;
 	return c;
+}
+
+void
+irrd_abort(struct irrd_client *c)
+{
+	c->aborted = true;
 }
 
 const struct irrd_stats *
@@ -314,7 +321,7 @@ on_answer(const struct irrd_answer *a, void *ctx)
 		item_free(e.item);
 		break;
 	}
-	return 0;
+	return c->aborted ? -1 : 0;
 }
 
 /* Read what is there. 0; 1 on EOF or a connection error (retry); -1 fatal. */
@@ -328,8 +335,15 @@ conn_read(struct irrd_client *c, struct conn *cn)
 		if (n > 0) {
 			cn->last_rx = clock_ms();
 			c->st.bytes_in += (uint64_t)n;
+			if (c->o.max_total && c->st.bytes_in > c->o.max_total) {
+				snprintf(c->err, sizeof(c->err), "%s: more than %llu MB of answers",
+				    c->o.host, (unsigned long long)(c->o.max_total >> 20));
+				return -1;
+			}
 			c->current = cn;
 			if (irrd_parser_feed(&cn->parser, b, (size_t)n, on_answer, c) != 0) {
+				if (c->aborted)
+					return -1;
 				if (c->err[0] == '\0')
 					snprintf(c->err, sizeof(c->err), "%s: %s", c->o.host,
 					    cn->parser.err);

@@ -23,6 +23,7 @@ struct irrd_opts {
 	unsigned	 idle_timeout_s;	/* no byte while answers are due */
 	unsigned	 deadline_s;	/* whole run */
 	size_t		 max_answer;	/* bytes; larger answers are refused */
+	uint64_t	 max_total;	/* bytes from the server in all; 0: no limit */
 	unsigned	 max_reconnects;
 	const char	*client_name;	/* for !n */
 };
@@ -48,6 +49,8 @@ void	irrd_query(struct irrd_client *c, const char *source, const char *q,
  * unreachable, refused the sources, answered garbage or too much, too slow).
  */
 int	irrd_run(struct irrd_client *c, char *err, size_t errlen);
+/* From an answer callback: stop the run (it returns -1); the caller says why. */
+void	irrd_abort(struct irrd_client *c);
 const struct irrd_stats *irrd_stats(const struct irrd_client *c);
 void	irrd_free(struct irrd_client *c);
 

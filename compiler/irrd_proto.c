@@ -68,6 +68,9 @@ status_line(struct irrd_parser *p, irrd_answer_cb cb, void *ctx)
 		}
 		p->want = len;
 		buf_reset(&p->payload);
+		/* Exactly what was announced (bounded above), not doubling
+		 * towards it: one large answer costs its size once. */
+		buf_reserve(&p->payload, len);
 		p->state = ST_PAYLOAD;
 		return 0;
 	}

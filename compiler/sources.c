@@ -18,6 +18,10 @@
 enum { EXIT_INPUT = 1, EXIT_SOURCE = 2 };
 
 #define VRP_MAX_HTTP	(512u << 20)
+/* One IRRd answer: the largest real ones (a big AS-SET's members, the
+ * route objects of the biggest networks) are a few MB. */
+#define IRR_MAX_ANSWER	(32u << 20)
+#define IRR_MAX_TOTAL	((uint64_t)4 << 30)	/* everything from one server */
 #define PDB_MAX_HTTP	(16u << 20)	/* one answer: 150 records or one page */
 #define PDB_MAX_FILE	(1024u << 20)	/* a local dump of every network */
 #define RULES_MAX_FILE	(1u << 20)	/* forbidden-traffic rule set */
@@ -324,7 +328,8 @@ load_live_irr(const struct config *c, const struct source_opts *o, struct data *
 		io.jobs = o->jobs;
 		io.idle_timeout_s = c->src.irr_timeout;
 		io.deadline_s = c->src.irr_deadline;
-		io.max_answer = 256u << 20;
+		io.max_answer = IRR_MAX_ANSWER;
+		io.max_total = IRR_MAX_TOTAL;
 		io.max_reconnects = 3;
 		io.client_name = "ixp-rsc";
 		irrdb_init(&dt->irr, c->src.irr_sources, c->src.n_irr_sources);

@@ -98,7 +98,8 @@ before=$(dir_state "$out")
 expect() {
 	_name=$1 _want=$2 _msg=$3
 	shift 3
-	timeout 120 "$IXP_RSC" compile "$d/live.yaml" -o "$out" --no-timestamp "$@" \
+	# shellcheck disable=SC2086
+	timeout 120 ${RUN:-} "$IXP_RSC" compile "$d/live.yaml" -o "$out" --no-timestamp "$@" \
 		> /dev/null 2> "$T_TMP/err"
 	_rc=$?
 	if [ "$_rc" -ne "$_want" ]; then
@@ -169,6 +170,35 @@ start_irrd
 live_yaml
 sed -i 's/sources: \[RIPE, RADB\]/sources: [RIPE, NOPE]/' "$d/live.yaml"
 expect "a source the server does not have: exit 2" 2 "does not serve the IRR sources RIPE,NOPE"
+
+# Servers that misbehave the ways real networks do. Each case: the exit
+# code, the message, OUTDIR untouched (expect), and bounded memory.
+PEAKRSS=${TOOLS:-$TOP/build/tests}/peakrss
+# bounded NAME EXIT MESSAGE MAX_MB FIXTURE_FLAGS...: run against a fixture
+# with those faults (one connection, a 1 s idle timeout, a 4 s deadline).
+bounded() {
+	_bn=$1 _bx=$2 _bm=$3 _bmb=$4
+	shift 4
+	stop_irrd
+	start_irrd "$@"
+	live_yaml "timeout: 1\\n    deadline: 4"
+	RUN="$PEAKRSS $T_TMP/rss"
+	expect "$_bn" "$_bx" "$_bm" --jobs 1
+	RUN=
+	_kb=$(cat "$T_TMP/rss" 2>/dev/null || echo 0)
+	check "$_bn: peak memory $((_kb / 1024)) MB, at most $_bmb MB" [ "$_kb" -le $((_bmb * 1024)) ]
+}
+bounded "server stalls in the middle of an answer" 2 "no answer for 1 s" 400 --stall-after 3
+bounded "server announces more bytes than it sends and closes" 2 "giving up" 400 --short-after 3
+bounded "server resets the connection (TCP RST)" 2 "giving up" 400 --reset-after 3
+bounded "server trickles a byte every 50 ms (never idle)" 2 "no complete answer within 4 s" 400 --trickle 50
+bounded "every !i answer names 400 new AS-SETs" 2 "more than 250000 sets" 1000 --explode 400
+esc=$(printf 'We are\033[2J\033]0;owned\007 \rdown')
+bounded "an error text with terminal escapes from the server" 2 "does not serve the IRR sources" 400 --fail-sources "$esc"
+check "... printed with its control characters escaped" grep -qF 'We are\x1b[2J\x1b]0;owned\x07 \x0ddown' "$T_TMP/err"
+check "... no raw ESC, BEL or CR reaches the terminal" sh -c '! grep -q "$(printf "[\033\007\r]")" "$1"' _ "$T_TMP/err"
+stop_irrd
+start_irrd
 
 # ---- shrink detection ---------------------------------------------------------
 

@@ -4,7 +4,17 @@
  * demand.
  *
  *   irrd_fixture [-p PORT] [--slow MS] [--drop-after N] [--drop-once-after N]
- *                [--garbage-after N] [--oversize-after N] [--no-a] DUMP...
+ *                [--garbage-after N] [--oversize-after N] [--no-a]
+ *                [--stall-after N] [--short-after N] [--reset-after N]
+ *                [--trickle MS] [--fail-sources TEXT] [--explode N] DUMP...
+ *
+ * Faults, each after N answers on a connection: --stall-after sends half of
+ * the next answer and then nothing (the connection stays open);
+ * --short-after announces more bytes than it sends and closes;
+ * --reset-after closes with a TCP RST. --trickle sends every answer one
+ * byte per MS (the connection never goes quiet). --fail-sources answers
+ * the source selection with "F TEXT". --explode makes every !i answer name
+ * N AS-SETs nobody asked about before (AS-GEN-<n>), which answer alike.
  *
  * Prints "READY <port>" when listening (PORT 0: any free port) and serves
  * until killed. Queries: !! !n !s<list> !s-lc !i<set>[,1] !g<as> !6<as>
@@ -40,12 +50,17 @@ struct client {
 	int		 fd;
 	struct buf	 in;
 	bool		 persistent;
+	bool		 stalled;	/* reads, never answers again */
+	bool		 closing;	/* --short-after / --reset-after: close now */
 	unsigned	 answers;
 	char		 sources[256];	/* selected, comma separated */
 };
 
 static struct irrdb db;
 static unsigned slow_ms, drop_after, drop_once_after, garbage_after, oversize_after;
+static unsigned stall_after, short_after, reset_after, trickle_ms, explode;
+static const char *fail_sources;
+static unsigned long gen_counter;
 static bool no_a, dropped_once;
 
 /* Is source index `src` among the connection's selected sources? Gives its
@@ -189,11 +204,33 @@ answer(struct client *cl, const char *status, const struct buf *data)
 		send_all(cl->fd, "A999999999999\n", 14);
 		return;
 	}
+	if (reset_after && cl->answers > reset_after) {
+		struct linger l = { 1, 0 };
+		setsockopt(cl->fd, SOL_SOCKET, SO_LINGER, &l, sizeof(l));
+		cl->closing = true;
+		return;
+	}
 	if (data != NULL && data->len > 0)
 		buf_printf(&b, "A%zu\n%s\nC\n", data->len + 1, data->p);
 	else
 		buf_printf(&b, "%s\n", data != NULL ? "D" : status);
-	send_all(cl->fd, b.p, b.len);
+	if (short_after && cl->answers > short_after) {
+		buf_reset(&b);
+		buf_printf(&b, "A%zu\n%s", (data ? data->len : 0) + 1000, data ? buf_str(data) : "");
+		cl->closing = true;
+	}
+	if (stall_after && cl->answers > stall_after) {
+		send_all(cl->fd, b.p, b.len / 2 ? b.len / 2 : 1);
+		cl->stalled = true;
+	} else if (trickle_ms) {
+		struct timespec ts = { trickle_ms / 1000, (long)(trickle_ms % 1000) * 1000000 };
+		for (size_t i = 0; i < b.len; i++) {
+			send_all(cl->fd, b.p + i, 1);
+			nanosleep(&ts, NULL);
+		}
+	} else {
+		send_all(cl->fd, b.p, b.len);
+	}
 	buf_free(&b);
 }
 
@@ -214,7 +251,7 @@ query(struct client *cl, char *q)
 
 	while (n > 0 && (q[n - 1] == '\r' || q[n - 1] == ' '))
 		q[--n] = '\0';
-	if (n == 0)
+	if (n == 0 || cl->stalled)
 		return true;
 	if (q[0] != '!') {
 		answer(cl, "F Only IRRd-style queries are supported here", NULL);
@@ -231,6 +268,14 @@ query(struct client *cl, char *q)
 	} else if (!strcmp(q, "!s-lc")) {
 		buf_puts(&data, cl->sources);
 		answer(cl, "C", &data);
+	} else if (q[1] == 's' && fail_sources != NULL) {
+		char f[512];
+		snprintf(f, sizeof(f), "F %s", fail_sources);
+		answer(cl, f, NULL);
+	} else if (q[1] == 'i' && explode) {
+		for (unsigned k = 0; k < explode; k++)
+			buf_printf(&data, "%sAS-GEN-%lu", k ? " " : "", ++gen_counter);
+		answer(cl, "D", &data);
 	} else if (q[1] == 's') {
 		char tmp[256], *tok, *save;
 		bool ok = n > 2 && n < sizeof(tmp);
@@ -308,6 +353,8 @@ query(struct client *cl, char *q)
 		answer(cl, "F Unrecognized command", NULL);
 	}
 	buf_free(&data);
+	if (cl->closing)
+		return false;
 	if ((drop_after && cl->answers >= drop_after) ||
 	    (drop_once_after && !dropped_once && cl->answers >= drop_once_after)) {
 		dropped_once = true;
@@ -347,6 +394,18 @@ main(int argc, char **argv)
 			oversize_after = (unsigned)atoi(argv[++i]);
 		else if (!strcmp(argv[i], "--no-a"))
 			no_a = true;
+		else if (!strcmp(argv[i], "--stall-after") && i + 1 < argc)
+			stall_after = (unsigned)atoi(argv[++i]);
+		else if (!strcmp(argv[i], "--short-after") && i + 1 < argc)
+			short_after = (unsigned)atoi(argv[++i]);
+		else if (!strcmp(argv[i], "--reset-after") && i + 1 < argc)
+			reset_after = (unsigned)atoi(argv[++i]);
+		else if (!strcmp(argv[i], "--trickle") && i + 1 < argc)
+			trickle_ms = (unsigned)atoi(argv[++i]);
+		else if (!strcmp(argv[i], "--fail-sources") && i + 1 < argc)
+			fail_sources = argv[++i];
+		else if (!strcmp(argv[i], "--explode") && i + 1 < argc)
+			explode = (unsigned)atoi(argv[++i]);
 		else if (irrdb_load_dump(&db, argv[i], &d, false) != 0)
 			return 1;
 	}
