@@ -1,15 +1,22 @@
 #include "xalloc.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/*
+ * Exit status 4 is "internal error" for both programs. exit(), not
+ * abort(): atexit handlers remove staged files, and a pipeline sees the
+ * documented code instead of SIGABRT.
+ */
 static void
 oom(size_t n)
 {
-	fprintf(stderr, "fatal: out of memory allocating %zu bytes\n", n);
-	abort();
+	fprintf(stderr, "%s: out of memory allocating %zu bytes; raise the memory limit or "
+	    "check the size of the inputs\n", program_invocation_short_name, n);
+	exit(4);
 }
 
 void *

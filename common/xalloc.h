@@ -1,7 +1,7 @@
 /*
  * Allocation wrappers. Running out of memory while compiling a config is
- * not an input error we can report usefully, so these abort with a message
- * instead of making every caller handle NULL.
+ * not an input error we can report usefully, so these exit with status 4
+ * and a message instead of making every caller handle NULL.
  */
 #ifndef IXP_XALLOC_H
 #define IXP_XALLOC_H

@@ -332,8 +332,14 @@ irrdb_load_dump(struct irrdb *db, const char *path, struct diag *d, bool progres
 	skipped = lc.st->rpsl.skipped[RPSL_SKIP_SYNTAX] + lc.st->rpsl.skipped[RPSL_SKIP_TOO_BIG];
 	good = lc.st->routes[0] + lc.st->routes[1] + lc.st->sets + lc.st->autnums +
 	    lc.st->other_class + lc.st->other_source;
-	/* A garbage or mangled file would make every member's routes look
-	 * unregistered: refuse it rather than emit a config that drops them. */
+	/* A garbage, mangled or empty file would make every member's routes
+	 * look unregistered: refuse it rather than emit a config that drops
+	 * them. */
+	if (skipped + lc.st->bad_value + good == 0) {
+		diag_error(d, &pos, "check that the download completed", "no RPSL objects in "
+		    "%llu bytes: not a usable RPSL dump", (unsigned long long)lc.st->rpsl.bytes);
+		return -1;
+	}
 	if (skipped + lc.st->bad_value > good) {
 		diag_error(d, &pos, "check that this is an RPSL dump and that it was "
 		    "downloaded completely", "not a usable RPSL dump: %llu of %llu objects "

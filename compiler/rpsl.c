@@ -21,6 +21,7 @@ struct rpsl_reader {
 	rpsl_cb		 cb;
 	void		*ctx;
 	struct buf	 partial;	/* a line split across feeds */
+	bool		 long_line;	/* over RPSL_MAX_LINE: skipping to its end */
 	unsigned	 lineno;
 
 	/* The object being read: names and values, NUL-separated. */
@@ -230,30 +231,70 @@ do_line(struct rpsl_reader *r, const char *s, size_t n)
 	r->nattrs++;
 }
 
+/* A line too long to hold: its object is skipped, the line not kept. */
+static void
+line_too_long(struct rpsl_reader *r)
+{
+	buf_reset(&r->partial);
+	r->long_line = true;
+	if (!r->in_obj) {
+		r->in_obj = true;
+		r->obj_line = r->lineno + 1;
+	}
+	mark_bad(r, RPSL_SKIP_TOO_BIG);
+}
+
 int
 rpsl_feed(struct rpsl_reader *r, const char *data, size_t len)
 {
 	const char *p = data, *end = data + len, *nl;
 
 	r->st.bytes += len;
-	if (r->partial.len > 0) {
+	if (r->long_line) {
+		if ((nl = memchr(p, '\n', len)) == NULL)
+			return r->stopped ? -1 : 0;
+		r->long_line = false;
+		r->lineno++;
+		r->st.lines++;
+		p = nl + 1;
+	} else if (r->partial.len > 0) {
 		nl = memchr(p, '\n', len);
 		if (nl == NULL) {
-			buf_add(&r->partial, p, len);
+			if (r->partial.len + len > RPSL_MAX_LINE)
+				line_too_long(r);
+			else
+				buf_add(&r->partial, p, len);
 			return r->stopped ? -1 : 0;
 		}
-		buf_add(&r->partial, p, (size_t)(nl - p));
-		do_line(r, r->partial.p, r->partial.len);
+		if (r->partial.len + (size_t)(nl - p) > RPSL_MAX_LINE) {
+			line_too_long(r);
+			r->long_line = false;
+			r->lineno++;
+			r->st.lines++;
+		} else {
+			buf_add(&r->partial, p, (size_t)(nl - p));
+			do_line(r, r->partial.p, r->partial.len);
+		}
 		buf_reset(&r->partial);
 		p = nl + 1;
 	}
-	while (p < end && !r->stopped) {
+	while (p < end && !r->stopped && !r->long_line) {
 		nl = memchr(p, '\n', (size_t)(end - p));
 		if (nl == NULL) {
-			buf_add(&r->partial, p, (size_t)(end - p));
+			if ((size_t)(end - p) > RPSL_MAX_LINE)
+				line_too_long(r);
+			else
+				buf_add(&r->partial, p, (size_t)(end - p));
 			break;
 		}
-		do_line(r, p, (size_t)(nl - p));
+		if ((size_t)(nl - p) > RPSL_MAX_LINE) {
+			line_too_long(r);
+			r->long_line = false;
+			r->lineno++;
+			r->st.lines++;
+		} else {
+			do_line(r, p, (size_t)(nl - p));
+		}
 		p = nl + 1;
 	}
 	return r->stopped ? -1 : 0;
@@ -291,20 +332,40 @@ rpsl_read_file(const char *path, rpsl_cb cb, void *ctx,
 	r = rpsl_new(cb, ctx);
 	chunk = xmalloc(CHUNK);
 	while ((n = gzread(gz, chunk, CHUNK)) > 0) {
+		uint64_t in = (uint64_t)gzoffset(gz);
 		if (rpsl_feed(r, chunk, (size_t)n) != 0)
 			break;
+		if (r->st.bytes > RPSL_MAX_BYTES) {
+			snprintf(err, errlen, "more than %llu GB of RPSL: not a dump (or raise "
+			    "RPSL_MAX_BYTES)", (unsigned long long)(RPSL_MAX_BYTES >> 30));
+			ret = -1;
+			break;
+		}
+		if (r->st.bytes > (64u << 20) && r->st.bytes / RPSL_MAX_RATIO > in) {
+			snprintf(err, errlen, "gzip expands it more than %u-fold: not an RPSL dump",
+			    RPSL_MAX_RATIO);
+			ret = -1;
+			break;
+		}
+		if (r->st.bytes > RPSL_MAX_EMPTY && r->st.objects +
+		    r->st.skipped[RPSL_SKIP_SYNTAX] + r->st.skipped[RPSL_SKIP_TOO_BIG] == 0) {
+			snprintf(err, errlen, "no RPSL object in its first %llu MB: not an RPSL dump",
+			    (unsigned long long)(RPSL_MAX_EMPTY >> 20));
+			ret = -1;
+			break;
+		}
 		if (progress && r->st.bytes >= next_progress) {
 			progress(r->st.bytes, ctx);
 			next_progress = r->st.bytes + (16u << 20);
 		}
 	}
 	msg = gzerror(gz, &zerr);
-	if (n < 0 || (zerr != Z_OK && zerr != Z_STREAM_END)) {
+	if (ret == 0 && (n < 0 || (zerr != Z_OK && zerr != Z_STREAM_END))) {
 		/* A truncated dump silently misses objects: refuse it. */
 		snprintf(err, errlen, "read error: %s",
 		    zerr == Z_ERRNO ? strerror(errno) : msg);
 		ret = -1;
-	} else if (rpsl_finish(r) != 0) {
+	} else if (ret == 0 && rpsl_finish(r) != 0) {
 		snprintf(err, errlen, "stopped");
 		ret = -1;
 	}

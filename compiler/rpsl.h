@@ -10,9 +10,21 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Objects bigger than this are skipped (huge AS-SETs are ~1 MB). */
+/*
+ * Limits on a dump (docs/limits.md). Objects bigger than RPSL_MAX_OBJECT
+ * are skipped (huge AS-SETs are ~1 MB), and so is an object with a line
+ * longer than RPSL_MAX_LINE, which is never held in memory whole. A whole
+ * file is refused when it holds more than RPSL_MAX_BYTES, when gzip
+ * expands it more than RPSL_MAX_RATIO-fold (RPSL compresses 5-10 fold; a
+ * gzip bomb 1000-fold), or when its first RPSL_MAX_EMPTY bytes hold no
+ * object at all.
+ */
 #define RPSL_MAX_OBJECT (64u * 1024 * 1024)
 #define RPSL_MAX_ATTRS  1000000u
+#define RPSL_MAX_LINE	(4u * 1024 * 1024)
+#define RPSL_MAX_BYTES	((uint64_t)64 << 30)
+#define RPSL_MAX_RATIO	100u
+#define RPSL_MAX_EMPTY	((uint64_t)64 << 20)
 
 struct rpsl_attr {
 	const char	*name;		/* lower case, NUL-terminated */

@@ -165,6 +165,15 @@ on_signal(int sig)
 	raise(sig);	/* SA_RESETHAND: the default action, as if not caught */
 }
 
+/* exit() anywhere (out of memory included) leaves no staged file. */
+static void
+on_exit_cleanup(void)
+{
+	for (int i = 0; i < STAGED_MAX; i++)
+		if (slots[i] != NULL)
+			unlink(slots[i]);
+}
+
 void
 staged_on_signals(void)
 {
@@ -177,6 +186,7 @@ staged_on_signals(void)
 	sigemptyset(&sa.sa_mask);
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(*sigs); i++)
 		sigaction(sigs[i], &sa, NULL);
+	atexit(on_exit_cleanup);
 }
 
 void

@@ -30,7 +30,7 @@ void	staged_discard(char *path);
 /*
  * Remove every staged file when one of these signals arrives, and kill the
  * process group of the child set by staged_child (a checker such as bird
- * -p), then die of the signal as usual.
+ * -p), then die of the signal as usual; and at exit().
  */
 void	staged_on_signals(void);
 void	staged_child(pid_t pgid);	/* 0: none */

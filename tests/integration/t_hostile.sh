@@ -16,12 +16,22 @@ if ! "$IXP_RSC" compile "$d/ixp.yaml" -o "$out" --check -q; then
 fi
 before=$(dir_state "$out")
 
-# expect_run NAME EXIT MESSAGE [compile args...]: run, compare.
+# expect_run NAME EXIT MESSAGE [compile args...]: run, compare. With
+# MAX_MB set, the run's peak memory must stay below it too.
+PEAKRSS=${TOOLS:-$TOP/build/tests}/peakrss
 expect_run() {
 	name=$1 want=$2 msg=$3
 	shift 3
-	timeout 60 "$IXP_RSC" compile "$@" -o "$out" > "$T_TMP/stdout" 2> "$T_TMP/stderr"
+	rm -f "$T_TMP/rss"
+	timeout 120 "$PEAKRSS" "$T_TMP/rss" "$IXP_RSC" compile "$@" -o "$out" \
+		> "$T_TMP/stdout" 2> "$T_TMP/stderr"
 	rc=$?
+	kb=$(cat "$T_TMP/rss" 2>/dev/null || echo 0)
+	if [ -n "${MAX_MB:-}" ] && [ "$kb" -gt $((MAX_MB * 1024)) ]; then
+		fail "$name: peak memory $((kb / 1024)) MB, more than $MAX_MB MB"
+	elif [ -n "${MAX_MB:-}" ]; then
+		pass "$name: peak memory $((kb / 1024)) MB, at most $MAX_MB MB"
+	fi
 	if [ "$rc" -ne "$want" ]; then
 		fail "$name: exit $rc, want $want"
 		sed 's/^/        /' "$T_TMP/stderr" | head -5
@@ -68,6 +78,25 @@ head -c 20000 /dev/urandom | od -An -x > "$d/irr.db"
 expect_run "garbage IRR dump" 2 "not a usable RPSL dump" "$d/ixp.yaml"
 rm -f "$d/irr.db"
 expect_run "missing IRR dump" 2 "irr.db: error: cannot open" "$d/ixp.yaml"
+# Memory and time bombs in a dump: each refused early, in bounded memory.
+head -c 67108864 /dev/zero | gzip -9 > "$T_TMP/zero.gz"
+for i in 1 2 3 4 5 6 7 8; do cat "$T_TMP/zero.gz" "$T_TMP/zero.gz" "$T_TMP/zero.gz" "$T_TMP/zero.gz"; done \
+	> "$T_TMP/zero32.gz"
+for i in 1 2 3 4; do cat "$T_TMP/zero32.gz"; done > "$d/irr.db"
+rm -f "$T_TMP/zero.gz" "$T_TMP/zero32.gz"
+MAX_MB=400 expect_run "gzip dump of $(( $(stat -c %s "$d/irr.db") >> 10 )) KB expanding to 8 GB of NULs" 2 \
+	"gzip expands it more than 100-fold" "$d/ixp.yaml"
+{ cat "$d/irr.good"; printf '\nroute: 198.51.100.0/25\norigin: AS64501\nsource: TEST\ndescr: '
+  head -c 209715200 /dev/zero | tr '\000' 'A'; printf '\n'; } > "$d/irr.db"
+"$PEAKRSS" "$T_TMP/rss" "$IXP_RSC" compile "$d/ixp.yaml" -o "$T_TMP/out-long" 2> "$T_TMP/stderr"
+check "an RPSL line of 200 MB: its object is skipped, the rest compiles" [ $? -eq 0 ]
+check "... and says so" grep -q "1 malformed RPSL objects skipped (0 syntax, 1 too large)" "$T_TMP/stderr"
+check "... in $(( $(cat "$T_TMP/rss") >> 10 )) MB (the line is never held whole)" \
+	[ "$(cat "$T_TMP/rss")" -le $((400 * 1024)) ]
+head -c 104857600 /dev/zero | tr '\000' '\n' > "$d/irr.db"
+MAX_MB=400 expect_run "100 MB of newlines" 2 "no RPSL object in its first 64 MB" "$d/ixp.yaml"
+: > "$d/irr.db"
+expect_run "empty IRR dump" 2 "no RPSL objects in 0 bytes" "$d/ixp.yaml"
 cp "$d/irr.good" "$d/irr.db"
 cp "$d/vrps.json" "$d/vrps.good"
 printf '{"roas":[{"asn":64501,"prefix":"198.51' > "$d/vrps.json"
@@ -112,6 +141,22 @@ expect_run "VRP URL unreachable, no cache" 2 "no cache configured" "$d/ixp.yaml"
 sed 's|max_age: 0|max_age: 0, slurm: slurm.json|' tests/integration/good.yaml > "$d/ixp.yaml"
 echo '{"slurmVersion": 9}' > "$d/slurm.json"
 expect_run "invalid SLURM file" 1 "not an RFC 8416 SLURM file" "$d/ixp.yaml"
+
+# Out of memory is exit 4 with a message, never SIGABRT. A memory limit
+# needs the build without AddressSanitizer (it reserves terabytes).
+REL=$TOP/build/ixp-rsc
+if [ -x "$REL" ]; then
+	cp tests/integration/good.yaml "$d/ixp.yaml"
+	{ printf '{"roas": ['; head -c 209715200 /dev/zero | tr '\000' ' '; printf ']}'; } > "$d/vrps.json"
+	(ulimit -v 150000; "$REL" compile "$d/ixp.yaml" -o "$out" -q 2> "$T_TMP/stderr")
+	rc=$?
+	check "out of memory (ulimit -v 150 MB, a 200 MB VRP file): exit 4 (got $rc)" [ "$rc" -eq 4 ]
+	check "... says so" grep -q "out of memory allocating 209715" "$T_TMP/stderr"
+	check "... OUTDIR untouched" [ "$(dir_state "$out")" = "$before" ]
+	cp "$d/vrps.good" "$d/vrps.json"
+else
+	skip "out of memory: no release build at $REL"
+fi
 
 # BIRD refuses the config (a stand-in bird that always fails), or is absent.
 cp tests/integration/good.yaml "$d/ixp.yaml"
