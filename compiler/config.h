@@ -97,6 +97,7 @@ struct sources {
 	unsigned	  irr_deadline;	/* seconds for a whole fetch */
 	char		 *cache_dir;	/* NULL: no cache, no fallback */
 	unsigned	  cache_max_age;	/* seconds a cached copy may stand in */
+	unsigned	  http_deadline;	/* seconds for all requests of one source */
 	struct rtr_server *rtr;
 	size_t		  n_rtr;
 	struct srcfile	  vrps;		/* path == NULL: none */

@@ -1,10 +1,13 @@
 #include "http.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include <curl/curl.h>
+
+#include "clock.h"
 
 struct sink {
 	struct buf	*body;
@@ -49,12 +52,27 @@ http_get(const char *url, const struct http_opts *o, struct buf *body, char *err
 	if (o->header != NULL)
 		hdrs = curl_slist_append(hdrs, o->header);
 	for (;;) {
-		CURL *h = curl_easy_init();
+		CURL *h;
 		struct sink s = { body, o->max_bytes, 0 };
-		long status = 0;
+		long status = 0, timeout_ms = o->timeout_s * 1000;
 		curl_off_t retry_after = 0;
 		CURLcode rc;
 
+		if (o->deadline_ms) {
+			long left = (long)(o->deadline_ms - clock_ms());
+			if (left <= 0) {
+				snprintf(err, errlen, "%s: no complete answer before the source's "
+				    "deadline", url);
+				break;
+			}
+			if (left < timeout_ms)
+				timeout_ms = left;
+		}
+		h = curl_easy_init();
+		if (h == NULL) {
+			snprintf(err, errlen, "%s: cannot start a transfer (out of memory?)", url);
+			break;
+		}
 		buf_reset(body);
 		cerr[0] = '\0';
 		curl_easy_setopt(h, CURLOPT_URL, url);
@@ -66,7 +84,7 @@ http_get(const char *url, const struct http_opts *o, struct buf *body, char *err
 		curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
 		if (o->ca_file)
 			curl_easy_setopt(h, CURLOPT_CAINFO, o->ca_file);
-		curl_easy_setopt(h, CURLOPT_TIMEOUT, o->timeout_s);
+		curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, timeout_ms);
 		curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, o->connect_timeout_s);
 		curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
 		curl_easy_setopt(h, CURLOPT_USERAGENT, "ixp-rsc");
@@ -89,13 +107,16 @@ http_get(const char *url, const struct http_opts *o, struct buf *body, char *err
 			break;
 		}
 		if (status == 429 && tries < o->max_429) {
-			/* Rate limited: wait as asked (bounded), then again. */
+			/* Rate limited: wait as asked, then again; a wait longer
+			 * than max_backoff_s, or past the deadline, is not worth it. */
 			long wait = retry_after > 0 ? (long)retry_after : 1L << tries;
-			struct timespec ts;
-			if (wait > o->max_backoff_s)
-				wait = o->max_backoff_s;
-			ts.tv_sec = wait;
-			ts.tv_nsec = 0;
+			bool past = o->deadline_ms && clock_ms() + wait * 1000 >= o->deadline_ms;
+			struct timespec ts = { wait, 0 };
+			if (wait > o->max_backoff_s || past) {
+				snprintf(err, errlen, "%s: HTTP status 429, rate limited for %ld s (set "
+				    "an API key, or run later)", url, wait);
+				break;
+			}
 			nanosleep(&ts, NULL);
 			tries++;
 			continue;

@@ -6,6 +6,7 @@
 #define IXP_HTTP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 
@@ -15,7 +16,8 @@ struct http_opts {
 	size_t		 max_bytes;	/* larger bodies are refused */
 	const char	*header;	/* extra request header, e.g. an API key */
 	unsigned	 max_429;	/* retries after "429 Too Many Requests" */
-	long		 max_backoff_s;	/* cap on Retry-After */
+	long		 max_backoff_s;	/* a longer Retry-After is not waited for */
+	int64_t		 deadline_ms;	/* clock_ms() by which all is done; 0: none */
 	const char	*ca_file;	/* trust these CAs instead (tests) */
 };
 

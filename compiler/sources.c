@@ -106,15 +106,17 @@ to_cache(const struct config *c, const char *key, const char *data, size_t len,
 		diag_warn(d, NULL, NULL, "cache not updated: %s", err);
 }
 
+/* All requests of one source share one deadline, sources.http_deadline. */
 static void
-http_defaults(struct http_opts *h, size_t max_bytes)
+http_defaults(struct http_opts *h, size_t max_bytes, long deadline_s)
 {
 	memset(h, 0, sizeof(*h));
-	h->timeout_s = 300;
+	h->timeout_s = deadline_s;
 	h->connect_timeout_s = 15;
 	h->max_bytes = max_bytes;
 	h->max_429 = 5;
 	h->max_backoff_s = 60;
+	h->deadline_ms = clock_ms() + deadline_s * 1000;
 	h->ca_file = getenv("IXP_RSC_CA_FILE");
 }
 
@@ -130,8 +132,7 @@ pdb_fetch(const struct config *c, const char *base, struct pdb *p, struct buf *d
 	const char *key = getenv("PEERINGDB_API_KEY");
 	int r = 0;
 
-	http_defaults(&h, PDB_MAX_HTTP);
-	h.timeout_s = 60;
+	http_defaults(&h, PDB_MAX_HTTP, c->src.http_deadline);
 	if (key != NULL && *key != '\0') {
 		buf_printf(&hdr, "Authorization: Api-Key %s", key);
 		h.header = hdr.p;
@@ -450,7 +451,7 @@ load_rpki(const struct config *c, const struct source_opts *o, struct data *dt,
 			int ok = 0;
 
 			cache_key(key, sizeof(key), "vrps", s->vrps.path, "json");
-			http_defaults(&h, VRP_MAX_HTTP);
+			http_defaults(&h, VRP_MAX_HTTP, c->src.http_deadline);
 			if (!o->offline && http_get(s->vrps.path, &h, &body, err, sizeof(err)) == 0) {
 				/* Only an export that parses, is fresh and has not lost
 				 * most of its VRPs is used and cached. */

@@ -1177,7 +1177,7 @@ static void
 load_sources(struct yctx *y, yaml_node_t *n, struct config *c)
 {
 	static const char *const keys[] = { "irr", "rpki", "peeringdb", "cache_dir",
-	    "cache_max_age", NULL };
+	    "cache_max_age", "http_deadline", NULL };
 	struct ymap m;
 	const char *k;
 	yaml_node_t *v;
@@ -1193,6 +1193,8 @@ load_sources(struct yctx *y, yaml_node_t *n, struct config *c)
 			get_path(y, v, "sources.peeringdb", &c->src.peeringdb);
 		else if (!strcmp(k, "cache_dir"))
 			get_cache_dir(y, v, "sources.cache_dir", &c->src);
+		else if (!strcmp(k, "http_deadline"))
+			get_u32(y, v, "sources.http_deadline", 1, 3600, &c->src.http_deadline);
 		else
 			get_u32(y, v, "sources.cache_max_age", 0, 30 * 86400, &c->src.cache_max_age);
 	}
@@ -1743,6 +1745,7 @@ set_defaults(struct config *c)
 	c->src.irr_timeout = 60;
 	c->src.irr_deadline = 1800;
 	c->src.cache_max_age = 86400;
+	c->src.http_deadline = 300;
 	c->traffic.n_ethertypes = 3;
 	c->traffic.ethertypes = xcalloc(3, sizeof(uint16_t));
 	c->traffic.ethertypes[0] = 0x0800;

@@ -75,6 +75,34 @@ check "HTTP 429 twice: backs off (Retry-After) and succeeds" [ $? -eq 0 ]
 check "... after waiting" [ $(( $(date +%s) - t0 )) -ge 2 ]
 stop_http
 
+# Faults, each bounded: exit 2 without a cache, the previous OUTDIR kept.
+PEAKRSS=${TOOLS:-$TOP/build/tests}/peakrss
+fault() {	# NAME MESSAGE MAX_S FIXTURE_FLAGS...
+	_fn=$1 _fm=$2 _fs=$3
+	shift 3
+	start_http "$@"
+	yaml
+	sed -i 's|^  cache_max_age: 3600|&\n  http_deadline: 3|' "$d/ixp.yaml"
+	rm -rf "$T_TMP/cache"
+	_before=$(dir_state "$T_TMP/out")
+	_t0=$(date +%s)
+	timeout 120 "$PEAKRSS" "$T_TMP/rss" "$IXP_RSC" compile "$d/ixp.yaml" -o "$T_TMP/out" \
+		--no-timestamp > /dev/null 2> "$T_TMP/err"
+	_rc=$?
+	_dt=$(( $(date +%s) - _t0 ))
+	check "$_fn: exit 2 (got $_rc)" [ "$_rc" -eq 2 ]
+	check "$_fn: says \"$_fm\"" grep -q "$_fm" "$T_TMP/err"
+	check "$_fn: OUTDIR untouched" [ "$(dir_state "$T_TMP/out")" = "$_before" ]
+	check "$_fn: done in ${_dt} s, at most $_fs s" [ "$_dt" -le "$_fs" ]
+	check "$_fn: peak memory $(( $(cat "$T_TMP/rss") >> 10 )) MB, at most 400 MB" \
+		[ "$(cat "$T_TMP/rss")" -le $((400 * 1024)) ]
+	stop_http
+}
+fault "HTTP 500" "HTTP status 500" 60 --status 500
+fault "a server slower than sources.http_deadline (3 s)" "no complete answer\|timed out\|Timeout" 60 --slow 10000
+fault "429 with Retry-After: 3600" "rate limited for 3600 s" 60 --429 100 --retry-after 3600
+fault "an answer of 20 MB of filler" "larger than 16777216 bytes" 60 --huge 20000000
+
 printf '{"roas": [' > "$d/vrps.json"
 start_http
 yaml
@@ -84,13 +112,6 @@ check "a truncated VRP export over HTTP, no cache: exit 2" [ $? -eq 2 ]
 check "... named" grep -q "invalid JSON" "$T_TMP/err"
 stop_http
 cp tests/http/vrps.json "$d/vrps.json"
-
-start_http --huge 20000000
-yaml
-run
-check "an answer over the size limit is refused: exit 2" [ $? -eq 2 ]
-check "... named" grep -q "larger than 16777216 bytes" "$T_TMP/err"
-stop_http
 
 # Many networks that ask never to be reached via route servers: the list
 # comes in pages (limit/skip), every page is read.

@@ -2,7 +2,7 @@
  * http_fixture: the HTTP data sources of the tests (libmicrohttpd).
  *
  *   http_fixture [--vrps FILE] [--pdb FILE] [--tls CERT KEY] [--429 N]
- *                [--slow MS] [--huge BYTES]
+ *                [--retry-after S] [--status CODE] [--slow MS] [--huge BYTES]
  *
  * Serves /vrps.json (FILE; with --huge, that many bytes of filler) and a
  * PeeringDB-like /api/net from FILE ({"data": [net, ...]}) that behaves as
@@ -11,7 +11,8 @@
  * named fields of each record), and `limit`/`skip` pages; any other query
  * parameter is answered with 400 and {"meta": {"error": ...}} (PeeringDB
  * knows many more filters; this fixture does not). The first N requests
- * get "429 Too Many Requests" with Retry-After: 1; with --huge every answer
+ * get "429 Too Many Requests" with Retry-After: 1 (or S); with --status
+ * every request gets that status; with --huge every answer
  * is that many bytes of filler. Every request (and its Authorization
  * header) is printed to stdout after "READY <port>".
  */
@@ -28,7 +29,8 @@
 static char *vrps_body;
 static size_t vrps_len;
 static json_t *pdb;
-static unsigned left_429, slow_ms;
+static unsigned left_429, slow_ms, status_all;
+static const char *retry_after = "1";
 static size_t huge;
 
 static char *
@@ -61,7 +63,7 @@ reply(struct MHD_Connection *c, unsigned status, const char *body, size_t len,
 
 	MHD_add_response_header(r, "Content-Type", "application/json");
 	if (status == 429)
-		MHD_add_response_header(r, "Retry-After", "1");
+		MHD_add_response_header(r, "Retry-After", retry_after);
 	ret = MHD_queue_response(c, status, r);
 	MHD_destroy_response(r);
 	return ret;
@@ -152,6 +154,9 @@ handler(void *cls, struct MHD_Connection *c, const char *url, const char *method
 		left_429--;
 		return reply(c, 429, "{}", 2, MHD_RESPMEM_PERSISTENT);
 	}
+	if (status_all)
+		return reply(c, status_all, "{\"meta\": {\"error\": \"broken\"}}", 30,
+		    MHD_RESPMEM_PERSISTENT);
 	if (huge > 0) {
 		char *b = malloc(huge);
 		memset(b, ' ', huge);
@@ -223,6 +228,10 @@ main(int argc, char **argv)
 			flags |= MHD_USE_TLS;
 		} else if (!strcmp(argv[i], "--429") && i + 1 < argc)
 			left_429 = (unsigned)atoi(argv[++i]);
+		else if (!strcmp(argv[i], "--retry-after") && i + 1 < argc)
+			retry_after = argv[++i];
+		else if (!strcmp(argv[i], "--status") && i + 1 < argc)
+			status_all = (unsigned)atoi(argv[++i]);
 		else if (!strcmp(argv[i], "--slow") && i + 1 < argc)
 			slow_ms = (unsigned)atoi(argv[++i]);
 		else if (!strcmp(argv[i], "--huge") && i + 1 < argc)
