@@ -764,7 +764,9 @@ print_rpki(struct emitter *e)
 				bird_text(e->b, h, 253);
 				buf_printf(e->b, "\" port %u;\n", c->src.rtr[i].port);
 			}
-			buf_puts(e->b, "\tretry keep 90;\n\trefresh keep 900;\n\texpire keep 172800;\n}\n");
+			/* A cache that is down is asked again every 30 s; its ROAs
+			 * stay for 48 hours, so a cache restart changes no verdict. */
+			buf_puts(e->b, "\tretry keep 30;\n\trefresh keep 900;\n\texpire keep 172800;\n}\n");
 		}
 	} else if (mo->rpki_static) {
 		const struct vrpset *v = mo->vrps;

@@ -361,9 +361,13 @@ vrps_bad='{"roas":[{"asn":64599,"prefix":"198.51.100.0/28","maxLength":28,"ta":"
 # Replace files atomically so StayRTR never reads half of one.
 put_vrps() { printf '%s\n' "$2" > "$1.tmp" && mv "$1.tmp" "$1"; }
 put_vrps "$T_TMP/rtr.json" "$vrps_valid"
-ip netns exec "$NS_P-rs" stayrtr -bind 127.0.0.1:8282 -cache "$T_TMP/rtr.json" -refresh 1 \
-	-checktime=false -metrics.addr "" > "$T_TMP/stayrtr.log" 2>&1 &
-echo $! >> "$T_TMP/pids"
+start_stayrtr() {
+	ip netns exec "$NS_P-rs" stayrtr -bind 127.0.0.1:8282 -cache "$T_TMP/rtr.json" -refresh 1 \
+		-checktime=false -metrics.addr "" >> "$T_TMP/stayrtr.log" 2>&1 &
+	STAYRTR=$!
+	echo $STAYRTR >> "$T_TMP/pids"
+}
+start_stayrtr
 sed 's|rpki: {vrps: vrps.json, max_age: 0}|rpki: {rtr: [{host: 127.0.0.1, port: 8282}]}|' $E2E/ixp.yaml > "$T_TMP/ixp-rtr.yaml"
 if "$IXP_RSC" compile "$T_TMP/ixp-rtr.yaml" -o "$T_TMP/rs-rtr" --check -q &&
     bc rs configure \""$T_TMP/rs-rtr/rs1.conf"\" | grep -q 'Reconfigur'; then
@@ -383,6 +387,31 @@ wait_until 10 "RTR: $A.0/28 filtered with reason 14" has_reason $A.0/28 14 &&
 put_vrps "$T_TMP/rtr.json" "$vrps_valid"
 wait_until 30 "RTR: $A.0/28 back" has_route m2 $A.0/28 rs4 && pass "RTR: ROA restored: AS64502 receives it again"
 check "RTR: sessions were not restarted" sh -c "birdc -s $T_TMP/rs.ctl show protocols all AS64502_1 | grep -q 'Established'"
+
+# The cache goes down: BIRD keeps its ROAs (expire 48 h), no verdict moves.
+kill "$STAYRTR"
+wait "$STAYRTR" 2>/dev/null
+wait_until 30 "RTR: BIRD sees the cache gone" sh -c "! birdc -s $T_TMP/rs.ctl show protocols rtr1 | grep -q Established" &&
+	pass "RTR: cache stopped, BIRD's RTR session is down"
+check "RTR: with the cache down the ROAs are kept: $A.0/28 still valid at AS64502" \
+	sh -c "birdc -s $T_TMP/m2.ctl show route $A.0/28 all | grep -q '(64500, 1000, 1)'"
+# The route server restarts while the cache is down: no ROAs at all, so
+# routes are RPKI unknown (accepted, tagged 2) rather than all dropped;
+# when the cache is back (BIRD retries every 30 s) the invalid one goes.
+put_vrps "$T_TMP/rtr.json" "$vrps_bad"
+rspid=$(cat "$T_TMP/rs.pid")
+bc rs down > /dev/null
+wait_until 10 "RTR: route server stopped" sh -c "! kill -0 $rspid 2>/dev/null"
+bird_start rs "$T_TMP/rs-rtr/rs1.conf" || fail "RTR: the route server restarts"
+wait_until 60 "RTR: cache down at start: $A.0/28 accepted as RPKI unknown" sh -c \
+	"birdc -s $T_TMP/m2.ctl show route $A.0/28 all | grep -q '(64500, 1000, 2)'" &&
+	pass "RTR: cache down at BIRD start: $A.0/28 accepted, tagged RPKI unknown (not all routes dropped)"
+start_stayrtr
+wait_until 60 "RTR: session up again after the cache restarted" sh -c "birdc -s $T_TMP/rs.ctl show protocols rtr1 | grep -q Established" &&
+	pass "RTR: cache restarted: BIRD reconnects within its 30 s retry"
+wait_until 30 "RTR: $A.0/28 filtered once the cache answers" has_reason $A.0/28 14 &&
+	pass "RTR: the ROA from the restarted cache filters $A.0/28 (reason 14)"
+put_vrps "$T_TMP/rtr.json" "$vrps_valid"
 
 # ---- RPKI from static ROA tables: the reload path ------------------------
 
