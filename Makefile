@@ -96,8 +96,13 @@ $(BUILD)/tests/peakrss: tests/tools/peakrss.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O1 -g -o $@ $<
 
+# Cost of 10x the input for every parser (tests/integration/t_scaling.sh).
+$(BUILD)/tests/scaling: tests/scaling/scaling.c $(LG_OBJ) $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LG_OBJ) $(LIB_OBJ) $(PKG_LIBS) $(MHD_LIBS) -lpthread
+
 TEST_TOOLS = $(BUILD)/tests/frametool $(BUILD)/tests/irrd_fixture $(BUILD)/tests/http_fixture \
-	$(BUILD)/tests/peakrss
+	$(BUILD)/tests/peakrss $(BUILD)/tests/scaling
 
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do \

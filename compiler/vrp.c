@@ -300,6 +300,65 @@ slurm_member_ok(const json_t *obj, const char *const *allowed, const char *what,
 	return true;
 }
 
+/* ASN-only filters first (by ASN), then prefix filters (by prefix, ASN). */
+static int
+cmp_pfilter(const void *a, const void *b)
+{
+	const struct pfilter *x = a, *y = b;
+	int c;
+
+	if (x->has_prefix != y->has_prefix)
+		return x->has_prefix ? 1 : -1;
+	if (x->has_prefix && (c = prefix_cmp(&x->p, &y->p)) != 0)
+		return c;
+	if (x->has_asn != y->has_asn)
+		return x->has_asn ? 1 : -1;
+	return x->asn < y->asn ? -1 : x->asn > y->asn;
+}
+
+/* First filter >= key in the sort order, or n. */
+static size_t
+pfilter_lower(const struct pfilter *fv, size_t n, const struct pfilter *key)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cmp_pfilter(&fv[mid], key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Does a filter match the VRP: its ASN alone, or a prefix containing the
+ * VRP's (with no ASN, or the VRP's)? One lookup per covering length.
+ */
+static bool
+slurm_drops(const struct pfilter *fv, size_t n, const struct vrp *v)
+{
+	struct pfilter key = { false, true, { 0, 0, 0 }, v->asn };
+	size_t k = pfilter_lower(fv, n, &key);
+
+	if (k < n && !fv[k].has_prefix && fv[k].asn == v->asn)
+		return true;
+	for (unsigned len = 0; len <= v->len; len++) {
+		/* The prefix alone, then the prefix with the VRP's ASN. */
+		key = (struct pfilter){ true, false, { v->a & mask128(len), (uint8_t)len, v->af }, 0 };
+		k = pfilter_lower(fv, n, &key);
+		if (k < n && cmp_pfilter(&fv[k], &key) == 0)
+			return true;
+		key.has_asn = true;
+		key.asn = v->asn;
+		k = pfilter_lower(fv, n, &key);
+		if (k < n && cmp_pfilter(&fv[k], &key) == 0)
+			return true;
+	}
+	return false;
+}
+
 int
 vrp_apply_slurm_mem(struct vrpset *s, const char *data, size_t len,
     const char *name, struct diag *d)
@@ -315,7 +374,7 @@ vrp_apply_slurm_mem(struct vrpset *s, const char *data, size_t len,
 	struct srcpos pos = { name, 0, 0 };
 	json_t *root, *ver, *filters, *asserts, *pf, *pa, *e;
 	struct pfilter *fv = NULL;
-	size_t nf = 0, i, j, k, n_before = s->n;
+	size_t nf = 0, i, j, n_before = s->n;
 	unsigned errors0 = d->errors;
 
 	root = jstream_load(data, len, name, d);
@@ -369,14 +428,12 @@ vrp_apply_slurm_mem(struct vrpset *s, const char *data, size_t len,
 		json_decref(root);
 		return -1;
 	}
-	/* Filters first, then assertions (RFC 8416 section 4). */
+	/* Filters first, then assertions (RFC 8416 section 4). Sorted, so a
+	 * VRP is matched by lookups, not against every filter in turn. */
+	if (nf > 1)
+		qsort(fv, nf, sizeof(*fv), cmp_pfilter);
 	for (i = 0, j = 0; i < s->n; i++) {
-		struct prefix vp = { s->v[i].a, s->v[i].len, s->v[i].af };
-		bool drop = false;
-		for (k = 0; k < nf && !drop; k++)
-			drop = (!fv[k].has_prefix || prefix_contains(&fv[k].p, &vp)) &&
-			    (!fv[k].has_asn || fv[k].asn == s->v[i].asn);
-		if (drop)
+		if (slurm_drops(fv, nf, &s->v[i]))
 			s->n_slurm_filtered++;
 		else
 			s->v[j++] = s->v[i];

@@ -175,8 +175,8 @@ client_key(const struct lg_addr *ad, char *out, size_t cap)
  * X-Forwarded-For (proxies append to it; what is left of that entry came
  * from the client and proves nothing). False when it is not one address.
  */
-static bool
-forwarded_for(const char *xff, struct lg_addr *out)
+bool
+lg_forwarded_for(const char *xff, struct lg_addr *out)
 {
 	const char *last = strrchr(xff, ',');
 	char tmp[INET6_ADDRSTRLEN + 1];
@@ -330,7 +330,7 @@ access_handler(void *cls, struct MHD_Connection *c, const char *url, const char 
 		const char *xff = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 		    "X-Forwarded-For");
 		struct lg_addr fwd;
-		if (xff != NULL && forwarded_for(xff, &fwd))
+		if (xff != NULL && lg_forwarded_for(xff, &fwd))
 			peer = fwd;
 	}
 	client_key(&peer, key, sizeof(key));

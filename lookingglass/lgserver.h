@@ -34,6 +34,11 @@ struct lg_server_opts {
 	struct lg_proxies proxies;
 };
 
+/*
+ * The address a trusted reverse proxy saw: the right-most entry of an
+ * X-Forwarded-For header. False when that entry is not one address.
+ */
+bool	lg_forwarded_for(const char *xff, struct lg_addr *out);
 /* "ADDR[,ADDR...]" into out (appending). False with a message in err. */
 bool	lg_proxies_parse(const char *list, struct lg_proxies *out, char *err, size_t errlen);
 

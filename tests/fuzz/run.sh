@@ -12,9 +12,11 @@
 # the run found, and the run is added to tests/fuzz/runs.log (commit both).
 #
 # Environment: FUZZ_MAX_LEN (bytes, default 262144: large enough for the
-# size-driven faults, such as deep nesting), FUZZ_JOBS (targets run at
-# once, default 1), FUZZ_RSS_MB (default 2048: an input that needs more is
-# a finding).
+# size-driven faults, such as deep nesting), FUZZ_LEN_CONTROL (libFuzzer's
+# -len_control, default 20: how soon inputs may grow towards FUZZ_MAX_LEN;
+# libFuzzer's own 100 stays near the seeds' sizes for hours), FUZZ_JOBS
+# (targets run at once, default 1), FUZZ_RSS_MB (default 2048: an input
+# that needs more is a finding).
 set -eu
 grow=0
 if [ "${1:-}" = "--grow" ]; then
@@ -27,6 +29,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 maxlen=${FUZZ_MAX_LEN:-262144}
 jobs=${FUZZ_JOBS:-1}
 rss=${FUZZ_RSS_MB:-2048}
+lenctl=${FUZZ_LEN_CONTROL:-20}
 out=$top/build/fuzz
 
 # Seeds from the repository's own inputs (they change as the repo does).
@@ -70,7 +73,7 @@ seed() {
 
 # The figures of a finished run: executions, coverage, features, corpus.
 stats() {
-	execs=$(sed -n 's/^stat::number_executed_units: *//p' "$1" | tail -1)
+	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$1" | tail -1)
 	line=$(grep -E '^#[0-9]+.*(DONE|pulse|NEW|REDUCE|INITED)' "$1" | tail -1)
 	cov=$(printf '%s' "$line" | sed -n 's/.* cov: \([0-9]*\).*/\1/p')
 	ft=$(printf '%s' "$line" | sed -n 's/.* ft: \([0-9]*\).*/\1/p')
@@ -88,7 +91,7 @@ run_one() {
 	seed "$name" "$seeds"
 	echo "fuzz: $name for ${secs}s, max_len $maxlen ($(ls "$committed" | wc -l) committed inputs)"
 	start=$(date +%s)
-	if ! "$t" -max_total_time="$secs" -max_len="$maxlen" -rss_limit_mb="$rss" \
+	if ! "$t" -max_total_time="$secs" -max_len="$maxlen" -len_control="$lenctl" -rss_limit_mb="$rss" \
 		-malloc_limit_mb="$rss" -timeout=10 -artifact_prefix="$out/$name-" \
 		-print_final_stats=1 "$work" "$committed" "$seeds" > "$log" 2>&1; then
 		tail -40 "$log"
@@ -117,27 +120,31 @@ run_one() {
 	fi
 }
 
-mkdir -p "$out"
-failed=0
-set -- "$@"
-while [ $# -gt 0 ]; do
-	pids=""
-	n=0
-	while [ $# -gt 0 ] && [ "$n" -lt "$jobs" ]; do
-		run_one "$1" > "$out/$(basename "$1").run" 2>&1 &
-		pids="$pids $!:$(basename "$1")"
-		shift
-		n=$((n + 1))
+# The whole run is one function, so a script edited while a long run is
+# under way cannot change what that run does next.
+main() {
+	mkdir -p "$out"
+	failed=0
+	while [ $# -gt 0 ]; do
+		pids=""
+		n=0
+		while [ $# -gt 0 ] && [ "$n" -lt "$jobs" ]; do
+			run_one "$1" > "$out/$(basename "$1").run" 2>&1 &
+			pids="$pids $!:$(basename "$1")"
+			shift
+			n=$((n + 1))
+		done
+		for p in $pids; do
+			if ! wait "${p%%:*}"; then
+				failed=1
+			fi
+			cat "$out/${p#*:}.run"
+		done
 	done
-	for p in $pids; do
-		if ! wait "${p%%:*}"; then
-			failed=1
-		fi
-		cat "$out/${p#*:}.run"
-	done
-done
-if [ "$failed" -ne 0 ]; then
-	echo "fuzz: FAILED"
-	exit 1
-fi
-echo "fuzz: all targets ran clean"
+	if [ "$failed" -ne 0 ]; then
+		echo "fuzz: FAILED"
+		return 1
+	fi
+	echo "fuzz: all targets ran clean"
+}
+main "$@"; exit $?
