@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "fileio.h"
 #include "staged.h"
 #include "xalloc.h"
 
@@ -45,51 +46,6 @@ cache_put(const char *dir, const char *key, const char *data, size_t len, char *
 	if ((tmp = staged_write(dir, key, data, len, 0640, err, errlen)) == NULL)
 		return -1;
 	return staged_install(tmp, dir, key, err, errlen);
-}
-
-char *
-file_read(const char *path, size_t max, bool nofollow, size_t *len, long *age)
-{
-	struct stat st;
-	char *data;
-	size_t got = 0;
-	int fd, e;
-
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (nofollow ? O_NOFOLLOW : 0));
-	if (fd < 0)
-		return NULL;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (uint64_t)st.st_size > max) {
-		e = S_ISREG(st.st_mode) ? EFBIG : EISDIR;
-		close(fd);
-		errno = e;
-		return NULL;
-	}
-	data = xmalloc((size_t)st.st_size + 1);
-	/* Read what is there, up to the size seen: a file growing meanwhile
-	 * is read as it was. */
-	while (got < (size_t)st.st_size) {
-		ssize_t n = read(fd, data + got, (size_t)st.st_size - got);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			e = n < 0 ? errno : 0;
-			if (n < 0) {
-				free(data);
-				close(fd);
-				errno = e;
-				return NULL;
-			}
-			break;
-		}
-		got += (size_t)n;
-	}
-	close(fd);
-	data[got] = '\0';
-	*len = got;
-	*age = (long)(time(NULL) - st.st_mtime);
-	if (*age < 0)
-		*age = 0;
-	return data;
 }
 
 char *

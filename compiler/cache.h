@@ -5,7 +5,6 @@
 #ifndef IXP_CACHE_H
 #define IXP_CACHE_H
 
-#include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
 
@@ -19,14 +18,6 @@ int	cache_put(const char *dir, const char *key, const char *data, size_t len,
 char	*cache_get(const char *dir, const char *key, size_t max, size_t *len, long *age);
 /* The age in seconds of a cached copy; -1 when there is none. */
 long	cache_age(const char *dir, const char *key);
-/*
- * A whole regular file of at most `max` bytes, NUL-terminated, and its age
- * in seconds. NULL with errno set on failure: EFBIG when larger, EISDIR
- * when not a regular file (a FIFO or device is never opened for reading,
- * so it cannot block or stream forever), ELOOP for a symbolic link when
- * `nofollow`. The caller frees the data.
- */
-char	*file_read(const char *path, size_t max, bool nofollow, size_t *len, long *age);
 /* "irr-rr.example.net-43.db": a file name safe for any server or URL. */
 void	cache_key(char *dst, size_t dstlen, const char *kind, const char *what,
 	    const char *ext);

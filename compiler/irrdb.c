@@ -321,7 +321,7 @@ irrdb_load_dump(struct irrdb *db, const char *path, struct diag *d, bool progres
 	int r;
 
 	progress = progress && isatty(STDERR_FILENO) && !d->quiet;
-	r = rpsl_read_file(path, on_object, &lc, progress ? on_progress : NULL,
+	r = rpsl_read_file(path, NULL, on_object, &lc, progress ? on_progress : NULL,
 	    &lc.st->rpsl, err, sizeof(err));
 	if (progress && lc.st->rpsl.bytes >= (16u << 20))
 		fprintf(stderr, "\r\033[K");

@@ -6,7 +6,7 @@
 #include <jansson.h>
 
 #include "buf.h"
-#include "cache.h"
+#include "fileio.h"
 #include "xalloc.h"
 
 static int

@@ -311,8 +311,12 @@ rpsl_finish(struct rpsl_reader *r)
 	return r->stopped ? -1 : 0;
 }
 
+const struct rpsl_limits rpsl_limits_default = {
+	(uint64_t)64 << 30, 100, (uint64_t)64 << 20, (uint64_t)64 << 20,
+};
+
 int
-rpsl_read_file(const char *path, rpsl_cb cb, void *ctx,
+rpsl_read_file(const char *path, const struct rpsl_limits *lim, rpsl_cb cb, void *ctx,
     rpsl_progress_cb progress, struct rpsl_stats *stats, char *err, size_t errlen)
 {
 	enum { CHUNK = 1 << 20 };
@@ -323,6 +327,8 @@ rpsl_read_file(const char *path, rpsl_cb cb, void *ctx,
 	uint64_t next_progress = 16u << 20;
 	const char *msg;
 
+	if (lim == NULL)
+		lim = &rpsl_limits_default;
 	gz = gzopen(path, "rb");
 	if (gz == NULL) {
 		snprintf(err, errlen, "cannot open: %s", errno ? strerror(errno) : "out of memory");
@@ -335,22 +341,22 @@ rpsl_read_file(const char *path, rpsl_cb cb, void *ctx,
 		uint64_t in = (uint64_t)gzoffset(gz);
 		if (rpsl_feed(r, chunk, (size_t)n) != 0)
 			break;
-		if (r->st.bytes > RPSL_MAX_BYTES) {
-			snprintf(err, errlen, "more than %llu GB of RPSL: not a dump (or raise "
-			    "RPSL_MAX_BYTES)", (unsigned long long)(RPSL_MAX_BYTES >> 30));
+		if (r->st.bytes > lim->max_bytes) {
+			snprintf(err, errlen, "more than %llu bytes of RPSL: not one dump",
+			    (unsigned long long)lim->max_bytes);
 			ret = -1;
 			break;
 		}
-		if (r->st.bytes > (64u << 20) && r->st.bytes / RPSL_MAX_RATIO > in) {
+		if (r->st.bytes > lim->ratio_after && r->st.bytes / lim->max_ratio > in) {
 			snprintf(err, errlen, "gzip expands it more than %u-fold: not an RPSL dump",
-			    RPSL_MAX_RATIO);
+			    lim->max_ratio);
 			ret = -1;
 			break;
 		}
-		if (r->st.bytes > RPSL_MAX_EMPTY && r->st.objects +
+		if (r->st.bytes > lim->max_empty && r->st.objects +
 		    r->st.skipped[RPSL_SKIP_SYNTAX] + r->st.skipped[RPSL_SKIP_TOO_BIG] == 0) {
-			snprintf(err, errlen, "no RPSL object in its first %llu MB: not an RPSL dump",
-			    (unsigned long long)(RPSL_MAX_EMPTY >> 20));
+			snprintf(err, errlen, "no RPSL object in its first %llu bytes: not an RPSL "
+			    "dump", (unsigned long long)lim->max_empty);
 			ret = -1;
 			break;
 		}

@@ -22,9 +22,16 @@
 #define RPSL_MAX_OBJECT (64u * 1024 * 1024)
 #define RPSL_MAX_ATTRS  1000000u
 #define RPSL_MAX_LINE	(4u * 1024 * 1024)
-#define RPSL_MAX_BYTES	((uint64_t)64 << 30)
-#define RPSL_MAX_RATIO	100u
-#define RPSL_MAX_EMPTY	((uint64_t)64 << 20)
+
+struct rpsl_limits {
+	uint64_t	 max_bytes;	/* RPSL after decompression */
+	unsigned	 max_ratio;	/* decompressed : compressed */
+	uint64_t	 ratio_after;	/* bytes read before the ratio is judged */
+	uint64_t	 max_empty;	/* bytes without any object */
+};
+
+/* 64 GB; 100-fold past the first 64 MB; 64 MB without an object. */
+extern const struct rpsl_limits rpsl_limits_default;
 
 struct rpsl_attr {
 	const char	*name;		/* lower case, NUL-terminated */
@@ -70,10 +77,11 @@ const struct rpsl_stats *rpsl_stats(const struct rpsl_reader *r);
 void	rpsl_free(struct rpsl_reader *r);
 
 /*
- * Read a whole file (plain or gzip). Returns 0, or -1 with `err` filled when
- * the file cannot be read (open/gzip errors) or the callback stopped.
+ * Read a whole file (plain or gzip) within `lim` (NULL: the defaults).
+ * Returns 0, or -1 with `err` filled when the file cannot be read
+ * (open/gzip errors), breaks a limit, or the callback stopped.
  */
-int	rpsl_read_file(const char *path, rpsl_cb cb, void *ctx,
+int	rpsl_read_file(const char *path, const struct rpsl_limits *lim, rpsl_cb cb, void *ctx,
 	    rpsl_progress_cb progress, struct rpsl_stats *stats,
 	    char *err, size_t errlen);
 

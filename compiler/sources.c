@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "clock.h"
 #include "cache.h"
+#include "fileio.h"
 #include "http.h"
 #include "irr_fetch.h"
 #include "irrname.h"

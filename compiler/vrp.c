@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "asn.h"
+#include "fileio.h"
 #include "jstream.h"
 #include "xalloc.h"
 
@@ -89,35 +90,24 @@ vrp_usable(const struct prefix *p)
 	return true;
 }
 
+/* A file of at most `max` bytes, errors through `d`. */
 static char *
-slurp(const char *path, size_t *len, struct diag *d)
+slurp(const char *path, size_t max, size_t *len, struct diag *d)
 {
 	struct srcpos pos = { path, 0, 0 };
-	struct stat st;
-	FILE *f = fopen(path, "rb");
-	char *data;
+	long age;
+	char *data = file_read(path, max, false, len, &age);
 
-	if (f == NULL) {
+	if (data != NULL)
+		return data;
+	if (errno == EFBIG)
+		diag_error(d, &pos, "check that this is the right file", "larger than %zu MB",
+		    max >> 20);
+	else if (errno == EISDIR)
+		diag_error(d, &pos, NULL, "not a regular file");
+	else
 		diag_error(d, &pos, NULL, "cannot open: %s", strerror(errno));
-		return NULL;
-	}
-	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) ||
-	    (uint64_t)st.st_size > VRP_MAX_FILE) {
-		diag_error(d, &pos, NULL, "not a regular file of at most %u MB",
-		    VRP_MAX_FILE >> 20);
-		fclose(f);
-		return NULL;
-	}
-	data = xmalloc((size_t)st.st_size + 1);
-	*len = fread(data, 1, (size_t)st.st_size, f);
-	if (ferror(f)) {
-		diag_error(d, &pos, NULL, "read error: %s", strerror(errno));
-		free(data);
-		fclose(f);
-		return NULL;
-	}
-	fclose(f);
-	return data;
+	return NULL;
 }
 
 /* ---- VRP exports --------------------------------------------------------- */
@@ -260,7 +250,7 @@ vrp_load_file(struct vrpset *s, const char *path, time_t now, unsigned max_age,
     struct diag *d)
 {
 	size_t len;
-	char *data = slurp(path, &len, d);
+	char *data = slurp(path, VRP_MAX_FILE, &len, d);
 	int r;
 
 	if (data == NULL)
@@ -477,7 +467,7 @@ int
 vrp_apply_slurm_file(struct vrpset *s, const char *path, struct diag *d)
 {
 	size_t len;
-	char *data = slurp(path, &len, d);
+	char *data = slurp(path, SLURM_MAX_FILE, &len, d);
 	int r;
 
 	if (data == NULL)

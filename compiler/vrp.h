@@ -15,6 +15,8 @@
 #include "diag.h"
 
 #define VRP_MAX_FILE (1024u * 1024 * 1024)
+/* SLURM is read whole (it is short: local exceptions). */
+#define SLURM_MAX_FILE (16u * 1024 * 1024)
 /* How far in the future a build time may be (validators' clocks differ). */
 #define VRP_CLOCK_SKEW 3600
 

@@ -57,7 +57,7 @@ bool
 lg_reasons_load(struct lg_reasons *r, const char *path, char *err, size_t errlen)
 {
 	json_error_t e;
-	json_t *root = json_load_file(path, 0, &e), *rs, *v;
+	json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &e), *rs, *v;
 	const char *key;
 	uint32_t asn2;
 

@@ -94,7 +94,7 @@ check "... and says so" grep -q "1 malformed RPSL objects skipped (0 syntax, 1 t
 check "... in $(( $(cat "$T_TMP/rss") >> 10 )) MB (the line is never held whole)" \
 	[ "$(cat "$T_TMP/rss")" -le $((400 * 1024)) ]
 head -c 104857600 /dev/zero | tr '\000' '\n' > "$d/irr.db"
-MAX_MB=400 expect_run "100 MB of newlines" 2 "no RPSL object in its first 64 MB" "$d/ixp.yaml"
+MAX_MB=400 expect_run "100 MB of newlines" 2 "no RPSL object in its first 67108864 bytes" "$d/ixp.yaml"
 : > "$d/irr.db"
 expect_run "empty IRR dump" 2 "no RPSL objects in 0 bytes" "$d/ixp.yaml"
 cp "$d/irr.good" "$d/irr.db"
@@ -141,6 +141,27 @@ expect_run "VRP URL unreachable, no cache" 2 "no cache configured" "$d/ixp.yaml"
 sed 's|max_age: 0|max_age: 0, slurm: slurm.json|' tests/integration/good.yaml > "$d/ixp.yaml"
 echo '{"slurmVersion": 9}' > "$d/slurm.json"
 expect_run "invalid SLURM file" 1 "not an RFC 8416 SLURM file" "$d/ixp.yaml"
+
+# Files over their size limit are refused before a byte is read (sparse
+# files: the size is all that is checked).
+truncate -s 65M "$d/ixp.yaml"
+MAX_MB=100 expect_run "a 65 MB YAML" 1 "file is too large" "$d/ixp.yaml"
+cp tests/integration/good.yaml "$d/ixp.yaml"
+truncate -s 1100M "$d/vrps.json"
+MAX_MB=100 expect_run "a 1.1 GB VRP file" 2 "larger than 1024 MB" "$d/ixp.yaml"
+cp "$d/vrps.good" "$d/vrps.json"
+sed 's|max_age: 0|max_age: 0, slurm: slurm.json|' tests/integration/good.yaml > "$d/ixp.yaml"
+truncate -s 17M "$d/slurm.json"
+MAX_MB=100 expect_run "a 17 MB SLURM file" 1 "larger than 16 MB" "$d/ixp.yaml"
+sed 's|^sources:|&\n  peeringdb: pdb.json|' tests/integration/good.yaml > "$d/ixp.yaml"
+truncate -s 1100M "$d/pdb.json"
+MAX_MB=100 expect_run "a 1.1 GB PeeringDB file" 2 "pdb.json: cannot read: File too large" "$d/ixp.yaml"
+printf 'forbidden_traffic:\n  rules: rules.json\n' >> "$d/ixp.yaml"
+sed -i '/peeringdb: pdb.json/d' "$d/ixp.yaml"
+truncate -s 2M "$d/rules.json"
+MAX_MB=100 expect_run "a 2 MB forbidden-traffic rule set" 1 "rules.json: cannot open: File too large" "$d/ixp.yaml"
+rm -f "$d/pdb.json" "$d/rules.json" "$d/slurm.json"
+cp tests/integration/good.yaml "$d/ixp.yaml"
 
 # Out of memory is exit 4 with a message, never SIGABRT. A memory limit
 # needs the build without AddressSanitizer (it reserves terabytes).

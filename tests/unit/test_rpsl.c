@@ -202,14 +202,14 @@ test_files(void **state)
 	assert_true(fd >= 0);
 	assert_int_equal(write(fd, sample, sizeof(sample) - 1), (ssize_t)sizeof(sample) - 1);
 	close(fd);
-	assert_int_equal(rpsl_read_file(plain, collect, &b, NULL, &st, err, sizeof(err)), 0);
+	assert_int_equal(rpsl_read_file(plain, NULL, collect, &b, NULL, &st, err, sizeof(err)), 0);
 	assert_int_equal(st.objects, 2);
 
 	fd = mkstemp(gzp);
 	close(fd);
 	write_gz(gzp, sample, sizeof(sample) - 1);
 	buf_reset(&b);
-	assert_int_equal(rpsl_read_file(gzp, collect, &b, NULL, &st, err, sizeof(err)), 0);
+	assert_int_equal(rpsl_read_file(gzp, NULL, collect, &b, NULL, &st, err, sizeof(err)), 0);
 	assert_int_equal(st.objects, 2);
 	assert_contains(buf_str(&b), "route6=2001:db8::/32");
 
@@ -225,14 +225,56 @@ test_files(void **state)
 	fwrite(gzdata, 1, (size_t)gzlen - 12, f);
 	fclose(f);
 	free(gzdata);
-	assert_int_equal(rpsl_read_file(gzp, collect, &b, NULL, &st, err, sizeof(err)), -1);
+	assert_int_equal(rpsl_read_file(gzp, NULL, collect, &b, NULL, &st, err, sizeof(err)), -1);
 	assert_contains(err, "read error");
 
-	assert_int_equal(rpsl_read_file("/nonexistent/dump", collect, &b, NULL, &st, err,
+	assert_int_equal(rpsl_read_file("/nonexistent/dump", NULL, collect, &b, NULL, &st, err,
 	    sizeof(err)), -1);
 	assert_contains(err, "cannot open");
 	unlink(plain);
 	unlink(gzp);
+	buf_free(&b);
+}
+
+/* Each whole-file limit, driven with small values. */
+static void
+test_file_limits(void **state)
+{
+	char path[] = "/tmp/ixp-rpsllim-XXXXXX";
+	struct rpsl_limits lim = rpsl_limits_default;
+	struct rpsl_stats st;
+	struct buf big = BUF_INIT, b = BUF_INIT;
+	char err[256];
+	int fd;
+
+	(void)state;
+	for (int i = 0; i < 2000; i++)
+		buf_printf(&big, "route: 192.0.2.0/24\norigin: AS64496\nsource: TEST\n\n");
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	write_gz(path, big.p, big.len);
+	/* The defaults read it (it compresses about 200-fold, but is small). */
+	assert_int_equal(rpsl_read_file(path, NULL, collect, &b, NULL, &st, err, sizeof(err)), 0);
+	assert_int_equal(st.objects, 2000);
+	lim.max_bytes = 10000;
+	assert_int_equal(rpsl_read_file(path, &lim, collect, &b, NULL, &st, err, sizeof(err)), -1);
+	assert_contains(err, "more than 10000 bytes of RPSL");
+	lim = rpsl_limits_default;
+	lim.ratio_after = 1000;
+	assert_int_equal(rpsl_read_file(path, &lim, collect, &b, NULL, &st, err, sizeof(err)), -1);
+	assert_contains(err, "gzip expands it more than 100-fold");
+	buf_reset(&big);
+	for (int i = 0; i < 5000; i++)
+		buf_puts(&big, "\n% comment\n");
+	buf_printf(&big, "route: 192.0.2.0/24\norigin: AS64496\nsource: TEST\n");
+	write_gz(path, big.p, big.len);
+	lim = rpsl_limits_default;
+	lim.max_empty = 1000;
+	assert_int_equal(rpsl_read_file(path, &lim, collect, &b, NULL, &st, err, sizeof(err)), -1);
+	assert_contains(err, "no RPSL object in its first 1000 bytes");
+	unlink(path);
+	buf_free(&big);
 	buf_free(&b);
 }
 
@@ -301,6 +343,7 @@ main(void)
 		cmocka_unit_test(test_bad_objects),
 		cmocka_unit_test(test_tokens),
 		cmocka_unit_test(test_files),
+		cmocka_unit_test(test_file_limits),
 		cmocka_unit_test(test_irrdb_index),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
