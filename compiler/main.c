@@ -71,7 +71,9 @@ static const char usage_text[] =
 "             forbidden-traffic.nft (the enforcing nftables filter for a\n"
 "             Linux-bridge LAN), all from one rule set. All files are written to\n"
 "             temporary names and renamed only when every one succeeded: a\n"
-"             failed run leaves the previous OUTDIR untouched.\n"
+"             failed or interrupted run leaves the previous OUTDIR untouched.\n"
+"             The temporary names are random and created exclusively, so\n"
+"             links planted in OUTDIR are never followed.\n"
 "    check    Validates the YAML and loads every data source; writes nothing.\n"
 "    explain  Says which import rule accepts or rejects a route of a member,\n"
 "             in the order the route server applies them, and why.\n"
@@ -107,16 +109,21 @@ static const char usage_text[] =
 "    2  a data source is unavailable or unusable (IRR dump or server, VRP\n"
 "       file or URL, PeeringDB) and no cached copy is young enough\n"
 "    3  BIRD rejected an emitted config, or nft the ruleset (--check)\n"
-"    4  internal error, or OUTDIR could not be written\n"
+"    4  internal error: out of memory, OUTDIR could not be written (or the\n"
+"       disk is full), a checker did not finish within IXP_RSC_CHECK_TIMEOUT\n"
+"    Killed by SIGINT, SIGTERM or SIGHUP, ixp-rsc removes its temporary\n"
+"    files (and stops a running checker) first.\n"
 "\n"
 "ENVIRONMENT\n"
 "    PEERINGDB_API_KEY  sent as \"Authorization: Api-Key ...\" to PeeringDB\n"
 "    SOURCE_DATE_EPOCH  the generation time written into the outputs\n"
 "    IXP_RSC_BIRD, IXP_RSC_NFT  the bird and nft used by --check\n"
+"    IXP_RSC_CHECK_TIMEOUT  seconds each checker may take (default 300)\n"
 "\n"
 "FILES\n"
 "    The YAML schema, the reject codes and the community conventions are\n"
-"    described in README.md and docs/ of the ixp-rs source.\n";
+"    described in README.md and docs/ of the ixp-rs source; the limits on\n"
+"    every input (sizes, depths, deadlines) in docs/limits.md.\n";
 
 struct opts {
 	const char	*cmd;
