@@ -62,11 +62,9 @@ emit(struct diag *d, const char *kind, const struct srcpos *pos,
 }
 
 void
-diag_error(struct diag *d, const struct srcpos *pos, const char *hint,
-    const char *fmt, ...)
+diag_verror(struct diag *d, const struct srcpos *pos, const char *hint,
+    const char *fmt, va_list ap)
 {
-	va_list ap;
-
 	d->errors++;
 	if (d->errors > d->max_errors) {
 		if (d->errors == d->max_errors + 1)
@@ -74,8 +72,17 @@ diag_error(struct diag *d, const struct srcpos *pos, const char *hint,
 			    "not showing the rest\n");
 		return;
 	}
-	va_start(ap, fmt);
 	emit(d, "error", pos, hint, fmt, ap);
+}
+
+void
+diag_error(struct diag *d, const struct srcpos *pos, const char *hint,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_verror(d, pos, hint, fmt, ap);
 	va_end(ap);
 }
 

@@ -6,6 +6,7 @@
 #ifndef IXP_DIAG_H
 #define IXP_DIAG_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -26,6 +27,9 @@ struct diag {
 void	diag_init(struct diag *d, FILE *out);
 void	diag_error(struct diag *d, const struct srcpos *pos, const char *hint,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* The same with a va_list, for wrappers that compute the position. */
+void	diag_verror(struct diag *d, const struct srcpos *pos, const char *hint,
+	    const char *fmt, va_list ap) __attribute__((format(printf, 4, 0)));
 void	diag_warn(struct diag *d, const struct srcpos *pos, const char *hint,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* Informational line without location ("note: ..."), shown unless quiet. */

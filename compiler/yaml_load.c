@@ -113,14 +113,11 @@ static void
 err(struct yctx *y, const yaml_node_t *n, const char *hint, const char *fmt, ...)
 {
 	struct srcpos p = pos_of(y, n);
-	struct buf b = BUF_INIT;
 	va_list ap;
 
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	diag_verror(y->d, &p, hint, fmt, ap);
 	va_end(ap);
-	diag_error(y->d, &p, hint, "%s", buf_str(&b));
-	buf_free(&b);
 }
 
 /* The scalar's text quoted for a message (bounded, escaped). */
@@ -1837,14 +1834,11 @@ compose_error(struct composer *cp, const yaml_event_t *ev, const char *hint,
 {
 	struct srcpos p = { cp->file, (unsigned)ev->start_mark.line + 1,
 	    (unsigned)ev->start_mark.column + 1 };
-	struct buf b = BUF_INIT;
 	va_list ap;
 
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	diag_verror(cp->d, &p, hint, fmt, ap);
 	va_end(ap);
-	diag_error(cp->d, &p, hint, "%s", buf_str(&b));
-	buf_free(&b);
 }
 
 static void

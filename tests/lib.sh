@@ -66,6 +66,25 @@ source:   TEST
 EOF
 }
 
+# good_start NAME [compile args]: the good test IXP (tests/integration/
+# good.yaml, its IRR dump and one VRP) in $d, compiled into $out; the
+# script ends here if that fails.
+good_start() {
+	_gs=$1
+	shift
+	d=$T_TMP/ixp
+	out=$T_TMP/out
+	mkdir -p "$d"
+	write_irr "$d"
+	echo '{"roas":[{"asn":64501,"prefix":"198.51.100.0/25","maxLength":25}]}' > "$d/vrps.json"
+	cp tests/integration/good.yaml "$d/ixp.yaml"
+	if ! "$IXP_RSC" compile "$d/ixp.yaml" -o "$out" -q "$@"; then
+		fail "the starting configuration compiles"
+		summary "$_gs"
+		exit 1
+	fi
+}
+
 summary() {
 	printf '%s: %d passed, %d failed, %d skipped\n' "$1" "$T_PASS" "$T_FAIL" "$T_SKIP"
 	[ "$T_FAIL" -eq 0 ]

@@ -74,7 +74,7 @@ seed() {
 # The figures of a finished run: executions, coverage, features, corpus.
 stats() {
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$1" | tail -1)
-	line=$(grep -E '^#[0-9]+.*(DONE|pulse|NEW|REDUCE|INITED)' "$1" | tail -1)
+	line=$(grep -aE '^#[0-9]+.*(DONE|pulse|NEW|REDUCE|INITED)' "$1" | tail -1)
 	cov=$(printf '%s' "$line" | sed -n 's/.* cov: \([0-9]*\).*/\1/p')
 	ft=$(printf '%s' "$line" | sed -n 's/.* ft: \([0-9]*\).*/\1/p')
 	echo "${execs:-0} ${cov:-0} ${ft:-0}"
@@ -86,7 +86,8 @@ run_one() {
 	committed=$top/tests/fuzz/corpus/$name
 	work=$out/work/$name
 	seeds=$out/seeds/$name
-	log=$out/$name.log
+	# A long run and a smoke run of the same target may overlap.
+	log=$out/$name$([ "$grow" -eq 1 ] && echo .grow).log
 	mkdir -p "$committed" "$work" "$seeds"
 	seed "$name" "$seeds"
 	echo "fuzz: $name for ${secs}s, max_len $maxlen ($(ls "$committed" | wc -l) committed inputs)"

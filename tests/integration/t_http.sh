@@ -37,6 +37,8 @@ check "PeeringDB irr_as_set is used for a member without as_set (normalised)" \
 	grep -q '^# AS-SET: (from PeeringDB) TEST::AS-FROM-PDB, AS-FROM-PDB' "$conf"
 check "... and expands to the set's two ASNs and their prefixes" grep -q '; 2 ASNs, 2 IPv4 and 0 IPv6 prefixes' "$conf"
 check "... the unusable words are reported" grep -q "AS64501: 2 unusable name(s) in PeeringDB's irr_as_set" "$T_TMP/err"
+check "... with the terminal escape in PeeringDB's text escaped" grep -qF 'see website\x1b[2J\x0d' "$T_TMP/err"
+check "... and no raw ESC or CR printed" sh -c '! grep -q "$(printf "[\033\r]")" "$1"' _ "$T_TMP/err"
 check "max-prefix from PeeringDB: (120 + 100) x 1.15 = 253" grep -q 'receive limit 253 action restart;	# peeringdb' "$conf"
 check "max-prefix falls back to the default when PeeringDB has none" grep -q 'receive limit 100 action restart;	# default' "$conf"
 check "PeeringDB never-via-route-servers ASNs are rejected (reason 15)" grep -q 'rs_path_has(RS_NEVER_VIA_RS) then rs_reject(15)' "$conf"

@@ -3,17 +3,7 @@
 # every case the previous OUTDIR stays byte-for-byte as it was.
 . tests/lib.sh
 scratch
-d=$T_TMP/ixp
-out=$T_TMP/out
-mkdir -p "$d"
-write_irr "$d"
-echo '{"roas":[{"asn":64501,"prefix":"198.51.100.0/25","maxLength":25}]}' > "$d/vrps.json"
-cp tests/integration/good.yaml "$d/ixp.yaml"
-if ! "$IXP_RSC" compile "$d/ixp.yaml" -o "$out" -q; then
-	fail "the starting configuration compiles"
-	summary t_safe_output
-	exit 1
-fi
+good_start t_safe_output
 files=$(cd "$out" && ls)
 
 # 1. Links planted under the names a compile writes: the temporary names of
