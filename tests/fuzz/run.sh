@@ -92,7 +92,13 @@ run_one() {
 	seed "$name" "$seeds"
 	echo "fuzz: $name for ${secs}s, max_len $maxlen ($(ls "$committed" | wc -l) committed inputs)"
 	start=$(date +%s)
-	if ! "$t" -max_total_time="$secs" -max_len="$maxlen" -len_control="$lenctl" -rss_limit_mb="$rss" \
+	# The CPU time the run had (its wall time is max_total_time): with
+	# build/tests/peakrss, when it is built.
+	meter=""
+	[ -x "$out/../tests/peakrss" ] && meter="$out/../tests/peakrss $out/$name.rss"
+	rm -f "$out/$name.rss.cpu"
+	# shellcheck disable=SC2086
+	if ! $meter "$t" -max_total_time="$secs" -max_len="$maxlen" -len_control="$lenctl" -rss_limit_mb="$rss" \
 		-malloc_limit_mb="$rss" -timeout=10 -artifact_prefix="$out/$name-" \
 		-print_final_stats=1 "$work" "$committed" "$seeds" > "$log" 2>&1; then
 		tail -40 "$log"
@@ -115,8 +121,9 @@ run_one() {
 		fi
 		rm -rf "$committed"
 		mv "$new" "$committed"
-		printf '%s %s %ss execs=%s cov=%s ft=%s corpus=%s\n' "$(date -u +%Y-%m-%dT%H:%MZ)" \
-			"$name" "$(( $(date +%s) - start ))" "$1" "$2" "$3" \
+		printf '%s %s wall=%ss cpu=%ss execs=%s cov=%s ft=%s corpus=%s\n' \
+			"$(date -u +%Y-%m-%dT%H:%MZ)" "$name" "$(( $(date +%s) - start ))" \
+			"$(cat "$out/$name.rss.cpu" 2>/dev/null || echo '?')" "$1" "$2" "$3" \
 			"$(ls "$committed" | wc -l)" >> "$top/tests/fuzz/runs.log"
 	fi
 }

@@ -1,7 +1,8 @@
 /*
  * peakrss: run a command and write its peak resident memory (kB, from
- * wait4's rusage, children included) to a file, so the hostile-input tests
- * can bound the memory a case costs.
+ * wait4's rusage) to FILE, so the hostile-input tests can bound the memory
+ * a case costs, and its CPU seconds (user + system) to FILE.cpu, so long
+ * fuzzing runs can report the CPU time they had.
  *
  *   peakrss FILE COMMAND [ARG...]
  *
@@ -17,6 +18,7 @@ int
 main(int argc, char **argv)
 {
 	struct rusage ru;
+	char cpu[4096];
 	int status;
 	pid_t pid;
 	FILE *f;
@@ -40,6 +42,12 @@ main(int argc, char **argv)
 	}
 	if ((f = fopen(argv[1], "w")) != NULL) {
 		fprintf(f, "%ld\n", ru.ru_maxrss);
+		fclose(f);
+	}
+	snprintf(cpu, sizeof(cpu), "%s.cpu", argv[1]);
+	if ((f = fopen(cpu, "w")) != NULL) {
+		fprintf(f, "%.0f\n", (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
+		    (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6);
 		fclose(f);
 	}
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
