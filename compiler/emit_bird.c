@@ -246,18 +246,10 @@ print_member_sets(struct emitter *e, size_t idx)
 				buf_printf(e->b, "%s%s", i ? ", " : "", ip_str(&mm->addrs[fam][i], tmp));
 			buf_puts(e->b, "];\n");
 		}
-		if (mm->m->blacklist.n > 0) {
-			struct pfxlist l = { xcalloc(mm->m->blacklist.n, sizeof(struct prefix)), 0 };
-			for (size_t i = 0; i < mm->m->blacklist.n; i++)
-				if (mm->m->blacklist.v[i].af == af_of_fam(fam))
-					l.v[l.n++] = mm->m->blacklist.v[i];
-			if (l.n > 0) {
-				char name[32];
-				snprintf(name, sizeof(name), "AS%u_BLACKLIST%d", mm->m->asn,
-				    fam == FAM4 ? 4 : 6);
-				print_prefix_list_set(e, name, &l, true);
-			}
-			free(l.v);
+		if (mm->blacklist[fam].n > 0) {
+			char name[32];
+			snprintf(name, sizeof(name), "AS%u_BLACKLIST%d", mm->m->asn, fam == FAM4 ? 4 : 6);
+			print_prefix_list_set(e, name, &mm->blacklist[fam], true);
 		}
 	}
 }
@@ -451,7 +443,7 @@ render_import(struct buf *b, const struct model *mo, const struct msession *s, u
 	const struct policy *p = &s->mm->m->policy;
 	struct check checks[CHK_NUM];
 	size_t n = model_checks(mo, s, checks);
-	const bool rpki = mo->rpki_rtr || mo->rpki_static;
+	const bool rpki = mo->rpki != RPKI_NONE;
 
 	*pa = 0;
 	buf_puts(b, "\trs_scrub_in();\n");
@@ -694,8 +686,9 @@ print_header(struct emitter *e)
 			buf_printf(e->b, " %s", mo->irr->sources[i]);
 		buf_puts(e->b, "\n");
 	}
-	buf_printf(e->b, "# RPKI: %s.\n#\n\n", mo->rpki_rtr ? "live over RTR" :
-	    mo->rpki_static ? "static ROA tables from the VRP file" : "none (routes tagged not checked)");
+	buf_printf(e->b, "# RPKI: %s.\n#\n\n", mo->rpki == RPKI_RTR ? "live over RTR" :
+	    mo->rpki == RPKI_STATIC ? "static ROA tables from the VRP file" :
+	    "none (routes tagged not checked)");
 }
 
 static void
@@ -727,17 +720,13 @@ print_tables(struct emitter *e)
 {
 	/* Sorted tables let `secondary` export the next-best route when the
 	 * best one is blocked for a member (no path hiding). */
-	bool need[2];
-
 	buf_puts(e->b, "ipv4 table master4 sorted;\nipv6 table master6 sorted;\n"
 	    "roa4 table rpki4;\nroa6 table rpki6;\n");
-	model_irr_tables_needed(e->mo, need);
 	for (int ol = 0; ol < 2; ol++)
-		if (need[ol])
+		if (e->mo->irr_tables[ol])
 			buf_printf(e->b, "roa4 table rs_irr4%s;\nroa6 table rs_irr6%s;\n",
 			    ol ? "_ol" : "", ol ? "_ol" : "");
-	if (e->mo->vrps != NULL && e->mo->c->policy.aspa_reject_invalid &&
-	    config_bird_at_least(e->c, 2, 16))
+	if (e->mo->aspa != ASPA_NONE)
 		buf_puts(e->b, "aspa table rs_aspa;\n");
 	buf_puts(e->b, "\nprotocol device {\n}\n");
 }
@@ -746,29 +735,29 @@ static void
 print_rpki(struct emitter *e)
 {
 	const struct model *mo = e->mo;
-	const struct config *c = e->c;
 	char tmp[ADDR_STRLEN];
 
-	if (mo->rpki_rtr) {
+	if (mo->rpki == RPKI_RTR) {
 		buf_puts(e->b, "\n# ---- RPKI over RTR: ROAs change live; `rpki reload` (on by "
 		    "default, needs `import table`) re-evaluates routes ----\n");
-		for (size_t i = 0; i < c->src.n_rtr; i++) {
-			struct ipaddr ip;
-			const char *h = c->src.rtr[i].host;
+		for (size_t i = 0; i < mo->n_rtr; i++) {
+			const struct rtr_endpoint *r = &mo->rtr[i];
 			buf_printf(e->b, "\nprotocol rpki rtr%zu {\n\troa4 { table rpki4; };\n"
 			    "\troa6 { table rpki6; };\n", i + 1);
-			if (ip_parse(h, strlen(h), &ip) == ADDR_OK)
-				buf_printf(e->b, "\tremote %s port %u;\n", ip_str(&ip, tmp), c->src.rtr[i].port);
-			else {
+			if (mo->aspa == ASPA_FROM_RTR)
+				buf_puts(e->b, "\taspa { table rs_aspa; };\n");
+			if (r->ip.af != 0) {
+				buf_printf(e->b, "\tremote %s port %u;\n", ip_str(&r->ip, tmp), r->port);
+			} else {
 				buf_puts(e->b, "\tremote \"");
-				bird_text(e->b, h, 253);
-				buf_printf(e->b, "\" port %u;\n", c->src.rtr[i].port);
+				bird_text(e->b, r->host, 253);
+				buf_printf(e->b, "\" port %u;\n", r->port);
 			}
 			/* A cache that is down is asked again every 30 s; its ROAs
 			 * stay for 48 hours, so a cache restart changes no verdict. */
 			buf_puts(e->b, "\tretry keep 30;\n\trefresh keep 900;\n\texpire keep 172800;\n}\n");
 		}
-	} else if (mo->rpki_static) {
+	} else if (mo->rpki == RPKI_STATIC) {
 		const struct vrpset *v = mo->vrps;
 		buf_printf(e->b, "\n# ---- RPKI: %zu VRPs from the validator export ----\n", v->n);
 		for (int fam = 0; fam < 2; fam++) {
@@ -784,53 +773,23 @@ print_rpki(struct emitter *e)
 			}
 			buf_puts(e->b, "}\n");
 		}
-		if (config_bird_at_least(c, 2, 16) && c->policy.aspa_reject_invalid) {
-			buf_puts(e->b, "\nprotocol static rpki_aspa {\n\taspa { table rs_aspa; };\n");
-			for (size_t i = 0; i < v->n_aspa; i++) {
-				const struct vap *a = &v->aspa[i];
-				if (a->n_providers == 0 || (a->n_providers == 1 && a->providers[0] == 0)) {
-					buf_printf(e->b, "\troute aspa %u transit;\n", a->customer);
-					continue;
-				}
-				buf_printf(e->b, "\troute aspa %u providers ", a->customer);
-				for (size_t j = 0; j < a->n_providers; j++)
-					buf_printf(e->b, "%s%u", j ? ", " : "", a->providers[j]);
-				buf_puts(e->b, ";\n");
+	}
+	if (mo->aspa == ASPA_FROM_VRPS) {
+		const struct vrpset *v = mo->vrps;
+		buf_puts(e->b, "\nprotocol static rpki_aspa {\n\taspa { table rs_aspa; };\n");
+		for (size_t i = 0; v != NULL && i < v->n_aspa; i++) {
+			const struct vap *a = &v->aspa[i];
+			if (a->n_providers == 0 || (a->n_providers == 1 && a->providers[0] == 0)) {
+				buf_printf(e->b, "\troute aspa %u transit;\n", a->customer);
+				continue;
 			}
-			buf_puts(e->b, "}\n");
+			buf_printf(e->b, "\troute aspa %u providers ", a->customer);
+			for (size_t j = 0; j < a->n_providers; j++)
+				buf_printf(e->b, "%s%u", j ? ", " : "", a->providers[j]);
+			buf_puts(e->b, ";\n");
 		}
+		buf_puts(e->b, "}\n");
 	}
-}
-
-/*
- * Route objects covered by a route object of the same origin that is in
- * the tables too: those add nothing to an or-longer table. One pass in
- * db->routes order (origin, address, length), where a route object's
- * covering ones of the same origin are on the stack.
- */
-static uint8_t *
-same_origin_covered(const struct model *mo)
-{
-	const struct irrdb *db = mo->irr;
-	uint8_t *cov = xcalloc(db->n_routes + 1, 1);
-	struct prefix stack[129];
-	size_t depth = 0;
-
-	for (size_t i = 0; i < db->n_routes; i++) {
-		const struct irr_route *r = &db->routes[i];
-		struct prefix p = { r->a, r->len, r->af };
-		if (!mo->in_table[i])
-			continue;
-		if (i > 0 && (r->origin != db->routes[i - 1].origin || r->af != db->routes[i - 1].af))
-			depth = 0;
-		while (depth > 0 && !prefix_contains(&stack[depth - 1], &p))
-			depth--;
-		if (depth > 0)
-			cov[i] = 1;
-		else
-			stack[depth++] = p;
-	}
-	return cov;
 }
 
 /*
@@ -844,19 +803,15 @@ static void
 print_irr_tables(struct emitter *e)
 {
 	const struct irrdb *db = e->mo->irr;
-	uint8_t *cov = NULL;
+	const uint8_t *cov = e->mo->ol_redundant;
 	char tmp[ADDR_STRLEN];
-	bool need[2];
 
-	model_irr_tables_needed(e->mo, need);
-	if (!need[0] && !need[1])
+	if (!e->mo->irr_tables[0] && !e->mo->irr_tables[1])
 		return;
 	buf_printf(e->b, "\n# ---- IRR route objects of the members' cones (check %d) ----\n",
 	    REJ_IRR_PREFIX);
-	if (need[1] && db != NULL)
-		cov = same_origin_covered(e->mo);
 	for (int ol = 0; ol < 2; ol++) {
-		for (int fam = 0; need[ol] && fam < 2; fam++) {
+		for (int fam = 0; e->mo->irr_tables[ol] && fam < 2; fam++) {
 			const int v = fam == FAM4 ? 4 : 6, af = af_of_fam(fam);
 			const char *sfx = ol ? "_ol" : "";
 
@@ -874,7 +829,6 @@ print_irr_tables(struct emitter *e)
 			buf_puts(e->b, "}\n");
 		}
 	}
-	free(cov);
 }
 
 static void

@@ -259,7 +259,8 @@ report_sources(const struct model *mo, bool timed)
 	set(irr, "dumps", dumps);
 	set(o, "irr", irr);
 
-	set(rpki, "mode", str(mo->rpki_rtr ? "rtr" : mo->rpki_static ? "static" : "none"));
+	set(rpki, "mode", str(mo->rpki == RPKI_RTR ? "rtr" : mo->rpki == RPKI_STATIC ? "static" :
+	    "none"));
 	{
 		/* Where each source's data came from, and how long it took. */
 		json_t *used = json_array();

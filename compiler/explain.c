@@ -145,7 +145,7 @@ evaluate(const struct model *mo, const struct msession *s, const struct route_qu
 		break;
 	}
 	case CHK_MEMBER_BLACKLIST:
-		if ((v->fail = in_list_orlonger(&mm->m->blacklist, pf, &hit)))
+		if ((v->fail = in_list_orlonger(&mm->blacklist[s->fam], pf, &hit)))
 			snprintf(v->why, sizeof(v->why), "inside %s", prefix_format(&hit, tmp));
 		break;
 	case CHK_IRR_PREFIX: {

@@ -316,14 +316,14 @@ prepare(const struct opts *o, struct config *c, struct data *dt, struct model *m
 			previous_free(&prev);
 		return r;
 	}
-	model_build(mo, c, dt->have_irr ? &dt->irr : NULL, dt->have_vrps ? &dt->vrps : NULL,
-	    dt->have_pdb ? &dt->pdb : NULL, d);
-	if (have_prev) {
-		model_flag_shrink(mo, &prev, d);
-		previous_free(&prev);
+	{
+		struct model_inputs in = { dt->have_irr ? &dt->irr : NULL,
+		    dt->have_vrps ? &dt->vrps : NULL, dt->have_pdb ? &dt->pdb : NULL,
+		    have_prev ? &prev : NULL, dt->info, dt->n_info };
+		model_build(mo, c, &in, d);
 	}
-	mo->srcinfo = dt->info;
-	mo->n_srcinfo = dt->n_info;
+	if (have_prev)
+		previous_free(&prev);
 	return 0;
 }
 

@@ -235,6 +235,12 @@ build_member(struct model *mo, struct mmember *mm, const struct member *m,
 				mm->addrs[fam][mm->n_addrs[fam]++] = m->conns[j].addr[fam];
 			}
 
+	for (int fam = 0; fam < 2; fam++) {
+		mm->blacklist[fam].v = xcalloc(m->blacklist.n + 1, sizeof(struct prefix));
+		for (size_t i = 0; i < m->blacklist.n; i++)
+			if (m->blacklist.v[i].af == af_of_fam(fam))
+				mm->blacklist[fam].v[mm->blacklist[fam].n++] = m->blacklist.v[i];
+	}
 	mm->as_sets = pdb_member_as_sets(m, pdb, &mm->n_as_sets, &n_bad, &from_pdb);
 	mm->as_set_source = m->n_as_sets ? ASS_YAML : from_pdb ? ASS_PEERINGDB : ASS_ASN;
 	if (n_bad > 0)
@@ -301,17 +307,126 @@ build_sessions(struct model *mo)
 	}
 }
 
-void
-model_build(struct model *mo, const struct config *c, const struct irrdb *irr,
-    const struct vrpset *vrps, const struct pdb *pdb, struct diag *d)
+/* Flag members whose IRR data fell below half of the previous run's. */
+static void
+flag_shrink(struct model *mo, const struct previous *prev, struct diag *d)
 {
+	for (size_t i = 0; i < mo->n_members; i++) {
+		struct mmember *mm = &mo->members[i];
+		const struct prev_member *pm = previous_find(prev, mm->m->asn);
+		for (int fam = 0; pm != NULL && fam < 2; fam++) {
+			uint64_t was = pm->prefixes[fam], is = mm->n_prefixes[fam];
+			mm->prev_prefixes[fam] = was;
+			if (was < SHRINK_MIN || is * 2 >= was)
+				continue;
+			mm->shrunk[fam] = true;
+			mo->n_shrunk++;
+			mwarn(mm, d, &mm->m->pos, "check the member's AS-SET and the IRR source "
+			    "before deploying", "%s prefixes from the IRR fell from %llu to %llu "
+			    "since the previous run", fam_name(fam), (unsigned long long)was,
+			    (unsigned long long)is);
+		}
+	}
+}
+
+/*
+ * Route objects covered by a route object of the same origin that is in
+ * the tables too: those add nothing to an or-longer table. One pass in
+ * db->routes order (origin, address, length), where a route object's
+ * covering ones of the same origin are on the stack.
+ */
+static uint8_t *
+same_origin_covered(const struct model *mo)
+{
+	const struct irrdb *db = mo->irr;
+	uint8_t *cov = xcalloc(db->n_routes + 1, 1);
+	struct prefix stack[129];
+	size_t depth = 0;
+
+	for (size_t i = 0; i < db->n_routes; i++) {
+		const struct irr_route *r = &db->routes[i];
+		struct prefix p = { r->a, r->len, r->af };
+		if (!mo->in_table[i])
+			continue;
+		if (i > 0 && (r->origin != db->routes[i - 1].origin || r->af != db->routes[i - 1].af))
+			depth = 0;
+		while (depth > 0 && !prefix_contains(&stack[depth - 1], &p))
+			depth--;
+		if (depth > 0)
+			cov[i] = 1;
+		else
+			stack[depth++] = p;
+	}
+	return cov;
+}
+
+/* The shared IRR tables the members' checks use: exact, or-longer. */
+static void
+decide_irr_tables(struct model *mo)
+{
+	for (size_t i = 0; mo->irr_table && i < mo->n_members; i++) {
+		const struct policy *p = &mo->members[i].m->policy;
+		if (p->irr_enforce_prefix)
+			mo->irr_tables[0] = true;
+		if ((p->irr_enforce_prefix && p->irr_allow_more_specifics) || p->blackhole_enabled)
+			mo->irr_tables[1] = true;
+	}
+	if (mo->irr_tables[1] && mo->irr != NULL)
+		mo->ol_redundant = same_origin_covered(mo);
+}
+
+/*
+ * The ASPA table exists when some session checks ASPA (a member's own
+ * policy may ask for it when the IXP's does not), and its data comes the
+ * way the ROAs come.
+ */
+static void
+decide_aspa(struct model *mo, struct diag *d)
+{
+	struct check checks[CHK_NUM];
+
+	for (size_t i = 0; i < mo->n_sessions && mo->aspa == ASPA_NONE; i++) {
+		size_t n = model_checks(mo, &mo->sessions[i], checks);
+		for (size_t k = 0; k < n; k++)
+			if (checks[k].kind == CHK_ASPA)
+				mo->aspa = mo->rpki == RPKI_RTR ? ASPA_FROM_RTR : ASPA_FROM_VRPS;
+	}
+	if (mo->aspa != ASPA_NONE && mo->rpki == RPKI_NONE)
+		diag_warn(d, NULL, "add sources.rpki (an RTR cache, or a VRP file with ASPA records)",
+		    "policy.aspa.reject_invalid: no RPKI source, so every path is ASPA unknown");
+}
+
+static void
+resolve_rtr(struct model *mo)
+{
+	const struct config *c = mo->c;
+
+	mo->rtr = xcalloc(c->src.n_rtr + 1, sizeof(*mo->rtr));
+	for (size_t i = 0; i < c->src.n_rtr; i++) {
+		struct rtr_endpoint *r = &mo->rtr[mo->n_rtr++];
+		const char *h = c->src.rtr[i].host;
+		r->host = h;
+		r->port = c->src.rtr[i].port;
+		if (ip_parse(h, strlen(h), &r->ip) != ADDR_OK)
+			r->ip.af = 0;
+	}
+}
+
+void
+model_build(struct model *mo, const struct config *c, const struct model_inputs *in,
+    struct diag *d)
+{
+	const struct pdb *pdb = in->pdb;
+
 	memset(mo, 0, sizeof(*mo));
 	mo->c = c;
-	mo->irr = irr;
-	mo->vrps = vrps;
-	mo->rpki_rtr = c->src.n_rtr > 0;
+	mo->irr = in->irr;
+	mo->vrps = in->vrps;
+	mo->srcinfo = in->info;
+	mo->n_srcinfo = in->n_info;
 	mo->irr_table = c->irr_table;
-	mo->rpki_static = !mo->rpki_rtr && vrps != NULL;
+	mo->rpki = c->src.n_rtr > 0 ? RPKI_RTR : in->vrps != NULL ? RPKI_STATIC : RPKI_NONE;
+	resolve_rtr(mo);
 
 	/* Code 3: the peering LANs (and anything inside them), the default
 	 * route, and the IXP-wide blacklist. */
@@ -340,39 +455,19 @@ model_build(struct model *mo, const struct config *c, const struct irrdb *irr,
 	mo->members = xcalloc(c->n_members ? c->n_members : 1, sizeof(*mo->members));
 	for (size_t i = 0; i < c->n_members; i++)
 		build_member(mo, &mo->members[i], &c->members[i], pdb, d);
-	if (irr != NULL) {
+	if (mo->irr != NULL) {
 		struct irrfacts f;
-		mo->in_table = xcalloc(irr->n_routes + 1, 1);
+		mo->in_table = xcalloc(mo->irr->n_routes + 1, 1);
 		irrfacts_build(&f, mo);
 		for (size_t i = 0; i < mo->n_members; i++)
 			member_figures(mo, &mo->members[i], (uint32_t)i + 1, &f, d);
 		irrfacts_free(&f);
 	}
 	build_sessions(mo);
-}
-
-size_t
-model_flag_shrink(struct model *mo, const struct previous *prev, struct diag *d)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < mo->n_members; i++) {
-		struct mmember *mm = &mo->members[i];
-		const struct prev_member *pm = previous_find(prev, mm->m->asn);
-		for (int fam = 0; pm != NULL && fam < 2; fam++) {
-			uint64_t was = pm->prefixes[fam], is = mm->n_prefixes[fam];
-			mm->prev_prefixes[fam] = was;
-			if (was < SHRINK_MIN || is * 2 >= was)
-				continue;
-			mm->shrunk[fam] = true;
-			n++;
-			mwarn(mm, d, &mm->m->pos, "check the member's AS-SET and the IRR source "
-			    "before deploying", "%s prefixes from the IRR fell from %llu to %llu "
-			    "since the previous run", fam_name(fam), (unsigned long long)was,
-			    (unsigned long long)is);
-		}
-	}
-	return n;
+	decide_irr_tables(mo);
+	decide_aspa(mo, d);
+	if (in->prev != NULL)
+		flag_shrink(mo, in->prev, d);
 }
 
 bool
@@ -391,19 +486,6 @@ model_irr_table_match(const struct model *mo, const struct mmember *mm,
 			return true;
 	}
 	return false;
-}
-
-void
-model_irr_tables_needed(const struct model *mo, bool need[2])
-{
-	need[0] = need[1] = false;
-	for (size_t i = 0; mo->irr_table && i < mo->n_members; i++) {
-		const struct policy *p = &mo->members[i].m->policy;
-		if (p->irr_enforce_prefix)
-			need[0] = true;
-		if ((p->irr_enforce_prefix && p->irr_allow_more_specifics) || p->blackhole_enabled)
-			need[1] = true;
-	}
 }
 
 size_t
@@ -425,11 +507,6 @@ model_checks(const struct model *mo, const struct msession *s, struct check out[
 	const struct mmember *mm = s->mm;
 	const struct policy *p = &mm->m->policy;
 	size_t n = 0, i;
-	bool member_bl = false;
-
-	for (i = 0; i < mm->m->blacklist.n; i++)
-		if (mm->m->blacklist.v[i].af == af_of_fam(s->fam))
-			member_bl = true;
 
 #define ADD(K, C) do { out[n].kind = (K); out[n].code = (C); out[n].blackholes_only = false; \
 	n++; } while (0)
@@ -451,7 +528,7 @@ model_checks(const struct model *mo, const struct msession *s, struct check out[
 		ADD(CHK_IRR_ORIGIN, REJ_IRR_ORIGIN);
 	if (s->fam == FAM6)
 		ADD(CHK_V6_GLOBAL, REJ_V6_NOT_GLOBAL);
-	if (member_bl)
+	if (mm->blacklist[s->fam].n > 0)
 		ADD(CHK_MEMBER_BLACKLIST, REJ_MEMBER_BLACKLIST);
 	/* A blackhole is a route down to /32 that skips RPKI (its length makes
 	 * it invalid by design): only a covering route object of its origin
@@ -461,7 +538,7 @@ model_checks(const struct model *mo, const struct msession *s, struct check out[
 		out[n - 1].blackholes_only = !p->irr_enforce_prefix;
 	}
 	ADD(CHK_PREFIX_LEN, REJ_PREFIX_LEN);
-	if (mo->rpki_rtr || mo->rpki_static)
+	if (mo->rpki != RPKI_NONE)
 		ADD(CHK_RPKI, REJ_RPKI_INVALID);
 	if (mo->never_via_rs.n > 0)
 		ADD(CHK_NEVER_VIA_RS, REJ_NEVER_VIA_RS);
@@ -490,6 +567,7 @@ model_free(struct model *mo)
 			pfxset_free(&mm->irr[fam]);
 			pfxset_free(&mm->bh[fam]);
 			free(mm->addrs[fam]);
+			free(mm->blacklist[fam].v);
 		}
 		for (size_t j = 0; j < mm->n_rpki_invalid_examples; j++)
 			free(mm->rpki_invalid_examples[j]);
@@ -503,6 +581,8 @@ model_free(struct model *mo)
 	}
 	free(mo->never_via_rs.v);
 	free(mo->in_table);
+	free(mo->ol_redundant);
+	free(mo->rtr);
 	free(mo->members);
 	free(mo->sessions);
 	free(mo->global_blacklist[0].v);

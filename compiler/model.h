@@ -81,6 +81,28 @@ struct mmember {
 	size_t		  n_warnings;
 	uint64_t	  prev_prefixes[2];	/* previous run; shrunk: dropped by half */
 	bool		  shrunk[2];
+	struct pfxlist	  blacklist[2];	/* the member's own blacklist, per family */
+};
+
+/* Where BIRD's ROA tables get their data. */
+enum rpki_mode {
+	RPKI_NONE,		/* no RPKI source: routes tagged "not checked" */
+	RPKI_RTR,		/* protocol rpki, live */
+	RPKI_STATIC,		/* the VRP file compiled into static ROA tables */
+};
+
+/* Whether a config declares the ASPA table, and what fills it. */
+enum aspa_fill {
+	ASPA_NONE,		/* no session checks ASPA */
+	ASPA_FROM_RTR,		/* an aspa channel of each protocol rpki */
+	ASPA_FROM_VRPS,		/* the VRP file's ASPA records, statically */
+};
+
+/* An RTR cache as BIRD's `remote` takes it: an address or a DNS name. */
+struct rtr_endpoint {
+	struct ipaddr	 ip;		/* af 0: a name */
+	const char	*host;		/* the name (config's string) */
+	uint16_t	 port;
 };
 
 struct msession {
@@ -102,14 +124,28 @@ struct source_info {
 	size_t		 items;
 };
 
+/* What the model is built from; every pointer may be NULL. */
+struct model_inputs {
+	const struct irrdb	*irr;
+	const struct vrpset	*vrps;
+	const struct pdb	*pdb;
+	const struct previous	*prev;		/* the previous run's report */
+	const struct source_info *info;		/* per source, for report.json */
+	size_t			 n_info;
+};
+
 struct model {
 	const struct config	*c;
 	const struct irrdb	*irr;		/* NULL: no IRR data */
 	const struct vrpset	*vrps;		/* NULL: no VRP file */
 	bool			 irr_table;	/* shared IRR tables, not per-member sets */
 	uint8_t			*in_table;	/* per irr route: origin in some cone */
-	bool			 rpki_rtr;	/* BIRD validates over RTR */
-	bool			 rpki_static;	/* VRPs compiled into the config */
+	bool			 irr_tables[2];	/* shared tables needed: exact, or-longer */
+	uint8_t			*ol_redundant;	/* per irr route: adds nothing or-longer */
+	enum rpki_mode		 rpki;
+	enum aspa_fill		 aspa;
+	struct rtr_endpoint	*rtr;
+	size_t			 n_rtr;
 	struct mmember		*members;	/* same order as c->members */
 	size_t			 n_members;
 	struct msession		*sessions;	/* by member ASN, then number */
@@ -117,21 +153,22 @@ struct model {
 	/* IXP-wide sets per family, as the emitters need them */
 	struct pfxlist		 global_blacklist[2];	/* LANs and blacklist */
 	struct asnlist		 never_via_rs;	/* YAML and PeeringDB */
-	const struct source_info *srcinfo;	/* set by the phase driver */
+	const struct source_info *srcinfo;
 	size_t			 n_srcinfo;
+	size_t			 n_shrunk;	/* members flagged against `prev` */
 };
 
-/* Build; warnings about members go through `d` and into the model. */
-void	model_build(struct model *mo, const struct config *c,
-	    const struct irrdb *irr, const struct vrpset *vrps, const struct pdb *pdb,
+/*
+ * Build; warnings about members go through `d` and into the model. Every
+ * decision an emitter needs is made here: after model_build the model is
+ * read-only, and the emitters only print it. Members whose IRR prefixes
+ * fell below half of the previous run's (from at least SHRINK_MIN) are
+ * flagged.
+ */
+#define SHRINK_MIN 4
+void	model_build(struct model *mo, const struct config *c, const struct model_inputs *in,
 	    struct diag *d);
 void	model_free(struct model *mo);
-
-struct previous;
-/* Flag members whose IRR prefixes fell below half of the previous run's
- * (from at least SHRINK_MIN); warns through `d`. Returns how many. */
-#define SHRINK_MIN 4
-size_t	model_flag_shrink(struct model *mo, const struct previous *prev, struct diag *d);
 
 /* The ordered import checks that apply to a session. Returns the count. */
 size_t	model_checks(const struct model *mo, const struct msession *s,
@@ -146,8 +183,6 @@ size_t	model_transit_free(const struct model *mo, const struct mmember *mm,
  */
 bool	model_irr_table_match(const struct model *mo, const struct mmember *mm,
 	    const struct prefix *pf, uint32_t origin, unsigned upto);
-/* Which shared IRR tables the config needs: [0] exact, [1] or-longer. */
-void	model_irr_tables_needed(const struct model *mo, bool need[2]);
 const struct mmember *model_member(const struct model *mo, uint32_t asn);
 const char *mp_source_name(enum mp_source s);
 const char *as_set_source_name(enum as_set_source s);

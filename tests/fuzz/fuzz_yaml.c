@@ -44,7 +44,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (yaml_load_config_mem((const char *)data, size, "fuzz.yaml", "/nonexistent",
 	    &c, &d) != 0)
 		return 0;
-	model_build(&mo, &c, NULL, NULL, NULL, &d);
+	{
+		struct model_inputs in = { NULL, NULL, NULL, NULL, NULL, 0 };
+		model_build(&mo, &c, &in, &d);
+	}
 	for (size_t i = 0; i < c.n_rs; i++) {
 		struct buf b = BUF_INIT;
 		emit_bird(&b, &mo, &c.rs[i], &eo);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "xalloc.h"
 #include "emit_bird.h"
 #include "emit_json.h"
 #include "model.h"
@@ -62,7 +63,10 @@ world_build(struct world *w, const char *head, const char *members, bool with_vr
 		    1800000000, 0, &w->cap.d), 0);
 		vrp_finalize(&w->v);
 	}
-	model_build(&w->mo, &w->c, &w->irr, with_vrps ? &w->v : NULL, NULL, &w->cap.d);
+	{
+		struct model_inputs in = { &w->irr, with_vrps ? &w->v : NULL, NULL, NULL, NULL, 0 };
+		model_build(&w->mo, &w->c, &in, &w->cap.d);
+	}
 }
 
 static void
@@ -75,6 +79,154 @@ world_free(struct world *w)
 	capture_end(&w->cap);
 }
 
+/* ---- every symbol a config uses is declared in it ---------------------- */
+
+/*
+ * A BIRD-independent check, so that a version CI lacks cannot hide a config
+ * that calls a table or function it never declares (the ASPA table once
+ * was). Declared: `define X`, `function X`, `filter X`, `protocol T X`,
+ * `template bgp X`, `T table X`, function parameters. Used: every word
+ * with the prefixes ixp-rsc names things with (rs_, RS_, AS<n>_, rpki4/6,
+ * master4/6). Also, every ASPA and IRR table is filled by some channel.
+ */
+struct symtab {
+	char	**v;
+	size_t	 n, cap;
+};
+
+static void
+sym_add(struct symtab *t, const char *s, size_t n)
+{
+	t->v = xgrow(t->v, &t->cap, t->n + 1, sizeof(*t->v));
+	t->v[t->n++] = strndup(s, n);
+}
+
+static bool
+sym_has(const struct symtab *t, const char *s)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (strcmp(t->v[i], s) == 0)
+			return true;
+	return false;
+}
+
+static void
+sym_free(struct symtab *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		free(t->v[i]);
+	free(t->v);
+}
+
+static bool
+is_word(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+static bool
+named_by_us(const char *w)
+{
+	return !strncmp(w, "rs_", 3) || !strncmp(w, "RS_", 3) || !strcmp(w, "rpki4") ||
+	    !strcmp(w, "rpki6") || !strcmp(w, "master4") || !strcmp(w, "master6") ||
+	    (w[0] == 'A' && w[1] == 'S' && w[2] >= '0' && w[2] <= '9' && strchr(w, '_'));
+}
+
+static bool
+symbols_ok(const char *conf)
+{
+	struct symtab words = { NULL, 0, 0 }, decl = { NULL, 0, 0 }, used = { NULL, 0, 0 };
+	struct symtab filled = { NULL, 0, 0 }, tables = { NULL, 0, 0 };
+	const char *p = conf;
+	bool bad = false;
+
+	/* The words of the config, without comments and strings. */
+	while (*p) {
+		if (*p == '#') {
+			p += strcspn(p, "\n");
+		} else if (*p == '"') {
+			p++;
+			while (*p && *p != '"')
+				p += *p == '\\' && p[1] ? 2 : 1;
+			if (*p)
+				p++;
+		} else if (is_word(*p)) {
+			const char *w = p;
+			while (is_word(*p))
+				p++;
+			sym_add(&words, w, (size_t)(p - w));
+		} else {
+			if (*p == '{' || *p == '}' || *p == ';' || *p == '(' || *p == ')')
+				sym_add(&words, p, 1);
+			p++;
+		}
+	}
+	for (size_t i = 0; i < words.n; i++) {
+		const char *w = words.v[i], *n1 = i + 1 < words.n ? words.v[i + 1] : "",
+		    *n2 = i + 2 < words.n ? words.v[i + 2] : "";
+		if (!strcmp(w, "define") || !strcmp(w, "function") || !strcmp(w, "filter"))
+			sym_add(&decl, n1, strlen(n1));
+		else if (!strcmp(w, "protocol") || (!strcmp(w, "template") && !strcmp(n1, "bgp")))
+			sym_add(&decl, n2, strlen(n2));
+		else if (!strcmp(n1, "table") && (!strcmp(w, "ipv4") || !strcmp(w, "ipv6") ||
+		    !strcmp(w, "roa4") || !strcmp(w, "roa6") || !strcmp(w, "aspa"))) {
+			if (i > 0 && !strcmp(words.v[i - 1], "{"))
+				continue;
+			sym_add(&decl, n2, strlen(n2));
+			if (strcmp(w, "ipv4") && strcmp(w, "ipv6"))
+				sym_add(&tables, n2, strlen(n2));
+		} else if (!strcmp(w, "{") && !strcmp(n1, "table") && i > 0)
+			sym_add(&filled, n2, strlen(n2));
+		else if (!strcmp(w, "int") || !strcmp(w, "ip") || !strcmp(w, "set"))
+			if (n1[0] == 'm' && n1[1] == '_')
+				sym_add(&decl, n1, strlen(n1));
+	}
+	for (size_t i = 0; i < words.n; i++)
+		if (named_by_us(words.v[i]) && !sym_has(&decl, words.v[i])) {
+			print_error("the config uses %s but never declares it\n", words.v[i]);
+			bad = true;
+		}
+	for (size_t i = 0; i < tables.n; i++)
+		if (strncmp(tables.v[i], "rpki", 4) != 0 && !sym_has(&filled, tables.v[i])) {
+			print_error("the config declares table %s but nothing fills it\n", tables.v[i]);
+			bad = true;
+		}
+	sym_free(&words);
+	sym_free(&decl);
+	sym_free(&used);
+	sym_free(&filled);
+	sym_free(&tables);
+	return !bad;
+}
+
+static void
+assert_symbols_declared(const char *conf)
+{
+	if (!symbols_ok(conf))
+		fail();
+}
+
+/* The checker itself: it must catch what it is there to catch. */
+static void
+test_symbol_checker(void **state)
+{
+	(void)state;
+	/* The ASPA bug as it shipped: used, never declared. */
+	assert_false(symbols_ok("function rs_in4_p1(int m_asn)\n{\n"
+	    "\tif aspa_check_upstream(rs_aspa) = ASPA_INVALID then rs_reject(16);\n}\n"
+	    "function rs_reject(int c) { reject; }\n"));
+	/* Declared but never filled (RTR without an aspa channel). */
+	assert_false(symbols_ok("aspa table rs_aspa;\nprotocol rpki rtr1 {\n"
+	    "\troa4 { table rpki4; };\n}\n"));
+	/* A set named in a filter but never defined. */
+	assert_false(symbols_ok("filter rs_import_AS1_1 { if net ~ AS1_PFX4 then accept; }\n"));
+	assert_true(symbols_ok("aspa table rs_aspa;\nprotocol static rpki_aspa {\n"
+	    "\taspa { table rs_aspa; };\n}\n# uses rs_nothing in a comment\n"
+	    "define AS1_PFX4 = [192.0.2.0/24];\nfilter rs_import_AS1_1 {\n"
+	    "\tif net ~ AS1_PFX4 then accept;\n\tprint \"RS_NOT_A_SYMBOL\";\n}\n"));
+}
+
+/* The config for route server `rs`; every one is checked for its symbols. */
 static char *
 emit(struct world *w, size_t rs)
 {
@@ -82,6 +234,7 @@ emit(struct world *w, size_t rs)
 	struct buf b = BUF_INIT;
 
 	emit_bird(&b, &w->mo, &w->c.rs[rs], &o);
+	assert_symbols_declared(b.p);
 	return buf_steal(&b);
 }
 
@@ -343,6 +496,60 @@ test_no_rpki_and_bird216(void **state)
 	world_free(&w);
 }
 
+/*
+ * ASPA wherever it is asked for: a member's own policy without the IXP's,
+ * over RTR, over RTR with a VRP file. The table exists when any session
+ * checks it and is filled the way the ROAs are (BIRD 2.16 syntax: checked
+ * for its symbols here, by BIRD in the version tests).
+ */
+static void
+test_aspa_tables(void **state)
+{
+	static const char head[] =
+	    "version: 1\n"
+	    "ixp:\n"
+	    "  name: ASPA-IX\n"
+	    "  rs_asn: 64500\n"
+	    "  peering_lans: [192.0.2.0/24]\n"
+	    "  route_servers: [{name: rs1, router_id: 192.0.2.1, ipv4: 192.0.2.1}]\n"
+	    "  bird: {version: \"2.16\"}\n"
+	    "sources:\n"
+	    "  irr: {dumps: [x.db]}\n";
+	static const char *const rpki[] = { "  rpki: {vrps: v.json}\n",
+	    "  rpki: {rtr: [{host: 127.0.0.1, port: 8282}]}\n",
+	    "  rpki: {rtr: [{host: 127.0.0.1, port: 8282}], vrps: v.json}\n" };
+	static const char *const policies[] = {
+	    "policy: {bogon_asns: [0]}\nmembers:\n"
+	    "  - {asn: 64501, name: One, as_set: AS-ONE, policy: {aspa: {reject_invalid: true}},\n"
+	    "     connections: [{port: p1, ipv4: 192.0.2.11}]}\n"
+	    "  - {asn: 64502, name: Two, connections: [{port: p2, ipv4: 192.0.2.12}]}\n",
+	    "policy: {bogon_asns: [0], aspa: {reject_invalid: true}}\nmembers:\n"
+	    "  - {asn: 64501, name: One, as_set: AS-ONE, connections: [{port: p1, ipv4: 192.0.2.11}]}\n",
+	};
+	static const char *const filled_by[] = { "protocol static rpki_aspa {\n\taspa { table rs_aspa; };",
+	    "\taspa { table rs_aspa; };\n\tremote 127.0.0.1 port 8282;",
+	    "\taspa { table rs_aspa; };\n\tremote 127.0.0.1 port 8282;" };
+
+	(void)state;
+	for (size_t r = 0; r < 3; r++)
+		for (size_t k = 0; k < 2; k++) {
+			struct world w;
+			struct buf h = BUF_INIT;
+			char *conf;
+			buf_printf(&h, "%s%s%s", head, rpki[r], policies[k]);
+			world_build(&w, h.p, "", r != 1);
+			conf = emit(&w, 0);
+			assert_contains(conf, "aspa table rs_aspa;");
+			assert_contains(conf, filled_by[r]);
+			assert_contains(conf, "aspa_check_upstream(rs_aspa)");
+			if (r == 0)
+				assert_contains(conf, "route aspa 64501 providers 64510;");
+			free(conf);
+			world_free(&w);
+			buf_free(&h);
+		}
+}
+
 static void
 test_shared_sets(void **state)
 {
@@ -459,6 +666,8 @@ main(void)
 		cmocka_unit_test(test_static_rpki_config),
 		cmocka_unit_test(test_rtr_and_32bit_rs),
 		cmocka_unit_test(test_no_rpki_and_bird216),
+		cmocka_unit_test(test_symbol_checker),
+		cmocka_unit_test(test_aspa_tables),
 		cmocka_unit_test(test_shared_sets),
 		cmocka_unit_test(test_table_without_origin_check),
 		cmocka_unit_test(test_json_outputs),
