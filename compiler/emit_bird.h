@@ -5,12 +5,8 @@
 #define IXP_EMIT_BIRD_H
 
 #include "buf.h"
+#include "emit.h"
 #include "model.h"
-
-struct emit_opts {
-	const char	*version;	/* ixp-rsc version for the header */
-	const char	*timestamp;	/* header line; NULL: none (deterministic) */
-};
 
 /* The complete config for one route server. */
 void	emit_bird(struct buf *out, const struct model *mo,

@@ -6,7 +6,7 @@
 #define IXP_EMIT_JSON_H
 
 #include "buf.h"
-#include "emit_bird.h"
+#include "emit.h"
 #include "model.h"
 
 void	emit_reasons_json(struct buf *out, const struct model *mo);

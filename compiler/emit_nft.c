@@ -195,11 +195,12 @@ print_port_chains(struct buf *b, const struct tport *p, const struct ruleset *rs
 }
 
 void
-emit_nft(struct buf *out, const struct config *c, const struct ruleset *rs,
-    const struct emit_opts *o)
+emit_nft(struct buf *out, const struct traffic_model *tm, const struct emit_opts *o)
 {
-	size_t n;
-	struct tport *ports = traffic_ports(c, &n);
+	const struct config *c = tm->c;
+	const struct ruleset *rs = tm->rs;
+	const struct tport *ports = tm->ports;
+	size_t n = tm->n_ports;
 
 	print_header(out, c, rs, o, n);
 	/* Create-then-delete makes the file reloadable as one transaction. */
@@ -222,5 +223,4 @@ emit_nft(struct buf *out, const struct config *c, const struct ruleset *rs,
 	for (size_t i = 0; i < n; i++)
 		print_port_chains(out, &ports[i], rs, c);
 	buf_puts(out, "}\n");
-	free(ports);
 }

@@ -6,13 +6,12 @@
 #define IXP_EMIT_NFT_H
 
 #include "buf.h"
-#include "config.h"
-#include "emit_bird.h"
+#include "emit.h"
 #include "traffic.h"
 
 #define NFT_TABLE "ixp_forbidden"
 
-void	emit_nft(struct buf *out, const struct config *c, const struct ruleset *rs,
+void	emit_nft(struct buf *out, const struct traffic_model *tm,
 	    const struct emit_opts *o);
 
 #endif

@@ -30,31 +30,17 @@ action_text(const struct traffic_rule *r)
 	return r->rate_limit ? "rate-limited, excess dropped" : "dropped";
 }
 
-/* The rule's "what", placeholders filled in: owned by `tmp`. */
-static const char *
-what(struct buf *tmp, const struct traffic_rule *r, const struct config *c)
-{
-	buf_reset(tmp);
-	traffic_expand(tmp, r->what, c);
-	return buf_str(tmp);
-}
-
 /* Facts about the LAN the rules refer to, as plain sentences. */
 static void
-parameters(struct buf *b, const struct config *c)
+parameters(struct buf *b, const struct traffic_model *tm)
 {
-	bool lacp = false, extra = false;
+	const struct config *c = tm->c;
 
-	for (size_t i = 0; i < c->n_members; i++)
-		for (size_t j = 0; j < c->members[i].n_conns; j++) {
-			lacp |= c->members[i].conns[j].lacp;
-			extra |= c->members[i].conns[j].n_extra_ethertypes > 0;
-		}
 	buf_puts(b, "Allowed ethertypes: ");
 	traffic_ethertypes_text(b, c->traffic.ethertypes, c->traffic.n_ethertypes);
-	if (lacp)
+	if (tm->any_lacp)
 		buf_puts(b, "; LACP (0x8809) on link aggregation ports");
-	if (extra)
+	if (tm->any_extra_ethertypes)
 		buf_puts(b, "; some ports carry further ethertypes by agreement with the IXP");
 	buf_printf(b, ".\nMAC addresses per port: %u.\nARP and neighbour discovery: at most "
 	    "%u packets per second per port.\n", c->traffic.macs_per_port,
@@ -62,9 +48,10 @@ parameters(struct buf *b, const struct config *c)
 }
 
 void
-emit_policy_md(struct buf *out, const struct config *c, const struct ruleset *rs,
-    const struct emit_opts *o)
+emit_policy_md(struct buf *out, const struct traffic_model *tm, const struct emit_opts *o)
 {
+	const struct config *c = tm->c;
+	const struct ruleset *rs = tm->rs;
 	struct buf tmp = BUF_INIT, params = BUF_INIT;
 	const char *p, *nl;
 
@@ -78,7 +65,7 @@ emit_policy_md(struct buf *out, const struct config *c, const struct ruleset *rs
 	for (size_t i = 0; i < rs->n; i++) {
 		const struct traffic_rule *r = &rs->v[i];
 		buf_printf(out, "| %zu | `%s` | ", i + 1, r->id);
-		md_text(out, what(&tmp, r, c));
+		md_text(out, tm->what[i]);
 		buf_printf(out, " | %s |\n", action_text(r));
 	}
 	buf_puts(out, "\n## The rules\n");
@@ -87,7 +74,7 @@ emit_policy_md(struct buf *out, const struct config *c, const struct ruleset *rs
 		buf_printf(out, "\n### %zu. ", i + 1);
 		md_text(out, r->title);
 		buf_printf(out, " (`%s`)\n\n**Not allowed:** ", r->id);
-		md_text(out, what(&tmp, r, c));
+		md_text(out, tm->what[i]);
 		buf_puts(out, "\n\n**Why:** ");
 		md_text(out, r->reason);
 		buf_printf(out, "\n\n**Action:** %s, counted per port.\n", action_text(r));
@@ -95,7 +82,7 @@ emit_policy_md(struct buf *out, const struct config *c, const struct ruleset *rs
 	buf_puts(out, "\n## When a rule is broken\n\n");
 	md_text(out, rs->violation);
 	buf_puts(out, "\n\n## Parameters\n\n");
-	parameters(&params, c);
+	parameters(&params, tm);
 	for (p = buf_str(&params); *p; p = nl + 1) {
 		nl = strchr(p, '\n');
 		buf_puts(out, "- ");
@@ -124,9 +111,10 @@ static const char css[] =
 	".rule h3{margin:.2rem 0}footer{margin-top:2rem;color:#5b6270;font-size:.9rem}";
 
 void
-emit_policy_html(struct buf *out, const struct config *c, const struct ruleset *rs,
-    const struct emit_opts *o)
+emit_policy_html(struct buf *out, const struct traffic_model *tm, const struct emit_opts *o)
 {
+	const struct config *c = tm->c;
+	const struct ruleset *rs = tm->rs;
 	struct buf tmp = BUF_INIT, params = BUF_INIT;
 	const char *p, *nl;
 
@@ -147,7 +135,7 @@ emit_policy_html(struct buf *out, const struct config *c, const struct ruleset *
 		const struct traffic_rule *r = &rs->v[i];
 		buf_printf(out, "<tr><td>%zu</td><td><a href=\"#%s\"><code>%s</code></a></td><td>",
 		    i + 1, r->id, r->id);
-		html_escape(out, what(&tmp, r, c));
+		html_escape(out, tm->what[i]);
 		buf_printf(out, "</td><td>%s</td></tr>\n", action_text(r));
 	}
 	buf_puts(out, "</tbody>\n</table>\n<h2>The rules</h2>\n");
@@ -156,7 +144,7 @@ emit_policy_html(struct buf *out, const struct config *c, const struct ruleset *
 		buf_printf(out, "<section class=\"rule\" id=\"%s\">\n<h3>%zu. ", r->id, i + 1);
 		html_escape(out, r->title);
 		buf_printf(out, " <code>%s</code></h3>\n<p><strong>Not allowed:</strong> ", r->id);
-		html_escape(out, what(&tmp, r, c));
+		html_escape(out, tm->what[i]);
 		buf_puts(out, "</p>\n<p><strong>Why:</strong> ");
 		html_escape(out, r->reason);
 		buf_printf(out, "</p>\n<p><strong>Action:</strong> %s, counted per port.</p>\n"
@@ -165,7 +153,7 @@ emit_policy_html(struct buf *out, const struct config *c, const struct ruleset *
 	buf_puts(out, "<h2>When a rule is broken</h2>\n<p>");
 	html_escape(out, rs->violation);
 	buf_puts(out, "</p>\n<h2>Parameters</h2>\n<ul>\n");
-	parameters(&params, c);
+	parameters(&params, tm);
 	for (p = buf_str(&params); *p; p = nl + 1) {
 		nl = strchr(p, '\n');
 		buf_reset(&tmp);

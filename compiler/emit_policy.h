@@ -7,13 +7,12 @@
 #define IXP_EMIT_POLICY_H
 
 #include "buf.h"
-#include "config.h"
-#include "emit_bird.h"
+#include "emit.h"
 #include "traffic.h"
 
-void	emit_policy_md(struct buf *out, const struct config *c, const struct ruleset *rs,
+void	emit_policy_md(struct buf *out, const struct traffic_model *tm,
 	    const struct emit_opts *o);
-void	emit_policy_html(struct buf *out, const struct config *c, const struct ruleset *rs,
+void	emit_policy_html(struct buf *out, const struct traffic_model *tm,
 	    const struct emit_opts *o);
 
 #endif

@@ -394,15 +394,18 @@ cmd_compile(const struct opts *o)
 		emit_report_json(&b, &mo, &eo);
 		len = b.len;
 		outset_add(&out, "report.json", buf_steal(&b), len);
-		emit_nft(&b, &c, &dt.traffic, &eo);
+		struct traffic_model tm;
+		traffic_model_build(&tm, &c, &dt.traffic);
+		emit_nft(&b, &tm, &eo);
 		len = b.len;
 		outset_add(&out, "forbidden-traffic.nft", buf_steal(&b), len);
-		emit_policy_md(&b, &c, &dt.traffic, &eo);
+		emit_policy_md(&b, &tm, &eo);
 		len = b.len;
 		outset_add(&out, "forbidden-traffic.md", buf_steal(&b), len);
-		emit_policy_html(&b, &c, &dt.traffic, &eo);
+		emit_policy_html(&b, &tm, &eo);
 		len = b.len;
 		outset_add(&out, "forbidden-traffic.html", buf_steal(&b), len);
+		traffic_model_free(&tm);
 	}
 
 	if (outset_stage(&out, err, sizeof(err)) != 0) {

@@ -164,7 +164,8 @@ ruleset_free(struct ruleset *rs)
 	memset(rs, 0, sizeof(*rs));
 }
 
-struct tport *
+/* Ports with an interface, in member (ASN) and YAML order. Caller frees. */
+static struct tport *
 traffic_ports(const struct config *c, size_t *n)
 {
 	struct tport *v = NULL;
@@ -198,7 +199,9 @@ traffic_ethertypes_text(struct buf *out, const uint16_t *v, size_t n)
 	}
 }
 
-void
+/* Text with {allowed_ethertypes}, {arp_nd_rate_pps}, {macs_per_port}
+ * filled in from the configuration. */
+static void
 traffic_expand(struct buf *out, const char *text, const struct config *c)
 {
 	const char *p = text;
@@ -217,4 +220,34 @@ traffic_expand(struct buf *out, const char *text, const struct config *c)
 			buf_putc(out, *p++);
 		}
 	}
+}
+
+void
+traffic_model_build(struct traffic_model *tm, const struct config *c, const struct ruleset *rs)
+{
+	memset(tm, 0, sizeof(*tm));
+	tm->c = c;
+	tm->rs = rs;
+	tm->ports = traffic_ports(c, &tm->n_ports);
+	tm->what = xcalloc(rs->n + 1, sizeof(*tm->what));
+	for (size_t i = 0; i < rs->n; i++) {
+		struct buf b = BUF_INIT;
+		traffic_expand(&b, rs->v[i].what, c);
+		tm->what[i] = buf_steal(&b);
+	}
+	for (size_t i = 0; i < c->n_members; i++)
+		for (size_t j = 0; j < c->members[i].n_conns; j++) {
+			tm->any_lacp |= c->members[i].conns[j].lacp;
+			tm->any_extra_ethertypes |= c->members[i].conns[j].n_extra_ethertypes > 0;
+		}
+}
+
+void
+traffic_model_free(struct traffic_model *tm)
+{
+	for (size_t i = 0; tm->rs != NULL && i < tm->rs->n; i++)
+		free(tm->what[i]);
+	free(tm->what);
+	free(tm->ports);
+	memset(tm, 0, sizeof(*tm));
 }

@@ -57,6 +57,25 @@ struct tport {
 	unsigned		 n;		/* chain p<n>, counters p<n>_<rule> */
 };
 
+/*
+ * What the traffic emitters print, decided once: the ports the filter can
+ * enforce, every rule's text with its placeholders filled in, and the LAN
+ * facts the published policy mentions. The emitters only print it.
+ */
+struct traffic_model {
+	const struct config	*c;		/* IXP name, LANs, traffic settings */
+	const struct ruleset	*rs;
+	struct tport		*ports;		/* with an interface, ASN then YAML order */
+	size_t			 n_ports;
+	char			**what;		/* per rule, placeholders filled in */
+	bool			 any_lacp;	/* some port aggregates links */
+	bool			 any_extra_ethertypes;
+};
+
+void	traffic_model_build(struct traffic_model *tm, const struct config *c,
+	    const struct ruleset *rs);
+void	traffic_model_free(struct traffic_model *tm);
+
 /* Parse and validate a rule set; errors name `name`. 0 or -1. */
 int	ruleset_load(struct ruleset *rs, const char *json, size_t len,
 	    const char *name, struct diag *d);
@@ -65,11 +84,6 @@ int	ruleset_load_default(struct ruleset *rs, struct diag *d);
 void	ruleset_free(struct ruleset *rs);
 const char *tr_match_name(enum tr_match m);
 
-/* Ports with an interface, in member (ASN) and YAML order. Caller frees. */
-struct tport *traffic_ports(const struct config *c, size_t *n);
-/* Text with {allowed_ethertypes}, {arp_nd_rate_pps}, {macs_per_port}
- * filled in from the configuration. */
-void	traffic_expand(struct buf *out, const char *text, const struct config *c);
 /* "IPv4 (0x0800), ARP (0x0806) and IPv6 (0x86dd)" */
 void	traffic_ethertypes_text(struct buf *out, const uint16_t *v, size_t n);
 

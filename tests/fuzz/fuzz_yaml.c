@@ -57,20 +57,23 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	{
 		struct buf b = BUF_INIT;
 		struct ruleset rs;
+		struct traffic_model tm;
 		emit_report_json(&b, &mo, &eo);
 		no_controls(&b);
 		emit_reasons_json(&b, &mo);
 		if (ruleset_load_default(&rs, &d) != 0)
 			abort();
+		traffic_model_build(&tm, &c, &rs);
 		buf_reset(&b);
-		emit_nft(&b, &c, &rs, &eo);
+		emit_nft(&b, &tm, &eo);
 		no_controls(&b);
 		buf_reset(&b);
-		emit_policy_md(&b, &c, &rs, &eo);
+		emit_policy_md(&b, &tm, &eo);
 		no_controls(&b);
 		buf_reset(&b);
-		emit_policy_html(&b, &c, &rs, &eo);
+		emit_policy_html(&b, &tm, &eo);
 		no_controls(&b);
+		traffic_model_free(&tm);
 		ruleset_free(&rs);
 		buf_free(&b);
 	}

@@ -112,6 +112,7 @@ test_outputs(void **state)
 	struct capture cap;
 	struct config c;
 	struct ruleset rs;
+	struct traffic_model tm;
 	struct emit_opts o = { "test", NULL };
 	struct buf nft = BUF_INIT, md = BUF_INIT, html = BUF_INIT;
 
@@ -119,9 +120,11 @@ test_outputs(void **state)
 	capture_begin(&cap);
 	load_yaml(&c, &cap, yaml);
 	assert_int_equal(ruleset_load_default(&rs, &cap.d), 0);
-	emit_nft(&nft, &c, &rs, &o);
-	emit_policy_md(&md, &c, &rs, &o);
-	emit_policy_html(&html, &c, &rs, &o);
+	traffic_model_build(&tm, &c, &rs);
+	emit_nft(&nft, &tm, &o);
+	emit_policy_md(&md, &tm, &o);
+	emit_policy_html(&html, &tm, &o);
+	traffic_model_free(&tm);
 
 	/* The filter: only ports with an interface; per-port settings. */
 	assert_contains(nft.p, "\"ixp-a\" : jump p1,");
