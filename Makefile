@@ -50,9 +50,12 @@ all: $(BUILD)/ixp-rsc $(BUILD)/ixp-lg
 $(BUILD)/ixp-rsc: $(BUILD)/compiler/main.o $(LIB_OBJ)
 	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $^ $(PKG_LIBS)
 
-# The looking glass reads the member YAML with the compiler's own loader.
-$(BUILD)/ixp-lg: $(BUILD)/lookingglass/main.o $(LG_OBJ) $(LIB_OBJ)
-	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) $(MHD_LIBS) -lpthread
+# The looking glass, an internet-facing program, links common/ and its own
+# code only: what it knows of the compiler is the files it publishes
+# (reasons.json, members.json). No libcurl, no IRR client, no YAML parser.
+LG_LIBS := $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
+$(BUILD)/ixp-lg: $(BUILD)/lookingglass/main.o $(LG_OBJ) $(COMMON_OBJ)
+	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $^ $(LG_LIBS) $(MHD_LIBS) -lpthread
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)

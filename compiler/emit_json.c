@@ -301,6 +301,43 @@ report_sources(const struct model *mo, bool timed)
 }
 
 void
+emit_members_json(struct buf *out, const struct model *mo)
+{
+	const struct config *c = mo->c;
+	json_t *root = json_object(), *ixp = json_object(), *arr = json_array();
+	char tmp[ADDR_STRLEN];
+
+	set(root, "schema", json_integer(1));
+	set(ixp, "name", str(c->ixp_name));
+	set(ixp, "rs_asn", json_integer(c->rs_asn));
+	set(root, "ixp", ixp);
+	for (size_t i = 0; i < mo->n_members; i++) {
+		const struct member *m = mo->members[i].m;
+		json_t *o = json_object(), *conns = json_array(), *sess = json_array();
+		set(o, "asn", json_integer(m->asn));
+		set(o, "name", str(m->name));
+		set(o, "email", m->email ? str(m->email) : json_null());
+		set(o, "phone", m->phone ? str(m->phone) : json_null());
+		set(o, "manrs", json_boolean(m->manrs));
+		for (size_t k = 0; k < m->n_conns; k++) {
+			json_t *cj = json_object();
+			for (int fam = 0; fam < 2; fam++)
+				set(cj, fam == FAM4 ? "ipv4" : "ipv6", m->conns[k].addr[fam].af ?
+				    str(ip_format(&m->conns[k].addr[fam], tmp)) : json_null());
+			json_array_append_new(conns, cj);
+		}
+		set(o, "connections", conns);
+		for (size_t k = 0; k < mo->n_sessions; k++)
+			if (mo->sessions[k].mm == &mo->members[i])
+				json_array_append_new(sess, str(mo->sessions[k].name));
+		set(o, "sessions", sess);
+		json_array_append_new(arr, o);
+	}
+	set(root, "members", arr);
+	dump(out, root);
+}
+
+void
 emit_report_json(struct buf *out, const struct model *mo, const struct emit_opts *o)
 {
 	const struct config *c = mo->c;

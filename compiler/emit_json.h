@@ -1,6 +1,7 @@
 /*
- * JSON outputs: reasons.json (read by ixp-lg and Alice-LG setups) and
- * report.json (per-member figures for staff and pipelines). Pure emitters.
+ * JSON outputs: reasons.json (read by ixp-lg and Alice-LG setups),
+ * members.json (the public member directory ixp-lg serves) and report.json
+ * (per-member figures for staff and pipelines). Pure emitters.
  */
 #ifndef IXP_EMIT_JSON_H
 #define IXP_EMIT_JSON_H
@@ -10,6 +11,12 @@
 #include "model.h"
 
 void	emit_reasons_json(struct buf *out, const struct model *mo);
+/*
+ * The public directory: per member its ASN, name, NOC contacts, MANRS flag,
+ * LAN addresses and session names. Nothing else of the YAML (no passwords,
+ * MAC addresses, ports or policy): this is what the looking glass publishes.
+ */
+void	emit_members_json(struct buf *out, const struct model *mo);
 void	emit_report_json(struct buf *out, const struct model *mo,
 	    const struct emit_opts *o);
 

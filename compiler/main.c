@@ -65,7 +65,8 @@ static const char usage_text[] =
 "             dumps) and the RPKI data (VRP JSON and SLURM, or RTR), and\n"
 "             writes into OUTDIR: <route-server>.conf (one complete BIRD 2\n"
 "             config per route server), reasons.json (reject codes and\n"
-"             community conventions, read by ixp-lg), report.json\n"
+"             community conventions) and members.json (the public member\n"
+"             directory), both read by ixp-lg, report.json\n"
 "             (per-member figures and warnings), and the forbidden-traffic\n"
 "             policy: forbidden-traffic.md and .html (published text) and\n"
 "             forbidden-traffic.nft (the enforcing nftables filter for a\n"
@@ -391,6 +392,9 @@ cmd_compile(const struct opts *o)
 		emit_reasons_json(&b, &mo);
 		len = b.len;
 		outset_add(&out, "reasons.json", buf_steal(&b), len);
+		emit_members_json(&b, &mo);
+		len = b.len;
+		outset_add(&out, "members.json", buf_steal(&b), len);
 		emit_report_json(&b, &mo, &eo);
 		len = b.len;
 		outset_add(&out, "report.json", buf_steal(&b), len);

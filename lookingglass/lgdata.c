@@ -6,11 +6,9 @@
 
 #include <jansson.h>
 
-#include "config.h"
-#include "diag.h"
 #include "reasons.h"
+#include "strutil.h"
 #include "xalloc.h"
-#include "yaml_load.h"
 
 void
 lg_reasons_builtin(struct lg_reasons *r)
@@ -131,31 +129,112 @@ lg_route_flags(const struct lg_reasons *r, uint32_t rs_asn, const struct bird_ro
 		f->rpki = RPKI_TAG_INVALID;
 }
 
-bool
-lg_members_load(struct config **out, const char *path, char *err, size_t errlen)
+/* Text a page may show: a string of printable UTF-8, at most `max` bytes. */
+static bool
+dir_text(json_t *v, size_t max, bool optional, char **out)
 {
-	struct config *c = xcalloc(1, sizeof(*c));
-	struct diag d;
+	*out = NULL;
+	if (optional && (v == NULL || json_is_null(v)))
+		return true;
+	if (!json_is_string(v) || json_string_length(v) > max ||
+	    !str_is_printable_utf8(json_string_value(v), json_string_length(v)))
+		return false;
+	*out = xstrdup(json_string_value(v));
+	return true;
+}
+
+static bool
+dir_member(json_t *o, struct lg_member *m)
+{
+	json_t *asn = json_object_get(o, "asn"), *conns = json_object_get(o, "connections"), *c;
+	size_t i;
+
+	if (!json_is_integer(asn) || json_integer_value(asn) < 1 ||
+	    json_integer_value(asn) > (json_int_t)UINT32_MAX || !json_is_array(conns))
+		return false;
+	m->asn = (uint32_t)json_integer_value(asn);
+	m->manrs = json_is_true(json_object_get(o, "manrs"));
+	if (!dir_text(json_object_get(o, "name"), 200, false, &m->name) ||
+	    !dir_text(json_object_get(o, "email"), 200, true, &m->email) ||
+	    !dir_text(json_object_get(o, "phone"), 200, true, &m->phone))
+		return false;
+	m->conns = xcalloc(json_array_size(conns) + 1, sizeof(*m->conns));
+	json_array_foreach(conns, i, c) {
+		struct lg_conn *cn = &m->conns[m->n_conns++];
+		if (!dir_text(json_object_get(c, "ipv4"), 64, true, &cn->addr[0]) ||
+		    !dir_text(json_object_get(c, "ipv6"), 64, true, &cn->addr[1]))
+			return false;
+	}
+	return true;
+}
+
+bool
+lg_members_load(struct lg_directory **out, const char *path, char *err, size_t errlen)
+{
+	struct lg_directory *dir;
+	json_error_t e;
+	json_t *root, *members, *m;
+	size_t n = strlen(path), i;
 
 	*out = NULL;
-	diag_init(&d, stderr);
-	if (yaml_load_config(path, c, &d) != 0) {
-		snprintf(err, errlen, "%s: the member YAML has errors (run ixp-rsc check)", path);
-		config_free(c);
-		free(c);
+	if ((n > 5 && !strcmp(path + n - 5, ".yaml")) || (n > 4 && !strcmp(path + n - 4, ".yml"))) {
+		snprintf(err, errlen, "%s: ixp-lg reads the member directory from members.json, "
+		    "which ixp-rsc compile writes into its OUTDIR (the YAML itself is not read)", path);
 		return false;
 	}
-	*out = c;
+	root = json_load_file(path, JSON_REJECT_DUPLICATES, &e);
+	members = json_object_get(root, "members");
+	if (root == NULL || !json_is_array(members) ||
+	    json_integer_value(json_object_get(root, "schema")) != 1) {
+		snprintf(err, errlen, "%s: %s", path, root == NULL ? e.text :
+		    "not a members.json of schema 1 (written by ixp-rsc compile)");
+		json_decref(root);
+		return false;
+	}
+	dir = xcalloc(1, sizeof(*dir));
+	dir->v = xcalloc(json_array_size(members) + 1, sizeof(*dir->v));
+	dir_text(json_object_get(json_object_get(root, "ixp"), "name"), 200, true, &dir->ixp_name);
+	json_array_foreach(members, i, m) {
+		if (!dir_member(m, &dir->v[dir->n++])) {
+			snprintf(err, errlen, "%s: members[%zu] is not a directory entry", path, i);
+			json_decref(root);
+			lg_members_free(dir);
+			return false;
+		}
+	}
+	json_decref(root);
+	*out = dir;
 	return true;
 }
 
 void
-lg_members_free(struct config *c)
+lg_members_free(struct lg_directory *dir)
 {
-	if (c != NULL) {
-		config_free(c);
-		free(c);
+	if (dir == NULL)
+		return;
+	for (size_t i = 0; i < dir->n; i++) {
+		struct lg_member *m = &dir->v[i];
+		free(m->name);
+		free(m->email);
+		free(m->phone);
+		for (size_t k = 0; k < m->n_conns; k++) {
+			free(m->conns[k].addr[0]);
+			free(m->conns[k].addr[1]);
+		}
+		free(m->conns);
 	}
+	free(dir->v);
+	free(dir->ixp_name);
+	free(dir);
+}
+
+const struct lg_member *
+lg_member_find(const struct lg_directory *dir, uint32_t asn)
+{
+	for (size_t i = 0; dir != NULL && asn != 0 && i < dir->n; i++)
+		if (dir->v[i].asn == asn)
+			return &dir->v[i];
+	return NULL;
 }
 
 uint32_t

@@ -1,7 +1,8 @@
 /*
  * What the looking glass knows besides BIRD: the reject reasons (the
  * compiler's reasons.json, or the built-in table) and the member directory
- * (the IXP's member YAML, read by the compiler's own loader).
+ * (the compiler's members.json). Both are the compiler's published output:
+ * the looking glass links none of the compiler's code.
  */
 #ifndef IXP_LG_DATA_H
 #define IXP_LG_DATA_H
@@ -11,8 +12,6 @@
 #include <stdint.h>
 
 #include "bparse.h"
-
-struct config;
 
 struct lg_reason_text {
 	int	 code;
@@ -44,9 +43,33 @@ struct lg_route_flags {
 void	lg_route_flags(const struct lg_reasons *r, uint32_t rs_asn,
 	    const struct bird_route *rt, struct lg_route_flags *f);
 
-/* The member directory; NULL config when no YAML was given. */
-bool	lg_members_load(struct config **out, const char *path, char *err, size_t errlen);
-void	lg_members_free(struct config *c);
+/* The member directory: members.json as `ixp-rsc compile` writes it. */
+struct lg_conn {
+	char	*addr[2];		/* IPv4, IPv6 text; NULL: none */
+};
+
+struct lg_member {
+	uint32_t	 asn;
+	char		*name;
+	char		*email;		/* NULL: none */
+	char		*phone;
+	bool		 manrs;
+	struct lg_conn	*conns;
+	size_t		 n_conns;
+};
+
+struct lg_directory {
+	char		*ixp_name;
+	uint32_t	 rs_asn;
+	struct lg_member *v;		/* as in the file (the compiler sorts by ASN) */
+	size_t		 n;
+};
+
+/* Load members.json; NULL *out and false with `err` on failure. */
+bool	lg_members_load(struct lg_directory **out, const char *path, char *err,
+	    size_t errlen);
+void	lg_members_free(struct lg_directory *dir);
+const struct lg_member *lg_member_find(const struct lg_directory *dir, uint32_t asn);
 /* The member a session belongs to: sessions are named AS<asn>_<n>. */
 uint32_t lg_session_asn(const char *proto);
 

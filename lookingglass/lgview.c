@@ -7,7 +7,6 @@
 
 #include <jansson.h>
 
-#include "config.h"
 #include "reasons.h"
 #include "strutil.h"
 #include "xalloc.h"
@@ -105,16 +104,11 @@ view_name(enum lg_view v)
 	return v == VIEW_FILTERED ? "filtered" : v == VIEW_EXPORTED ? "exported" : "accepted";
 }
 
-/* The member a session belongs to, from the YAML. */
-static const struct member *
+/* The member a session belongs to, from the directory. */
+static const struct lg_member *
 member_of(const struct lg_app *app, uint32_t asn)
 {
-	if (app->members == NULL || asn == 0)
-		return NULL;
-	for (size_t i = 0; i < app->members->n_members; i++)
-		if (app->members->members[i].asn == asn)
-			return &app->members->members[i];
-	return NULL;
+	return lg_member_find(app->members, asn);
 }
 
 /* ---- data from BIRD ----------------------------------------------------------------- */
@@ -229,7 +223,7 @@ j_neighbor(struct lg_app *app, const struct bird_proto *p)
 {
 	json_t *o = json_object(), *fam = json_object();
 	uint32_t asn = proto_asn(p);
-	const struct member *m = member_of(app, asn);
+	const struct lg_member *m = member_of(app, asn);
 	char t[32];
 
 	jset(o, "id", jstr(p->name));
@@ -505,7 +499,7 @@ h_neighbor_row(struct buf *b, struct lg_app *app, const struct lg_rs *rs,
     const struct bird_proto *p)
 {
 	uint32_t asn = proto_asn(p);
-	const struct member *m = member_of(app, asn);
+	const struct lg_member *m = member_of(app, asn);
 
 	buf_puts(b, "<tr><td><a href=\"rs/");
 	esc(b, rs->name);
@@ -605,7 +599,7 @@ h_neighbor_head(struct buf *b, struct lg_app *app, const struct lg_rs *rs,
     const struct bird_proto *p)
 {
 	uint32_t asn = proto_asn(p);
-	const struct member *m = member_of(app, asn);
+	const struct lg_member *m = member_of(app, asn);
 
 	buf_puts(b, "<dl class=\"facts\"><dt>Route server</dt><dd><a href=\"rs/");
 	esc(b, rs->name);
@@ -860,22 +854,21 @@ page_search(struct lg_app *app, const struct lg_request *rq, struct lg_response 
 static void
 page_members(struct lg_app *app, const struct lg_request *rq, struct lg_response *resp)
 {
-	const struct config *c = app->members;
+	const struct lg_directory *c = app->members;
 	struct buf *b = &resp->body;
 	json_t *arr = json_array();
-	char tmp[ADDR_STRLEN];
 
 	if (!rq->json) {
 		html_begin(b, app, "Members");
 		if (c == NULL)
 			buf_puts(b, "<p class=\"empty\">No member list configured "
-			    "(ixp-lg --members).</p>\n");
+			    "(ixp-lg --members OUTDIR/members.json).</p>\n");
 		else
 			buf_puts(b, "<table><thead><tr><th>ASN</th><th>Name</th><th>NOC e-mail</th>"
 			    "<th>Phone</th><th>MANRS</th><th>Addresses</th></tr></thead><tbody>\n");
 	}
-	for (size_t i = 0; c != NULL && i < c->n_members; i++) {
-		const struct member *m = &c->members[i];
+	for (size_t i = 0; c != NULL && i < c->n; i++) {
+		const struct lg_member *m = &c->v[i];
 		if (rq->json) {
 			json_t *o = json_object(), *conns = json_array();
 			jset(o, "asn", json_integer(m->asn));
@@ -885,10 +878,10 @@ page_members(struct lg_app *app, const struct lg_request *rq, struct lg_response
 			jset(o, "manrs", json_boolean(m->manrs));
 			for (size_t k = 0; k < m->n_conns; k++) {
 				json_t *cj = json_object();
-				jset(cj, "ipv4", m->conns[k].addr[0].af ?
-				    jstr(ip_format(&m->conns[k].addr[0], tmp)) : json_null());
-				jset(cj, "ipv6", m->conns[k].addr[1].af ?
-				    jstr(ip_format(&m->conns[k].addr[1], tmp)) : json_null());
+				jset(cj, "ipv4", m->conns[k].addr[0] ? jstr(m->conns[k].addr[0]) :
+				    json_null());
+				jset(cj, "ipv6", m->conns[k].addr[1] ? jstr(m->conns[k].addr[1]) :
+				    json_null());
 				json_array_append_new(conns, cj);
 			}
 			jset(o, "connections", conns);
@@ -910,8 +903,8 @@ page_members(struct lg_app *app, const struct lg_request *rq, struct lg_response
 		buf_printf(b, "</td><td>%s</td><td>", m->manrs ? "yes" : "");
 		for (size_t k = 0; k < m->n_conns; k++)
 			for (int fam = 0; fam < 2; fam++)
-				if (m->conns[k].addr[fam].af) {
-					esc(b, ip_format(&m->conns[k].addr[fam], tmp));
+				if (m->conns[k].addr[fam] != NULL) {
+					esc(b, m->conns[k].addr[fam]);
 					buf_puts(b, "<br>");
 				}
 		buf_puts(b, "</td></tr>\n");

@@ -21,7 +21,7 @@ struct config;
 struct lg_app {
 	struct lg	 core;
 	struct lg_reasons reasons;
-	struct config	*members;	/* NULL: no member YAML */
+	struct lg_directory *members;	/* NULL: no members.json */
 	char		 title[128];	/* the IXP's name, or "Looking glass" */
 	char		 base[256];	/* URL path the pages live under ("" at the root) */
 	const char	*version;

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
 #include "lgserver.h"
 
 #ifndef IXP_VERSION
@@ -18,7 +17,8 @@ static const char usage[] =
 "\n"
 "SYNOPSIS\n"
 "    ixp-lg serve --bird NAME=SOCKET [--bird NAME=SOCKET ...] [--listen ADDR:PORT]\n"
-"                 [--reasons OUTDIR/reasons.json] [--members IXP.yaml] [options]\n"
+"                 [--reasons OUTDIR/reasons.json] [--members OUTDIR/members.json]\n"
+"                 [options]\n"
 "    ixp-lg [options]            with GATEWAY_INTERFACE set: answer one CGI request\n"
 "    ixp-lg --help | --version\n"
 "\n"
@@ -38,7 +38,8 @@ static const char usage[] =
 "    --listen ADDR:PORT   where to serve (default 127.0.0.1:8080)\n"
 "    --reasons FILE       reasons.json from ixp-rsc (default: the built-in table,\n"
 "                         with the route server's ASN taken from BIRD)\n"
-"    --members FILE       the member YAML: names and the member directory\n"
+"    --members FILE       members.json from ixp-rsc compile's OUTDIR: member\n"
+"                         names and the directory with NOC contacts\n"
 "    --title TEXT         page title (default: the IXP name from --members)\n"
 "    --timeout SECONDS    per BIRD command (default 10)\n"
 "    --max-routes N       routes per list read from BIRD (default 20000)\n"

@@ -22,4 +22,4 @@ echo "lg-demo: open http://$listen/ (or http://$listen/rs/rs1/AS64501_1?view=fil
 echo "lg-demo: JSON under http://$listen/api/v1/status. Ctrl-C stops it and cleans up."
 echo
 "$(pwd)/build/ixp-lg" serve --bird rs1="$RS_CTL" --listen "$listen" \
-	--members "$T_TMP/ixp.yaml" --reasons "$T_TMP/rs/reasons.json"
+	--members "$T_TMP/rs/members.json" --reasons "$T_TMP/rs/reasons.json"

@@ -203,6 +203,16 @@ lg_bad "too many proxies" "--trust-proxy: at most 16 addresses" --bird rs1=/x --
 lg_bad "route server name with a quote" "use letters, digits, '_' and '-'" --bird "r's=/x"
 lg_bad "no route server" "no route server" --listen 127.0.0.1:1
 lg_bad "listen address without a port" "--listen 127.0.0.1: use ADDRESS:PORT" --bird rs1=/x --listen 127.0.0.1
+lg_bad "the member YAML instead of members.json" "reads the member directory from members.json" \
+	--bird rs1=/x --members "$d/ixp.yaml"
+printf '{"schema": 1, "members": [{"asn": 1, "name": "a\\u001b[2J", "connections": []}]}' > "$T_TMP/m.json"
+lg_bad "members.json with control characters in a name" "members[0] is not a directory entry" \
+	--bird rs1=/x --members "$T_TMP/m.json"
+printf '{"schema": 1, "schema": 1, "members": []}' > "$T_TMP/m.json"
+lg_bad "members.json with a duplicate key" "duplicate object key" --bird rs1=/x --members "$T_TMP/m.json"
+# The internet-facing program links none of the compiler's libraries.
+check "ixp-lg links no libcurl, libyaml or zlib (ldd)" \
+	sh -c '! ldd "$1" | grep -Eq "libcurl|libyaml|libz\\."' _ "$IXP_LG"
 
 # After all that, the good input still compiles into the same OUTDIR.
 check "the good input still compiles" "$IXP_RSC" compile "$d/ixp.yaml" -o "$out" -q

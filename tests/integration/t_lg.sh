@@ -23,7 +23,7 @@ wait_until 60 "route server converged" lg_env_converged && pass "route server ha
 log_from=$(( $(wc -l < "$T_TMP/rs.log") + 1 ))
 
 port=$(( 20000 + NS_ID % 20000 ))
-"$IXP_LG" serve --bird rs1="$RS_CTL" --listen 127.0.0.1:$port --members "$T_TMP/ixp.yaml" \
+"$IXP_LG" serve --bird rs1="$RS_CTL" --listen 127.0.0.1:$port --members "$T_TMP/rs/members.json" \
 	--reasons "$T_TMP/rs/reasons.json" --rate 1000 --burst 1000 > "$T_TMP/lg.log" 2>&1 &
 echo $! >> "$T_TMP/pids"
 LG=http://127.0.0.1:$port
