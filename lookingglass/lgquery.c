@@ -89,42 +89,42 @@ struct route {
 	enum lg_page	 page;
 	const char	*pattern[MAX_SEGS];	/* "{rs}" and "{proto}" capture */
 	unsigned	 allowed, required;
-	bool		 json;
+	enum lg_format	 fmt;
 };
 
 static const struct route routes[] = {
-	{ PG_HOME, { NULL }, 0, 0, false },
-	{ PG_RS, { "rs", "{rs}", NULL }, 0, 0, false },
-	{ PG_NEIGHBOR, { "rs", "{rs}", "{proto}", NULL }, P_VIEW | P_PAGE, 0, false },
-	{ PG_LOOKUP, { "lookup", NULL }, P_Q, P_Q, false },
-	{ PG_ORIGIN, { "origin", NULL }, P_ASN, P_ASN, false },
-	{ PG_MEMBERS, { "members", NULL }, 0, 0, false },
-	{ PG_CSS, { "static", "lg.css", NULL }, 0, 0, false },
-	{ PG_HEALTH, { "healthz", NULL }, 0, 0, true },
-	{ PG_API_STATUS, { "api", "v1", "status", NULL }, 0, 0, true },
-	{ PG_API_NEIGHBORS, { "api", "v1", "rs", "{rs}", "neighbors", NULL }, 0, 0, true },
-	{ PG_API_NEIGHBOR, { "api", "v1", "rs", "{rs}", "neighbors", "{proto}", NULL }, 0, 0, true },
+	{ PG_HOME, { NULL }, 0, 0, LGF_HTML },
+	{ PG_RS, { "rs", "{rs}", NULL }, 0, 0, LGF_HTML },
+	{ PG_NEIGHBOR, { "rs", "{rs}", "{proto}", NULL }, P_VIEW | P_PAGE, 0, LGF_HTML },
+	{ PG_LOOKUP, { "lookup", NULL }, P_Q, P_Q, LGF_HTML },
+	{ PG_ORIGIN, { "origin", NULL }, P_ASN, P_ASN, LGF_HTML },
+	{ PG_MEMBERS, { "members", NULL }, 0, 0, LGF_HTML },
+	{ PG_CSS, { "static", "lg.css", NULL }, 0, 0, LGF_HTML },
+	{ PG_HEALTH, { "healthz", NULL }, 0, 0, LGF_JSON },
+	{ PG_API_STATUS, { "api", "v1", "status", NULL }, 0, 0, LGF_JSON },
+	{ PG_API_NEIGHBORS, { "api", "v1", "rs", "{rs}", "neighbors", NULL }, 0, 0, LGF_JSON },
+	{ PG_API_NEIGHBOR, { "api", "v1", "rs", "{rs}", "neighbors", "{proto}", NULL }, 0, 0, LGF_JSON },
 	{ PG_API_ROUTES, { "api", "v1", "rs", "{rs}", "neighbors", "{proto}", "routes", NULL },
-	    P_VIEW | P_PAGE, 0, true },
-	{ PG_API_LOOKUP, { "api", "v1", "lookup", NULL }, P_Q, P_Q, true },
-	{ PG_API_ORIGIN, { "api", "v1", "origin", NULL }, P_ASN, P_ASN, true },
-	{ PG_API_MEMBERS, { "api", "v1", "members", NULL }, 0, 0, true },
-	{ PG_BW_STATUS, { "birdwatcher", "{rs}", "status", NULL }, 0, 0, true },
-	{ PG_BW_PROTOCOLS_BGP, { "birdwatcher", "{rs}", "protocols", "bgp", NULL }, 0, 0, true },
+	    P_VIEW | P_PAGE, 0, LGF_JSON },
+	{ PG_API_LOOKUP, { "api", "v1", "lookup", NULL }, P_Q, P_Q, LGF_JSON },
+	{ PG_API_ORIGIN, { "api", "v1", "origin", NULL }, P_ASN, P_ASN, LGF_JSON },
+	{ PG_API_MEMBERS, { "api", "v1", "members", NULL }, 0, 0, LGF_JSON },
+	{ PG_BW_STATUS, { "birdwatcher", "{rs}", "status", NULL }, 0, 0, LGF_BW },
+	{ PG_BW_PROTOCOLS_BGP, { "birdwatcher", "{rs}", "protocols", "bgp", NULL }, 0, 0, LGF_BW },
 	{ PG_BW_PROTOCOLS_SHORT, { "birdwatcher", "{rs}", "protocols", "short", NULL },
-	    P_UNCACHED, 0, true },
+	    P_UNCACHED, 0, LGF_BW },
 	{ PG_BW_ROUTES_PROTOCOL, { "birdwatcher", "{rs}", "routes", "protocol", "{proto}", NULL },
-	    0, 0, true },
+	    0, 0, LGF_BW },
 	{ PG_BW_ROUTES_FILTERED, { "birdwatcher", "{rs}", "routes", "filtered", "{proto}", NULL },
-	    0, 0, true },
+	    0, 0, LGF_BW },
 	{ PG_BW_ROUTES_NOEXPORT, { "birdwatcher", "{rs}", "routes", "noexport", "{proto}", NULL },
-	    0, 0, true },
+	    0, 0, LGF_BW },
 	{ PG_BW_ROUTES_TABLE, { "birdwatcher", "{rs}", "routes", "table", "{table}", NULL },
-	    0, 0, true },
+	    0, 0, LGF_BW },
 	{ PG_BW_ROUTES_TABLE_FILTERED,
-	    { "birdwatcher", "{rs}", "routes", "table", "{table}", "filtered", NULL }, 0, 0, true },
+	    { "birdwatcher", "{rs}", "routes", "table", "{table}", "filtered", NULL }, 0, 0, LGF_BW },
 	{ PG_BW_ROUTES_PREFIX, { "birdwatcher", "{rs}", "routes", "prefix", NULL },
-	    P_PREFIX, P_PREFIX, true },
+	    P_PREFIX, P_PREFIX, LGF_BW },
 };
 
 static const struct {
@@ -359,6 +359,16 @@ parse_query(const struct route *r, const char *query, struct lg_request *rq,
 	return true;
 }
 
+enum lg_format
+lg_path_format(const char *path)
+{
+	if (!strncmp(path, "/birdwatcher/", 13))
+		return LGF_BW;
+	if (!strncmp(path, "/api/", 5) || !strcmp(path, "/healthz"))
+		return LGF_JSON;
+	return LGF_HTML;
+}
+
 bool
 lg_parse_request(const char *method, const char *path, const char *query,
     struct lg_request *rq, struct lg_reqerr *err)
@@ -379,6 +389,6 @@ lg_parse_request(const char *method, const char *path, const char *query,
 	if ((r = match(segs, n, rq, err)) == NULL)
 		return false;
 	rq->page = r->page;
-	rq->json = r->json;
+	rq->fmt = r->fmt;
 	return parse_query(r, query, rq, err);
 }

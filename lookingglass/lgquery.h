@@ -31,10 +31,13 @@ enum lg_page {
 
 enum lg_view { VIEW_ACCEPTED = 0, VIEW_FILTERED, VIEW_EXPORTED };
 
+/* How a path answers, errors included: a page, /api/v1 JSON, birdwatcher. */
+enum lg_format { LGF_HTML = 0, LGF_JSON, LGF_BW };
+
 /* What a request asks for, every field typed and checked. */
 struct lg_request {
 	enum lg_page	 page;
-	bool		 json;
+	enum lg_format	 fmt;
 	char		 rs[LG_NAME_MAX + 1];		/* "" when the path has none */
 	char		 proto[LG_NAME_MAX + 1];	/* "" when the path has none */
 	char		 table[LG_NAME_MAX + 1];	/* "" when the path has none */
@@ -63,6 +66,13 @@ struct lg_reqerr {
  */
 bool	lg_parse_request(const char *method, const char *path, const char *query,
 	    struct lg_request *rq, struct lg_reqerr *err);
+
+/*
+ * The format of a path that may not parse (or is answered before it is
+ * parsed: rate limits, overload, its length): from its first segment, as
+ * the route table has it.
+ */
+enum lg_format lg_path_format(const char *path);
 
 /* A name as BIRD and our compiler write them: [A-Za-z0-9_-], 1..64. */
 bool	lg_name_ok(const char *s);

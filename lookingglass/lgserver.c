@@ -38,14 +38,13 @@ lg_answer(struct lg_app *app, const char *method, const char *uri, struct lg_res
 	struct lg_reqerr err;
 
 	if (plen > URI_MAX || strlen(uri) > URI_MAX) {
-		lg_error(app, false, 414, NULL, "request too long", resp);
+		lg_error(app, lg_path_format(uri), 414, NULL, "request too long", resp);
 		return;
 	}
 	memcpy(path, uri, plen);
 	path[plen] = '\0';
 	if (!lg_parse_request(method, path, q ? q + 1 : "", &rq, &err)) {
-		bool json = !strncmp(path, "/api/", 5) || !strncmp(path, "/birdwatcher/", 13);
-		lg_error(app, json, err.status, err.param, err.msg, resp);
+		lg_error(app, lg_path_format(path), err.status, err.param, err.msg, resp);
 		return;
 	}
 	lg_handle(app, &rq, resp);
@@ -336,11 +335,11 @@ access_handler(void *cls, struct MHD_Connection *c, const char *url, const char 
 	client_key(&peer, key, sizeof(key));
 	exempt = !strcmp(uri, "/static/lg.css") || !strcmp(uri, "/healthz");
 	if (!exempt && !lg_ratelimit_take(s->rl, key, clock_ms(), &retry)) {
-		lg_error(s->app, !strncmp(uri, "/api/", 5) || !strncmp(uri, "/birdwatcher/", 13),
-		    429, NULL, "too many requests from your network; slow down", &resp);
+		lg_error(s->app, lg_path_format(uri), 429, NULL,
+		    "too many requests from your network; slow down", &resp);
 		resp.retry_after = retry;
 	} else if (!exempt && !enter(s)) {
-		lg_error(s->app, !strncmp(uri, "/api/", 5), 503, NULL,
+		lg_error(s->app, lg_path_format(uri), 503, NULL,
 		    "the looking glass is busy; try again in a few seconds", &resp);
 		resp.retry_after = 3;
 	} else {

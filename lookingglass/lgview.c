@@ -146,14 +146,14 @@ put_protos(struct lg_app *app, struct protos *pr)
 
 /* 503 for a route server BIRD does not answer on. */
 static void
-bird_down(struct lg_app *app, bool json, const struct lg_rs *rs, const struct lg_reply *r,
+bird_down(struct lg_app *app, enum lg_format fmt, const struct lg_rs *rs, const struct lg_reply *r,
     struct lg_response *resp)
 {
 	char msg[512];
 
 	snprintf(msg, sizeof(msg), "route server %s is not answering (%s); the looking glass "
 	    "reconnects by itself, try again in a few seconds", rs->name, r->text);
-	lg_error(app, json, 503, NULL, msg, resp);
+	lg_error(app, fmt, 503, NULL, msg, resp);
 	resp->retry_after = 5;
 }
 
@@ -432,7 +432,7 @@ page_status(struct lg_app *app, const struct lg_request *rq, struct lg_response 
 	json_t *root = json_object(), *arr = json_array();
 	char now[32];
 
-	if (!rq->json) {
+	if (!(rq->fmt != LGF_HTML)) {
 		html_begin(b, app, "Route servers");
 		buf_puts(b, "<table><thead><tr><th>Route server</th><th>State</th><th>BIRD</th>"
 		    "<th>Router ID</th><th>Last reboot</th><th>Last reconfiguration</th></tr>"
@@ -447,7 +447,7 @@ page_status(struct lg_app *app, const struct lg_request *rq, struct lg_response 
 
 		memset(&st, 0, sizeof(st));
 		lg_replay(r, bp_status_line, &st);
-		if (rq->json) {
+		if ((rq->fmt != LGF_HTML)) {
 			json_t *o = json_object();
 			jset(o, "name", jstr(rs->name));
 			jset(o, "up", json_boolean(up));
@@ -478,7 +478,7 @@ page_status(struct lg_app *app, const struct lg_request *rq, struct lg_response 
 		}
 		lg_reply_put(&app->core, r);
 	}
-	if (rq->json) {
+	if ((rq->fmt != LGF_HTML)) {
 		iso_time(time(NULL), now, sizeof(now));
 		jset(root, "route_servers", arr);
 		jset(root, "generated_at", jstr(now));
@@ -555,11 +555,11 @@ page_neighbors(struct lg_app *app, const struct lg_request *rq, struct lg_rs *rs
 	json_t *root, *arr;
 
 	if (!get_protos(app, rs, false, &pr)) {
-		bird_down(app, rq->json, rs, pr.reply, resp);
+		bird_down(app, rq->fmt, rs, pr.reply, resp);
 		put_protos(app, &pr);
 		return;
 	}
-	if (rq->json) {
+	if ((rq->fmt != LGF_HTML)) {
 		root = json_object();
 		arr = json_array();
 		for (size_t i = 0; i < pr.p.n; i++)
@@ -647,12 +647,12 @@ page_neighbor(struct lg_app *app, const struct lg_request *rq, struct lg_rs *rs,
 	size_t total;
 
 	if (!get_protos(app, rs, false, &pr)) {
-		bird_down(app, rq->json, rs, pr.reply, resp);
+		bird_down(app, rq->fmt, rs, pr.reply, resp);
 		put_protos(app, &pr);
 		return;
 	}
 	if ((p = bp_protocols_find(&pr.p, rq->proto)) == NULL || strcmp(p->proto, "BGP")) {
-		lg_error(app, rq->json, 404, "neighbor", "no such neighbour on this route server",
+		lg_error(app, rq->fmt, 404, "neighbor", "no such neighbour on this route server",
 		    resp);
 		put_protos(app, &pr);
 		return;
@@ -665,7 +665,7 @@ page_neighbor(struct lg_app *app, const struct lg_request *rq, struct lg_rs *rs,
 	a.proto = p->name;
 	r = lg_query(&app->core, rs, view_cmd[rq->view], &a, false);
 	if (r->status != BS_OK) {
-		bird_down(app, rq->json, rs, r, resp);
+		bird_down(app, rq->fmt, rs, r, resp);
 		lg_reply_put(&app->core, r);
 		put_protos(app, &pr);
 		return;
@@ -761,7 +761,7 @@ page_search(struct lg_app *app, const struct lg_request *rq, struct lg_response 
 		else
 			prefix_format(&rq->q_prefix, what);
 	}
-	if (!rq->json) {
+	if (!(rq->fmt != LGF_HTML)) {
 		char title[160];
 		snprintf(title, sizeof(title), origin ? "Routes originated by %s" :
 		    "Routes for %s", what);
@@ -775,7 +775,7 @@ page_search(struct lg_app *app, const struct lg_request *rq, struct lg_response 
 
 		jset(o, "route_server", jstr(rs->name));
 		jset(o, "up", json_boolean(up));
-		if (!rq->json) {
+		if (!(rq->fmt != LGF_HTML)) {
 			buf_puts(b, "<h2>");
 			esc(b, rs->name);
 			buf_puts(b, "</h2>\n");
@@ -788,7 +788,7 @@ page_search(struct lg_app *app, const struct lg_request *rq, struct lg_response 
 			if (r->status != BS_OK) {
 				up = false;
 				jset(o, "error", jstr(r->text));
-				if (!rq->json) {
+				if (!(rq->fmt != LGF_HTML)) {
 					buf_puts(b, "<p class=\"err\">Not answering: ");
 					esc(b, r->text);
 					buf_puts(b, "</p>\n");
@@ -802,7 +802,7 @@ page_search(struct lg_app *app, const struct lg_request *rq, struct lg_response 
 			w.rs = rs->name;
 			w.filtered = filtered;
 			w.limit = app->core.opt.max_routes;
-			if (rq->json) {
+			if ((rq->fmt != LGF_HTML)) {
 				w.row = j_row;
 				w.arr = arr;
 			} else {
@@ -815,16 +815,16 @@ page_search(struct lg_app *app, const struct lg_request *rq, struct lg_response 
 			}
 			walk(&w, r);
 			shown += w.shown;
-			if (!rq->json && r->routes > 0)
+			if (!(rq->fmt != LGF_HTML) && r->routes > 0)
 				buf_puts(b, "</tbody></table>\n");
 			if (r->truncated) {
 				jset(o, "truncated", json_true());
-				if (!rq->json)
+				if (!(rq->fmt != LGF_HTML))
 					buf_puts(b, "<p class=\"warn\">Only the first routes are shown.</p>\n");
 			}
 			lg_reply_put(&app->core, r);
 		}
-		if (!up && pr.reply != NULL && pr.reply->status != BS_OK && !rq->json) {
+		if (!up && pr.reply != NULL && pr.reply->status != BS_OK && !(rq->fmt != LGF_HTML)) {
 			buf_puts(b, "<p class=\"err\">Not answering: ");
 			esc(b, pr.reply->text);
 			buf_puts(b, "</p>\n");
@@ -835,7 +835,7 @@ page_search(struct lg_app *app, const struct lg_request *rq, struct lg_response 
 		json_array_append_new(results, o);
 		put_protos(app, &pr);
 	}
-	if (rq->json) {
+	if ((rq->fmt != LGF_HTML)) {
 		jset(root, "query", jstr(what));
 		jset(root, "results", results);
 		json_body(resp, root);
@@ -858,7 +858,7 @@ page_members(struct lg_app *app, const struct lg_request *rq, struct lg_response
 	struct buf *b = &resp->body;
 	json_t *arr = json_array();
 
-	if (!rq->json) {
+	if (!(rq->fmt != LGF_HTML)) {
 		html_begin(b, app, "Members");
 		if (c == NULL)
 			buf_puts(b, "<p class=\"empty\">No member list configured "
@@ -869,7 +869,7 @@ page_members(struct lg_app *app, const struct lg_request *rq, struct lg_response
 	}
 	for (size_t i = 0; c != NULL && i < c->n; i++) {
 		const struct lg_member *m = &c->v[i];
-		if (rq->json) {
+		if ((rq->fmt != LGF_HTML)) {
 			json_t *o = json_object(), *conns = json_array();
 			jset(o, "asn", json_integer(m->asn));
 			jset(o, "name", jstr(m->name));
@@ -909,7 +909,7 @@ page_members(struct lg_app *app, const struct lg_request *rq, struct lg_response
 				}
 		buf_puts(b, "</td></tr>\n");
 	}
-	if (rq->json) {
+	if ((rq->fmt != LGF_HTML)) {
 		json_t *root = json_object();
 		jset(root, "members", arr);
 		json_body(resp, root);
@@ -1108,7 +1108,7 @@ page_birdwatcher(struct lg_app *app, const struct lg_request *rq, struct lg_rs *
 		char t1[32], t2[32], t3[32];
 		r = lg_query(&app->core, rs, CMD_STATUS, &a, false);
 		if (r->status != BS_OK) {
-			bird_down(app, true, rs, r, resp);
+			bird_down(app, LGF_BW, rs, r, resp);
 			lg_reply_put(&app->core, r);
 			return;
 		}
@@ -1129,7 +1129,7 @@ page_birdwatcher(struct lg_app *app, const struct lg_request *rq, struct lg_rs *
 		struct protos pr;
 		json_t *ps = json_object();
 		if (!get_protos(app, rs, rq->uncached, &pr)) {
-			bird_down(app, true, rs, pr.reply, resp);
+			bird_down(app, LGF_BW, rs, pr.reply, resp);
 			put_protos(app, &pr);
 			json_decref(ps);
 			return;
@@ -1164,14 +1164,14 @@ page_birdwatcher(struct lg_app *app, const struct lg_request *rq, struct lg_rs *
 	} else if (rq->page == PG_BW_ROUTES_TABLE || rq->page == PG_BW_ROUTES_TABLE_FILTERED) {
 		struct protos pr;
 		if (!get_protos(app, rs, false, &pr)) {
-			bird_down(app, true, rs, pr.reply, resp);
+			bird_down(app, LGF_BW, rs, pr.reply, resp);
 			put_protos(app, &pr);
 			return;
 		}
 		known = table_known(&pr.p, rq->table);
 		put_protos(app, &pr);
 		if (!known) {
-			lg_error(app, true, 404, "table", "no such table", resp);
+			lg_error(app, LGF_BW, 404, "table", "no such table", resp);
 			return;
 		}
 		a.table = rq->table;
@@ -1182,10 +1182,10 @@ page_birdwatcher(struct lg_app *app, const struct lg_request *rq, struct lg_rs *
 			if (down) {
 				char msg[200];
 				snprintf(msg, sizeof(msg), "route server %s is not answering", rs->name);
-				lg_error(app, true, 503, NULL, msg, resp);
+				lg_error(app, LGF_BW, 503, NULL, msg, resp);
 				resp->retry_after = 5;
 			} else {
-				lg_error(app, true, 404, "protocol", "no such protocol", resp);
+				lg_error(app, LGF_BW, 404, "protocol", "no such protocol", resp);
 			}
 			return;
 		}
@@ -1195,7 +1195,7 @@ page_birdwatcher(struct lg_app *app, const struct lg_request *rq, struct lg_rs *
 	}
 	r = lg_query(&app->core, rs, c, &a, false);
 	if (r->status != BS_OK) {
-		bird_down(app, true, rs, r, resp);
+		bird_down(app, LGF_BW, rs, r, resp);
 		lg_reply_put(&app->core, r);
 		return;
 	}
@@ -1245,13 +1245,20 @@ static const char css[] =
 	"footer{padding:1em 1.5em;color:#5d6675;font-size:.9em}\n";
 
 void
-lg_error(struct lg_app *app, bool json, int status, const char *param, const char *msg,
+lg_error(struct lg_app *app, enum lg_format fmt, int status, const char *param, const char *msg,
     struct lg_response *resp)
 {
 	buf_reset(&resp->body);
 	resp->status = status;
 	resp->max_age = 0;
-	if (json) {
+	if (fmt == LGF_BW) {
+		/* Birdwatcher clients (Alice-LG) read a plain {"error": "..."}. */
+		json_t *root = json_object();
+		jset(root, "error", jstr(msg));
+		json_body(resp, root);
+		return;
+	}
+	if (fmt == LGF_JSON) {
 		json_t *root = json_object(), *e = json_object();
 		jset(e, "status", json_integer(status));
 		jset(e, "param", param && *param ? jstr(param) : json_null());
@@ -1273,21 +1280,6 @@ lg_error(struct lg_app *app, bool json, int status, const char *param, const cha
 	html_end(&resp->body, app);
 }
 
-/* Birdwatcher clients read a plain {"error": "..."}. */
-static void
-bw_error_shape(struct lg_response *resp, int status)
-{
-	json_error_t e;
-	json_t *root = json_loadb(resp->body.p, resp->body.len, 0, &e);
-	const char *msg = json_string_value(json_object_get(json_object_get(root, "error"), "message"));
-	json_t *out = json_object();
-
-	jset(out, "error", jstr(msg ? msg : "error"));
-	json_decref(root);
-	json_body(resp, out);
-	resp->status = status;
-}
-
 void
 lg_handle(struct lg_app *app, const struct lg_request *rq, struct lg_response *resp)
 {
@@ -1295,7 +1287,7 @@ lg_handle(struct lg_app *app, const struct lg_request *rq, struct lg_response *r
 
 	resp->max_age = 10;
 	if (rq->rs[0] && (rs = lg_find_rs(&app->core, rq->rs)) == NULL) {
-		lg_error(app, rq->json, 404, "rs", "no such route server", resp);
+		lg_error(app, rq->fmt, 404, "rs", "no such route server", resp);
 		goto done;
 	}
 	switch (rq->page) {
@@ -1344,10 +1336,8 @@ lg_handle(struct lg_app *app, const struct lg_request *rq, struct lg_response *r
 		page_birdwatcher(app, rq, rs, resp);
 		break;
 	case PG_NONE:
-		lg_error(app, rq->json, 404, NULL, "no such page", resp);
+		lg_error(app, rq->fmt, 404, NULL, "no such page", resp);
 		break;
 	}
 done:
-	if (resp->status != 200 && rq->page >= PG_BW_STATUS && rq->page <= PG_BW_ROUTES_PREFIX)
-		bw_error_shape(resp, resp->status);
 }

@@ -41,7 +41,7 @@ void	lg_response_free(struct lg_response *r);
 /* Answer a parsed request. */
 void	lg_handle(struct lg_app *app, const struct lg_request *rq, struct lg_response *resp);
 /* A 4xx/5xx answer in the request's format. */
-void	lg_error(struct lg_app *app, bool json, int status, const char *param,
+void	lg_error(struct lg_app *app, enum lg_format fmt, int status, const char *param,
 	    const char *msg, struct lg_response *resp);
 
 #endif

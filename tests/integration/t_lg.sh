@@ -230,8 +230,12 @@ H=http://127.0.0.1:$hport/api/v1/rs/rs1/neighbors
 curl -s -m 30 -o "$T_TMP/hang1.json" -w '%{http_code} %{time_total}\n' "$H" > "$T_TMP/hang1" &
 hang1=$!
 sleep 0.5
+curl -s -m 30 -o "$T_TMP/hang3.json" -w '%{http_code}\n' \
+	"http://127.0.0.1:$hport/birdwatcher/rs1/protocols/bgp" > "$T_TMP/hang3" &
+hang3=$!
 curl -s -m 30 -o "$T_TMP/hang2.json" -w '%{http_code} %{time_total}\n' "$H" > "$T_TMP/hang2"
 wait "$hang1"
+wait "$hang3"
 kill -CONT "$rspid"
 read -r c1 t1 < "$T_TMP/hang1"
 read -r c2 t2 < "$T_TMP/hang2"
@@ -239,6 +243,8 @@ check "BIRD hung: the request holding the slot ends at the 4 s deadline with 503
 	sh -c "[ $c1 = 503 ] && awk 'BEGIN { exit !($t1 >= 3.5 && $t1 < 8) }' && jq -e '.error.message | test(\"not answering\")' $T_TMP/hang1.json >/dev/null"
 check "BIRD hung: the next request waits 3 s for a slot, then 503 busy ($c2 after ${t2}s)" \
 	sh -c "[ $c2 = 503 ] && awk 'BEGIN { exit !($t2 >= 2.5 && $t2 < 6) }' && jq -e '.error.message | test(\"busy\")' $T_TMP/hang2.json >/dev/null"
+check "BIRD hung: a birdwatcher request gets 503 in birdwatcher's shape (Alice-LG reads it)" \
+	sh -c "[ \$(cat $T_TMP/hang3) = 503 ] && jq -e '.error | type == \"string\"' $T_TMP/hang3.json >/dev/null"
 wait_until 20 "answers again once BIRD runs" sh -c "[ \$(curl -s -o /dev/null -w '%{http_code}' $H) = 200 ]" &&
 	pass "BIRD running again: answered without a restart"
 

@@ -516,12 +516,18 @@ test_requests_good(void **state)
 	assert_true(lg_parse_request("GET", "/api/v1/lookup", "q=198.51.100.0%2F24", &rq, &e));
 	assert_false(rq.q_is_ip);
 	assert_string_equal(prefix_format(&rq.q_prefix, tmp), "198.51.100.0/24");
-	assert_true(rq.json);
+	assert_int_equal(rq.fmt, LGF_JSON);
 	assert_true(lg_parse_request("GET", "/origin", "asn=AS64502", &rq, &e));
+	assert_int_equal(rq.fmt, LGF_HTML);
 	assert_int_equal(rq.asn, 64502);
 	assert_true(lg_parse_request("GET", "/birdwatcher/rs1/routes/prefix", "prefix=192.0.2.0/24",
 	    &rq, &e));
 	assert_int_equal(rq.page, PG_BW_ROUTES_PREFIX);
+	assert_int_equal(rq.fmt, LGF_BW);
+	/* Paths that do not parse answer in the format of their first segment. */
+	assert_int_equal(lg_path_format("/birdwatcher/no/such/page"), LGF_BW);
+	assert_int_equal(lg_path_format("/api/v1/nothing"), LGF_JSON);
+	assert_int_equal(lg_path_format("/nothing"), LGF_HTML);
 	assert_true(lg_parse_request("GET", "/birdwatcher/rs1/protocols/short", "uncached=true",
 	    &rq, &e));
 	assert_true(rq.uncached);
