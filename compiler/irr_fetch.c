@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "arena.h"
 #include "clock.h"
@@ -21,7 +20,8 @@ struct fetch {
 	size_t			 n_keys, cap_keys;
 	struct fetch_stats	*st;
 	struct arena		 mem;		/* query contexts, freed at the end */
-	bool			 progress;
+	const struct progress	*prog;		/* NULL: no progress */
+	const char		*host;
 	double			 start, last_progress;
 	size_t			 n_asked, n_answered;	/* queries, for the progress line */
 	size_t			 n_sets;		/* distinct AS-SETs asked */
@@ -46,14 +46,15 @@ static void
 show_progress(struct fetch *f, bool final)
 {
 	double t = clock_s();
+	char text[512];
 
-	if (!f->progress || (!final && t - f->last_progress < 0.5))
+	if (f->prog == NULL || (!final && t - f->last_progress < 0.5))
 		return;
 	f->last_progress = t;
-	fprintf(stderr, "\rixp-rsc: IRR %s: %zu/%zu queries, %zu AS-SETs, %zu ASNs, "
-	    "%zu prefixes, %.0f s %s", f->c->src.irr_servers[0].path, f->n_answered, f->n_asked,
-	    f->st->sets, f->st->asns, f->st->prefixes, t - f->start, final ? "\n" : "");
-	fflush(stderr);
+	snprintf(text, sizeof(text), "IRR %s: %zu/%zu queries, %zu AS-SETs, %zu ASNs, "
+	    "%zu prefixes, %.0f s", f->host, f->n_answered, f->n_asked, f->st->sets,
+	    f->st->asns, f->st->prefixes, t - f->start);
+	f->prog->fn(f->prog->ctx, text, final);
 }
 
 /* First time this key is seen? */
@@ -193,7 +194,7 @@ on_prefixes(const struct irrd_answer *a, void *ctx)
 int
 irr_fetch(struct irrdb *db, const char *const *names, size_t n_names,
     const uint32_t *asns, size_t n_asns, const struct config *c,
-    const struct irrd_opts *io, bool progress, struct fetch_stats *st,
+    const struct irrd_opts *io, const struct progress *prog, struct fetch_stats *st,
     char *err, size_t errlen)
 {
 	struct fetch f;
@@ -204,7 +205,8 @@ irr_fetch(struct irrdb *db, const char *const *names, size_t n_names,
 	f.db = db;
 	f.c = c;
 	f.st = st;
-	f.progress = progress && isatty(STDERR_FILENO);
+	f.prog = prog;
+	f.host = io->host;
 	f.start = clock_s();
 	f.cl = irrd_new(io);
 	for (size_t i = 0; i < c->n_members; i++)

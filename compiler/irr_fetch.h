@@ -14,6 +14,7 @@
 #include "config.h"
 #include "irrd_client.h"
 #include "irrdb.h"
+#include "progress.h"
 
 /*
  * What one fetch may ask for in all: a server that names new AS-SETs in
@@ -39,7 +40,7 @@ struct fetch_stats {
  */
 int	irr_fetch(struct irrdb *db, const char *const *names, size_t n_names,
 	    const uint32_t *asns, size_t n_asns, const struct config *c,
-	    const struct irrd_opts *io, bool progress, struct fetch_stats *st,
+	    const struct irrd_opts *io, const struct progress *prog, struct fetch_stats *st,
 	    char *err, size_t errlen);
 
 #endif

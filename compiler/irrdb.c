@@ -117,6 +117,7 @@ collect_all(const struct rpsl_obj *o, const char *name, struct tokvec *tv)
 struct load_ctx {
 	struct irrdb		*db;
 	struct irr_dump_stats	*st;
+	const struct progress	*prog;
 };
 
 static void
@@ -292,11 +293,12 @@ static void
 on_progress(uint64_t bytes, void *ctx)
 {
 	struct load_ctx *lc = ctx;
+	char text[512];
 
-	fprintf(stderr, "\rixp-rsc: reading %s: %llu MB, %llu routes ",
-	    lc->st->path, (unsigned long long)(bytes >> 20),
+	snprintf(text, sizeof(text), "reading %s: %llu MB, %llu routes", lc->st->path,
+	    (unsigned long long)(bytes >> 20),
 	    (unsigned long long)(lc->st->routes[0] + lc->st->routes[1]));
-	fflush(stderr);
+	lc->prog->fn(lc->prog->ctx, text, false);
 }
 
 static struct irr_dump_stats *
@@ -312,19 +314,18 @@ new_dump(struct irrdb *db, const char *path)
 }
 
 int
-irrdb_load_dump(struct irrdb *db, const char *path, struct diag *d, bool progress)
+irrdb_load_dump(struct irrdb *db, const char *path, struct diag *d, const struct progress *prog)
 {
-	struct load_ctx lc = { db, new_dump(db, path) };
+	struct load_ctx lc = { db, new_dump(db, path), prog };
 	struct srcpos pos = { path, 0, 0 };
 	char err[256];
 	uint64_t skipped, good;
 	int r;
 
-	progress = progress && isatty(STDERR_FILENO) && !d->quiet;
-	r = rpsl_read_file(path, NULL, on_object, &lc, progress ? on_progress : NULL,
+	r = rpsl_read_file(path, NULL, on_object, &lc, prog ? on_progress : NULL,
 	    &lc.st->rpsl, err, sizeof(err));
-	if (progress && lc.st->rpsl.bytes >= (16u << 20))
-		fprintf(stderr, "\r\033[K");
+	if (prog != NULL && lc.st->rpsl.bytes >= (16u << 20))
+		prog->fn(prog->ctx, NULL, true);
 	if (r != 0) {
 		diag_error(d, &pos, "check the file, or download the dump again", "%s", err);
 		return -1;
@@ -365,7 +366,7 @@ irrdb_load_dump(struct irrdb *db, const char *path, struct diag *d, bool progres
 void
 irrdb_load_mem(struct irrdb *db, const char *data, size_t len)
 {
-	struct load_ctx lc = { db, new_dump(db, "(memory)") };
+	struct load_ctx lc = { db, new_dump(db, "(memory)"), NULL };
 	struct rpsl_reader *r = rpsl_new(on_object, &lc);
 
 	rpsl_feed(r, data, len);

@@ -13,6 +13,7 @@
 #include "addr.h"
 #include "arena.h"
 #include "diag.h"
+#include "progress.h"
 #include "hmap.h"
 #include "rpsl.h"
 
@@ -85,10 +86,11 @@ struct irrdb {
 void	irrdb_init(struct irrdb *db, char *const *sources, size_t n);
 /*
  * Add one dump. Returns 0, or -1 when the file cannot be read completely
- * (the error is reported through `d` as an environment error).
+ * (the error is reported through `d` as an environment error). `prog`,
+ * when not NULL, hears how far a large dump is.
  */
 int	irrdb_load_dump(struct irrdb *db, const char *path, struct diag *d,
-	    bool progress);
+	    const struct progress *prog);
 /* Same from memory (tests, fuzzing). */
 void	irrdb_load_mem(struct irrdb *db, const char *data, size_t len);
 /* Objects from a live server (already resolved: no mbrs-by-ref). */

@@ -289,15 +289,30 @@ timestamp(const struct opts *o, char *dst, size_t len)
 	return dst;
 }
 
+/* Progress on a terminal: one line, rewritten in place. */
+static void
+show_progress(void *ctx, const char *text, bool final)
+{
+	(void)ctx;
+	if (text == NULL)
+		fputs("\r\033[K", stderr);
+	else
+		fprintf(stderr, "\rixp-rsc: %s \033[K%s", text, final ? "\n" : "");
+	fflush(stderr);
+}
+
 static int
 prepare(const struct opts *o, struct config *c, struct data *dt, struct model *mo,
     struct diag *d)
 {
-	struct source_opts so = { o->offline, o->jobs, !o->quiet, NULL };
+	static const struct progress terminal = { show_progress, NULL };
+	struct source_opts so = { o->offline, o->jobs, NULL, NULL };
 	struct previous prev;
 	bool have_prev;
-	int r;
+	enum src_status st;
 
+	if (!o->quiet && isatty(STDERR_FILENO))
+		so.progress = &terminal;
 	/* The previous run's report guards against data that suddenly shrank. */
 	have_prev = o->outdir != NULL && previous_load(o->outdir, &prev) == 0;
 	so.prev = have_prev ? &prev : NULL;
@@ -308,14 +323,14 @@ prepare(const struct opts *o, struct config *c, struct data *dt, struct model *m
 			previous_free(&prev);
 		return EXIT_INPUT;
 	}
-	if ((r = sources_load(c, &so, dt, d)) != 0) {
-		fprintf(stderr, "ixp-rsc: %s; nothing written\n", r == EXIT_INPUT ?
+	if ((st = sources_load(c, &so, dt, d)) != SRC_OK) {
+		fprintf(stderr, "ixp-rsc: %s; nothing written\n", st == SRC_BAD_INPUT ?
 		    "bad input" : "data sources not usable");
 		sources_free(dt);
 		config_free(c);
 		if (have_prev)
 			previous_free(&prev);
-		return r;
+		return st == SRC_BAD_INPUT ? EXIT_INPUT : EXIT_SOURCE;
 	}
 	{
 		struct model_inputs in = { dt->have_irr ? &dt->irr : NULL,

@@ -16,8 +16,6 @@
 #include "irrname.h"
 #include "xalloc.h"
 
-enum { EXIT_INPUT = 1, EXIT_SOURCE = 2 };
-
 #define VRP_MAX_HTTP	(512u << 20)
 /* One IRRd answer: the largest real ones (a big AS-SET's members, the
  * route objects of the biggest networks) are a few MB. */
@@ -77,23 +75,6 @@ cache_fresh(const struct config *c, const struct source_opts *o, const char *key
 	snprintf(si->from, sizeof(si->from), "cache");
 	si->age_s = age;
 	return age;
-}
-
-/* The cached copy itself (at most `max` bytes; the caller frees it). */
-static char *
-from_cache(const struct config *c, const struct source_opts *o, const char *key,
-    const char *what, const char *why, size_t max, size_t *len, struct source_info *si,
-    struct diag *d)
-{
-	char *data;
-	long age;
-
-	if (cache_fresh(c, o, key, what, why, si, d) < 0)
-		return NULL;
-	if ((data = cache_get(c->src.cache_dir, key, max, len, &age)) == NULL)
-		diag_error(d, NULL, NULL, "%s: cached copy %s/%s: %s", what, c->src.cache_dir,
-		    key, strerror(errno));
-	return data;
 }
 
 static void
@@ -186,83 +167,171 @@ pdb_fetch(const struct config *c, const char *base, struct pdb *p, struct buf *d
 	return r;
 }
 
-static int
-load_pdb(const struct config *c, const struct source_opts *o, struct data *dt,
-    struct diag *d)
+/* ---- the live sources: fetch, or fall back to the cache -------------- */
+
+/*
+ * A live source is fetched from one of its origins (the IRR servers in
+ * order; one URL for the others), kept in the cache under the origin's
+ * name, and, when no origin answers (or --offline), served from the
+ * youngest cached copy of any origin that is young enough. The kinds
+ * differ only in how they fetch and how they read a cached copy.
+ */
+struct source_run {
+	const struct config	*c;
+	const struct source_opts *o;
+	struct data		*dt;
+	struct diag		*d;
+	struct source_info	*si;	/* of the attempt under way */
+	void			*arg;	/* the kind's own (the IRR roots) */
+};
+
+struct source_kind {
+	const char	*name;		/* in messages: "IRR", "PeeringDB", "VRPs" */
+	const char	*kind;		/* report.json, and the cache file prefix */
+	const char	*kind_cached;	/* report.json for a cached copy */
+	const char	*ext;		/* of the cache file */
+	bool		 warn_each;	/* say which of several origins failed */
+	/* Fetch from `where` into r->dt; `doc` is what the cache keeps. */
+	int	(*live)(struct source_run *r, const char *where, struct buf *doc,
+		    char *err, size_t errlen);
+	/* The same from a cached copy at `path`. */
+	int	(*cached)(struct source_run *r, const char *path, const char *where);
+};
+
+static enum src_status
+source_load(struct source_run *r, const struct source_kind *k, const struct srcfile *origins,
+    size_t n)
 {
-	const struct srcfile *f = &c->src.peeringdb;
-	struct source_info *si;
-	char key[300], err[512], *data = NULL;
-	size_t len = 0;
+	const char *dir = r->c->src.cache_dir, *best = origins[0].path;
+	char key[300], err[512] = "";
+	struct buf path = BUF_INIT;
+	long best_age = -1;
+	int rc;
+
+	for (size_t i = 0; i < n && !r->o->offline; i++) {
+		struct buf doc = BUF_INIT;
+		double t0 = clock_s();
+
+		r->si = info_add(r->dt, k->kind, origins[i].path);
+		rc = k->live(r, origins[i].path, &doc, err, sizeof(err));
+		if (rc == 0) {
+			cache_key(key, sizeof(key), k->kind, origins[i].path, k->ext);
+			to_cache(r->c, key, doc.p, doc.len, r->d);
+			snprintf(r->si->from, sizeof(r->si->from), "live");
+			if (r->si->seconds == 0)
+				r->si->seconds = clock_s() - t0;
+		}
+		buf_free(&doc);
+		if (rc == 0)
+			return SRC_OK;
+		if (k->warn_each)
+			diag_warn(r->d, &origins[i].pos, NULL, "%s server %s: %s", k->name,
+			    origins[i].path, err);
+	}
+	for (size_t i = 0; i < n && dir != NULL; i++) {
+		long age;
+		cache_key(key, sizeof(key), k->kind, origins[i].path, k->ext);
+		if ((age = cache_age(dir, key)) >= 0 && (best_age < 0 || age < best_age)) {
+			best_age = age;
+			best = origins[i].path;
+		}
+	}
+	r->si = info_add(r->dt, k->kind_cached, best);
+	cache_key(key, sizeof(key), k->kind, best, k->ext);
+	if (cache_fresh(r->c, r->o, key, k->name, r->o->offline ? "offline" : err, r->si,
+	    r->d) < 0)
+		return SRC_UNAVAILABLE;
+	buf_printf(&path, "%s/%s", dir, key);
+	rc = k->cached(r, path.p, best);
+	buf_free(&path);
+	return rc == 0 ? SRC_OK : SRC_UNAVAILABLE;
+}
+
+/* ---- PeeringDB ------------------------------------------------------------ */
+
+static int
+pdb_live(struct source_run *r, const char *where, struct buf *doc, char *err, size_t errlen)
+{
+	struct pdb fresh = { NULL, 0, NULL, 0, 0 };
+
+	if (pdb_fetch(r->c, where, &fresh, doc, err, errlen, r->d) != 0) {
+		pdb_free(&fresh);
+		return -1;
+	}
+	r->dt->pdb = fresh;
+	r->dt->have_pdb = true;
+	r->si->bytes = doc->len;
+	r->si->items = fresh.n;
+	return 0;
+}
+
+/* A PeeringDB document: a cached copy, or the operator's file. */
+static int
+pdb_file(struct source_run *r, const char *path, const char *where)
+{
+	size_t len;
+	char *data = file_read(path, PDB_MAX_FILE, false, &len, &r->si->age_s);
+
+	if (data == NULL) {
+		diag_error(r->d, NULL, NULL, "%s: cannot read: %s", path, strerror(errno));
+		return -1;
+	}
+	if (pdb_parse(&r->dt->pdb, data, len, where, r->d) != 0) {
+		free(data);
+		return -1;
+	}
+	free(data);
+	pdb_finalize(&r->dt->pdb);
+	r->dt->have_pdb = true;
+	r->si->bytes = len;
+	r->si->items = r->dt->pdb.n;
+	return 0;
+}
+
+static const struct source_kind pdb_kind = {
+	"PeeringDB", "peeringdb", "peeringdb", "json", false, pdb_live, pdb_file,
+};
+
+static enum src_status
+load_pdb(struct source_run *r)
+{
+	const struct srcfile *f = &r->c->src.peeringdb;
 	double t0 = clock_s();
 
 	if (f->path == NULL)
-		return 0;
-	si = info_add(dt, "peeringdb", f->path);
-	if (!http_is_url(f->path)) {
-		data = file_read(f->path, PDB_MAX_FILE, false, &len, &si->age_s);
-		if (data == NULL) {
-			diag_error(d, &f->pos, NULL, "%s: cannot read: %s", f->path, strerror(errno));
-			return EXIT_SOURCE;
-		}
-		snprintf(si->from, sizeof(si->from), "file");
-	} else {
-		cache_key(key, sizeof(key), "peeringdb", f->path, "json");
-		if (!o->offline) {
-			struct buf doc = BUF_INIT;
-			struct pdb fresh = { NULL, 0, NULL, 0, 0 };
-			if (pdb_fetch(c, f->path, &fresh, &doc, err, sizeof(err), d) == 0) {
-				to_cache(c, key, doc.p, doc.len, d);
-				dt->pdb = fresh;
-				dt->have_pdb = true;
-				snprintf(si->from, sizeof(si->from), "live");
-				si->bytes = doc.len;
-				si->items = fresh.n;
-				si->seconds = clock_s() - t0;
-				buf_free(&doc);
-				return 0;
-			}
-			pdb_free(&fresh);
-			buf_free(&doc);
-		}
-		data = from_cache(c, o, key, "PeeringDB", o->offline ? "offline" : err, PDB_MAX_FILE,
-		    &len, si, d);
-		if (data == NULL)
-			return EXIT_SOURCE;
-	}
-	if (pdb_parse(&dt->pdb, data, len, f->path, d) != 0) {
-		free(data);
-		return EXIT_SOURCE;
-	}
-	pdb_finalize(&dt->pdb);
-	dt->have_pdb = true;
-	si->bytes = len;
-	si->items = dt->pdb.n;
-	si->seconds = clock_s() - t0;
-	free(data);
-	return 0;
+		return SRC_OK;
+	if (http_is_url(f->path))
+		return source_load(r, &pdb_kind, f, 1);
+	r->si = info_add(r->dt, "peeringdb", f->path);
+	snprintf(r->si->from, sizeof(r->si->from), "file");
+	if (pdb_file(r, f->path, f->path) != 0)
+		return SRC_UNAVAILABLE;
+	r->si->seconds = clock_s() - t0;
+	return SRC_OK;
 }
 
 /* ---- IRR ----------------------------------------------------------------- */
 
-static int
-load_dumps(const struct config *c, const struct source_opts *o, struct data *dt,
-    struct diag *d)
+static enum src_status
+load_dumps(struct source_run *r)
 {
+	const struct config *c = r->c;
+	struct data *dt = r->dt;
+
 	irrdb_init(&dt->irr, c->src.irr_sources, c->src.n_irr_sources);
 	dt->have_irr = true;
 	for (size_t i = 0; i < c->src.n_irr_dumps; i++) {
 		struct source_info *si = info_add(dt, "irr", c->src.irr_dumps[i].path);
 		double t0 = clock_s();
-		if (irrdb_load_dump(&dt->irr, c->src.irr_dumps[i].path, d, o->progress) != 0)
-			return EXIT_SOURCE;
+		if (irrdb_load_dump(&dt->irr, c->src.irr_dumps[i].path, r->d, r->o->progress) != 0)
+			return SRC_UNAVAILABLE;
 		snprintf(si->from, sizeof(si->from), "dump");
 		si->bytes = dt->irr.dumps[dt->irr.n_dumps - 1].rpsl.bytes;
 		si->items = dt->irr.dumps[dt->irr.n_dumps - 1].rpsl.objects;
 		si->seconds = clock_s() - t0;
 	}
 	irrdb_finalize(&dt->irr);
-	return 0;
+	return SRC_OK;
 }
 
 /* "host:port" or "[v6]:port" */
@@ -305,95 +374,90 @@ member_roots(const struct config *c, const struct data *dt, char ***names, size_
 	}
 }
 
+/* The names and ASNs a live IRR fetch starts from. */
+struct irr_roots {
+	char		**names;
+	size_t		  n_names;
+	uint32_t	 *asns;
+};
+
 static int
-load_live_irr(const struct config *c, const struct source_opts *o, struct data *dt,
-    struct diag *d)
+irr_live(struct source_run *r, const char *where, struct buf *doc, char *err, size_t errlen)
 {
-	char **names, key[300], err[512] = "", host[256], port[16];
-	size_t n_names;
-	uint32_t *asns;
-	int ret = 0;
+	const struct config *c = r->c;
+	const struct irr_roots *roots = r->arg;
+	struct data *dt = r->dt;
+	char host[256], port[16], *rpsl;
+	struct irrd_opts io;
+	struct fetch_stats fs;
+	size_t len;
 
-	member_roots(c, dt, &names, &n_names, &asns);
-	for (size_t s = 0; s < c->src.n_irr_servers && !o->offline; s++) {
-		const char *srv = c->src.irr_servers[s].path;
-		struct source_info *si = info_add(dt, "irr", srv);
-		struct irrd_opts io;
-		struct fetch_stats fs;
-
-		split_server(srv, host, sizeof(host), port, sizeof(port));
-		memset(&io, 0, sizeof(io));
-		io.host = host;
-		io.port = port;
-		io.sources = c->src.irr_sources;
-		io.n_sources = c->src.n_irr_sources;
-		io.jobs = o->jobs;
-		io.idle_timeout_s = c->src.irr_timeout;
-		io.deadline_s = c->src.irr_deadline;
-		io.max_answer = IRR_MAX_ANSWER;
-		io.max_total = IRR_MAX_TOTAL;
-		io.max_reconnects = 3;
-		io.client_name = "ixp-rsc";
-		irrdb_init(&dt->irr, c->src.irr_sources, c->src.n_irr_sources);
-		if (dt->irr.n_sources == 0)
-			irrdb_source_add(&dt->irr, "IRR");
-		if (irr_fetch(&dt->irr, (const char *const *)names, n_names, asns, c->n_members, c,
-		    &io, o->progress, &fs, err, sizeof(err)) == 0) {
-			size_t len;
-			char *rpsl = irrdb_to_rpsl(&dt->irr, &len);
-			irrdb_finalize(&dt->irr);
-			cache_key(key, sizeof(key), "irr", srv, "db");
-			to_cache(c, key, rpsl, len, d);
-			free(rpsl);
-			dt->have_irr = true;
-			snprintf(si->from, sizeof(si->from), "live");
-			si->seconds = fs.seconds;
-			si->bytes = fs.client.bytes_in;
-			si->items = fs.client.queries;
-			goto out;
-		}
-		diag_warn(d, &c->src.irr_servers[s].pos, NULL, "IRR server %s: %s", srv, err);
+	split_server(where, host, sizeof(host), port, sizeof(port));
+	memset(&io, 0, sizeof(io));
+	io.host = host;
+	io.port = port;
+	io.sources = c->src.irr_sources;
+	io.n_sources = c->src.n_irr_sources;
+	io.jobs = r->o->jobs;
+	io.idle_timeout_s = c->src.irr_timeout;
+	io.deadline_s = c->src.irr_deadline;
+	io.max_answer = IRR_MAX_ANSWER;
+	io.max_total = IRR_MAX_TOTAL;
+	io.max_reconnects = 3;
+	io.client_name = "ixp-rsc";
+	irrdb_init(&dt->irr, c->src.irr_sources, c->src.n_irr_sources);
+	if (dt->irr.n_sources == 0)
+		irrdb_source_add(&dt->irr, "IRR");
+	if (irr_fetch(&dt->irr, (const char *const *)roots->names, roots->n_names, roots->asns,
+	    c->n_members, c, &io, r->o->progress, &fs, err, errlen) != 0) {
 		irrdb_free(&dt->irr);
+		return -1;
 	}
-	/* No server answered completely (or --offline): the youngest cached
-	 * copy of any configured server (each is a complete answer). */
-	{
-		const char *srv = c->src.irr_servers[0].path;
-		struct source_info *si;
-		struct buf path = BUF_INIT;
-		long best = -1;
+	rpsl = irrdb_to_rpsl(&dt->irr, &len);
+	buf_add(doc, rpsl, len);
+	free(rpsl);
+	irrdb_finalize(&dt->irr);
+	dt->have_irr = true;
+	r->si->seconds = fs.seconds;
+	r->si->bytes = fs.client.bytes_in;
+	r->si->items = fs.client.queries;
+	return 0;
+}
 
-		for (size_t s = 0; s < c->src.n_irr_servers && c->src.cache_dir != NULL; s++) {
-			long age;
-			cache_key(key, sizeof(key), "irr", c->src.irr_servers[s].path, "db");
-			age = cache_age(c->src.cache_dir, key);
-			if (age >= 0 && (best < 0 || age < best)) {
-				best = age;
-				srv = c->src.irr_servers[s].path;
-			}
-		}
-		si = info_add(dt, "irr-cache", srv);
-		cache_key(key, sizeof(key), "irr", srv, "db");
-		if (cache_fresh(c, o, key, "IRR", o->offline ? "offline" : err, si, d) < 0) {
-			ret = EXIT_SOURCE;
-			goto out;
-		}
-		/* Same source list as a live fetch, so priorities match. */
-		irrdb_init(&dt->irr, c->src.irr_sources, c->src.n_irr_sources);
-		dt->have_irr = true;
-		buf_printf(&path, "%s/%s", c->src.cache_dir, key);
-		if (irrdb_load_dump(&dt->irr, path.p, d, false) != 0)
-			ret = EXIT_SOURCE;
-		else
-			irrdb_finalize(&dt->irr);
-		buf_free(&path);
-	}
-out:
-	for (size_t i = 0; i < n_names; i++)
-		free(names[i]);
-	free(names);
-	free(asns);
-	return ret;
+static int
+irr_cached(struct source_run *r, const char *path, const char *where)
+{
+	struct data *dt = r->dt;
+
+	(void)where;
+	/* Same source list as a live fetch, so priorities match. */
+	irrdb_init(&dt->irr, r->c->src.irr_sources, r->c->src.n_irr_sources);
+	dt->have_irr = true;
+	if (irrdb_load_dump(&dt->irr, path, r->d, NULL) != 0)
+		return -1;
+	irrdb_finalize(&dt->irr);
+	return 0;
+}
+
+static const struct source_kind irr_kind = {
+	"IRR", "irr", "irr-cache", "db", true, irr_live, irr_cached,
+};
+
+static enum src_status
+load_live_irr(struct source_run *r)
+{
+	struct irr_roots roots;
+	enum src_status st;
+
+	member_roots(r->c, r->dt, &roots.names, &roots.n_names, &roots.asns);
+	r->arg = &roots;
+	st = source_load(r, &irr_kind, r->c->src.irr_servers, r->c->src.n_irr_servers);
+	r->arg = NULL;
+	for (size_t i = 0; i < roots.n_names; i++)
+		free(roots.names[i]);
+	free(roots.names);
+	free(roots.asns);
+	return st;
 }
 
 /* ---- RPKI ---------------------------------------------------------------- */
@@ -426,88 +490,107 @@ vrps_dropped(const struct config *c, const struct source_opts *o, const struct v
 	return true;
 }
 
+/* Only an export that parses, is fresh and has not lost most of its VRPs
+ * is used (and, live, cached). */
 static int
-load_rpki(const struct config *c, const struct source_opts *o, struct data *dt,
-    struct diag *d)
+vrps_use(struct source_run *r, const char *data, size_t len, const char *name, unsigned max_age)
 {
-	const struct sources *s = &c->src;
-	time_t t = time(NULL);
+	struct data *dt = r->dt;
 
-	if (s->vrps.path != NULL) {
-		struct source_info *si = info_add(dt, "vrps", s->vrps.path);
+	if (vrp_load_mem(&dt->vrps, data, len, name, time(NULL), max_age, r->d) != 0 ||
+	    vrps_dropped(r->c, r->o, &dt->vrps, name, r->d)) {
+		vrp_free(&dt->vrps);
+		return -1;
+	}
+	dt->have_vrps = true;
+	r->si->bytes = len;
+	return 0;
+}
+
+static int
+vrps_live(struct source_run *r, const char *where, struct buf *doc, char *err, size_t errlen)
+{
+	struct http_opts h;
+
+	http_defaults(&h, VRP_MAX_HTTP, r->c->src.http_deadline);
+	if (http_get(where, &h, doc, err, errlen) != 0)
+		return -1;
+	if (vrps_use(r, doc->p, doc->len, where, r->c->src.vrps_max_age) != 0) {
+		snprintf(err, errlen, "the export is not usable");
+		return -1;
+	}
+	return 0;
+}
+
+/* A cached copy is old by design: its age was checked against cache_max_age. */
+static int
+vrps_cached(struct source_run *r, const char *path, const char *where)
+{
+	size_t len;
+	long age;
+	char *data = file_read(path, VRP_MAX_FILE, true, &len, &age);
+	int rc;
+
+	if (data == NULL) {
+		diag_error(r->d, NULL, NULL, "VRPs: cached copy %s: %s", path, strerror(errno));
+		return -1;
+	}
+	rc = vrps_use(r, data, len, where, 0);
+	free(data);
+	return rc;
+}
+
+static const struct source_kind vrps_kind = {
+	"VRPs", "vrps", "vrps", "json", false, vrps_live, vrps_cached,
+};
+
+static enum src_status
+load_rpki(struct source_run *r)
+{
+	const struct sources *s = &r->c->src;
+	struct data *dt = r->dt;
+
+	if (s->vrps.path != NULL && http_is_url(s->vrps.path)) {
+		if (source_load(r, &vrps_kind, &s->vrps, 1) != SRC_OK)
+			return SRC_UNAVAILABLE;
+		r->si->items = dt->vrps.n;
+	} else if (s->vrps.path != NULL) {
+		struct stat st;
 		double t0 = clock_s();
-		dt->have_vrps = true;
-		if (!http_is_url(s->vrps.path)) {
-			struct stat st;
-			if (vrp_load_file(&dt->vrps, s->vrps.path, t, s->vrps_max_age, d) != 0 ||
-			    vrps_dropped(c, o, &dt->vrps, s->vrps.path, d))
-				return EXIT_SOURCE;
-			snprintf(si->from, sizeof(si->from), "file");
-			if (stat(s->vrps.path, &st) == 0)
-				si->bytes = (uint64_t)st.st_size;
-		} else {
-			char key[300], err[512] = "";
-			struct buf body = BUF_INIT;
-			struct http_opts h;
-			int ok = 0;
-
-			cache_key(key, sizeof(key), "vrps", s->vrps.path, "json");
-			http_defaults(&h, VRP_MAX_HTTP, c->src.http_deadline);
-			if (!o->offline && http_get(s->vrps.path, &h, &body, err, sizeof(err)) == 0) {
-				/* Only an export that parses, is fresh and has not lost
-				 * most of its VRPs is used and cached. */
-				if (vrp_load_mem(&dt->vrps, body.p, body.len, s->vrps.path, t,
-				    s->vrps_max_age, d) == 0 &&
-				    !vrps_dropped(c, o, &dt->vrps, s->vrps.path, d)) {
-					to_cache(c, key, body.p, body.len, d);
-					snprintf(si->from, sizeof(si->from), "live");
-					si->bytes = body.len;
-					ok = 1;
-				} else {
-					snprintf(err, sizeof(err), "the export is not usable");
-					vrp_free(&dt->vrps);
-				}
-			}
-			if (!ok) {
-				size_t len;
-				char *data = from_cache(c, o, key, "VRPs", o->offline ? "offline" : err,
-				    VRP_MAX_FILE, &len, si, d);
-				if (data == NULL ||
-				    vrp_load_mem(&dt->vrps, data, len, s->vrps.path, t, 0, d) != 0 ||
-				    vrps_dropped(c, o, &dt->vrps, key, d)) {
-					free(data);
-					buf_free(&body);
-					return EXIT_SOURCE;
-				}
-				si->bytes = len;
-				free(data);
-			}
-			buf_free(&body);
+		r->si = info_add(dt, "vrps", s->vrps.path);
+		if (vrp_load_file(&dt->vrps, s->vrps.path, time(NULL), s->vrps_max_age, r->d) != 0 ||
+		    vrps_dropped(r->c, r->o, &dt->vrps, s->vrps.path, r->d)) {
+			vrp_free(&dt->vrps);
+			return SRC_UNAVAILABLE;
 		}
-		si->items = dt->vrps.n;
-		si->seconds = clock_s() - t0;
+		dt->have_vrps = true;
+		snprintf(r->si->from, sizeof(r->si->from), "file");
+		if (stat(s->vrps.path, &st) == 0)
+			r->si->bytes = (uint64_t)st.st_size;
+		r->si->items = dt->vrps.n;
+		r->si->seconds = clock_s() - t0;
 	}
 	if (s->slurm.path != NULL) {
 		if (!dt->have_vrps && s->n_rtr == 0) {
-			diag_error(d, &s->slurm.pos, "add sources.rpki.vrps", "SLURM exceptions "
+			diag_error(r->d, &s->slurm.pos, "add sources.rpki.vrps", "SLURM exceptions "
 			    "need a VRP file to apply to");
-			return EXIT_INPUT;
+			return SRC_BAD_INPUT;
 		}
 		if (!dt->have_vrps)
-			diag_warn(d, &s->slurm.pos, "configure SLURM in the RTR cache (StayRTR "
+			diag_warn(r->d, &s->slurm.pos, "configure SLURM in the RTR cache (StayRTR "
 			    "-slurm)", "with RTR the SLURM file is applied by the RTR cache, "
 			    "not by ixp-rsc");
-		else if (vrp_apply_slurm_file(&dt->vrps, s->slurm.path, d) != 0)
-			return EXIT_INPUT;
+		else if (vrp_apply_slurm_file(&dt->vrps, s->slurm.path, r->d) != 0)
+			return SRC_BAD_INPUT;
 	}
 	if (dt->have_vrps)
 		vrp_finalize(&dt->vrps);
-	return 0;
+	return SRC_OK;
 }
 
 /* ---- forbidden-traffic rules -------------------------------------------- */
 
-static int
+static enum src_status
 load_traffic_rules(const struct config *c, struct data *dt, struct diag *d)
 {
 	const struct srcfile *f = &c->traffic.rules;
@@ -520,33 +603,34 @@ load_traffic_rules(const struct config *c, struct data *dt, struct diag *d)
 		r = ruleset_load_default(&dt->traffic, d);
 	} else if ((text = file_read(f->path, RULES_MAX_FILE, false, &len, &age)) == NULL) {
 		diag_error(d, &f->pos, NULL, "%s: cannot open: %s", f->path, strerror(errno));
-		return EXIT_INPUT;
+		return SRC_BAD_INPUT;
 	} else {
 		r = ruleset_load(&dt->traffic, text, len, f->path, d);
 		free(text);
 	}
 	dt->have_traffic = r == 0;
-	return r == 0 ? 0 : EXIT_INPUT;
+	return r == 0 ? SRC_OK : SRC_BAD_INPUT;
 }
 
-int
+enum src_status
 sources_load(const struct config *c, const struct source_opts *o, struct data *dt,
     struct diag *d)
 {
-	int r;
+	struct source_run r = { c, o, dt, d, NULL, NULL };
+	enum src_status st;
 
 	memset(dt, 0, sizeof(*dt));
 	/* PeeringDB first: it names the AS-SETs of members without one. */
-	if ((r = load_pdb(c, o, dt, d)) != 0)
-		return r;
+	if ((st = load_pdb(&r)) != SRC_OK)
+		return st;
 	if (c->src.n_irr_servers > 0)
-		r = load_live_irr(c, o, dt, d);
+		st = load_live_irr(&r);
 	else if (c->src.n_irr_dumps > 0)
-		r = load_dumps(c, o, dt, d);
-	if (r != 0)
-		return r;
-	if ((r = load_rpki(c, o, dt, d)) != 0)
-		return r;
+		st = load_dumps(&r);
+	if (st != SRC_OK)
+		return st;
+	if ((st = load_rpki(&r)) != SRC_OK)
+		return st;
 	return load_traffic_rules(c, dt, d);
 }
 

@@ -16,14 +16,22 @@
 #include "model.h"
 #include "peeringdb.h"
 #include "previous.h"
+#include "progress.h"
 #include "traffic.h"
 #include "vrp.h"
 
 struct source_opts {
 	bool		 offline;	/* caches only, no network */
 	unsigned	 jobs;		/* parallel IRR connections */
-	bool		 progress;	/* on a terminal */
+	const struct progress *progress;	/* NULL: none */
 	const struct previous *prev;	/* the previous run's report, or NULL */
+};
+
+/* How loading ended; the phase driver maps it to an exit code. */
+enum src_status {
+	SRC_OK = 0,
+	SRC_BAD_INPUT,		/* local input the operator wrote (SLURM, rules) */
+	SRC_UNAVAILABLE,	/* a source is unusable and no cached copy will do */
 };
 
 struct data {
@@ -39,11 +47,8 @@ struct data {
 	size_t		 n_info;
 };
 
-/*
- * Load everything. Returns 0, or an exit code: 1 for bad local input (SLURM,
- * rule set), 2 when a source is unavailable and no usable cache exists.
- */
-int	sources_load(const struct config *c, const struct source_opts *o,
+/* Load everything; the reasons for anything but SRC_OK went through `d`. */
+enum src_status sources_load(const struct config *c, const struct source_opts *o,
 	    struct data *dt, struct diag *d);
 void	sources_free(struct data *dt);
 

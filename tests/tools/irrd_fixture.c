@@ -406,7 +406,7 @@ main(int argc, char **argv)
 			fail_sources = argv[++i];
 		else if (!strcmp(argv[i], "--explode") && i + 1 < argc)
 			explode = (unsigned)atoi(argv[++i]);
-		else if (irrdb_load_dump(&db, argv[i], &d, false) != 0)
+		else if (irrdb_load_dump(&db, argv[i], &d, NULL) != 0)
 			return 1;
 	}
 	irrdb_finalize(&db);
