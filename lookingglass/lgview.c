@@ -1288,7 +1288,7 @@ lg_handle(struct lg_app *app, const struct lg_request *rq, struct lg_response *r
 	resp->max_age = 10;
 	if (rq->rs[0] && (rs = lg_find_rs(&app->core, rq->rs)) == NULL) {
 		lg_error(app, rq->fmt, 404, "rs", "no such route server", resp);
-		goto done;
+		return;
 	}
 	switch (rq->page) {
 	case PG_CSS:
@@ -1339,5 +1339,4 @@ lg_handle(struct lg_app *app, const struct lg_request *rq, struct lg_response *r
 		lg_error(app, rq->fmt, 404, NULL, "no such page", resp);
 		break;
 	}
-done:
 }
