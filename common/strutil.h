@@ -26,6 +26,8 @@ bool	 str_is_printable_utf8(const char *s, size_t len);
 void	 html_escape(struct buf *b, const char *s);
 void	 str_upper(char *s);
 bool	 str_ieq(const char *a, const char *b);
+/* The value of a hex digit, or -1. */
+int	 str_hexval(char c);
 bool	 str_has_prefix_ci(const char *s, const char *prefix);
 
 #endif

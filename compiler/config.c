@@ -163,3 +163,38 @@ config_free(struct config *c)
 	free(c->members);
 	memset(c, 0, sizeof(*c));
 }
+
+const struct prefix *
+config_lan_of(const struct config *c, const struct ipaddr *ip)
+{
+	for (size_t i = 0; i < c->peering_lans.n; i++)
+		if (prefix_contains_ip(&c->peering_lans.v[i], ip))
+			return &c->peering_lans.v[i];
+	return NULL;
+}
+
+void
+config_defaults(struct config *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->bird_major = 2;
+	c->bird_minor = 0;
+	c->irr_table = true;
+	config_default_policy(&c->policy);
+	config_default_bogon_prefixes(c->bogon_prefixes);
+	config_default_bogon_asns(&c->bogon_asns, &c->n_bogon_asns);
+	config_default_transit_free(&c->transit_free);
+	c->src.vrps_max_age = 86400;
+	c->src.vrps_max_drop = 50;
+	c->src.irr_timeout = 60;
+	c->src.irr_deadline = 1800;
+	c->src.cache_max_age = 86400;
+	c->src.http_deadline = 300;
+	c->traffic.n_ethertypes = 3;
+	c->traffic.ethertypes = xcalloc(3, sizeof(uint16_t));
+	c->traffic.ethertypes[0] = 0x0800;
+	c->traffic.ethertypes[1] = 0x0806;
+	c->traffic.ethertypes[2] = 0x86dd;
+	c->traffic.macs_per_port = 1;
+	c->traffic.arp_nd_rate_pps = 20;
+}

@@ -182,9 +182,14 @@ config_bird_at_least(const struct config *c, unsigned major, unsigned minor)
 }
 
 bool	config_asn_is_bogon(const struct config *c, uint32_t asn);
+/* The peering LAN an address is in, or NULL. */
+const struct prefix *config_lan_of(const struct config *c, const struct ipaddr *ip);
 void	config_free(struct config *c);
 
-/* Defaults (also used by the documentation generator and the tests). */
+/* Every default, in one place: what a YAML that sets nothing means. The
+ * loader's tables state the same values for the documentation, and a test
+ * checks that they agree. */
+void	config_defaults(struct config *c);
 void	config_default_policy(struct policy *p);
 void	config_default_bogon_prefixes(struct pfxlist out[2]);
 void	config_default_bogon_asns(struct asn_range **out, size_t *n);

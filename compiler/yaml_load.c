@@ -1,6 +1,7 @@
 #include "yaml_load.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,8 +10,10 @@
 #include <yaml.h>
 
 #include "buf.h"
+#include "config_check.h"
 #include "irrname.h"
 #include "strutil.h"
+#include "validate.h"
 #include "xalloc.h"
 
 /* Aliases let a small document name the same subtree many times; cap the
@@ -26,6 +29,7 @@ struct yctx {
 	const char	*basedir;
 	struct diag	*d;
 	struct config	*c;
+	struct member	*member;	/* the member being read; NULL: IXP-wide */
 	unsigned	 visits;
 	bool		 too_many;
 };
@@ -516,57 +520,9 @@ get_path(struct yctx *y, yaml_node_t *n, const char *what, struct srcfile *out)
 	return true;
 }
 
-/* Strings that end up inside BIRD string literals or file names. */
-static bool
-safe_chars(const char *s, size_t n, const char *extra)
-{
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || strchr(extra, c) != NULL) || c == '\0')
-			return false;
-	}
-	return true;
-}
-
-/* ---- sections --------------------------------------------------------- */
-
-static const char *const policy_keys[] = {
-	"prefix_length", "max_as_path_length", "next_hop", "bogon_prefixes",
-	"bogon_asns", "transit_free_asns", "never_via_route_servers_asns",
-	"blacklist", "irr", "rpki", "aspa", "max_prefix", "blackhole",
-	"graceful_shutdown", "announcement_control", NULL
-};
 
 static void
-load_len_pair(struct yctx *y, yaml_node_t *n, const char *what, int fam,
-    struct policy *p)
-{
-	yaml_node_t **items;
-	size_t count = seq_items(y, n, what, false, &items);
-	uint32_t lo, hi, max = fam == FAM4 ? 32 : 128;
-
-	if (count != 2) {
-		if (count != 0 || n->type == YAML_SEQUENCE_NODE)
-			err(y, n, "write [min, max], e.g. [8, 24]",
-			    "%s: expected two lengths [min, max]", what);
-		free(items);
-		return;
-	}
-	if (get_u32(y, items[0], what, 0, max, &lo) &&
-	    get_u32(y, items[1], what, 0, max, &hi)) {
-		if (lo > hi)
-			err(y, n, NULL, "%s: minimum %u is larger than maximum %u", what, lo, hi);
-		else {
-			p->len_min[fam] = (uint8_t)lo;
-			p->len_max[fam] = (uint8_t)hi;
-		}
-	}
-	free(items);
-}
-
-static void
-load_asn_list(struct yctx *y, yaml_node_t *n, const char *what, struct asnlist *out)
+get_asn_list(struct yctx *y, yaml_node_t *n, const char *what, struct asnlist *out)
 {
 	yaml_node_t **items;
 	size_t count = seq_items(y, n, what, false, &items);
@@ -581,113 +537,23 @@ load_asn_list(struct yctx *y, yaml_node_t *n, const char *what, struct asnlist *
 	free(items);
 }
 
-static void
-load_bogon_asns(struct yctx *y, yaml_node_t *n, const char *what, struct config *c)
-{
-	yaml_node_t **items;
-	size_t count;
-	struct buf b = BUF_INIT;
-
-	if (is_word(n, "default"))
-		return;
-	count = seq_items(y, n, what, false, &items);
-	free(c->bogon_asns);
-	c->bogon_asns = xcalloc(count ? count : 1, sizeof(*c->bogon_asns));
-	c->n_bogon_asns = 0;
-	for (size_t i = 0; i < count; i++) {
-		if (!want_scalar(y, items[i], what))
-			continue;
-		if (!asn_range_parse(sval(items[i]), slen(items[i]),
-		    &c->bogon_asns[c->n_bogon_asns])) {
-			err(y, items[i], "write an ASN (64496) or a range in quotes (\"64496-131071\")",
-			    "%s: %s is not an ASN or ASN range", what, q(items[i], &b));
-			continue;
-		}
-		c->n_bogon_asns++;
-	}
-	buf_free(&b);
-	free(items);
-}
-
-static void
-load_bogon_prefixes(struct yctx *y, yaml_node_t *n, const char *what, struct config *c)
-{
-	struct pfxlist all = { NULL, 0 };
-	size_t i;
-
-	if (is_word(n, "default"))
-		return;
-	get_prefix_list(y, n, what, &all, 0);
-	for (int fam = 0; fam < 2; fam++) {
-		free(c->bogon_prefixes[fam].v);
-		c->bogon_prefixes[fam].v = xcalloc(all.n ? all.n : 1, sizeof(struct prefix));
-		c->bogon_prefixes[fam].n = 0;
-	}
-	for (i = 0; i < all.n; i++) {
-		int fam = fam_of_af(all.v[i].af);
-		c->bogon_prefixes[fam].v[c->bogon_prefixes[fam].n++] = all.v[i];
-	}
-	free(all.v);
-}
-
-static void
-load_policy_irr(struct yctx *y, yaml_node_t *n, struct policy *p)
-{
-	static const char *const keys[] = { "enforce_origin", "enforce_prefix",
-	    "allow_more_specifics", "max_depth", "max_asns", "max_prefixes", NULL };
-	struct ymap m;
-	const char *k;
-	yaml_node_t *v;
-
-	if (!ymap_begin(y, n, "policy.irr", keys, &m))
-		return;
-	while (ymap_next(&m, &k, &v, NULL)) {
-		if (!strcmp(k, "enforce_origin"))
-			get_bool(y, v, "policy.irr.enforce_origin", &p->irr_enforce_origin);
-		else if (!strcmp(k, "enforce_prefix"))
-			get_bool(y, v, "policy.irr.enforce_prefix", &p->irr_enforce_prefix);
-		else if (!strcmp(k, "allow_more_specifics"))
-			get_bool(y, v, "policy.irr.allow_more_specifics", &p->irr_allow_more_specifics);
-		else if (!strcmp(k, "max_depth"))
-			get_u32(y, v, "policy.irr.max_depth", 1, 100, &p->irr_max_depth);
-		else if (!strcmp(k, "max_asns"))
-			get_u32(y, v, "policy.irr.max_asns", 1, 10000000, &p->irr_max_asns);
-		else if (!strcmp(k, "max_prefixes"))
-			get_u32(y, v, "policy.irr.max_prefixes", 1, 10000000, &p->irr_max_prefixes);
-	}
-}
-
-static void
-load_policy_bool_map(struct yctx *y, yaml_node_t *n, const char *what,
-    const char *key, bool *dst)
-{
-	const char *const keys[] = { key, NULL };
-	struct ymap m;
-	const char *k;
-	yaml_node_t *v;
-
-	if (!ymap_begin(y, n, what, keys, &m))
-		return;
-	while (ymap_next(&m, &k, &v, NULL))
-		get_bool(y, v, what, dst);
-}
-
 /*
  * One word out of a fixed list; the hint names them all and suggests the
  * nearest when the value looks like a typo.
  */
 static bool
 get_choice(struct yctx *y, yaml_node_t *v, const char *what, const char *const *words,
-    size_t n, unsigned *out)
+    unsigned *out)
 {
 	struct buf h = BUF_INIT, b = BUF_INIT;
 	const char *s;
+	size_t n = 0;
 
 	if (!want_scalar(y, v, what))
 		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(sval(v), words[i])) {
-			*out = (unsigned)i;
+	for (n = 0; words[n] != NULL; n++)
+		if (!strcmp(sval(v), words[n])) {
+			*out = (unsigned)n;
 			return true;
 		}
 	if ((s = str_suggest(sval(v), words, n)) != NULL)
@@ -701,312 +567,439 @@ get_choice(struct yctx *y, yaml_node_t *v, const char *what, const char *const *
 	return false;
 }
 
-static void
-load_policy_max_prefix(struct yctx *y, yaml_node_t *n, struct policy *p)
-{
-	static const char *const keys[] = { "action", "default", "from_peeringdb", NULL };
-	static const char *const actions[] = { "warn", "block", "restart", "disable" };
-	struct ymap m;
-	const char *k;
-	yaml_node_t *v;
-	struct buf b = BUF_INIT;
+/* ---- the schema ------------------------------------------------------- */
 
-	if (!ymap_begin(y, n, "policy.max_prefix", keys, &m))
-		return;
-	while (ymap_next(&m, &k, &v, NULL)) {
-		if (!strcmp(k, "action")) {
-			unsigned i;
-			if (get_choice(y, v, "policy.max_prefix.action", actions, 4, &i))
-				p->mp_action = (enum mp_action)i;
-		} else if (!strcmp(k, "default")) {
-			static const char *const fk[] = { "ipv4", "ipv6", NULL };
-			struct ymap fm;
-			const char *fkey;
-			yaml_node_t *fv;
-			if (!ymap_begin(y, v, "policy.max_prefix.default", fk, &fm))
-				continue;
-			while (ymap_next(&fm, &fkey, &fv, NULL))
-				get_u32(y, fv, "policy.max_prefix.default", 1, 10000000,
-				    &p->mp_default[strcmp(fkey, "ipv4") ? FAM6 : FAM4]);
-		} else if (!strcmp(k, "from_peeringdb")) {
-			get_bool(y, v, "policy.max_prefix.from_peeringdb", &p->mp_from_peeringdb);
-		}
-	}
-	buf_free(&b);
+/*
+ * Every section of the YAML is a table of keys: the name, the type, where
+ * the value goes (an offset into the section's struct), its range, its
+ * scope and its default as the documentation states it. One walker reads
+ * every section through its table and builds the path of each value for
+ * the messages (members[3].policy.irr.max_depth). A key a table lacks is
+ * an unknown key, with a "did you mean".
+ */
+enum ytype {
+	YT_BOOL,	/* bool */
+	YT_U32,		/* uint32_t or unsigned, min..max */
+	YT_ASN,		/* uint32_t; min 1: AS0 is refused */
+	YT_TEXT,	/* char *, at most `max` bytes, then `check` */
+	YT_PATH,	/* struct srcfile, relative to the YAML's directory */
+	YT_CHOICE,	/* an enum, the index of one of `words` */
+	YT_IP,		/* struct ipaddr of family `min` (AF4, AF6) */
+	YT_PREFIXES,	/* struct pfxlist */
+	YT_ASNS,	/* struct asnlist */
+	YT_MAP,		/* a mapping read with `sub`, into the same struct */
+	YT_FAMILIES,	/* {ipv4, ipv6}: two values of type `item`, `stride` apart */
+	YT_CUSTOM,	/* `fn` reads it */
+};
+
+enum {
+	YK_REQUIRED	= 1 << 0,
+	YK_IXP_ONLY	= 1 << 1,	/* not in a member's policy */
+	YK_CONFIG	= 1 << 2,	/* the value goes into struct config itself */
+	YK_LATE		= 1 << 3,	/* read after the section's other keys */
+	YK_LIST		= 1 << 4,	/* a list of `sub` mappings (for yaml_schema_keys) */
+};
+
+struct ysection;
+
+struct ykey {
+	const char		*name;
+	enum ytype		 type;
+	size_t			 off;
+	unsigned		 flags;
+	uint32_t		 min, max;
+	const struct ysection	*sub;		/* YT_MAP; a custom list's items */
+	const char *const	*words;		/* YT_CHOICE, NULL-terminated */
+	enum ytype		 item;		/* YT_FAMILIES */
+	size_t			 stride;
+	bool			(*check)(const char *s);	/* YT_TEXT */
+	const char		*bad;		/* YT_TEXT: "%s is not ..." when check fails */
+	const char		*hint;		/* for `bad`, or when the key is missing */
+	void			(*fn)(struct yctx *y, yaml_node_t *n, const char *path, void *dst);
+	const char		*dflt;		/* as docs/configuration.md states it */
+};
+
+struct ysection {
+	const struct ykey	*keys;
+	/* Checks across the section's keys, once they are read. */
+	void			(*after)(struct yctx *y, yaml_node_t *n, const char *path,
+				    void *base, const struct ymap *m);
+};
+
+#define YMAX_KEYS 64
+
+static void walk(struct yctx *y, yaml_node_t *n, const struct ysection *sec, const char *path,
+    void *base);
+
+/* path + "." + key, or path + "[i]" */
+static void
+subpath(char *out, size_t len, const char *path, const char *key, size_t idx)
+{
+	if (key != NULL)
+		snprintf(out, len, "%s%s%s", path, *path ? "." : "", key);
+	else
+		snprintf(out, len, "%s[%zu]", path, idx);
 }
 
-static const struct prefix *lan_of(const struct config *c, const struct ipaddr *ip);
-
 static void
-load_policy_blackhole(struct yctx *y, yaml_node_t *n, struct policy *p, bool member)
+read_value(struct yctx *y, yaml_node_t *v, const struct ykey *k, const char *path, void *dst)
 {
-	static const char *const keys[] = { "enabled", "next_hop_ipv4", "next_hop_ipv6", NULL };
-	struct ymap m;
-	const char *k;
-	yaml_node_t *v, *kn;
-	char tmp[ADDR_STRLEN];
+	struct buf b = BUF_INIT;
+	unsigned u;
 
-	if (!ymap_begin(y, n, "policy.blackhole", keys, &m))
-		return;
-	while (ymap_next(&m, &k, &v, &kn)) {
-		int fam = strcmp(k, "next_hop_ipv4") ? FAM6 : FAM4;
-		if (!strcmp(k, "enabled")) {
-			get_bool(y, v, "policy.blackhole.enabled", &p->blackhole_enabled);
-			continue;
+	switch (k->type) {
+	case YT_BOOL:
+		get_bool(y, v, path, dst);
+		break;
+	case YT_U32:
+		get_u32(y, v, path, k->min, k->max, dst);
+		break;
+	case YT_ASN:
+		if (get_asn(y, v, path, dst) && k->min > 0 && *(uint32_t *)dst == 0)
+			err(y, v, NULL, "%s: AS0 is reserved", path);
+		break;
+	case YT_TEXT:
+		if (!get_text(y, v, path, k->max, dst) || k->check == NULL ||
+		    k->check(*(char **)dst))
+			break;
+		err(y, v, k->hint, "%s: %s %s", path, q(v, &b), k->bad);
+		free(*(char **)dst);
+		*(char **)dst = NULL;
+		break;
+	case YT_PATH:
+		get_path(y, v, path, dst);
+		break;
+	case YT_CHOICE:
+		if (get_choice(y, v, path, k->words, &u))
+			*(int *)dst = (int)u;
+		break;
+	case YT_IP:
+		get_ip(y, v, path, (int)k->min, dst);
+		break;
+	case YT_PREFIXES:
+		get_prefix_list(y, v, path, dst, 0);
+		break;
+	case YT_ASNS:
+		get_asn_list(y, v, path, dst);
+		break;
+	case YT_MAP:
+		walk(y, v, k->sub, path, dst);
+		break;
+	case YT_FAMILIES: {
+		static const char *const fams[] = { "ipv4", "ipv6", NULL };
+		struct ykey item = *k;
+		struct ymap m;
+		const char *fk;
+		yaml_node_t *fv;
+		char p2[256];
+
+		item.type = k->item;
+		if (!ymap_begin(y, v, path, fams, &m))
+			break;
+		while (ymap_next(&m, &fk, &fv, NULL)) {
+			int fam = strcmp(fk, "ipv4") ? FAM6 : FAM4;
+			subpath(p2, sizeof(p2), path, fk, 0);
+			read_value(y, fv, &item, p2, (char *)dst + (size_t)fam * k->stride);
 		}
-		if (member) {
-			err(y, kn, "move it to the top-level policy section",
-			    "member policy: 'blackhole.%s' can only be set IXP-wide", k);
-			continue;
-		}
-		if (!get_ip(y, v, fam == FAM4 ? "policy.blackhole.next_hop_ipv4" :
-		    "policy.blackhole.next_hop_ipv6", af_of_fam(fam), &p->blackhole_next_hop[fam]))
-			continue;
-		/* The peering LANs are loaded before the policy (see load_root). */
-		if (lan_of(y->c, &p->blackhole_next_hop[fam]) == NULL)
-			err(y, v, "the blackhole next hop is an address on the peering LAN",
-			    "policy.blackhole: next hop %s is not inside a peering LAN",
-			    ip_format(&p->blackhole_next_hop[fam], tmp));
+		break;
 	}
+	case YT_CUSTOM:
+		k->fn(y, v, path, dst);
+		break;
+	}
+	buf_free(&b);
 }
 
 /*
- * Policy section; `member` is NULL for the IXP-wide policy. Member overrides
- * start from a copy of the global policy.
+ * A mapping through its section's table, in table order (so a key can rely
+ * on those before it, e.g. the BIRD version before the features it gates).
  */
 static void
-load_policy(struct yctx *y, yaml_node_t *n, struct policy *p, struct member *member)
+walk(struct yctx *y, yaml_node_t *n, const struct ysection *sec, const char *path, void *base)
 {
-	struct config *c = y->c;
+	const char *names[YMAX_KEYS + 1];
+	yaml_node_t *vals[YMAX_KEYS] = { NULL }, *keyn[YMAX_KEYS] = { NULL }, *v, *kn;
 	struct ymap m;
 	const char *k;
-	yaml_node_t *v, *kn;
-	struct buf b = BUF_INIT;
+	size_t nk = 0;
 
-	if (!ymap_begin(y, n, member ? "member policy" : "policy", policy_keys, &m))
-		return;
-	while (ymap_next(&m, &k, &v, &kn)) {
-		if (member != NULL && (!strcmp(k, "bogon_prefixes") || !strcmp(k, "bogon_asns") ||
-		    !strcmp(k, "transit_free_asns") || !strcmp(k, "never_via_route_servers_asns"))) {
-			err(y, kn, "move it to the top-level policy section",
-			    "member policy: '%s' can only be set IXP-wide", k);
-			continue;
-		}
-		if (!strcmp(k, "prefix_length")) {
-			static const char *const fk[] = { "ipv4", "ipv6", NULL };
-			struct ymap fm;
-			const char *fkey;
-			yaml_node_t *fv;
-			if (!ymap_begin(y, v, "policy.prefix_length", fk, &fm))
-				continue;
-			while (ymap_next(&fm, &fkey, &fv, NULL))
-				load_len_pair(y, fv, !strcmp(fkey, "ipv4") ?
-				    "policy.prefix_length.ipv4" : "policy.prefix_length.ipv6",
-				    strcmp(fkey, "ipv4") ? FAM6 : FAM4, p);
-		} else if (!strcmp(k, "max_as_path_length")) {
-			uint32_t v32;
-			if (get_u32(y, v, "policy.max_as_path_length", 1, 255, &v32))
-				p->max_path_len = v32;
-		} else if (!strcmp(k, "next_hop")) {
-			if (!want_scalar(y, v, "policy.next_hop"))
-				continue;
-			if (!strcmp(sval(v), "strict"))
-				p->next_hop = NH_STRICT;
-			else if (!strcmp(sval(v), "same_as"))
-				p->next_hop = NH_SAME_AS;
-			else
-				err(y, v, "use strict (the session's own address) or same_as "
-				    "(any LAN address of the same member)",
-				    "policy.next_hop: unknown value %s", q(v, &b));
-		} else if (!strcmp(k, "bogon_prefixes")) {
-			load_bogon_prefixes(y, v, "policy.bogon_prefixes", c);
-		} else if (!strcmp(k, "bogon_asns")) {
-			load_bogon_asns(y, v, "policy.bogon_asns", c);
-		} else if (!strcmp(k, "transit_free_asns")) {
-			load_asn_list(y, v, "policy.transit_free_asns", &c->transit_free);
-		} else if (!strcmp(k, "never_via_route_servers_asns")) {
-			load_asn_list(y, v, "policy.never_via_route_servers_asns", &c->never_via_rs);
-		} else if (!strcmp(k, "blacklist")) {
-			get_prefix_list(y, v, "policy.blacklist",
-			    member ? &member->blacklist : &c->blacklist, 0);
-		} else if (!strcmp(k, "irr")) {
-			load_policy_irr(y, v, p);
-		} else if (!strcmp(k, "rpki")) {
-			load_policy_bool_map(y, v, "policy.rpki", "reject_invalid", &p->rpki_reject_invalid);
-		} else if (!strcmp(k, "aspa")) {
-			load_policy_bool_map(y, v, "policy.aspa", "reject_invalid", &p->aspa_reject_invalid);
-			if (p->aspa_reject_invalid && !config_bird_at_least(c, 2, 16))
-				err(y, v, "set ixp.bird.version to \"2.16\" or later, "
-				    "or leave ASPA off", "policy.aspa: ASPA needs BIRD 2.16 or later "
-				    "(ixp.bird.version is %u.%u)", c->bird_major, c->bird_minor);
-		} else if (!strcmp(k, "max_prefix")) {
-			load_policy_max_prefix(y, v, p);
-		} else if (!strcmp(k, "blackhole")) {
-			load_policy_blackhole(y, v, p, member != NULL);
-		} else if (!strcmp(k, "graceful_shutdown")) {
-			get_bool(y, v, "policy.graceful_shutdown", &p->graceful_shutdown);
-		} else if (!strcmp(k, "announcement_control")) {
-			get_bool(y, v, "policy.announcement_control", &p->announcement_control);
-		}
+	while (sec->keys[nk].name != NULL && nk < YMAX_KEYS) {
+		names[nk] = sec->keys[nk].name;
+		nk++;
 	}
-	buf_free(&b);
-}
-
-static void
-load_bird(struct yctx *y, yaml_node_t *n, struct config *c)
-{
-	static const char *const keys[] = { "version", "lg_socket", "irr_filter", NULL };
-	static const char *const repr[] = { "table", "prefix_sets" };
-	struct ymap m;
-	const char *k;
-	yaml_node_t *v;
-	struct buf b = BUF_INIT;
-
-	if (!ymap_begin(y, n, "ixp.bird", keys, &m))
+	names[nk] = NULL;
+	if (!ymap_begin(y, n, *path ? path : "top level", names, &m))
 		return;
-	while (ymap_next(&m, &k, &v, NULL)) {
-		if (!strcmp(k, "version")) {
-			unsigned maj, min;
-			char tail;
-			if (!want_scalar(y, v, "ixp.bird.version"))
+	while (ymap_next(&m, &k, &v, &kn))
+		for (size_t i = 0; i < nk; i++)
+			if (names[i] == k) {
+				vals[i] = v;
+				keyn[i] = kn;
+			}
+	for (int late = 0; late < 2; late++)
+		for (size_t i = 0; i < nk; i++) {
+			const struct ykey *key = &sec->keys[i];
+			char p2[256];
+			if (vals[i] == NULL || (late != 0) != ((key->flags & YK_LATE) != 0))
 				continue;
-			if (sscanf(sval(v), "%u.%u%c", &maj, &min, &tail) != 2 ||
-			    (maj != 2 && maj != 3) || min > 99 || slen(v) > 6) {
-				err(y, v, "write the oldest BIRD release the config must load in, "
-				    "e.g. \"2.0\" or \"2.16\"", "ixp.bird.version: %s is not a "
-				    "supported BIRD version (2.x or 3.x)", q(v, &b));
+			if (y->member != NULL && (key->flags & YK_IXP_ONLY)) {
+				err(y, keyn[i], "move it to the top-level policy section",
+				    "%s: '%s' can only be set IXP-wide", path, key->name);
 				continue;
 			}
-			c->bird_major = maj;
-			c->bird_minor = min;
-		} else if (!strcmp(k, "irr_filter")) {
-			unsigned i;
-			if (get_choice(y, v, "ixp.bird.irr_filter", repr, 2, &i))
-				c->irr_table = i == 0;
-		} else {
-			if (!get_text(y, v, "ixp.bird.lg_socket", 200, &c->lg_socket))
-				continue;
-			if (c->lg_socket[0] != '/' || !safe_chars(c->lg_socket,
-			    strlen(c->lg_socket), "/._-") || strstr(c->lg_socket, "..")) {
-				err(y, v, "use an absolute path of letters, digits, '/', '.', '_', '-'",
-				    "ixp.bird.lg_socket: %s is not a safe socket path", q(v, &b));
-				free(c->lg_socket);
-				c->lg_socket = NULL;
-			}
+			subpath(p2, sizeof(p2), path, key->name, 0);
+			read_value(y, vals[i], key, p2, (char *)((key->flags & YK_CONFIG) ?
+			    (void *)y->c : base) + key->off);
 		}
-	}
-	buf_free(&b);
+	for (size_t i = 0; i < nk; i++)
+		if (sec->keys[i].flags & YK_REQUIRED)
+			ymap_require(&m, sec->keys[i].name, sec->keys[i].hint);
+	if (sec->after != NULL)
+		sec->after(y, n, path, base, &m);
 }
 
+/*
+ * A list whose items are mappings of one section, into an array of `size`
+ * byte structs. `init` prepares an item (position, inherited values);
+ * `keep` says whether it is added.
+ */
 static void
-load_route_servers(struct yctx *y, yaml_node_t *n, struct config *c)
+walk_list(struct yctx *y, yaml_node_t *n, const char *path, const struct ysection *sec,
+    void **arr, size_t *count, size_t size,
+    void (*init)(struct yctx *y, void *item, yaml_node_t *n),
+    bool (*keep)(struct yctx *y, void *item, yaml_node_t *n))
 {
-	static const char *const keys[] = { "name", "router_id", "ipv4", "ipv6", NULL };
 	yaml_node_t **items;
-	size_t count = seq_items(y, n, "ixp.route_servers", false, &items);
+	size_t total = seq_items(y, n, path, false, &items);
+	char p2[256];
+
+	*arr = xcalloc(total ? total : 1, size);
+	*count = 0;
+	for (size_t i = 0; i < total; i++) {
+		void *item = (char *)*arr + *count * size;
+		subpath(p2, sizeof(p2), path, NULL, i);
+		memset(item, 0, size);
+		if (init != NULL)
+			init(y, item, items[i]);
+		walk(y, items[i], sec, p2, item);
+		if (keep == NULL || keep(y, item, items[i]))
+			(*count)++;
+	}
+	free(items);
+}
+
+/* ---- value readers the tables name ---------------------------------- */
+
+#define OFF(type, field) offsetof(type, field)
+
+
+/* prefix_length.ipv4 / .ipv6: [min, max] */
+static void
+len_pair(struct yctx *y, yaml_node_t *n, const char *what, int fam, struct policy *p)
+{
+	yaml_node_t **items;
+	size_t count = seq_items(y, n, what, false, &items);
+	uint32_t lo, hi, max = fam == FAM4 ? 32 : 128;
+
+	if (count != 2) {
+		if (count != 0 || n->type == YAML_SEQUENCE_NODE)
+			err(y, n, "write [min, max], e.g. [8, 24]",
+			    "%s: expected two lengths [min, max]", what);
+		free(items);
+		return;
+	}
+	if (get_u32(y, items[0], what, 0, max, &lo) && get_u32(y, items[1], what, 0, max, &hi)) {
+		if (lo > hi) {
+			err(y, n, NULL, "%s: minimum %u is larger than maximum %u", what, lo, hi);
+		} else {
+			p->len_min[fam] = (uint8_t)lo;
+			p->len_max[fam] = (uint8_t)hi;
+		}
+	}
+	free(items);
+}
+
+static void
+r_len_v4(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+{
+	len_pair(y, n, path, FAM4, dst);
+}
+
+static void
+r_len_v6(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+{
+	len_pair(y, n, path, FAM6, dst);
+}
+
+static void
+r_bogon_asns(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+{
+	struct config *c = dst;
+	yaml_node_t **items;
+	size_t count;
 	struct buf b = BUF_INIT;
 
-	if (count == 0 && n->type == YAML_SEQUENCE_NODE)
-		err(y, n, NULL, "ixp.route_servers: at least one route server is needed");
-	c->rs = xcalloc(count ? count : 1, sizeof(*c->rs));
+	if (is_word(n, "default"))
+		return;
+	count = seq_items(y, n, path, false, &items);
+	free(c->bogon_asns);
+	c->bogon_asns = xcalloc(count ? count : 1, sizeof(*c->bogon_asns));
+	c->n_bogon_asns = 0;
 	for (size_t i = 0; i < count; i++) {
-		struct route_server *rs = &c->rs[c->n_rs];
-		struct ymap m;
-		const char *k;
-		yaml_node_t *v;
-
-		if (!ymap_begin(y, items[i], "ixp.route_servers[]", keys, &m))
+		if (!want_scalar(y, items[i], path))
 			continue;
-		rs->pos = pos_of(y, items[i]);
-		while (ymap_next(&m, &k, &v, NULL)) {
-			if (!strcmp(k, "name")) {
-				if (!get_text(y, v, "route server name", 32, &rs->name))
-					continue;
-				if (!safe_chars(rs->name, strlen(rs->name), "_-")) {
-					err(y, v, "use letters, digits, '_' and '-' (it becomes a file name)",
-					    "route server name %s contains invalid characters", q(v, &b));
-					free(rs->name);
-					rs->name = NULL;
-				}
-			} else if (!strcmp(k, "router_id")) {
-				get_ip(y, v, "route server router_id", AF4, &rs->router_id);
-			} else if (!strcmp(k, "ipv4")) {
-				get_ip(y, v, "route server ipv4", AF4, &rs->addr[FAM4]);
-			} else {
-				get_ip(y, v, "route server ipv6", AF6, &rs->addr[FAM6]);
-			}
+		if (!asn_range_parse(sval(items[i]), slen(items[i]),
+		    &c->bogon_asns[c->n_bogon_asns])) {
+			err(y, items[i], "write an ASN (64496) or a range in quotes (\"64496-131071\")",
+			    "%s: %s is not an ASN or ASN range", path, q(items[i], &b));
+			continue;
 		}
-		ymap_require(&m, "name", NULL);
-		ymap_require(&m, "router_id", "the router ID is an IPv4 address, usually the RS's own");
-		if (!ymap_has(&m, "ipv4") && !ymap_has(&m, "ipv6"))
-			err(y, items[i], NULL, "route server needs an ipv4 or ipv6 address (or both)");
-		if (rs->name == NULL)
+		c->n_bogon_asns++;
+	}
+	buf_free(&b);
+	free(items);
+}
+
+static void
+r_bogon_prefixes(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+{
+	struct config *c = dst;
+	struct pfxlist all = { NULL, 0 };
+
+	if (is_word(n, "default"))
+		return;
+	get_prefix_list(y, n, path, &all, 0);
+	for (int fam = 0; fam < 2; fam++) {
+		free(c->bogon_prefixes[fam].v);
+		c->bogon_prefixes[fam].v = xcalloc(all.n ? all.n : 1, sizeof(struct prefix));
+		c->bogon_prefixes[fam].n = 0;
+	}
+	for (size_t i = 0; i < all.n; i++) {
+		int fam = fam_of_af(all.v[i].af);
+		c->bogon_prefixes[fam].v[c->bogon_prefixes[fam].n++] = all.v[i];
+	}
+	free(all.v);
+}
+
+/* The IXP's blacklist (code 3), or a member's own (code 11). */
+static void
+r_blacklist(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+{
+	(void)dst;
+	get_prefix_list(y, n, path, y->member ? &y->member->blacklist : &y->c->blacklist, 0);
+}
+
+static void
+r_blackhole_nh(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+{
+	struct ipaddr *ip = dst;
+	char tmp[ADDR_STRLEN];
+	int af = strstr(path, "ipv6") ? AF6 : AF4;
+
+	if (!get_ip(y, n, path, af, ip))
+		return;
+	/* The peering LANs are read before the policy (the root's table order). */
+	if (config_lan_of(y->c, ip) == NULL)
+		err(y, n, "the blackhole next hop is an address on the peering LAN",
+		    "%s: next hop %s is not inside a peering LAN", path, ip_format(ip, tmp));
+}
+
+static void
+after_aspa(struct yctx *y, yaml_node_t *n, const char *path, void *base, const struct ymap *m)
+{
+	const struct policy *p = base;
+
+	(void)m;
+	if (p->aspa_reject_invalid && !config_bird_at_least(y->c, 2, 16))
+		err(y, n, "set ixp.bird.version to \"2.16\" or later, or leave ASPA off",
+		    "%s: ASPA needs BIRD 2.16 or later (ixp.bird.version is %u.%u)", path,
+		    y->c->bird_major, y->c->bird_minor);
+}
+
+static void
+r_bird_version(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+{
+	struct config *c = dst;
+	unsigned maj, min;
+	char tail;
+	struct buf b = BUF_INIT;
+
+	if (!want_scalar(y, n, path))
+		return;
+	if (sscanf(sval(n), "%u.%u%c", &maj, &min, &tail) != 2 || (maj != 2 && maj != 3) ||
+	    min > 99 || slen(n) > 6) {
+		err(y, n, "write the oldest BIRD release the config must load in, e.g. \"2.0\" or "
+		    "\"2.16\"", "%s: %s is not a supported BIRD version (2.x or 3.x)", path, q(n, &b));
+		buf_free(&b);
+		return;
+	}
+	c->bird_major = maj;
+	c->bird_minor = min;
+}
+
+static void
+r_irr_filter(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+{
+	static const char *const repr[] = { "table", "prefix_sets", NULL };
+	unsigned i;
+
+	if (get_choice(y, n, path, repr, &i))
+		((struct config *)dst)->irr_table = i == 0;
+}
+
+static void
+r_cache_dir(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+{
+	struct srcfile f = { NULL, { NULL, 0, 0 } };
+	char **dir = dst;
+
+	if (get_path(y, n, path, &f)) {
+		free(*dir);
+		*dir = f.path;
+	}
+}
+
+static void
+r_irr_sources(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+{
+	struct sources *s = dst;
+	yaml_node_t **items;
+	size_t count = seq_items(y, n, path, false, &items);
+	struct buf b = BUF_INIT;
+
+	s->irr_sources = xcalloc(count ? count : 1, sizeof(char *));
+	for (size_t i = 0; i < count; i++) {
+		char *name;
+		if (!want_scalar(y, items[i], path))
 			continue;
-		for (size_t j = 0; j < c->n_rs; j++)
-			if (!strcmp(c->rs[j].name, rs->name))
-				err(y, items[i], "route server names must be unique",
-				    "route server \"%s\" is defined twice", rs->name);
-		c->n_rs++;
+		if (!irrname_valid_source(sval(items[i]), slen(items[i]))) {
+			err(y, items[i], "IRR source names are like RIPE, ARIN, RADB",
+			    "%s: %s is not a valid source name", path, q(items[i], &b));
+			continue;
+		}
+		name = xstrdup(sval(items[i]));
+		str_upper(name);
+		for (size_t j = 0; j < s->n_irr_sources && name != NULL; j++)
+			if (!strcmp(s->irr_sources[j], name)) {
+				err(y, items[i], "remove the duplicate", "%s: %s is listed twice",
+				    path, name);
+				free(name);
+				name = NULL;
+			}
+		if (name != NULL)
+			s->irr_sources[s->n_irr_sources++] = name;
 	}
 	free(items);
 	buf_free(&b);
 }
 
+/* Files (relative to the YAML), or with `hosts` host:port servers. */
 static void
-load_ixp(struct yctx *y, yaml_node_t *n, struct config *c)
-{
-	static const char *const keys[] = { "name", "rs_asn", "peering_lans",
-	    "route_servers", "bird", NULL };
-	struct ymap m;
-	const char *k;
-	yaml_node_t *v;
-	yaml_node_t *rs_node = NULL, *lans_node = NULL;
-
-	if (!ymap_begin(y, n, "ixp", keys, &m))
-		return;
-	while (ymap_next(&m, &k, &v, NULL)) {
-		if (!strcmp(k, "name"))
-			get_text(y, v, "ixp.name", NAME_MAX_LEN, &c->ixp_name);
-		else if (!strcmp(k, "rs_asn")) {
-			if (get_asn(y, v, "ixp.rs_asn", &c->rs_asn) && c->rs_asn == 0) {
-				err(y, v, NULL, "ixp.rs_asn: AS0 is reserved");
-			}
-		} else if (!strcmp(k, "peering_lans")) {
-			get_prefix_list(y, v, "ixp.peering_lans", &c->peering_lans, 0);
-			lans_node = v;
-		}
-		else if (!strcmp(k, "route_servers"))
-			rs_node = v;
-		else
-			load_bird(y, v, c);
-	}
-	/* The BIRD version gates features checked later, so read it first. */
-	if (rs_node)
-		load_route_servers(y, rs_node, c);
-	ymap_require(&m, "name", NULL);
-	ymap_require(&m, "rs_asn", NULL);
-	ymap_require(&m, "peering_lans", "list the peering LAN prefixes, e.g. [192.0.2.0/24]");
-	ymap_require(&m, "route_servers", NULL);
-	if (lans_node != NULL && c->peering_lans.n == 0 && y->d->errors == 0)
-		err(y, lans_node, NULL, "ixp.peering_lans: at least one peering LAN is needed");
-}
-
-static bool
-valid_hostname(const char *s)
-{
-	size_t n = strlen(s);
-
-	return n > 0 && n <= 253 && safe_chars(s, n, ".-:") && s[0] != '-';
-}
-
-/* A list of file paths (resolved against the YAML's directory) or, with
- * `hosts`, of host:port server names. */
-static void
-load_srcfile_list(struct yctx *y, yaml_node_t *n, const char *what, bool hosts,
+srcfile_list(struct yctx *y, yaml_node_t *n, const char *path, bool hosts,
     struct srcfile **out, size_t *nout)
 {
 	yaml_node_t **items;
-	size_t count = seq_items(y, n, what, true, &items);
+	size_t count = seq_items(y, n, path, true, &items);
 	struct buf b = BUF_INIT;
 
 	*out = xcalloc(count ? count : 1, sizeof(**out));
@@ -1014,15 +1007,15 @@ load_srcfile_list(struct yctx *y, yaml_node_t *n, const char *what, bool hosts,
 	for (size_t i = 0; i < count; i++) {
 		struct srcfile *f = &(*out)[*nout];
 		if (!hosts) {
-			if (get_path(y, items[i], what, f))
+			if (get_path(y, items[i], path, f))
 				(*nout)++;
 			continue;
 		}
-		if (!get_text(y, items[i], what, 260, &f->path))
+		if (!get_text(y, items[i], path, 260, &f->path))
 			continue;
 		if (!valid_hostname(f->path) || strchr(f->path, ':') == NULL) {
 			err(y, items[i], "write host:port, e.g. rr.ntt.net:43",
-			    "%s: %s is not a valid server", what, q(items[i], &b));
+			    "%s: %s is not a valid server", path, q(items[i], &b));
 			free(f->path);
 			f->path = NULL;
 			continue;
@@ -1035,174 +1028,85 @@ load_srcfile_list(struct yctx *y, yaml_node_t *n, const char *what, bool hosts,
 }
 
 static void
-get_cache_dir(struct yctx *y, yaml_node_t *v, const char *what, struct sources *s)
+r_irr_servers(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
 {
-	struct srcfile f = { NULL, { NULL, 0, 0 } };
+	struct sources *s = dst;
 
-	if (get_path(y, v, what, &f)) {
-		free(s->cache_dir);
-		s->cache_dir = f.path;
-	}
+	srcfile_list(y, n, path, true, &s->irr_servers, &s->n_irr_servers);
 }
 
 static void
-load_sources_irr(struct yctx *y, yaml_node_t *n, struct sources *s)
+r_irr_dumps(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
 {
-	static const char *const keys[] = { "sources", "servers", "dumps", "cache_dir",
-	    "timeout", "deadline", NULL };
-	struct ymap m;
-	const char *k;
-	yaml_node_t *v;
-	struct buf b = BUF_INIT;
+	struct sources *s = dst;
 
-	if (!ymap_begin(y, n, "sources.irr", keys, &m))
-		return;
-	while (ymap_next(&m, &k, &v, NULL)) {
-		if (!strcmp(k, "sources")) {
-			yaml_node_t **items;
-			size_t count = seq_items(y, v, "sources.irr.sources", false, &items);
-			s->irr_sources = xcalloc(count ? count : 1, sizeof(char *));
-			for (size_t i = 0; i < count; i++) {
-				char *name;
-				if (!want_scalar(y, items[i], "sources.irr.sources"))
-					continue;
-				if (!irrname_valid_source(sval(items[i]), slen(items[i]))) {
-					err(y, items[i], "IRR source names are like RIPE, ARIN, RADB",
-					    "sources.irr.sources: %s is not a valid source name",
-					    q(items[i], &b));
-					continue;
-				}
-				name = xstrdup(sval(items[i]));
-				str_upper(name);
-				for (size_t j = 0; j < s->n_irr_sources; j++)
-					if (!strcmp(s->irr_sources[j], name)) {
-						err(y, items[i], "remove the duplicate",
-						    "sources.irr.sources: %s is listed twice", name);
-						free(name);
-						name = NULL;
-						break;
-					}
-				if (name)
-					s->irr_sources[s->n_irr_sources++] = name;
-			}
-			free(items);
-		} else if (!strcmp(k, "servers")) {
-			load_srcfile_list(y, v, "sources.irr.servers", true,
-			    &s->irr_servers, &s->n_irr_servers);
-		} else if (!strcmp(k, "dumps")) {
-			load_srcfile_list(y, v, "sources.irr.dumps", false,
-			    &s->irr_dumps, &s->n_irr_dumps);
-		} else if (!strcmp(k, "timeout")) {
-			get_u32(y, v, "sources.irr.timeout", 1, 3600, &s->irr_timeout);
-		} else if (!strcmp(k, "deadline")) {
-			get_u32(y, v, "sources.irr.deadline", 1, 86400, &s->irr_deadline);
-		} else {
-			get_cache_dir(y, v, "sources.irr.cache_dir", s);
-		}
-	}
+	srcfile_list(y, n, path, false, &s->irr_dumps, &s->n_irr_dumps);
+}
+
+static void
+after_irr(struct yctx *y, yaml_node_t *n, const char *path, void *base, const struct ymap *m)
+{
+	const struct sources *s = base;
+
+	(void)m;
 	if (s->n_irr_servers > 0 && s->n_irr_dumps > 0)
 		err(y, n, "live servers and dumps would disagree; keep one of them",
-		    "sources.irr: give servers or dumps, not both");
-	buf_free(&b);
+		    "%s: give servers or dumps, not both", path);
 }
 
 static void
-load_sources_rpki(struct yctx *y, yaml_node_t *n, struct sources *s)
+r_port16(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
 {
-	static const char *const keys[] = { "rtr", "vrps", "slurm", "max_age", "max_drop", NULL };
-	static const char *const rtr_keys[] = { "host", "port", NULL };
-	struct ymap m;
-	const char *k;
-	yaml_node_t *v;
-	struct buf b = BUF_INIT;
+	uint32_t port;
 
-	if (!ymap_begin(y, n, "sources.rpki", keys, &m))
-		return;
-	while (ymap_next(&m, &k, &v, NULL)) {
-		if (!strcmp(k, "rtr")) {
-			yaml_node_t **items;
-			size_t count = seq_items(y, v, "sources.rpki.rtr", false, &items);
-			s->rtr = xcalloc(count ? count : 1, sizeof(*s->rtr));
-			for (size_t i = 0; i < count; i++) {
-				struct rtr_server *r = &s->rtr[s->n_rtr];
-				struct ymap rm;
-				const char *rk;
-				yaml_node_t *rv;
-				uint32_t port = 0;
-				if (!ymap_begin(y, items[i], "sources.rpki.rtr[]", rtr_keys, &rm))
-					continue;
-				r->pos = pos_of(y, items[i]);
-				while (ymap_next(&rm, &rk, &rv, NULL)) {
-					if (!strcmp(rk, "host")) {
-						if (get_text(y, rv, "sources.rpki.rtr.host", 253, &r->host) &&
-						    !valid_hostname(r->host)) {
-							err(y, rv, "use an IP address or a DNS name",
-							    "sources.rpki.rtr.host: %s is not a valid host", q(rv, &b));
-							free(r->host);
-							r->host = NULL;
-						}
-					} else if (get_u32(y, rv, "sources.rpki.rtr.port", 1, 65535, &port)) {
-						r->port = (uint16_t)port;
-					}
-				}
-				ymap_require(&rm, "host", NULL);
-				ymap_require(&rm, "port", "StayRTR listens on 8282, Routinator on 3323");
-				if (r->host != NULL && r->port != 0)
-					s->n_rtr++;
-				else
-					free(r->host);
-			}
-			free(items);
-		} else if (!strcmp(k, "vrps")) {
-			get_path(y, v, "sources.rpki.vrps", &s->vrps);
-		} else if (!strcmp(k, "slurm")) {
-			get_path(y, v, "sources.rpki.slurm", &s->slurm);
-		} else if (!strcmp(k, "max_drop")) {
-			uint32_t pct;
-			if (get_u32(y, v, "sources.rpki.max_drop", 0, 100, &pct))
-				s->vrps_max_drop = pct;
-		} else {
-			uint32_t age;
-			if (get_u32(y, v, "sources.rpki.max_age", 0, 30 * 86400, &age))
-				s->vrps_max_age = age;
-		}
-	}
-	buf_free(&b);
+	if (get_u32(y, n, path, 1, 65535, &port))
+		*(uint16_t *)dst = (uint16_t)port;
+}
+
+static const struct ykey rtr_keys[] = {
+	{ .name = "host", .type = YT_TEXT, .off = OFF(struct rtr_server, host),
+	  .flags = YK_REQUIRED, .max = 253, .check = valid_hostname,
+	  .bad = "is not a valid host", .hint = "use an IP address or a DNS name" },
+	{ .name = "port", .type = YT_CUSTOM, .off = OFF(struct rtr_server, port),
+	  .flags = YK_REQUIRED, .fn = r_port16,
+	  .hint = "StayRTR listens on 8282, Routinator on 3323" },
+	{ NULL },
+};
+static const struct ysection rtr_section = { rtr_keys, NULL };
+
+static void
+init_rtr(struct yctx *y, void *item, yaml_node_t *n)
+{
+	((struct rtr_server *)item)->pos = pos_of(y, n);
+}
+
+static bool
+keep_rtr(struct yctx *y, void *item, yaml_node_t *n)
+{
+	struct rtr_server *r = item;
+
+	(void)y;
+	(void)n;
+	if (r->host != NULL && r->port != 0)
+		return true;
+	free(r->host);
+	return false;
 }
 
 static void
-load_sources(struct yctx *y, yaml_node_t *n, struct config *c)
+r_rtr(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
 {
-	static const char *const keys[] = { "irr", "rpki", "peeringdb", "cache_dir",
-	    "cache_max_age", "http_deadline", NULL };
-	struct ymap m;
-	const char *k;
-	yaml_node_t *v;
+	struct sources *s = dst;
 
-	if (!ymap_begin(y, n, "sources", keys, &m))
-		return;
-	while (ymap_next(&m, &k, &v, NULL)) {
-		if (!strcmp(k, "irr"))
-			load_sources_irr(y, v, &c->src);
-		else if (!strcmp(k, "rpki"))
-			load_sources_rpki(y, v, &c->src);
-		else if (!strcmp(k, "peeringdb"))
-			get_path(y, v, "sources.peeringdb", &c->src.peeringdb);
-		else if (!strcmp(k, "cache_dir"))
-			get_cache_dir(y, v, "sources.cache_dir", &c->src);
-		else if (!strcmp(k, "http_deadline"))
-			get_u32(y, v, "sources.http_deadline", 1, 3600, &c->src.http_deadline);
-		else
-			get_u32(y, v, "sources.cache_max_age", 0, 30 * 86400, &c->src.cache_max_age);
-	}
+	walk_list(y, n, path, &rtr_section, (void **)&s->rtr, &s->n_rtr, sizeof(*s->rtr),
+	    init_rtr, keep_rtr);
 }
 
-static const struct {
+static const struct ethertype_name {
 	const char	*name;
 	uint16_t	 type;
 } ethertype_names[] = {
-	{ "ipv4", 0x0800 }, { "arp", 0x0806 }, { "ipv6", 0x86dd },
-	{ "lacp", 0x8809 },
+	{ "ipv4", 0x0800 }, { "arp", 0x0806 }, { "ipv6", 0x86dd }, { "lacp", 0x8809 },
 };
 
 /* A list of ethertypes: names (ipv4, arp, ipv6, lacp) or hex >= 0x0600. */
@@ -1248,343 +1152,194 @@ get_ethertypes(struct yctx *y, yaml_node_t *n, const char *what, uint16_t **out,
 }
 
 static void
-load_traffic(struct yctx *y, yaml_node_t *n, struct config *c)
+r_traffic_ethertypes(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
 {
-	static const char *const keys[] = { "allowed_ethertypes", "macs_per_port",
-	    "arp_nd_rate_pps", "rules", NULL };
-	struct ymap m;
-	const char *k;
-	yaml_node_t *v;
+	struct traffic *t = dst;
 
-	if (!ymap_begin(y, n, "forbidden_traffic", keys, &m))
-		return;
-	while (ymap_next(&m, &k, &v, NULL)) {
-		if (!strcmp(k, "allowed_ethertypes"))
-			get_ethertypes(y, v, "forbidden_traffic.allowed_ethertypes",
-			    &c->traffic.ethertypes, &c->traffic.n_ethertypes);
-		else if (!strcmp(k, "macs_per_port"))
-			get_u32(y, v, "forbidden_traffic.macs_per_port", 1, 64,
-			    &c->traffic.macs_per_port);
-		else if (!strcmp(k, "arp_nd_rate_pps"))
-			get_u32(y, v, "forbidden_traffic.arp_nd_rate_pps", 1, 100000,
-			    &c->traffic.arp_nd_rate_pps);
-		else
-			get_path(y, v, "forbidden_traffic.rules", &c->traffic.rules);
-	}
-}
-
-static bool
-parse_mac(const char *s, size_t n, uint8_t out[6])
-{
-	/* 02:00:00:00:01:01, 02-00-00-00-01-01 or 0200.0000.0101 */
-	char hex[12];
-	size_t k = 0;
-
-	if (n == 17) {
-		for (size_t i = 0; i < 17; i++) {
-			if (i % 3 == 2) {
-				if (s[i] != s[2] || (s[i] != ':' && s[i] != '-'))
-					return false;
-			} else
-				hex[k++] = s[i];
-		}
-	} else if (n == 14) {
-		for (size_t i = 0; i < 14; i++) {
-			if (i % 5 == 4) {
-				if (s[i] != '.')
-					return false;
-			} else
-				hex[k++] = s[i];
-		}
-	} else {
-		return false;
-	}
-	for (size_t i = 0; i < 6; i++) {
-		unsigned v = 0;
-		for (size_t j = 0; j < 2; j++) {
-			char c = hex[2 * i + j];
-			v <<= 4;
-			if (c >= '0' && c <= '9')
-				v |= (unsigned)(c - '0');
-			else if (c >= 'a' && c <= 'f')
-				v |= (unsigned)(c - 'a' + 10);
-			else if (c >= 'A' && c <= 'F')
-				v |= (unsigned)(c - 'A' + 10);
-			else
-				return false;
-		}
-		out[i] = (uint8_t)v;
-	}
-	return true;
-}
-
-static bool
-valid_ifname(const char *s)
-{
-	size_t n = strlen(s);
-
-	/* Linux IFNAMSIZ is 16 including the NUL. */
-	return n >= 1 && n <= 15 && safe_chars(s, n, "_.-") && strcmp(s, ".") && strcmp(s, "..");
+	get_ethertypes(y, n, path, &t->ethertypes, &t->n_ethertypes);
 }
 
 static void
-load_connection(struct yctx *y, yaml_node_t *n, struct member *mb, const char *what)
+r_conn_ethertypes(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
 {
-	static const char *const keys[] = { "port", "interface", "macs", "ipv4",
-	    "ipv6", "md5", "lacp", "extra_ethertypes", NULL };
-	struct connection *cn = &mb->conns[mb->n_conns];
-	struct ymap m;
-	const char *k;
-	yaml_node_t *v, *iface_node = NULL;
-	struct buf b = BUF_INIT;
+	struct connection *cn = dst;
 
-	if (!ymap_begin(y, n, what, keys, &m))
-		return;
-	memset(cn, 0, sizeof(*cn));
-	cn->pos = pos_of(y, n);
-	while (ymap_next(&m, &k, &v, NULL)) {
-		if (!strcmp(k, "port")) {
-			get_text(y, v, "connection port", 64, &cn->port);
-		} else if (!strcmp(k, "interface")) {
-			iface_node = v;
-			if (get_text(y, v, "connection interface", 64, &cn->iface) &&
-			    !valid_ifname(cn->iface)) {
-				err(y, v, "a Linux interface name is 1-15 letters, digits, '_', '.', '-'",
-				    "connection interface %s is not a valid interface name", q(v, &b));
-				free(cn->iface);
-				cn->iface = NULL;
-			}
-		} else if (!strcmp(k, "macs")) {
-			yaml_node_t **items;
-			size_t count = seq_items(y, v, "connection macs", true, &items);
-			cn->macs = xcalloc(count ? count : 1, 6);
-			for (size_t i = 0; i < count; i++) {
-				if (!want_scalar(y, items[i], "connection macs"))
-					continue;
-				if (!parse_mac(sval(items[i]), slen(items[i]), cn->macs[cn->n_macs])) {
-					err(y, items[i], "write a MAC as \"02:00:00:00:01:01\" (quoted)",
-					    "connection macs: %s is not a MAC address", q(items[i], &b));
-					continue;
-				}
-				if (cn->macs[cn->n_macs][0] & 1) {
-					err(y, items[i], "a router's MAC is a unicast address",
-					    "connection macs: %s is a multicast MAC", q(items[i], &b));
-					continue;
-				}
-				if (!memcmp(cn->macs[cn->n_macs], "\0\0\0\0\0\0", 6)) {
-					err(y, items[i], NULL, "connection macs: the all-zero MAC is not valid");
-					continue;
-				}
-				cn->n_macs++;
-			}
-			free(items);
-		} else if (!strcmp(k, "ipv4")) {
-			get_ip(y, v, "connection ipv4", AF4, &cn->addr[FAM4]);
-		} else if (!strcmp(k, "ipv6")) {
-			get_ip(y, v, "connection ipv6", AF6, &cn->addr[FAM6]);
-		} else if (!strcmp(k, "lacp")) {
-			get_bool(y, v, "connection lacp", &cn->lacp);
-		} else if (!strcmp(k, "extra_ethertypes")) {
-			get_ethertypes(y, v, "connection extra_ethertypes", &cn->extra_ethertypes,
-			    &cn->n_extra_ethertypes);
-		} else if (!strcmp(k, "md5")) {
-			if (!get_text(y, v, "connection md5", 80, &cn->md5))
-				continue;
-			/* BIRD strings have no escapes: refuse what cannot be written. */
-			for (const char *p = cn->md5; *p; p++)
-				if (*p == '"' || *p == '\\' || (unsigned char)*p >= 0x7f) {
-					err(y, v, "use printable ASCII without '\"' and '\\'",
-					    "connection md5: the password contains a character "
-					    "BIRD cannot read");
-					free(cn->md5);
-					cn->md5 = NULL;
-					break;
-				}
-		}
-	}
-	ymap_require(&m, "port", "name the switch port, e.g. sw1:ge-0/0/1");
-	if (!ymap_has(&m, "ipv4") && !ymap_has(&m, "ipv6"))
-		err(y, n, NULL, "%s: a connection needs an ipv4 or ipv6 address", what);
-	if (cn->iface == NULL && iface_node == NULL && cn->port != NULL && valid_ifname(cn->port))
-		cn->iface = xstrdup(cn->port);
-	mb->n_conns++;
-	buf_free(&b);
+	get_ethertypes(y, n, path, &cn->extra_ethertypes, &cn->n_extra_ethertypes);
 }
 
 static void
-load_member(struct yctx *y, yaml_node_t *n, struct config *c)
+r_macs(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
 {
-	static const char *const keys[] = { "asn", "name", "as_set", "max_prefix",
-	    "contact", "manrs", "connections", "policy", NULL };
-	struct member *mb = &c->members[c->n_members];
-	struct ymap m;
-	const char *k;
-	yaml_node_t *v, *policy_node = NULL;
-	struct buf b = BUF_INIT;
-	char what[64];
-
-	if (!ymap_begin(y, n, "members[]", keys, &m))
-		return;
-	memset(mb, 0, sizeof(*mb));
-	mb->pos = pos_of(y, n);
-	mb->policy = c->policy;
-	snprintf(what, sizeof(what), "members[%zu]", c->n_members);
-	while (ymap_next(&m, &k, &v, NULL)) {
-		if (!strcmp(k, "asn")) {
-			get_asn(y, v, "member asn", &mb->asn);
-		} else if (!strcmp(k, "name")) {
-			get_text(y, v, "member name", NAME_MAX_LEN, &mb->name);
-		} else if (!strcmp(k, "as_set")) {
-			yaml_node_t **items;
-			size_t count = seq_items(y, v, "member as_set", true, &items);
-			mb->as_sets = xcalloc(count ? count : 1, sizeof(char *));
-			mb->as_set_pos = xcalloc(count ? count : 1, sizeof(struct srcpos));
-			for (size_t i = 0; i < count; i++) {
-				struct irrname in;
-				const char *why;
-				char txt[IRRNAME_MAX + 40];
-				if (!want_scalar(y, items[i], "member as_set"))
-					continue;
-				if (!irrname_parse(sval(items[i]), slen(items[i]), &in, &why)) {
-					err(y, items[i], why, "member as_set: %s is not a valid AS-SET "
-					    "or ASN", q(items[i], &b));
-					continue;
-				}
-				irrname_format(&in, txt, sizeof(txt));
-				mb->as_set_pos[mb->n_as_sets] = pos_of(y, items[i]);
-				mb->as_sets[mb->n_as_sets++] = xstrdup(txt);
-			}
-			if (count == 0 && !is_null(v) && v->type == YAML_SEQUENCE_NODE)
-				err(y, v, "remove the key to use PeeringDB's AS-SET or the ASN alone",
-				    "member as_set: empty list");
-			free(items);
-		} else if (!strcmp(k, "max_prefix")) {
-			static const char *const fk[] = { "ipv4", "ipv6", NULL };
-			struct ymap fm;
-			const char *fkey;
-			yaml_node_t *fv;
-			if (!ymap_begin(y, v, "member max_prefix", fk, &fm))
-				continue;
-			while (ymap_next(&fm, &fkey, &fv, NULL))
-				get_u32(y, fv, "member max_prefix", 1, 10000000,
-				    &mb->max_prefix[strcmp(fkey, "ipv4") ? FAM6 : FAM4]);
-		} else if (!strcmp(k, "contact")) {
-			static const char *const ck[] = { "email", "phone", NULL };
-			struct ymap cm;
-			const char *ckey;
-			yaml_node_t *cv;
-			if (!ymap_begin(y, v, "member contact", ck, &cm))
-				continue;
-			while (ymap_next(&cm, &ckey, &cv, NULL)) {
-				if (!strcmp(ckey, "email")) {
-					const char *at;
-					if (!get_text(y, cv, "contact email", 254, &mb->email))
-						continue;
-					at = strchr(mb->email, '@');
-					if (at == NULL || at == mb->email || strchr(at + 1, '.') == NULL ||
-					    strchr(at + 1, '@') || strpbrk(mb->email, " <>\"(),;:[]\\")) {
-						err(y, cv, "write a plain address, e.g. noc@example.net",
-						    "contact email %s is not an e-mail address", q(cv, &b));
-						free(mb->email);
-						mb->email = NULL;
-					}
-				} else {
-					if (get_text(y, cv, "contact phone", 40, &mb->phone) &&
-					    !safe_chars(mb->phone, strlen(mb->phone), "+ ()-./")) {
-						err(y, cv, "use digits, spaces and + ( ) - . /",
-						    "contact phone %s is not a phone number", q(cv, &b));
-						free(mb->phone);
-						mb->phone = NULL;
-					}
-				}
-			}
-		} else if (!strcmp(k, "manrs")) {
-			get_bool(y, v, "member manrs", &mb->manrs);
-		} else if (!strcmp(k, "connections")) {
-			yaml_node_t **items;
-			size_t count = seq_items(y, v, "member connections", false, &items);
-			mb->conns = xcalloc(count ? count : 1, sizeof(*mb->conns));
-			for (size_t i = 0; i < count; i++)
-				load_connection(y, items[i], mb, "member connection");
-			free(items);
-		} else {
-			policy_node = v;
-		}
-	}
-	ymap_require(&m, "asn", NULL);
-	ymap_require(&m, "name", NULL);
-	ymap_require(&m, "connections", "list at least one connection with its port and address");
-	if (ymap_has(&m, "connections") && mb->n_conns == 0 && y->d->errors == 0)
-		err(y, n, NULL, "member has no connections");
-	if (policy_node != NULL)
-		load_policy(y, policy_node, &mb->policy, mb);
-	c->n_members++;
-	buf_free(&b);
-}
-
-static void
-load_members(struct yctx *y, yaml_node_t *n, struct config *c)
-{
+	struct connection *cn = dst;
 	yaml_node_t **items;
-	size_t count = seq_items(y, n, "members", false, &items);
+	size_t count = seq_items(y, n, path, true, &items);
+	struct buf b = BUF_INIT;
 
-	c->members = xcalloc(count ? count : 1, sizeof(*c->members));
-	for (size_t i = 0; i < count; i++)
-		load_member(y, items[i], c);
-	free(items);
-}
-
-/* ---- cross checks ------------------------------------------------------ */
-
-static const struct prefix *
-lan_of(const struct config *c, const struct ipaddr *ip)
-{
-	for (size_t i = 0; i < c->peering_lans.n; i++)
-		if (prefix_contains_ip(&c->peering_lans.v[i], ip))
-			return &c->peering_lans.v[i];
-	return NULL;
-}
-
-static void
-check_lan_addr(struct yctx *y, const struct srcpos *pos, const char *who,
-    const struct ipaddr *ip)
-{
-	const struct prefix *lan;
-	char tmp[ADDR_STRLEN], tmp2[ADDR_STRLEN];
-
-	if (ip->af == 0)
-		return;
-	lan = lan_of(y->c, ip);
-	if (lan == NULL) {
-		diag_error(y->d, pos, "peering addresses must lie inside ixp.peering_lans",
-		    "%s: %s is not inside any peering LAN", who, ip_format(ip, tmp));
-		return;
+	cn->macs = xcalloc(count ? count : 1, 6);
+	for (size_t i = 0; i < count; i++) {
+		uint8_t *mac = cn->macs[cn->n_macs];
+		if (!want_scalar(y, items[i], path))
+			continue;
+		if (!valid_mac(sval(items[i]), slen(items[i]), mac))
+			err(y, items[i], "write a MAC as \"02:00:00:00:01:01\" (quoted)",
+			    "%s: %s is not a MAC address", path, q(items[i], &b));
+		else if (mac[0] & 1)
+			err(y, items[i], "a router's MAC is a unicast address",
+			    "%s: %s is a multicast MAC", path, q(items[i], &b));
+		else if (!memcmp(mac, "\0\0\0\0\0\0", 6))
+			err(y, items[i], NULL, "%s: the all-zero MAC is not valid", path);
+		else
+			cn->n_macs++;
 	}
-	/* IPv4 addresses sit in the top 32 bits; see addr.h. */
-	if ((lan->len < af_maxlen(ip->af) - 1 && ip->a == lan->a) ||
-	    (ip->af == AF4 && lan->len < 31 &&
-	    ip->a == (lan->a | (mask128(32) & ~mask128(lan->len)))))
-		diag_error(y->d, pos, NULL, "%s: %s is the network or broadcast address of %s",
-		    who, ip_format(ip, tmp), prefix_format(lan, tmp2));
+	free(items);
+	buf_free(&b);
 }
 
-struct addr_owner {
-	struct ipaddr	 ip;
-	char		 who[48];
-	struct srcpos	 pos;
+static const struct ykey connection_keys[] = {
+	{ .name = "port", .type = YT_TEXT, .off = OFF(struct connection, port),
+	  .flags = YK_REQUIRED, .max = 64, .hint = "name the switch port, e.g. sw1:ge-0/0/1" },
+	{ .name = "interface", .type = YT_TEXT, .off = OFF(struct connection, iface), .max = 64,
+	  .check = valid_ifname, .bad = "is not a valid interface name",
+	  .hint = "a Linux interface name is 1-15 letters, digits, '_', '.', '-'" },
+	{ .name = "macs", .type = YT_CUSTOM, .fn = r_macs },
+	{ .name = "ipv4", .type = YT_IP, .off = OFF(struct connection, addr[FAM4]), .min = AF4 },
+	{ .name = "ipv6", .type = YT_IP, .off = OFF(struct connection, addr[FAM6]), .min = AF6 },
+	{ .name = "md5", .type = YT_TEXT, .off = OFF(struct connection, md5), .max = 80,
+	  .check = valid_md5, .bad = "contains a character BIRD cannot read",
+	  .hint = "use printable ASCII without '\"' and '\\'" },
+	{ .name = "lacp", .type = YT_BOOL, .off = OFF(struct connection, lacp), .dflt = "false" },
+	{ .name = "extra_ethertypes", .type = YT_CUSTOM, .fn = r_conn_ethertypes },
+	{ NULL },
 };
 
-static int
-cmp_owner(const void *a, const void *b)
+static void
+after_connection(struct yctx *y, yaml_node_t *n, const char *path, void *base,
+    const struct ymap *m)
 {
-	const struct addr_owner *x = a, *y = b;
-	int r = ip_cmp(&x->ip, &y->ip);
+	struct connection *cn = base;
 
-	if (r)
-		return r;
-	if (x->pos.line != y->pos.line)
-		return x->pos.line < y->pos.line ? -1 : 1;
-	return 0;
+	if (!ymap_has(m, "ipv4") && !ymap_has(m, "ipv6"))
+		err(y, n, NULL, "%s: a connection needs an ipv4 or ipv6 address", path);
+	/* The port names the bridge port unless `interface` says otherwise. */
+	if (cn->iface == NULL && !ymap_has(m, "interface") && cn->port != NULL &&
+	    valid_ifname(cn->port))
+		cn->iface = xstrdup(cn->port);
+}
+
+static const struct ysection connection_section = { connection_keys, after_connection };
+
+static void
+init_connection(struct yctx *y, void *item, yaml_node_t *n)
+{
+	((struct connection *)item)->pos = pos_of(y, n);
+}
+
+static void
+r_connections(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+{
+	struct member *mb = dst;
+
+	walk_list(y, n, path, &connection_section, (void **)&mb->conns, &mb->n_conns,
+	    sizeof(*mb->conns), init_connection, NULL);
+}
+
+static void
+r_as_set(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+{
+	struct member *mb = dst;
+	yaml_node_t **items;
+	size_t count = seq_items(y, n, path, true, &items);
+	struct buf b = BUF_INIT;
+
+	mb->as_sets = xcalloc(count ? count : 1, sizeof(char *));
+	mb->as_set_pos = xcalloc(count ? count : 1, sizeof(struct srcpos));
+	for (size_t i = 0; i < count; i++) {
+		struct irrname in;
+		const char *why;
+		char txt[IRRNAME_MAX + 40];
+		if (!want_scalar(y, items[i], path))
+			continue;
+		if (!irrname_parse(sval(items[i]), slen(items[i]), &in, &why)) {
+			err(y, items[i], why, "%s: %s is not a valid AS-SET or ASN", path,
+			    q(items[i], &b));
+			continue;
+		}
+		irrname_format(&in, txt, sizeof(txt));
+		mb->as_set_pos[mb->n_as_sets] = pos_of(y, items[i]);
+		mb->as_sets[mb->n_as_sets++] = xstrdup(txt);
+	}
+	if (count == 0 && !is_null(n) && n->type == YAML_SEQUENCE_NODE)
+		err(y, n, "remove the key to use PeeringDB's AS-SET or the ASN alone",
+		    "%s: empty list", path);
+	free(items);
+	buf_free(&b);
+}
+
+static const struct ysection policy_section;
+
+/* A member's overrides, read over its copy of the IXP-wide policy. */
+static void
+r_member_policy(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+{
+	walk(y, n, &policy_section, path, &((struct member *)dst)->policy);
+}
+
+static const struct ykey contact_keys[] = {
+	{ .name = "email", .type = YT_TEXT, .off = OFF(struct member, email), .max = 254,
+	  .check = valid_email, .bad = "is not an e-mail address",
+	  .hint = "write a plain address, e.g. noc@example.net" },
+	{ .name = "phone", .type = YT_TEXT, .off = OFF(struct member, phone), .max = 40,
+	  .check = valid_phone, .bad = "is not a phone number",
+	  .hint = "use digits, spaces and + ( ) - . /" },
+	{ NULL },
+};
+static const struct ysection contact_section = { contact_keys, NULL };
+
+static const struct ykey member_keys[] = {
+	{ .name = "asn", .type = YT_ASN, .off = OFF(struct member, asn), .flags = YK_REQUIRED },
+	{ .name = "name", .type = YT_TEXT, .off = OFF(struct member, name),
+	  .flags = YK_REQUIRED, .max = NAME_MAX_LEN },
+	{ .name = "as_set", .type = YT_CUSTOM, .fn = r_as_set },
+	{ .name = "max_prefix", .type = YT_FAMILIES, .off = OFF(struct member, max_prefix),
+	  .item = YT_U32, .stride = sizeof(uint32_t), .min = 1, .max = 10000000 },
+	{ .name = "contact", .type = YT_MAP, .sub = &contact_section },
+	{ .name = "manrs", .type = YT_BOOL, .off = OFF(struct member, manrs), .dflt = "false" },
+	{ .name = "connections", .type = YT_CUSTOM, .fn = r_connections,
+	  .flags = YK_REQUIRED | YK_LIST, .sub = &connection_section,
+	  .hint = "list at least one connection with its port and address" },
+	{ .name = "policy", .type = YT_CUSTOM, .fn = r_member_policy, .flags = YK_LATE,
+	  .sub = &policy_section },
+	{ NULL },
+};
+
+static void
+after_member(struct yctx *y, yaml_node_t *n, const char *path, void *base, const struct ymap *m)
+{
+	const struct member *mb = base;
+
+	if (ymap_has(m, "connections") && mb->n_conns == 0 && y->d->errors == 0)
+		err(y, n, NULL, "%s: the member has no connections", path);
+}
+
+static const struct ysection member_section = { member_keys, after_member };
+
+static void
+init_member(struct yctx *y, void *item, yaml_node_t *n)
+{
+	struct member *mb = item;
+
+	mb->pos = pos_of(y, n);
+	mb->policy = y->c->policy;
+	y->member = mb;
+}
+
+static bool
+keep_member(struct yctx *y, void *item, yaml_node_t *n)
+{
+	(void)item;
+	(void)n;
+	y->member = NULL;
+	return true;
 }
 
 static int
@@ -1595,200 +1350,321 @@ cmp_member(const void *a, const void *b)
 	return x->asn < y->asn ? -1 : x->asn > y->asn;
 }
 
-struct mac_owner {
-	const uint8_t		*mac;
-	const struct srcpos	*pos;
+static void
+r_members(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+{
+	struct config *c = dst;
+
+	walk_list(y, n, path, &member_section, (void **)&c->members, &c->n_members,
+	    sizeof(*c->members), init_member, keep_member);
+	/* Everything after the loader sees them in ASN order. */
+	qsort(c->members, c->n_members, sizeof(*c->members), cmp_member);
+}
+
+static const struct ykey rs_keys[] = {
+	{ .name = "name", .type = YT_TEXT, .off = OFF(struct route_server, name),
+	  .flags = YK_REQUIRED, .max = 32, .check = valid_rs_name, .bad = "contains invalid "
+	  "characters", .hint = "use letters, digits, '_' and '-' (it becomes a file name)" },
+	{ .name = "router_id", .type = YT_IP, .off = OFF(struct route_server, router_id),
+	  .flags = YK_REQUIRED, .min = AF4,
+	  .hint = "the router ID is an IPv4 address, usually the RS's own" },
+	{ .name = "ipv4", .type = YT_IP, .off = OFF(struct route_server, addr[FAM4]), .min = AF4 },
+	{ .name = "ipv6", .type = YT_IP, .off = OFF(struct route_server, addr[FAM6]), .min = AF6 },
+	{ NULL },
 };
 
-static int
-cmp_mac_owner(const void *a, const void *b)
+static void
+after_rs(struct yctx *y, yaml_node_t *n, const char *path, void *base, const struct ymap *m)
 {
-	const struct mac_owner *x = a, *y = b;
-	int r = memcmp(x->mac, y->mac, 6);
-
-	if (r)
-		return r;
-	return x->pos->line < y->pos->line ? -1 : x->pos->line > y->pos->line;
+	(void)base;
+	if (!ymap_has(m, "ipv4") && !ymap_has(m, "ipv6"))
+		err(y, n, NULL, "%s: a route server needs an ipv4 or ipv6 address (or both)", path);
 }
 
-/* A MAC registered on two ports would defeat the MAC lock. */
-static void
-check_unique_macs(struct yctx *y, const struct config *c)
-{
-	struct mac_owner *v = NULL;
-	size_t n = 0, cap = 0, i, j, k;
+static const struct ysection rs_section = { rs_keys, after_rs };
 
-	for (i = 0; i < c->n_members; i++)
-		for (j = 0; j < c->members[i].n_conns; j++) {
-			const struct connection *cn = &c->members[i].conns[j];
-			for (k = 0; k < cn->n_macs; k++) {
-				v = xgrow(v, &cap, n + 1, sizeof(*v));
-				v[n++] = (struct mac_owner){ cn->macs[k], &cn->pos };
-			}
-		}
-	if (n > 1)
-		qsort(v, n, sizeof(*v), cmp_mac_owner);
-	for (i = 1; i < n; i++)
-		if (!memcmp(v[i].mac, v[i - 1].mac, 6))
-			diag_error(y->d, v[i].pos, "every router port has its own MAC",
-			    "MAC %02x:%02x:%02x:%02x:%02x:%02x is registered twice "
-			    "(also at line %u)", v[i].mac[0], v[i].mac[1], v[i].mac[2],
-			    v[i].mac[3], v[i].mac[4], v[i].mac[5], v[i - 1].pos->line);
-	free(v);
+static void
+init_rs(struct yctx *y, void *item, yaml_node_t *n)
+{
+	((struct route_server *)item)->pos = pos_of(y, n);
+}
+
+static bool
+keep_rs(struct yctx *y, void *item, yaml_node_t *n)
+{
+	struct route_server *rs = item;
+	const struct config *c = y->c;
+
+	if (rs->name == NULL)
+		return false;
+	for (size_t j = 0; j < c->n_rs; j++)
+		if (!strcmp(c->rs[j].name, rs->name))
+			err(y, n, "route server names must be unique",
+			    "route server \"%s\" is defined twice", rs->name);
+	return true;
 }
 
 static void
-cross_check(struct yctx *y, struct config *c)
+r_route_servers(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
 {
-	struct addr_owner *own;
-	size_t nown = 0, cap = 2 * c->n_rs + 1, i, j;
-	char tmp[ADDR_STRLEN];
-	bool fam_rs[2] = { false, false };
-	struct srcpos first_use[2] = { { NULL, 0, 0 }, { NULL, 0, 0 } };
-	bool need_irr = false;
+	struct config *c = dst;
 
-	for (i = 0; i < c->n_members; i++)
-		cap += 2 * c->members[i].n_conns;
-	own = xcalloc(cap, sizeof(*own));
+	if (n->type == YAML_SEQUENCE_NODE && n->data.sequence.items.top ==
+	    n->data.sequence.items.start)
+		err(y, n, NULL, "%s: at least one route server is needed", path);
+	walk_list(y, n, path, &rs_section, (void **)&c->rs, &c->n_rs, sizeof(*c->rs), init_rs,
+	    keep_rs);
+}
 
-	for (i = 0; i < c->n_rs; i++) {
-		for (int fam = 0; fam < 2; fam++) {
-			if (c->rs[i].addr[fam].af == 0)
-				continue;
-			fam_rs[fam] = true;
-			check_lan_addr(y, &c->rs[i].pos, c->rs[i].name, &c->rs[i].addr[fam]);
-			own[nown] = (struct addr_owner){ c->rs[i].addr[fam], "", c->rs[i].pos };
-			snprintf(own[nown++].who, sizeof(own[0].who), "route server %s", c->rs[i].name);
-		}
-	}
-	for (i = 0; i < c->n_members; i++) {
-		struct member *m = &c->members[i];
-		char who[64];
-		snprintf(who, sizeof(who), "AS%u", m->asn);
-		if (config_asn_is_bogon(c, m->asn))
-			diag_error(y->d, &m->pos, "test setups with documentation ASNs set "
-			    "policy.bogon_asns to their own list",
-			    "member AS%u is a bogon ASN (private, reserved or documentation range)",
-			    m->asn);
-		if (m->asn == c->rs_asn)
-			diag_error(y->d, &m->pos, NULL, "member AS%u is the route server's own ASN", m->asn);
-		if (m->policy.irr_enforce_origin || m->policy.irr_enforce_prefix)
-			need_irr = true;
-		for (j = 0; j < m->n_conns; j++) {
-			struct connection *cn = &m->conns[j];
-			for (int fam = 0; fam < 2; fam++) {
-				if (cn->addr[fam].af == 0)
-					continue;
-				check_lan_addr(y, &cn->pos, who, &cn->addr[fam]);
-				own[nown] = (struct addr_owner){ cn->addr[fam], "", cn->pos };
-				snprintf(own[nown++].who, sizeof(own[0].who), "AS%u", m->asn);
-				if (!first_use[fam].file)
-					first_use[fam] = cn->pos;
-			}
-			if (cn->n_macs > c->traffic.macs_per_port)
-				diag_error(y->d, &cn->pos, "register fewer MACs or raise "
-				    "forbidden_traffic.macs_per_port",
-				    "AS%u: %zu MACs on port %s, at most %u allowed", m->asn,
-				    cn->n_macs, cn->port ? cn->port : "?", c->traffic.macs_per_port);
-		}
-	}
-	qsort(own, nown, sizeof(*own), cmp_owner);
-	for (i = 1; i < nown; i++)
-		if (ip_eq(&own[i].ip, &own[i - 1].ip))
-			diag_error(y->d, &own[i].pos, "every router needs its own address",
-			    "address %s is also used by %s at line %u", ip_format(&own[i].ip, tmp),
-			    own[i - 1].who, own[i - 1].pos.line);
-	free(own);
+/* ---- the tables ------------------------------------------------------- */
 
-	for (int fam = 0; fam < 2; fam++)
-		if (first_use[fam].file && !fam_rs[fam]) {
-			diag_error(y->d, &first_use[fam], "add an address of that family to a route server",
-			    "members have IPv%d connections but no route server has an IPv%d address",
-			    fam == FAM4 ? 4 : 6, fam == FAM4 ? 4 : 6);
-		}
+static const struct ykey irr_policy_keys[] = {
+	{ .name = "enforce_origin", .type = YT_BOOL, .off = OFF(struct policy, irr_enforce_origin),
+	  .dflt = "true" },
+	{ .name = "enforce_prefix", .type = YT_BOOL, .off = OFF(struct policy, irr_enforce_prefix),
+	  .dflt = "true" },
+	{ .name = "allow_more_specifics", .type = YT_BOOL,
+	  .off = OFF(struct policy, irr_allow_more_specifics), .dflt = "false" },
+	{ .name = "max_depth", .type = YT_U32, .off = OFF(struct policy, irr_max_depth),
+	  .min = 1, .max = 100, .dflt = "20" },
+	{ .name = "max_asns", .type = YT_U32, .off = OFF(struct policy, irr_max_asns),
+	  .min = 1, .max = 10000000, .dflt = "100000" },
+	{ .name = "max_prefixes", .type = YT_U32, .off = OFF(struct policy, irr_max_prefixes),
+	  .min = 1, .max = 10000000, .dflt = "1000000" },
+	{ NULL },
+};
+static const struct ysection irr_policy_section = { irr_policy_keys, NULL };
 
-	qsort(c->members, c->n_members, sizeof(*c->members), cmp_member);
-	for (i = 1; i < c->n_members; i++)
-		if (c->members[i].asn == c->members[i - 1].asn)
-			diag_error(y->d, &c->members[i].pos, "merge the connections into one "
-			    "member entry", "member AS%u is defined twice (also at line %u)",
-			    c->members[i].asn, c->members[i - 1].pos.line);
+static const struct ykey rpki_policy_keys[] = {
+	{ .name = "reject_invalid", .type = YT_BOOL, .off = OFF(struct policy, rpki_reject_invalid),
+	  .dflt = "true" },
+	{ NULL },
+};
+static const struct ysection rpki_policy_section = { rpki_policy_keys, NULL };
 
-	check_unique_macs(y, c);
+static const struct ykey aspa_policy_keys[] = {
+	{ .name = "reject_invalid", .type = YT_BOOL, .off = OFF(struct policy, aspa_reject_invalid),
+	  .dflt = "false" },
+	{ NULL },
+};
+static const struct ysection aspa_policy_section = { aspa_policy_keys, after_aspa };
 
-	if (need_irr && c->src.n_irr_dumps == 0 && c->src.n_irr_servers == 0 && c->n_members) {
-		struct srcpos p = { y->file, 0, 0 };
-		diag_error(y->d, &p, "add sources.irr.dumps or sources.irr.servers, or set "
-		    "policy.irr.enforce_origin and enforce_prefix to false",
-		    "IRR filtering is enabled but no IRR source is configured");
+static const char *const mp_actions[] = { "warn", "block", "restart", "disable", NULL };
+
+static const struct ykey mp_policy_keys[] = {
+	{ .name = "action", .type = YT_CHOICE, .off = OFF(struct policy, mp_action),
+	  .words = mp_actions, .dflt = "restart" },
+	{ .name = "default", .type = YT_FAMILIES, .off = OFF(struct policy, mp_default),
+	  .item = YT_U32, .stride = sizeof(uint32_t), .min = 1, .max = 10000000,
+	  .dflt = "{ipv4: 100, ipv6: 50}" },
+	{ .name = "from_peeringdb", .type = YT_BOOL, .off = OFF(struct policy, mp_from_peeringdb),
+	  .dflt = "true" },
+	{ NULL },
+};
+static const struct ysection mp_policy_section = { mp_policy_keys, NULL };
+
+static const struct ykey bh_policy_keys[] = {
+	{ .name = "enabled", .type = YT_BOOL, .off = OFF(struct policy, blackhole_enabled),
+	  .dflt = "true" },
+	{ .name = "next_hop_ipv4", .type = YT_CUSTOM, .fn = r_blackhole_nh, .flags = YK_IXP_ONLY,
+	  .off = OFF(struct policy, blackhole_next_hop[FAM4]) },
+	{ .name = "next_hop_ipv6", .type = YT_CUSTOM, .fn = r_blackhole_nh, .flags = YK_IXP_ONLY,
+	  .off = OFF(struct policy, blackhole_next_hop[FAM6]) },
+	{ NULL },
+};
+static const struct ysection bh_policy_section = { bh_policy_keys, NULL };
+
+static const struct ykey prefix_length_keys[] = {
+	{ .name = "ipv4", .type = YT_CUSTOM, .fn = r_len_v4, .dflt = "[8, 24]" },
+	{ .name = "ipv6", .type = YT_CUSTOM, .fn = r_len_v6, .dflt = "[16, 48]" },
+	{ NULL },
+};
+static const struct ysection prefix_length_section = { prefix_length_keys, NULL };
+
+static const char *const nh_words[] = { "strict", "same_as", NULL };
+
+static const struct ykey policy_keys[] = {
+	{ .name = "prefix_length", .type = YT_MAP, .sub = &prefix_length_section },
+	{ .name = "max_as_path_length", .type = YT_U32, .off = OFF(struct policy, max_path_len),
+	  .min = 1, .max = 255, .dflt = "64" },
+	{ .name = "next_hop", .type = YT_CHOICE, .off = OFF(struct policy, next_hop),
+	  .words = nh_words, .dflt = "strict" },
+	{ .name = "bogon_prefixes", .type = YT_CUSTOM, .fn = r_bogon_prefixes,
+	  .flags = YK_IXP_ONLY | YK_CONFIG, .dflt = "default" },
+	{ .name = "bogon_asns", .type = YT_CUSTOM, .fn = r_bogon_asns,
+	  .flags = YK_IXP_ONLY | YK_CONFIG, .dflt = "default" },
+	{ .name = "transit_free_asns", .type = YT_ASNS, .off = OFF(struct config, transit_free),
+	  .flags = YK_IXP_ONLY | YK_CONFIG },
+	{ .name = "never_via_route_servers_asns", .type = YT_ASNS,
+	  .off = OFF(struct config, never_via_rs), .flags = YK_IXP_ONLY | YK_CONFIG, .dflt = "[]" },
+	{ .name = "blacklist", .type = YT_CUSTOM, .fn = r_blacklist, .dflt = "[]" },
+	{ .name = "irr", .type = YT_MAP, .sub = &irr_policy_section },
+	{ .name = "rpki", .type = YT_MAP, .sub = &rpki_policy_section },
+	{ .name = "aspa", .type = YT_MAP, .sub = &aspa_policy_section },
+	{ .name = "max_prefix", .type = YT_MAP, .sub = &mp_policy_section },
+	{ .name = "blackhole", .type = YT_MAP, .sub = &bh_policy_section },
+	{ .name = "graceful_shutdown", .type = YT_BOOL, .off = OFF(struct policy, graceful_shutdown),
+	  .dflt = "true" },
+	{ .name = "announcement_control", .type = YT_BOOL,
+	  .off = OFF(struct policy, announcement_control), .dflt = "true" },
+	{ NULL },
+};
+static const struct ysection policy_section = { policy_keys, NULL };
+
+static const struct ykey bird_keys[] = {
+	{ .name = "version", .type = YT_CUSTOM, .fn = r_bird_version, .dflt = "\"2.0\"" },
+	{ .name = "lg_socket", .type = YT_TEXT, .off = OFF(struct config, lg_socket), .max = 200,
+	  .check = valid_socket_path, .bad = "is not a safe socket path",
+	  .hint = "use an absolute path of letters, digits, '/', '.', '_', '-'" },
+	{ .name = "irr_filter", .type = YT_CUSTOM, .fn = r_irr_filter, .dflt = "table" },
+	{ NULL },
+};
+static const struct ysection bird_section = { bird_keys, NULL };
+
+static void
+r_peering_lans(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+{
+	unsigned errors0 = y->d->errors;
+
+	get_prefix_list(y, n, path, dst, 0);
+	if (((struct pfxlist *)dst)->n == 0 && y->d->errors == errors0)
+		err(y, n, NULL, "%s: at least one peering LAN is needed", path);
+}
+
+static const struct ykey ixp_keys[] = {
+	{ .name = "name", .type = YT_TEXT, .off = OFF(struct config, ixp_name),
+	  .flags = YK_REQUIRED, .max = NAME_MAX_LEN },
+	{ .name = "rs_asn", .type = YT_ASN, .off = OFF(struct config, rs_asn),
+	  .flags = YK_REQUIRED, .min = 1 },
+	{ .name = "peering_lans", .type = YT_CUSTOM, .fn = r_peering_lans,
+	  .off = OFF(struct config, peering_lans), .flags = YK_REQUIRED,
+	  .hint = "list the peering LAN prefixes, e.g. [192.0.2.0/24]" },
+	/* The BIRD version gates features checked later, so it comes first. */
+	{ .name = "bird", .type = YT_MAP, .sub = &bird_section },
+	{ .name = "route_servers", .type = YT_CUSTOM, .fn = r_route_servers,
+	  .flags = YK_REQUIRED | YK_LIST, .sub = &rs_section },
+	{ NULL },
+};
+static const struct ysection ixp_section = { ixp_keys, NULL };
+
+static const struct ykey irr_source_keys[] = {
+	{ .name = "sources", .type = YT_CUSTOM, .fn = r_irr_sources },
+	{ .name = "servers", .type = YT_CUSTOM, .fn = r_irr_servers },
+	{ .name = "dumps", .type = YT_CUSTOM, .fn = r_irr_dumps },
+	{ .name = "cache_dir", .type = YT_CUSTOM, .fn = r_cache_dir,
+	  .off = OFF(struct sources, cache_dir) },
+	{ .name = "timeout", .type = YT_U32, .off = OFF(struct sources, irr_timeout),
+	  .min = 1, .max = 3600, .dflt = "60" },
+	{ .name = "deadline", .type = YT_U32, .off = OFF(struct sources, irr_deadline),
+	  .min = 1, .max = 86400, .dflt = "1800" },
+	{ NULL },
+};
+static const struct ysection irr_source_section = { irr_source_keys, after_irr };
+
+static const struct ykey rpki_source_keys[] = {
+	{ .name = "rtr", .type = YT_CUSTOM, .fn = r_rtr, .sub = &rtr_section, .flags = YK_LIST },
+	{ .name = "vrps", .type = YT_PATH, .off = OFF(struct sources, vrps) },
+	{ .name = "slurm", .type = YT_PATH, .off = OFF(struct sources, slurm) },
+	{ .name = "max_age", .type = YT_U32, .off = OFF(struct sources, vrps_max_age),
+	  .min = 0, .max = 30 * 86400, .dflt = "86400" },
+	{ .name = "max_drop", .type = YT_U32, .off = OFF(struct sources, vrps_max_drop),
+	  .min = 0, .max = 100, .dflt = "50" },
+	{ NULL },
+};
+static const struct ysection rpki_source_section = { rpki_source_keys, NULL };
+
+static const struct ykey source_keys[] = {
+	{ .name = "irr", .type = YT_MAP, .sub = &irr_source_section },
+	{ .name = "rpki", .type = YT_MAP, .sub = &rpki_source_section },
+	{ .name = "peeringdb", .type = YT_PATH, .off = OFF(struct sources, peeringdb) },
+	{ .name = "cache_dir", .type = YT_CUSTOM, .fn = r_cache_dir,
+	  .off = OFF(struct sources, cache_dir) },
+	{ .name = "cache_max_age", .type = YT_U32, .off = OFF(struct sources, cache_max_age),
+	  .min = 0, .max = 30 * 86400, .dflt = "86400" },
+	{ .name = "http_deadline", .type = YT_U32, .off = OFF(struct sources, http_deadline),
+	  .min = 1, .max = 3600, .dflt = "300" },
+	{ NULL },
+};
+static const struct ysection source_section = { source_keys, NULL };
+
+static const struct ykey traffic_keys[] = {
+	{ .name = "allowed_ethertypes", .type = YT_CUSTOM, .fn = r_traffic_ethertypes,
+	  .dflt = "[ipv4, arp, ipv6]" },
+	{ .name = "macs_per_port", .type = YT_U32, .off = OFF(struct traffic, macs_per_port),
+	  .min = 1, .max = 64, .dflt = "1" },
+	{ .name = "arp_nd_rate_pps", .type = YT_U32, .off = OFF(struct traffic, arp_nd_rate_pps),
+	  .min = 1, .max = 100000, .dflt = "20" },
+	{ .name = "rules", .type = YT_PATH, .off = OFF(struct traffic, rules) },
+	{ NULL },
+};
+static const struct ysection traffic_section = { traffic_keys, NULL };
+
+static void
+r_version(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+{
+	uint32_t version;
+
+	(void)dst;
+	if (get_u32(y, n, path, 0, 0xffffffffu, &version) && version != 1)
+		err(y, n, "this ixp-rsc reads schema version 1", "unsupported schema version %u",
+		    version);
+}
+
+static void
+r_policy(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+{
+	walk(y, n, &policy_section, path, &((struct config *)dst)->policy);
+}
+
+/* Fixed order: member overrides inherit the global policy, and the BIRD
+ * version and peering LANs gate what the policy may say. */
+static const struct ykey root_keys[] = {
+	{ .name = "version", .type = YT_CUSTOM, .fn = r_version, .flags = YK_REQUIRED,
+	  .hint = "start the file with: version: 1" },
+	{ .name = "ixp", .type = YT_MAP, .sub = &ixp_section, .flags = YK_REQUIRED },
+	{ .name = "sources", .type = YT_MAP, .sub = &source_section, .off = OFF(struct config, src) },
+	{ .name = "policy", .type = YT_CUSTOM, .fn = r_policy, .sub = &policy_section },
+	{ .name = "forbidden_traffic", .type = YT_MAP, .sub = &traffic_section,
+	  .off = OFF(struct config, traffic) },
+	{ .name = "members", .type = YT_CUSTOM, .fn = r_members, .flags = YK_REQUIRED | YK_LIST,
+	  .sub = &member_section },
+	{ NULL },
+};
+static const struct ysection root_section = { root_keys, NULL };
+
+static void
+schema_keys(const struct ysection *sec, const char *path, bool member,
+    void (*fn)(const struct yaml_key_info *k, void *ctx), void *ctx)
+{
+	for (const struct ykey *k = sec->keys; k->name != NULL; k++) {
+		struct yaml_key_info ki;
+		char p2[256];
+		subpath(p2, sizeof(p2), path, k->name, 0);
+		if (k->flags & YK_LIST)
+			strncat(p2, "[]", sizeof(p2) - strlen(p2) - 1);
+		ki.path = p2;
+		ki.dflt = k->dflt;
+		ki.ixp_only = (k->flags & YK_IXP_ONLY) != 0;
+		ki.required = (k->flags & YK_REQUIRED) != 0;
+		ki.member = member;
+		fn(&ki, ctx);
+		if (k->sub != NULL)
+			schema_keys(k->sub, p2, member || k->sub == &member_section, fn, ctx);
 	}
 }
 
-/* ---- top level -------------------------------------------------------- */
-
-static void
-set_defaults(struct config *c)
+void
+yaml_schema_keys(void (*fn)(const struct yaml_key_info *k, void *ctx), void *ctx)
 {
-	memset(c, 0, sizeof(*c));
-	c->bird_major = 2;
-	c->bird_minor = 0;
-	c->irr_table = true;
-	config_default_policy(&c->policy);
-	config_default_bogon_prefixes(c->bogon_prefixes);
-	config_default_bogon_asns(&c->bogon_asns, &c->n_bogon_asns);
-	config_default_transit_free(&c->transit_free);
-	c->src.vrps_max_age = 86400;
-	c->src.vrps_max_drop = 50;
-	c->src.irr_timeout = 60;
-	c->src.irr_deadline = 1800;
-	c->src.cache_max_age = 86400;
-	c->src.http_deadline = 300;
-	c->traffic.n_ethertypes = 3;
-	c->traffic.ethertypes = xcalloc(3, sizeof(uint16_t));
-	c->traffic.ethertypes[0] = 0x0800;
-	c->traffic.ethertypes[1] = 0x0806;
-	c->traffic.ethertypes[2] = 0x86dd;
-	c->traffic.macs_per_port = 1;
-	c->traffic.arp_nd_rate_pps = 20;
+	schema_keys(&root_section, "", false, fn, ctx);
 }
 
 static void
 load_root(struct yctx *y, yaml_node_t *root, struct config *c)
 {
-	static const char *const keys[] = { "version", "ixp", "sources", "policy",
-	    "forbidden_traffic", "members", NULL };
-	yaml_node_t *sect[6] = { NULL };
-	struct ymap m;
-	const char *k;
-	yaml_node_t *v;
-	uint32_t version = 0;
-
-	if (!ymap_begin(y, root, "top level", keys, &m))
-		return;
-	while (ymap_next(&m, &k, &v, NULL))
-		for (int i = 0; i < 6; i++)
-			if (!strcmp(k, keys[i]))
-				sect[i] = v;
-	ymap_require(&m, "version", "start the file with: version: 1");
-	if (sect[0] && get_u32(y, sect[0], "version", 0, 0xffffffffu, &version) && version != 1)
-		err(y, sect[0], "this ixp-rsc reads schema version 1", "unsupported schema "
-		    "version %u", version);
-	ymap_require(&m, "ixp", NULL);
-	ymap_require(&m, "members", NULL);
-	/* Fixed order: member overrides inherit the global policy, and the
-	 * BIRD version gates policy features. */
-	if (sect[1])
-		load_ixp(y, sect[1], c);
-	if (sect[2])
-		load_sources(y, sect[2], c);
-	if (sect[3])
-		load_policy(y, sect[3], &c->policy, NULL);
-	if (sect[4])
-		load_traffic(y, sect[4], c);
-	if (sect[5])
-		load_members(y, sect[5], c);
+	walk(y, root, &root_section, "", c);
 	if (y->d->errors == 0)
-		cross_check(y, c);
+		config_check(c, y->d);
 }
 
 /* ---- composing the document from events ---------------------------- */
@@ -2056,7 +1932,7 @@ yaml_load_config_mem(const char *data, size_t len, const char *name,
 	int root_id;
 	unsigned errors0 = d->errors;
 
-	set_defaults(c);
+	config_defaults(c);
 	c->file = xstrdup(name);
 	memset(&y, 0, sizeof(y));
 	y.file = c->file;

@@ -5,6 +5,7 @@
 #ifndef IXP_YAML_LOAD_H
 #define IXP_YAML_LOAD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "config.h"
@@ -30,5 +31,21 @@ int	yaml_load_config(const char *path, struct config *c, struct diag *d);
 /* Same from memory; `name` is used in messages, `basedir` for paths. */
 int	yaml_load_config_mem(const char *data, size_t len, const char *name,
 	    const char *basedir, struct config *c, struct diag *d);
+
+/*
+ * Every key of the schema, in table order: its path ("policy.irr.max_depth",
+ * "members[].connections[].md5"), its default as docs/configuration.md
+ * states it (a YAML value; NULL: none or not a plain value), whether it
+ * is IXP-wide only, required, and under members[]. For the tests that hold
+ * the documentation and the defaults to the tables.
+ */
+struct yaml_key_info {
+	const char	*path;
+	const char	*dflt;
+	bool		 ixp_only;
+	bool		 required;
+	bool		 member;
+};
+void	yaml_schema_keys(void (*fn)(const struct yaml_key_info *k, void *ctx), void *ctx);
 
 #endif

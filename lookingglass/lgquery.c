@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "asn.h"
+#include "strutil.h"
 
 #define MAX_SEGS 8
 #define MAX_PARAMS 8
@@ -32,18 +33,6 @@ proto_name_ok(const char *s)
 	return lg_name_ok(s) && strchr(s, '-') == NULL;
 }
 
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /*
  * Percent-decode [s, s+n) into out (cap bytes with the NUL). Only printable
  * ASCII may come out; '+' is a space in query values. False on anything
@@ -58,7 +47,7 @@ decode(const char *s, size_t n, bool plus_space, char *out, size_t cap)
 		int c = (unsigned char)s[i];
 		if (c == '%') {
 			int h, l;
-			if (i + 2 >= n || (h = hexval(s[i + 1])) < 0 || (l = hexval(s[i + 2])) < 0)
+			if (i + 2 >= n || (h = str_hexval(s[i + 1])) < 0 || (l = str_hexval(s[i + 2])) < 0)
 				return false;
 			c = h * 16 + l;
 			i += 2;

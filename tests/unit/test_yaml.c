@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <errno.h>
 
 #include "buf.h"
 #include "config.h"
@@ -88,16 +89,27 @@ check_corpus_file(const char *path)
 	capture_end(&c);
 }
 
+/* One case per corpus file, so that every failing file is reported. */
 static void
-test_bad_corpus(void **state)
+test_corpus_file(void **state)
+{
+	check_corpus_file(*state);
+}
+
+static int
+run_bad_corpus(void)
 {
 	DIR *d = opendir(CORPUS);
 	struct dirent *de;
 	char **names = NULL;
+	struct CMUnitTest *tests;
 	size_t n = 0;
+	int r;
 
-	(void)state;
-	assert_non_null(d);
+	if (d == NULL) {
+		fprintf(stderr, "%s: %s\n", CORPUS, strerror(errno));
+		return 1;
+	}
 	while ((de = readdir(d)) != NULL) {
 		size_t l = strlen(de->d_name);
 		if (l < 6 || strcmp(de->d_name + l - 5, ".yaml") != 0)
@@ -108,13 +120,23 @@ test_bad_corpus(void **state)
 		n++;
 	}
 	closedir(d);
-	assert_true(n >= 50);
-	qsort(names, n, sizeof(*names), cmp_str);
-	for (size_t i = 0; i < n; i++) {
-		check_corpus_file(names[i]);
-		free(names[i]);
+	if (n < 50) {
+		fprintf(stderr, "%s: only %zu files\n", CORPUS, n);
+		return 1;
 	}
+	qsort(names, n, sizeof(*names), cmp_str);
+	tests = calloc(n, sizeof(*tests));
+	for (size_t i = 0; i < n; i++) {
+		tests[i].name = names[i] + strlen(CORPUS) + 1;
+		tests[i].test_func = test_corpus_file;
+		tests[i].initial_state = names[i];
+	}
+	r = _cmocka_run_group_tests("bad YAML corpus", tests, n, NULL, NULL);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
 	free(names);
+	free(tests);
+	return r;
 }
 
 static const char good[] =
@@ -308,6 +330,237 @@ test_recursive_alias(void **state)
 	expect_error(undef, sizeof(undef) - 1, "unknown or recursive alias *nowhere");
 }
 
+/* ---- the schema table against the docs and the code's defaults ------- */
+
+struct keys_seen {
+	char	*doc;		/* docs/configuration.md */
+	int	 checked, defaults;
+};
+
+/* The row of docs/configuration.md for `rel` in the section `sect`. */
+static const char *
+doc_row(const char *doc, const char *sect, const char *rel, size_t *len)
+{
+	struct buf h = BUF_INIT, k = BUF_INIT;
+	const char *p, *end, *row = NULL;
+
+	buf_printf(&h, "\n## %s", sect);
+	p = strstr(doc, h.p);
+	end = p ? strstr(p + h.len, "\n## ") : NULL;
+	buf_printf(&k, "| `%s", rel);
+	while (p != NULL && (p = strstr(p, k.p)) != NULL && (end == NULL || p < end)) {
+		const char *after = p + k.len;
+		/* the whole name, or its ipv4/ipv6 pair written on one row */
+		if (*after == '`' || *after == '.' || *after == '[') {
+			row = p;
+			break;
+		}
+		p = after;
+	}
+	buf_free(&h);
+	buf_free(&k);
+	if (row != NULL)
+		*len = strcspn(row, "\n");
+	return row;
+}
+
+static void
+check_doc_key(const struct yaml_key_info *k, void *ctx)
+{
+	struct keys_seen *ks = ctx;
+	char rel[256], sect[300], *dot;
+	const char *row;
+	size_t len = 0;
+
+	if (!strncmp(k->path, "members[].policy.", 17))
+		return;		/* the policy section documents them */
+	snprintf(rel, sizeof(rel), "%s", k->path);
+	dot = strchr(rel, '.');
+	if (dot == NULL) {
+		snprintf(sect, sizeof(sect), "Top level");
+	} else {
+		*dot = '\0';
+		snprintf(sect, sizeof(sect), "`%s`", rel);
+		memmove(rel, dot + 1, strlen(dot + 1) + 1);
+	}
+	if (strlen(rel) > 2 && !strcmp(rel + strlen(rel) - 2, "[]"))
+		rel[strlen(rel) - 2] = '\0';
+	if (dot != NULL && strchr(rel, '.') == NULL && (!strcmp(rel, "irr") ||
+	    !strcmp(rel, "rpki") || !strcmp(rel, "bird") || !strcmp(rel, "aspa") ||
+	    !strcmp(rel, "max_prefix") || !strcmp(rel, "blackhole") ||
+	    !strcmp(rel, "prefix_length") || !strcmp(rel, "contact")) &&
+	    k->dflt == NULL && strcmp(k->path, "members[].max_prefix"))
+		return;		/* a mapping: its keys have the rows */
+	row = doc_row(ks->doc, sect, rel, &len);
+	if (row == NULL) {
+		char v6[256];
+		/* ".ipv6" keys share the row of their ".ipv4" sibling */
+		snprintf(v6, sizeof(v6), "%s", rel);
+		if ((dot = strstr(v6, "ipv6")) != NULL)
+			memcpy(dot, "ipv4", 4);
+		row = doc_row(ks->doc, sect, v6, &len);
+	}
+	if (row == NULL)
+		fail_msg("docs/configuration.md has no row for %s (section %s, key %s)",
+		    k->path, sect, rel);
+	if (k->dflt != NULL && memmem(row, len, k->dflt, strlen(k->dflt)) == NULL)
+		fail_msg("docs/configuration.md: %s has default %s in the schema, but the row "
+		    "says: %.*s", k->path, k->dflt, (int)len, row);
+	if (k->ixp_only && memmem(row, len, "IXP-wide", 8) == NULL)
+		fail_msg("docs/configuration.md: %s is IXP-wide only, the row does not say so",
+		    k->path);
+	ks->checked++;
+}
+
+static void
+test_schema_matches_docs(void **state)
+{
+	struct keys_seen ks = { NULL, 0, 0 };
+	FILE *f = fopen("../../docs/configuration.md", "r");
+	long n;
+
+	(void)state;
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	ks.doc = calloc(1, (size_t)n + 1);
+	assert_int_equal(fread(ks.doc, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	yaml_schema_keys(check_doc_key, &ks);
+	assert_true(ks.checked > 60);
+	free(ks.doc);
+}
+
+/*
+ * Every default the table states, written into a YAML explicitly, gives
+ * the configuration that leaving it out gives: the documented defaults are
+ * the defaults (config_defaults()).
+ */
+static const char dflt_yaml[] =
+	"version: 1\n"
+	"ixp: {name: T, rs_asn: 64500, peering_lans: [192.0.2.0/24, \"2001:db8:100::/64\"],\n"
+	"  route_servers: [{name: rs1, router_id: 192.0.2.1, ipv4: 192.0.2.1,\n"
+	"  ipv6: \"2001:db8:100::1\"}]%s}\n"
+	"sources: {irr: {dumps: [x.db]%s}%s}\n"
+	"policy: {%s}\n"
+	"forbidden_traffic: {rules: r.json%s}\n"
+	"members: [{asn: 100, name: M%s, connections: [{port: p1, ipv4: 192.0.2.11%s}]}]\n";
+
+static bool
+load_dflt(const char *frag[7], struct config *c)
+{
+	struct buf y = BUF_INIT;
+	struct capture cap;
+	int r;
+
+	buf_printf(&y, dflt_yaml, frag[0], frag[1], frag[2], frag[3], frag[4], frag[5], frag[6]);
+	capture_begin(&cap);
+	r = yaml_load_config_mem(y.p, y.len, "d.yaml", ".", c, &cap.d);
+	if (r != 0)
+		print_error("%s\n%s", y.p, capture_text(&cap));
+	capture_end(&cap);
+	buf_free(&y);
+	return r == 0;
+}
+
+static bool
+same_lists(const void *a, size_t na, const void *b, size_t nb, size_t size)
+{
+	return na == nb && (na == 0 || memcmp(a, b, na * size) == 0);
+}
+
+static bool
+same_config(const struct config *a, const struct config *b)
+{
+	const struct member *ma = &a->members[0], *mb = &b->members[0];
+
+	return !memcmp(&a->policy, &b->policy, sizeof(a->policy)) &&
+	    !memcmp(&ma->policy, &mb->policy, sizeof(ma->policy)) &&
+	    a->bird_major == b->bird_major && a->bird_minor == b->bird_minor &&
+	    a->irr_table == b->irr_table && a->src.irr_timeout == b->src.irr_timeout &&
+	    a->src.irr_deadline == b->src.irr_deadline &&
+	    a->src.cache_max_age == b->src.cache_max_age &&
+	    a->src.http_deadline == b->src.http_deadline &&
+	    a->src.vrps_max_age == b->src.vrps_max_age &&
+	    a->src.vrps_max_drop == b->src.vrps_max_drop &&
+	    a->traffic.macs_per_port == b->traffic.macs_per_port &&
+	    a->traffic.arp_nd_rate_pps == b->traffic.arp_nd_rate_pps &&
+	    same_lists(a->traffic.ethertypes, a->traffic.n_ethertypes, b->traffic.ethertypes,
+	    b->traffic.n_ethertypes, sizeof(uint16_t)) &&
+	    same_lists(a->bogon_asns, a->n_bogon_asns, b->bogon_asns, b->n_bogon_asns,
+	    sizeof(*a->bogon_asns)) &&
+	    same_lists(a->bogon_prefixes[0].v, a->bogon_prefixes[0].n, b->bogon_prefixes[0].v,
+	    b->bogon_prefixes[0].n, sizeof(struct prefix)) &&
+	    same_lists(a->bogon_prefixes[1].v, a->bogon_prefixes[1].n, b->bogon_prefixes[1].v,
+	    b->bogon_prefixes[1].n, sizeof(struct prefix)) &&
+	    same_lists(a->never_via_rs.v, a->never_via_rs.n, b->never_via_rs.v,
+	    b->never_via_rs.n, sizeof(uint32_t)) &&
+	    a->blacklist.n == b->blacklist.n && ma->blacklist.n == mb->blacklist.n &&
+	    ma->manrs == mb->manrs && ma->conns[0].lacp == mb->conns[0].lacp;
+}
+
+/* "a.b.c" and a value: "a: {b: {c: v}}" */
+static void
+nest(struct buf *b, const char *path, const char *v)
+{
+	const char *dot = strchr(path, '.');
+
+	if (dot == NULL) {
+		buf_printf(b, "%s: %s", path, v);
+		return;
+	}
+	buf_printf(b, "%.*s: {", (int)(dot - path), path);
+	nest(b, dot + 1, v);
+	buf_putc(b, '}');
+}
+
+static void
+check_default(const struct yaml_key_info *k, void *ctx)
+{
+	static const struct { const char *prefix; int slot; } slots[] = {
+		{ "ixp.", 0 }, { "sources.irr.", 1 }, { "sources.", 2 }, { "policy.", 3 },
+		{ "forbidden_traffic.", 4 }, { "members[].connections[].", 6 },
+		{ "members[].", 5 },
+	};
+	struct keys_seen *ks = ctx;
+	const char *frag[7] = { "", "", "", "", "", "", "" };
+	struct buf f = BUF_INIT;
+	struct config a, b;
+	size_t i;
+
+	if (k->dflt == NULL || !strncmp(k->path, "members[].policy.", 17))
+		return;
+	for (i = 0; i < sizeof(slots) / sizeof(*slots); i++)
+		if (!strncmp(k->path, slots[i].prefix, strlen(slots[i].prefix)))
+			break;
+	assert_true(i < sizeof(slots) / sizeof(*slots));
+	if (slots[i].slot != 3)		/* the policy map is empty otherwise */
+		buf_puts(&f, ", ");
+	nest(&f, k->path + strlen(slots[i].prefix), k->dflt);
+	frag[slots[i].slot] = f.p;
+	assert_true(load_dflt((const char *[7]){ "", "", "", "", "", "", "" }, &a));
+	if (!load_dflt(frag, &b))
+		fail_msg("%s: its documented default %s is not accepted", k->path, k->dflt);
+	if (!same_config(&a, &b))
+		fail_msg("%s: writing its documented default %s changes the configuration",
+		    k->path, k->dflt);
+	config_free(&a);
+	config_free(&b);
+	buf_free(&f);
+	ks->defaults++;
+}
+
+static void
+test_schema_defaults(void **state)
+{
+	struct keys_seen ks = { NULL, 0, 0 };
+
+	(void)state;
+	yaml_schema_keys(check_default, &ks);
+	assert_true(ks.defaults > 25);
+}
+
 static void
 test_missing_file(void **state)
 {
@@ -327,7 +580,6 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_bad_corpus),
 		cmocka_unit_test(test_good_defaults_and_overrides),
 		cmocka_unit_test(test_huge_string),
 		cmocka_unit_test(test_alias_bomb),
@@ -335,6 +587,10 @@ main(void)
 		cmocka_unit_test(test_node_limit),
 		cmocka_unit_test(test_recursive_alias),
 		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test(test_schema_matches_docs),
+		cmocka_unit_test(test_schema_defaults),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	int r = run_bad_corpus();
+
+	return cmocka_run_group_tests(tests, NULL, NULL) + r;
 }

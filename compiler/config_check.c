@@ -1,0 +1,177 @@
+#include "config_check.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+static void
+check_lan_addr(const struct config *c, struct diag *d, const struct srcpos *pos, const char *who,
+    const struct ipaddr *ip)
+{
+	const struct prefix *lan;
+	char tmp[ADDR_STRLEN], tmp2[ADDR_STRLEN];
+
+	if (ip->af == 0)
+		return;
+	lan = config_lan_of(c, ip);
+	if (lan == NULL) {
+		diag_error(d, pos, "peering addresses must lie inside ixp.peering_lans",
+		    "%s: %s is not inside any peering LAN", who, ip_format(ip, tmp));
+		return;
+	}
+	/* IPv4 addresses sit in the top 32 bits; see addr.h. */
+	if ((lan->len < af_maxlen(ip->af) - 1 && ip->a == lan->a) ||
+	    (ip->af == AF4 && lan->len < 31 &&
+	    ip->a == (lan->a | (mask128(32) & ~mask128(lan->len)))))
+		diag_error(d, pos, NULL, "%s: %s is the network or broadcast address of %s",
+		    who, ip_format(ip, tmp), prefix_format(lan, tmp2));
+}
+
+struct addr_owner {
+	struct ipaddr	 ip;
+	char		 who[48];
+	struct srcpos	 pos;
+};
+
+static int
+cmp_owner(const void *a, const void *b)
+{
+	const struct addr_owner *x = a, *y = b;
+	int r = ip_cmp(&x->ip, &y->ip);
+
+	if (r)
+		return r;
+	if (x->pos.line != y->pos.line)
+		return x->pos.line < y->pos.line ? -1 : 1;
+	return 0;
+}
+
+struct mac_owner {
+	const uint8_t		*mac;
+	const struct srcpos	*pos;
+};
+
+static int
+cmp_mac_owner(const void *a, const void *b)
+{
+	const struct mac_owner *x = a, *y = b;
+	int r = memcmp(x->mac, y->mac, 6);
+
+	if (r)
+		return r;
+	return x->pos->line < y->pos->line ? -1 : x->pos->line > y->pos->line;
+}
+
+/* A MAC registered on two ports would defeat the MAC lock. */
+static void
+check_unique_macs(const struct config *c, struct diag *d)
+{
+	struct mac_owner *v = NULL;
+	size_t n = 0, cap = 0, i, j, k;
+
+	for (i = 0; i < c->n_members; i++)
+		for (j = 0; j < c->members[i].n_conns; j++) {
+			const struct connection *cn = &c->members[i].conns[j];
+			for (k = 0; k < cn->n_macs; k++) {
+				v = xgrow(v, &cap, n + 1, sizeof(*v));
+				v[n++] = (struct mac_owner){ cn->macs[k], &cn->pos };
+			}
+		}
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_mac_owner);
+	for (i = 1; i < n; i++)
+		if (!memcmp(v[i].mac, v[i - 1].mac, 6))
+			diag_error(d, v[i].pos, "every router port has its own MAC",
+			    "MAC %02x:%02x:%02x:%02x:%02x:%02x is registered twice "
+			    "(also at line %u)", v[i].mac[0], v[i].mac[1], v[i].mac[2],
+			    v[i].mac[3], v[i].mac[4], v[i].mac[5], v[i - 1].pos->line);
+	free(v);
+}
+
+void
+config_check(const struct config *c, struct diag *d)
+{
+	struct addr_owner *own;
+	size_t nown = 0, cap = 2 * c->n_rs + 1, i, j;
+	char tmp[ADDR_STRLEN];
+	bool fam_rs[2] = { false, false };
+	struct srcpos first_use[2] = { { NULL, 0, 0 }, { NULL, 0, 0 } };
+	bool need_irr = false;
+
+	for (i = 0; i < c->n_members; i++)
+		cap += 2 * c->members[i].n_conns;
+	own = xcalloc(cap, sizeof(*own));
+
+	for (i = 0; i < c->n_rs; i++) {
+		for (int fam = 0; fam < 2; fam++) {
+			if (c->rs[i].addr[fam].af == 0)
+				continue;
+			fam_rs[fam] = true;
+			check_lan_addr(c, d, &c->rs[i].pos, c->rs[i].name, &c->rs[i].addr[fam]);
+			own[nown] = (struct addr_owner){ c->rs[i].addr[fam], "", c->rs[i].pos };
+			snprintf(own[nown++].who, sizeof(own[0].who), "route server %s", c->rs[i].name);
+		}
+	}
+	for (i = 0; i < c->n_members; i++) {
+		const struct member *m = &c->members[i];
+		char who[64];
+		snprintf(who, sizeof(who), "AS%u", m->asn);
+		if (config_asn_is_bogon(c, m->asn))
+			diag_error(d, &m->pos, "test setups with documentation ASNs set "
+			    "policy.bogon_asns to their own list",
+			    "member AS%u is a bogon ASN (private, reserved or documentation range)",
+			    m->asn);
+		if (m->asn == c->rs_asn)
+			diag_error(d, &m->pos, NULL, "member AS%u is the route server's own ASN", m->asn);
+		if (m->policy.irr_enforce_origin || m->policy.irr_enforce_prefix)
+			need_irr = true;
+		for (j = 0; j < m->n_conns; j++) {
+			const struct connection *cn = &m->conns[j];
+			for (int fam = 0; fam < 2; fam++) {
+				if (cn->addr[fam].af == 0)
+					continue;
+				check_lan_addr(c, d, &cn->pos, who, &cn->addr[fam]);
+				own[nown] = (struct addr_owner){ cn->addr[fam], "", cn->pos };
+				snprintf(own[nown++].who, sizeof(own[0].who), "AS%u", m->asn);
+				if (!first_use[fam].file)
+					first_use[fam] = cn->pos;
+			}
+			if (cn->n_macs > c->traffic.macs_per_port)
+				diag_error(d, &cn->pos, "register fewer MACs or raise "
+				    "forbidden_traffic.macs_per_port",
+				    "AS%u: %zu MACs on port %s, at most %u allowed", m->asn,
+				    cn->n_macs, cn->port ? cn->port : "?", c->traffic.macs_per_port);
+		}
+	}
+	qsort(own, nown, sizeof(*own), cmp_owner);
+	for (i = 1; i < nown; i++)
+		if (ip_eq(&own[i].ip, &own[i - 1].ip))
+			diag_error(d, &own[i].pos, "every router needs its own address",
+			    "address %s is also used by %s at line %u", ip_format(&own[i].ip, tmp),
+			    own[i - 1].who, own[i - 1].pos.line);
+	free(own);
+
+	for (int fam = 0; fam < 2; fam++)
+		if (first_use[fam].file && !fam_rs[fam]) {
+			diag_error(d, &first_use[fam], "add an address of that family to a route server",
+			    "members have IPv%d connections but no route server has an IPv%d address",
+			    fam == FAM4 ? 4 : 6, fam == FAM4 ? 4 : 6);
+		}
+
+	for (i = 1; i < c->n_members; i++)
+		if (c->members[i].asn == c->members[i - 1].asn)
+			diag_error(d, &c->members[i].pos, "merge the connections into one "
+			    "member entry", "member AS%u is defined twice (also at line %u)",
+			    c->members[i].asn, c->members[i - 1].pos.line);
+
+	check_unique_macs(c, d);
+
+	if (need_irr && c->src.n_irr_dumps == 0 && c->src.n_irr_servers == 0 && c->n_members) {
+		struct srcpos p = { c->file, 0, 0 };
+		diag_error(d, &p, "add sources.irr.dumps or sources.irr.servers, or set "
+		    "policy.irr.enforce_origin and enforce_prefix to false",
+		    "IRR filtering is enabled but no IRR source is configured");
+	}
+}
