@@ -87,7 +87,10 @@ run_one() {
 	work=$out/work/$name
 	seeds=$out/seeds/$name
 	# A long run and a smoke run of the same target may overlap.
-	log=$out/$name$([ "$grow" -eq 1 ] && echo .grow).log
+	log=$out/$name.log
+	if [ "$grow" -eq 1 ]; then
+		log=$out/$name.grow.log
+	fi
 	mkdir -p "$committed" "$work" "$seeds"
 	seed "$name" "$seeds"
 	echo "fuzz: $name for ${secs}s, max_len $maxlen ($(ls "$committed" | wc -l) committed inputs)"
