@@ -26,10 +26,14 @@ MHD_LIBS   := $(shell pkg-config --libs libmicrohttpd 2>/dev/null || echo -lmicr
 WARN = -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
        -Wmissing-prototypes -Werror
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DIXP_VERSION='"$(VERSION)"' $(WARN) \
-	$(CFLAGS) $(SANFLAGS) -Icommon -Icompiler -Ilookingglass $(PKG_CFLAGS) -MMD -MP
+	$(CFLAGS) $(SANFLAGS) $(INCLUDES) $(PKG_CFLAGS) -MMD -MP
 
+# The compiler by phase (docs/architecture.md): load, sources, model, emit,
+# out; headers are included by their bare names.
+RSC_DIRS   = compiler/load compiler/sources compiler/model compiler/emit compiler/out
+INCLUDES   = -Icommon $(RSC_DIRS:%=-I%) -Ilookingglass
 COMMON_SRC = $(sort $(wildcard common/*.c))
-RSC_SRC    = $(sort $(filter-out compiler/main.c,$(wildcard compiler/*.c)))
+RSC_SRC    = $(sort $(foreach d,$(RSC_DIRS),$(wildcard $(d)/*.c)))
 POLICIES   = $(sort $(wildcard policies/*.bird policies/*.json))
 
 COMMON_OBJ = $(COMMON_SRC:%.c=$(BUILD)/%.o)
@@ -154,7 +158,7 @@ lg-demo: deps-demo
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD = build/fuzz
 FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
-	-fno-sanitize-recover=all -Icommon -Icompiler -Ilookingglass $(PKG_CFLAGS)
+	-fno-sanitize-recover=all $(INCLUDES) $(PKG_CFLAGS)
 FUZZ_LIB_SRC = $(COMMON_SRC) $(RSC_SRC) $(LG_SRC)
 
 $(FUZZ_BUILD)/%: tests/fuzz/%.c $(FUZZ_LIB_SRC) $(BUILD)/gen/policies.c
