@@ -143,13 +143,7 @@ prefix_contains_ip(const struct prefix *p, const struct ipaddr *ip)
 int
 prefix_cmp(const struct prefix *x, const struct prefix *y)
 {
-	if (x->af != y->af)
-		return x->af < y->af ? -1 : 1;
-	if (x->a != y->a)
-		return x->a < y->a ? -1 : 1;
-	if (x->len != y->len)
-		return x->len < y->len ? -1 : 1;
-	return 0;
+	return prefix_cmp_fields(x->af, x->a, x->len, y->af, y->a, y->len);
 }
 
 int

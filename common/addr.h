@@ -63,6 +63,16 @@ bool	 prefix_contains(const struct prefix *outer, const struct prefix *inner);
 bool	 prefix_contains_ip(const struct prefix *p, const struct ipaddr *ip);
 /* Order: family, address, length. */
 int	 prefix_cmp(const struct prefix *x, const struct prefix *y);
+/* The same order for prefixes kept as separate fields (compact records). */
+static inline int
+prefix_cmp_fields(int afx, u128 ax, unsigned lx, int afy, u128 ay, unsigned ly)
+{
+	if (afx != afy)
+		return afx < afy ? -1 : 1;
+	if (ax != ay)
+		return ax < ay ? -1 : 1;
+	return lx < ly ? -1 : lx > ly;
+}
 int	 ip_cmp(const struct ipaddr *x, const struct ipaddr *y);
 bool	 ip_eq(const struct ipaddr *x, const struct ipaddr *y);
 

@@ -337,6 +337,18 @@ html_end(struct buf *b, struct lg_app *app)
 	buf_puts(b, " &middot; <a href=\"api/v1/status\">JSON API</a></footer>\n</body></html>\n");
 }
 
+/* The page of a route server, or of one of its sessions: rs/NAME[/PROTO]. */
+static void
+h_href(struct buf *b, const char *rs, const char *proto)
+{
+	buf_puts(b, "rs/");
+	esc(b, rs);
+	if (proto != NULL) {
+		buf_putc(b, '/');
+		esc(b, proto);
+	}
+}
+
 static void
 h_path(struct buf *b, const struct bird_route *r)
 {
@@ -371,10 +383,8 @@ h_row(struct walk *w, const struct bird_route *r, const struct lg_route_flags *f
 		buf_puts(b, " <span class=\"tag bh\">blackhole</span>");
 	buf_puts(b, "</td>");
 	if (w->rs != NULL) {
-		buf_puts(b, "<td><a href=\"rs/");
-		esc(b, w->rs);
-		buf_putc(b, '/');
-		esc(b, r->from_protocol);
+		buf_puts(b, "<td><a href=\"");
+		h_href(b, w->rs, r->from_protocol);
 		buf_puts(b, "\">");
 		esc(b, r->from_protocol);
 		buf_puts(b, "</a></td>");
@@ -460,8 +470,8 @@ page_status(struct lg_app *app, const struct lg_request *rq, struct lg_response 
 			jset(o, "message", jstr(st.message));
 			json_array_append_new(arr, o);
 		} else {
-			buf_puts(b, "<tr><td><a href=\"rs/");
-			esc(b, rs->name);
+			buf_puts(b, "<tr><td><a href=\"");
+			h_href(b, rs->name, NULL);
 			buf_puts(b, "\">");
 			esc(b, rs->name);
 			buf_printf(b, "</a></td><td><span class=\"st %s\">", up ? "up" : "down");
@@ -501,10 +511,8 @@ h_neighbor_row(struct buf *b, struct lg_app *app, const struct lg_rs *rs,
 	uint32_t asn = proto_asn(p);
 	const struct lg_member *m = member_of(app, asn);
 
-	buf_puts(b, "<tr><td><a href=\"rs/");
-	esc(b, rs->name);
-	buf_putc(b, '/');
-	esc(b, p->name);
+	buf_puts(b, "<tr><td><a href=\"");
+	h_href(b, rs->name, p->name);
 	buf_puts(b, "\">");
 	esc(b, p->name);
 	buf_printf(b, "</a></td><td>AS%u</td><td>", asn);
@@ -601,8 +609,8 @@ h_neighbor_head(struct buf *b, struct lg_app *app, const struct lg_rs *rs,
 	uint32_t asn = proto_asn(p);
 	const struct lg_member *m = member_of(app, asn);
 
-	buf_puts(b, "<dl class=\"facts\"><dt>Route server</dt><dd><a href=\"rs/");
-	esc(b, rs->name);
+	buf_puts(b, "<dl class=\"facts\"><dt>Route server</dt><dd><a href=\"");
+	h_href(b, rs->name, NULL);
 	buf_puts(b, "\">");
 	esc(b, rs->name);
 	buf_printf(b, "</a></dd><dt>Neighbour</dt><dd>AS%u ", asn);
@@ -699,10 +707,8 @@ page_neighbor(struct lg_app *app, const struct lg_request *rq, struct lg_rs *rs,
 		h_neighbor_head(b, app, rs, p);
 		buf_puts(b, "<nav class=\"tabs\">");
 		for (int v = 0; v < 3; v++) {
-			buf_printf(b, "<a%s href=\"rs/", (int)rq->view == v ? " class=\"on\"" : "");
-			esc(b, rs->name);
-			buf_putc(b, '/');
-			esc(b, p->name);
+			buf_printf(b, "<a%s href=\"", (int)rq->view == v ? " class=\"on\"" : "");
+			h_href(b, rs->name, p->name);
 			buf_printf(b, "?view=%s\">%s</a> ", view_name((enum lg_view)v),
 			    v == 0 ? "Accepted" : v == 1 ? "Filtered" : "Exported to it");
 		}
@@ -723,10 +729,8 @@ page_neighbor(struct lg_app *app, const struct lg_request *rq, struct lg_rs *rs,
 					buf_printf(b, "<strong>%zu</strong> ", pg);
 					continue;
 				}
-				buf_puts(b, "<a href=\"rs/");
-				esc(b, rs->name);
-				buf_putc(b, '/');
-				esc(b, p->name);
+				buf_puts(b, "<a href=\"");
+				h_href(b, rs->name, p->name);
 				buf_printf(b, "?view=%s&amp;page=%zu\">%zu</a> ", view_name(rq->view), pg, pg);
 			}
 			buf_puts(b, "</p>\n");

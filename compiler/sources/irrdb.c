@@ -379,15 +379,12 @@ static int
 cmp_route(const void *a, const void *b)
 {
 	const struct irr_route *x = a, *y = b;
+	int c;
 
 	if (x->origin != y->origin)
 		return x->origin < y->origin ? -1 : 1;
-	if (x->af != y->af)
-		return x->af < y->af ? -1 : 1;
-	if (x->a != y->a)
-		return x->a < y->a ? -1 : 1;
-	if (x->len != y->len)
-		return x->len < y->len ? -1 : 1;
+	if ((c = prefix_cmp_fields(x->af, x->a, x->len, y->af, y->a, y->len)) != 0)
+		return c;
 	return x->src < y->src ? -1 : x->src > y->src;
 }
 

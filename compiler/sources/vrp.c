@@ -483,13 +483,10 @@ static int
 cmp_vrp(const void *a, const void *b)
 {
 	const struct vrp *x = a, *y = b;
+	int c;
 
-	if (x->af != y->af)
-		return x->af < y->af ? -1 : 1;
-	if (x->a != y->a)
-		return x->a < y->a ? -1 : 1;
-	if (x->len != y->len)
-		return x->len < y->len ? -1 : 1;
+	if ((c = prefix_cmp_fields(x->af, x->a, x->len, y->af, y->a, y->len)) != 0)
+		return c;
 	if (x->asn != y->asn)
 		return x->asn < y->asn ? -1 : 1;
 	return x->maxlen < y->maxlen ? -1 : x->maxlen > y->maxlen;

@@ -20,6 +20,7 @@
 #include "model.h"
 #include "yaml_load.h"
 #include "testutil.h"
+#include "world.h"
 
 static const char irr_text[] =
 	"as-set: AS-ONE\nmembers: AS64501, AS64510\nsource: TEST\n\n"
@@ -35,48 +36,11 @@ static const char vrp_text[] = "{\"roas\":["
 	"{\"asn\":64599,\"prefix\":\"203.0.113.0/24\",\"maxLength\":24}],"
 	"\"aspas\":[{\"customer_asid\":64501,\"providers\":[64510]}]}";
 
-struct world {
-	struct config	 c;
-	struct irrdb	 irr;
-	struct vrpset	 v;
-	struct model	 mo;
-	struct capture	 cap;
-};
-
 /* Build a model from a YAML document (the members section is appended). */
 static void
 world_build(struct world *w, const char *head, const char *members, bool with_vrps)
 {
-	struct buf y = BUF_INIT;
-
-	buf_printf(&y, "%s%s", head, members);
-	capture_begin(&w->cap);
-	if (yaml_load_config_mem(y.p, y.len, "t.yaml", ".", &w->c, &w->cap.d) != 0)
-		fail_msg("YAML rejected:\n%s", capture_text(&w->cap));
-	buf_free(&y);
-	irrdb_init(&w->irr, NULL, 0);
-	irrdb_load_mem(&w->irr, irr_text, sizeof(irr_text) - 1);
-	irrdb_finalize(&w->irr);
-	memset(&w->v, 0, sizeof(w->v));
-	if (with_vrps) {
-		assert_int_equal(vrp_load_mem(&w->v, vrp_text, sizeof(vrp_text) - 1, "v.json",
-		    1800000000, 0, &w->cap.d), 0);
-		vrp_finalize(&w->v);
-	}
-	{
-		struct model_inputs in = { &w->irr, with_vrps ? &w->v : NULL, NULL, NULL, NULL, 0 };
-		model_build(&w->mo, &w->c, &in, &w->cap.d);
-	}
-}
-
-static void
-world_free(struct world *w)
-{
-	model_free(&w->mo);
-	vrp_free(&w->v);
-	irrdb_free(&w->irr);
-	config_free(&w->c);
-	capture_end(&w->cap);
+	world_build_from(w, head, members, irr_text, with_vrps ? vrp_text : NULL, NULL);
 }
 
 /* ---- every symbol a config uses is declared in it ---------------------- */

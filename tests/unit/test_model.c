@@ -1,0 +1,209 @@
+/*
+ * The policy model (compiler/model): what model_build decides, which the
+ * emitters only print. Each case builds a small IXP in memory and checks
+ * the resolved fields.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "buf.h"
+#include "testutil.h"
+#include "world.h"
+
+static const char irr[] =
+	"as-set: AS-ONE\nmembers: AS64501, AS64510\nsource: TEST\n\n"
+	"route: 198.51.100.0/25\norigin: AS64501\nsource: TEST\n\n"
+	"route: 198.51.100.0/26\norigin: AS64501\nsource: TEST\n\n"	/* inside the /25 */
+	"route: 198.51.100.128/25\norigin: AS64510\nsource: TEST\n\n"
+	"route6: 2001:db8:1000::/36\norigin: AS64501\nsource: TEST\n\n"
+	"route: 203.0.113.0/24\norigin: AS64502\nsource: TEST\n";
+
+static const char vrps[] = "{\"roas\":["
+	"{\"asn\":64501,\"prefix\":\"198.51.100.0/24\",\"maxLength\":25},"
+	"{\"asn\":64599,\"prefix\":\"203.0.113.0/24\",\"maxLength\":24}],"
+	"\"aspas\":[{\"customer_asid\":64501,\"providers\":[64510]}]}";
+
+/* ASPA (asked by AS64502) needs BIRD 2.16. */
+#define B216 "  bird: {version: \"2.16\"}\n"
+
+#define HEAD(bird, rpki, policy)						\
+	"version: 1\n"								\
+	"ixp:\n"								\
+	"  name: Model-IX\n"							\
+	"  rs_asn: 64500\n"							\
+	"  peering_lans: [192.0.2.0/24, \"2001:db8:100::/64\"]\n"		\
+	"  route_servers: [{name: rs1, router_id: 192.0.2.1, ipv4: 192.0.2.1,\n" \
+	"    ipv6: \"2001:db8:100::1\"}]\n"					\
+	bird									\
+	"sources:\n"								\
+	"  irr: {dumps: [x.db]}\n"						\
+	rpki									\
+	"policy:\n"								\
+	"  bogon_asns: [0]\n"							\
+	policy									\
+	"members:\n"
+
+static const char members[] =
+	"  - asn: 64501\n"
+	"    name: One\n"
+	"    as_set: AS-ONE\n"
+	"    policy: {blacklist: [198.51.100.64/26, \"2001:db8:1000:1::/64\"]}\n"
+	"    connections: [{port: p1, ipv4: 192.0.2.11, ipv6: \"2001:db8:100::11\"}]\n"
+	"  - asn: 64502\n"
+	"    name: Two\n"
+	"    policy: {irr: {enforce_prefix: false}, aspa: {reject_invalid: true}}\n"
+	"    connections: [{port: p2, ipv4: 192.0.2.12}]\n";
+
+static const struct msession *
+session(const struct model *mo, uint32_t asn, int fam)
+{
+	for (size_t i = 0; i < mo->n_sessions; i++)
+		if (mo->sessions[i].mm->m->asn == asn && mo->sessions[i].fam == fam)
+			return &mo->sessions[i];
+	fail_msg("no session of AS%u", asn);
+	return NULL;
+}
+
+static bool
+has_check(const struct model *mo, const struct msession *s, enum check_kind k,
+    bool *bh_only)
+{
+	struct check v[CHK_NUM];
+	size_t n = model_checks(mo, s, v);
+
+	for (size_t i = 0; i < n; i++)
+		if (v[i].kind == k) {
+			if (bh_only)
+				*bh_only = v[i].blackholes_only;
+			return true;
+		}
+	return false;
+}
+
+static void
+test_rpki_mode_and_aspa(void **state)
+{
+	struct world w;
+
+	(void)state;
+	/* Static VRPs; ASPA asked by one member only: the table still exists,
+	 * filled from the VRP file. */
+	world_build_from(&w, HEAD(B216, "  rpki: {vrps: v.json}\n", ""),
+	    members, irr, vrps, NULL);
+	assert_int_equal(w.mo.rpki, RPKI_STATIC);
+	assert_int_equal(w.mo.aspa, ASPA_FROM_VRPS);
+	assert_true(has_check(&w.mo, session(&w.mo, 64502, FAM4), CHK_ASPA, NULL));
+	assert_false(has_check(&w.mo, session(&w.mo, 64501, FAM4), CHK_ASPA, NULL));
+	world_free(&w);
+	/* Over RTR, the ASPA records come from the cache too. */
+	world_build_from(&w, HEAD(B216,
+	    "  rpki: {rtr: [{host: rtr.example.net, port: 8282}]}\n", ""), members, irr, NULL, NULL);
+	assert_int_equal(w.mo.rpki, RPKI_RTR);
+	assert_int_equal(w.mo.aspa, ASPA_FROM_RTR);
+	assert_int_equal(w.mo.n_rtr, 1);
+	assert_int_equal(w.mo.rtr[0].ip.af, 0);		/* a name, not an address */
+	assert_string_equal(w.mo.rtr[0].host, "rtr.example.net");
+	world_free(&w);
+	/* No RPKI at all: no RPKI check; the member's ASPA check stays (an
+	 * empty table: every path unknown) and the operator is told. */
+	world_build_from(&w, HEAD(B216, "", ""), members, irr, NULL, NULL);
+	assert_int_equal(w.mo.rpki, RPKI_NONE);
+	assert_int_equal(w.mo.aspa, ASPA_FROM_VRPS);
+	assert_false(has_check(&w.mo, session(&w.mo, 64501, FAM4), CHK_RPKI, NULL));
+	assert_contains(capture_text(&w.cap), "no RPKI source, so every path is ASPA unknown");
+	world_free(&w);
+	/* Nobody asks for ASPA: no table. */
+	world_build_from(&w, HEAD(B216, "", ""),
+	    "  - {asn: 64501, name: One, as_set: AS-ONE, connections: [{port: p1, ipv4: 192.0.2.11}]}\n",
+	    irr, NULL, NULL);
+	assert_int_equal(w.mo.aspa, ASPA_NONE);
+	world_free(&w);
+}
+
+static void
+test_irr_tables_and_checks(void **state)
+{
+	struct world w;
+	bool bh_only = true;
+
+	(void)state;
+	world_build_from(&w, HEAD(B216, "", ""), members, irr, NULL, NULL);
+	/* Check 12 exact for AS64501; blackholes need the or-longer table,
+	 * also for AS64502 whose normal routes are not checked. */
+	assert_true(w.mo.irr_tables[0]);
+	assert_true(w.mo.irr_tables[1]);
+	assert_true(has_check(&w.mo, session(&w.mo, 64501, FAM4), CHK_IRR_PREFIX, &bh_only));
+	assert_false(bh_only);
+	assert_true(has_check(&w.mo, session(&w.mo, 64502, FAM4), CHK_IRR_PREFIX, &bh_only));
+	assert_true(bh_only);
+	/* 198.51.100.0/26 is inside a route object of the same origin: it adds
+	 * nothing to the or-longer table. */
+	assert_non_null(w.mo.ol_redundant);
+	for (size_t i = 0; i < w.irr.n_routes; i++) {
+		const struct irr_route *r = &w.irr.routes[i];
+		bool inner = r->origin == 64501 && r->af == AF4 && r->len == 26;
+		assert_int_equal(w.mo.ol_redundant[i] != 0, inner);
+	}
+	world_free(&w);
+	/* No blackholes and no more-specifics: no or-longer table. */
+	world_build_from(&w, HEAD(B216, "", "  blackhole: {enabled: false}\n"),
+	    "  - {asn: 64501, name: One, as_set: AS-ONE, connections: [{port: p1, ipv4: 192.0.2.11}]}\n",
+	    irr, NULL, NULL);
+	assert_true(w.mo.irr_tables[0]);
+	assert_false(w.mo.irr_tables[1]);
+	assert_null(w.mo.ol_redundant);
+	world_free(&w);
+}
+
+static void
+test_member_blacklist_by_family(void **state)
+{
+	struct world w;
+	const struct mmember *mm;
+
+	(void)state;
+	world_build_from(&w, HEAD(B216, "", ""), members, irr, NULL, NULL);
+	mm = model_member(&w.mo, 64501);
+	assert_non_null(mm);
+	assert_int_equal(mm->blacklist[FAM4].n, 1);
+	assert_int_equal(mm->blacklist[FAM6].n, 1);
+	assert_true(has_check(&w.mo, session(&w.mo, 64501, FAM4), CHK_MEMBER_BLACKLIST, NULL));
+	assert_false(has_check(&w.mo, session(&w.mo, 64502, FAM4), CHK_MEMBER_BLACKLIST, NULL));
+	/* Sessions are AS<asn>_<n>, one per connection and family. */
+	assert_string_equal(session(&w.mo, 64501, FAM6)->name, "AS64501_2");
+	world_free(&w);
+}
+
+static void
+test_shrink_against_previous(void **state)
+{
+	struct prev_member pm[] = { { 64501, { 40, 1 } }, { 64502, { 3, 0 } } };
+	struct previous prev = { pm, 2, -1, 0 };
+	struct world w;
+
+	(void)state;
+	world_build_from(&w, HEAD(B216, "", ""), members, irr, NULL, &prev);
+	/* AS64501 had 40 IPv4 prefixes, has 3: flagged; 1 IPv6 is below the
+	 * minimum; AS64502 had 3 (below the minimum). */
+	assert_true(model_member(&w.mo, 64501)->shrunk[FAM4]);
+	assert_false(model_member(&w.mo, 64501)->shrunk[FAM6]);
+	assert_false(model_member(&w.mo, 64502)->shrunk[FAM4]);
+	assert_int_equal(w.mo.n_shrunk, 1);
+	assert_contains(capture_text(&w.cap), "ipv4 prefixes from the IRR fell from 40 to 3");
+	world_free(&w);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rpki_mode_and_aspa),
+		cmocka_unit_test(test_irr_tables_and_checks),
+		cmocka_unit_test(test_member_blacklist_by_family),
+		cmocka_unit_test(test_shrink_against_previous),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
