@@ -234,7 +234,7 @@ bird_open(struct bird_sess *s, const char *path, int64_t deadline_ms, char *err,
 		s->major = s->minor = 0;
 	/* Safe on a socket restricted by its configuration too. */
 	bird_cmd(s, "restrict", deadline_ms, 4, NULL, NULL, &res);
-	if (res.status != BS_OK || res.code != 16) {
+	if (res.status != BS_OK || res.code != BIRD_C_RESTRICTED) {
 		snprintf(err, errlen, "BIRD refused to restrict the session (%d %s)", res.code,
 		    res.text);
 		bird_close(s);

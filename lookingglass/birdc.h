@@ -16,6 +16,19 @@
 #define BIRD_LINE_MAX	1024	/* BIRD writes at most 512 */
 #define BIRD_CMD_MAX	900	/* BIRD 2 resets the connection near 1 KiB */
 
+/* The reply codes we read (BIRD's doc/reply_codes). */
+enum bird_code {
+	BIRD_C_UP = 13,			/* show status: "Daemon is up and running" */
+	BIRD_C_RESTRICTED = 16,		/* "Access restricted" */
+	BIRD_C_VERSION = 1000,		/* "BIRD 2.0.12" */
+	BIRD_C_PROTOCOL = 1002,		/* a line of show protocols */
+	BIRD_C_PROTOCOL_DETAIL = 1006,	/* show protocols all: the lines below it */
+	BIRD_C_ROUTE = 1007,		/* a route (or "Table x:") */
+	BIRD_C_ROUTE_ATTR = 1008,	/* its attributes */
+	BIRD_C_STATUS = 1011,		/* show status: router ID, times */
+	BIRD_C_ROUTE_EXT_ATTR = 1012,	/* its extended attributes (the BGP ones) */
+};
+
 /* One line of a reply: its code, its text (prefix removed, no newline). */
 typedef int (*bird_line_fn)(void *ctx, int code, const char *text, size_t len);
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "birdc.h"
 #include "xalloc.h"
 
 #define MAX_ATTR_ITEMS 10000	/* communities or path entries per route */
@@ -122,11 +123,11 @@ bp_status_line(void *ctx, int code, const char *text, size_t len)
 		{ "Last reconfiguration on ", offsetof(struct bird_status_info, last_reconfig), 32 },
 	};
 
-	if (code == 1000 && starts(text, len, "BIRD ")) {
+	if (code == BIRD_C_VERSION && starts(text, len, "BIRD ")) {
 		field(st->version, sizeof(st->version), text + 5, len - 5);
 		return 0;
 	}
-	if (code == 1011) {
+	if (code == BIRD_C_STATUS) {
 		for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
 			if (starts(text, len, keys[i].prefix)) {
 				size_t n = strlen(keys[i].prefix);
@@ -134,7 +135,7 @@ bp_status_line(void *ctx, int code, const char *text, size_t len)
 			}
 		return 0;
 	}
-	if (code == 13)
+	if (code == BIRD_C_UP)
 		field(st->message, sizeof(st->message), text, len);
 	return 0;
 }
@@ -156,12 +157,14 @@ proto_line(struct bp_protocols *p, const char *text, size_t len)
 	field(pr->name, sizeof(pr->name), t, tl);
 	if (token(&s, end, &t, &tl))
 		field(pr->proto, sizeof(pr->proto), t, tl);
+	pr->bgp = !strcmp(pr->proto, "BGP");
 	if (token(&s, end, &t, &tl))
 		field(pr->table, sizeof(pr->table), t, tl);
 	if (token(&s, end, &t, &tl))
 		field(pr->state, sizeof(pr->state), t, tl);
 	since_field(pr->since, sizeof(pr->since), &s, end);
 	field(pr->info, sizeof(pr->info), s, (size_t)(end - s));
+	pr->established = pr->bgp && !strcmp(pr->info, "Established");
 	p->cur_ch = -1;
 	p->in_changes = 0;
 }
@@ -268,6 +271,8 @@ proto_kv(struct bird_proto *pr, const char *key, const char *v, size_t vl)
 	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
 		if (!strcmp(key, keys[i].key)) {
 			field((char *)pr + keys[i].off, keys[i].cap, v, vl);
+			if (pr->bgp && !strcmp(pr->bgp_state, "Established"))
+				pr->established = true;
 			return;
 		}
 	/* Lines are spans, not strings: they may be followed by more text. */
@@ -297,8 +302,10 @@ detail_line(struct bp_protocols *p, const char *text, size_t len)
 	if (starts(s, (size_t)(end - s), "Channel ")) {
 		if (pr->n_ch < BIRD_MAX_CHANNELS) {
 			p->cur_ch = pr->n_ch++;
-			field(pr->ch[p->cur_ch].name, sizeof(pr->ch[0].name), s + 8,
-			    (size_t)(end - s - 8));
+			struct bird_channel *c = &pr->ch[p->cur_ch];
+			field(c->name, sizeof(c->name), s + 8, (size_t)(end - s - 8));
+			c->afi = !strcmp(c->name, "ipv4") ? BIRD_AFI_IPV4 :
+			    !strcmp(c->name, "ipv6") ? BIRD_AFI_IPV6 : BIRD_AFI_OTHER;
 		} else {
 			p->cur_ch = -2;		/* more channels than we keep: skip */
 		}
@@ -321,9 +328,9 @@ bp_protocols_line(void *ctx, int code, const char *text, size_t len)
 {
 	struct bp_protocols *p = ctx;
 
-	if (code == 1002)
+	if (code == BIRD_C_PROTOCOL)
 		proto_line(p, text, len);
-	else if (code == 1006)
+	else if (code == BIRD_C_PROTOCOL_DETAIL)
 		detail_line(p, text, len);
 	return 0;
 }
@@ -342,6 +349,14 @@ bp_protocols_find(const struct bp_protocols *p, const char *name)
 		if (!strcmp(p->v[i].name, name))
 			return &p->v[i];
 	return NULL;
+}
+
+const struct bird_proto *
+bp_protocols_find_bgp(const struct bp_protocols *p, const char *name)
+{
+	const struct bird_proto *pr = bp_protocols_find(p, name);
+
+	return pr != NULL && pr->bgp ? pr : NULL;
 }
 
 /* ---- show route ... all ------------------------------------------------------------- */
@@ -634,7 +649,7 @@ bp_routes_line(void *ctx, int code, const char *text, size_t len)
 	if (p->aborted)
 		return -1;
 	switch (code) {
-	case 1007:
+	case BIRD_C_ROUTE:
 		if (len == 0)
 			return 0;
 		if (starts(text, len, "Table ") && text[len - 1] == ':') {
@@ -649,8 +664,8 @@ bp_routes_line(void *ctx, int code, const char *text, size_t len)
 			return 0;
 		}
 		return route_header(p, text, len);
-	case 1008:
-	case 1012:
+	case BIRD_C_ROUTE_ATTR:
+	case BIRD_C_ROUTE_EXT_ATTR:
 		if (p->open)
 			attr_line(p, text, len);
 		return 0;
@@ -659,43 +674,4 @@ bp_routes_line(void *ctx, int code, const char *text, size_t len)
 			return emit_route(p) < 0 ? -1 : 0;
 		return 0;
 	}
-}
-
-/* ---- show symbols protocol --------------------------------------------------------------- */
-
-int
-bp_symbols_line(void *ctx, int code, const char *text, size_t len)
-{
-	struct bp_symbols *s = ctx;
-	const char *tab;
-
-	if (code != 1010)
-		return 0;
-	tab = memchr(text, '\t', len);
-	if (tab == NULL || tab == text || (size_t)(tab - text) > 64)
-		return 0;
-	s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof(*s->v));
-	s->v[s->n] = xmalloc((size_t)(tab - text) + 1);
-	memcpy(s->v[s->n], text, (size_t)(tab - text));
-	s->v[s->n][tab - text] = '\0';
-	s->n++;
-	return 0;
-}
-
-bool
-bp_symbols_has(const struct bp_symbols *s, const char *name)
-{
-	for (size_t i = 0; i < s->n; i++)
-		if (!strcmp(s->v[i], name))
-			return true;
-	return false;
-}
-
-void
-bp_symbols_free(struct bp_symbols *s)
-{
-	for (size_t i = 0; i < s->n; i++)
-		free(s->v[i]);
-	free(s->v);
-	memset(s, 0, sizeof(*s));
 }

@@ -1,8 +1,10 @@
 /*
  * Streaming parsers of BIRD 2 replies (2.0.x and 2.16+; BIRD 3's lower-case
  * attribute names too), fed one line at a time by birdc's framing:
- * `show status`, `show protocols [all]`, `show route ... all`, `show
- * symbols`. Nothing is kept per route beyond the one being parsed.
+ * `show status`, `show protocols [all]` and `show route ... all`. Nothing
+ * is kept per route beyond the one being parsed. What the pages decide on
+ * is typed here (a BGP protocol, an established session, a channel's
+ * family), so they compare no BIRD text.
  */
 #ifndef IXP_LG_BPARSE_H
 #define IXP_LG_BPARSE_H
@@ -30,8 +32,11 @@ struct bird_changes {	/* a row of "Route change stats"; -1: "---" */
 	int64_t	 received, rejected, filtered, ignored, accepted;
 };
 
+enum bird_afi { BIRD_AFI_OTHER = 0, BIRD_AFI_IPV4, BIRD_AFI_IPV6 };
+
 struct bird_channel {
 	char	 name[16];		/* ipv4, ipv6 */
+	enum bird_afi afi;
 	char	 state[16];
 	char	 table[32];
 	char	 input_filter[80], output_filter[80];
@@ -48,6 +53,8 @@ struct bird_channel {
 struct bird_proto {
 	char	 name[64];
 	char	 proto[16];		/* BGP, Static, Device ... */
+	bool	 bgp;			/* proto is BGP */
+	bool	 established;		/* the BGP session is up */
 	char	 table[32];
 	char	 state[16];		/* up, down, start ... */
 	char	 since[32];
@@ -76,6 +83,8 @@ struct bp_protocols {
 int	bp_protocols_line(void *ctx, int code, const char *text, size_t len);
 void	bp_protocols_free(struct bp_protocols *p);
 const struct bird_proto *bp_protocols_find(const struct bp_protocols *p, const char *name);
+/* The BGP protocol `name`; NULL when there is none. */
+const struct bird_proto *bp_protocols_find_bgp(const struct bp_protocols *p, const char *name);
 
 /* ---- show route ... all -------------------------------------------------------- */
 
@@ -128,16 +137,5 @@ int	bp_routes_line(void *ctx, int code, const char *text, size_t len);
 /* Hand out the last route (call once the reply ended). */
 int	bp_routes_finish(struct bp_routes *p);
 void	bp_routes_free(struct bp_routes *p);
-
-/* ---- show symbols protocol -------------------------------------------------------- */
-
-struct bp_symbols {
-	char	**v;
-	size_t	 n, cap;
-};
-
-int	bp_symbols_line(void *ctx, int code, const char *text, size_t len);
-bool	bp_symbols_has(const struct bp_symbols *s, const char *name);
-void	bp_symbols_free(struct bp_symbols *s);
 
 #endif

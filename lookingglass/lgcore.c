@@ -121,7 +121,6 @@ static const struct {
 } templates[] = {
 	[CMD_STATUS] = { "show status", T_NONE, "" },
 	[CMD_PROTOCOLS] = { "show protocols all", T_NONE, "" },
-	[CMD_SYMBOLS] = { "show symbols protocol", T_NONE, "" },
 	[CMD_ROUTES_ACCEPTED] = { "show route all protocol ", T_PROTO, "" },
 	[CMD_ROUTES_FILTERED] = { "show route all filtered protocol ", T_PROTO, "" },
 	[CMD_ROUTES_EXPORTED] = { "show route all export ", T_PROTO, "" },
@@ -240,7 +239,7 @@ collect_line(void *ctx, int code, const char *text, size_t len)
 {
 	struct collect *c = ctx;
 
-	if (code == 1007 && len > 0 && text[0] != '\t' &&
+	if (code == BIRD_C_ROUTE && len > 0 && text[0] != '\t' &&
 	    !(len > 6 && !memcmp(text, "Table ", 6) && text[len - 1] == ':')) {
 		if (++c->routes > c->max_routes) {
 			c->truncated = true;
@@ -316,7 +315,7 @@ fetch(struct lg *lg, struct lg_rs *rs, const char *cmd)
 static int64_t
 ttl_of(const struct lg *lg, enum lg_cmd c)
 {
-	return c == CMD_STATUS || c == CMD_PROTOCOLS || c == CMD_SYMBOLS ?
+	return c == CMD_STATUS || c == CMD_PROTOCOLS ?
 	    lg->opt.ttl_short_ms : lg->opt.ttl_ms;
 }
 
@@ -463,20 +462,4 @@ lg_replay(const struct lg_reply *r, bird_line_fn fn, void *ctx)
 		p = nl + 1;
 	}
 	return 0;
-}
-
-bool
-lg_proto_known(struct lg *lg, struct lg_rs *rs, const char *proto, bool *bird_down)
-{
-	struct lg_args a = { 0 };
-	struct lg_reply *r = lg_query(lg, rs, CMD_SYMBOLS, &a, false);
-	struct bp_symbols syms = { 0 };
-	bool known;
-
-	*bird_down = r->status != BS_OK;
-	lg_replay(r, bp_symbols_line, &syms);
-	known = bp_symbols_has(&syms, proto);
-	bp_symbols_free(&syms);
-	lg_reply_put(lg, r);
-	return known;
 }

@@ -16,6 +16,7 @@
 #include "addr.h"
 #include "birdc.h"
 #include "bparse.h"
+#include "lgcmd.h"
 
 #define LG_POOL 3		/* sessions per route server */
 
@@ -64,22 +65,6 @@ struct lg {
 	uint64_t	 hits, misses;
 };
 
-enum lg_cmd {
-	CMD_STATUS,
-	CMD_PROTOCOLS,			/* show protocols all */
-	CMD_SYMBOLS,			/* show symbols protocol */
-	CMD_ROUTES_ACCEPTED,		/* proto */
-	CMD_ROUTES_FILTERED,		/* proto */
-	CMD_ROUTES_EXPORTED,		/* proto */
-	CMD_ROUTES_NOEXPORT,		/* proto */
-	CMD_ROUTES_FOR,			/* ip or prefix: longest match */
-	CMD_ROUTES_FOR_FILTERED,	/* prefix: exact; ip: all covering */
-	CMD_ROUTES_NET,			/* prefix: exact */
-	CMD_ROUTES_ORIGIN,		/* asn */
-	CMD_ROUTES_ORIGIN_FILTERED,
-	CMD_ROUTES_TABLE,		/* table: the whole table (Alice-LG's store) */
-	CMD_ROUTES_TABLE_FILTERED,
-};
 
 /* The typed arguments of a command. */
 struct lg_args {
@@ -110,8 +95,5 @@ struct lg_reply *lg_query(struct lg *lg, struct lg_rs *rs, enum lg_cmd c,
 void	lg_reply_put(struct lg *lg, struct lg_reply *r);
 /* Replay a reply's lines into a parser (birdc's line callback type). */
 int	lg_replay(const struct lg_reply *r, bird_line_fn fn, void *ctx);
-
-/* Is `proto` one of the route server's protocols (`show symbols protocol`)? */
-bool	lg_proto_known(struct lg *lg, struct lg_rs *rs, const char *proto, bool *bird_down);
 
 #endif

@@ -76,44 +76,66 @@ enum { P_Q = 1, P_ASN = 2, P_VIEW = 4, P_PAGE = 8, P_PREFIX = 16, P_UNCACHED = 3
 
 struct route {
 	enum lg_page	 page;
-	const char	*pattern[MAX_SEGS];	/* "{rs}" and "{proto}" capture */
+	const char	*pattern[MAX_SEGS];	/* "{rs}", "{proto}", "{table}" capture */
 	unsigned	 allowed, required;
 	enum lg_format	 fmt;
+	enum lg_cmd	 cmds[2];		/* CMD_NONE for a P_VIEW page: by ?view= */
+	bool		 brief;
 };
 
+#define BW "birdwatcher", "{rs}"
+#define API "api", "v1"
+
 static const struct route routes[] = {
-	{ PG_HOME, { NULL }, 0, 0, LGF_HTML },
-	{ PG_RS, { "rs", "{rs}", NULL }, 0, 0, LGF_HTML },
-	{ PG_NEIGHBOR, { "rs", "{rs}", "{proto}", NULL }, P_VIEW | P_PAGE, 0, LGF_HTML },
-	{ PG_LOOKUP, { "lookup", NULL }, P_Q, P_Q, LGF_HTML },
-	{ PG_ORIGIN, { "origin", NULL }, P_ASN, P_ASN, LGF_HTML },
-	{ PG_MEMBERS, { "members", NULL }, 0, 0, LGF_HTML },
-	{ PG_CSS, { "static", "lg.css", NULL }, 0, 0, LGF_HTML },
-	{ PG_HEALTH, { "healthz", NULL }, 0, 0, LGF_JSON },
-	{ PG_API_STATUS, { "api", "v1", "status", NULL }, 0, 0, LGF_JSON },
-	{ PG_API_NEIGHBORS, { "api", "v1", "rs", "{rs}", "neighbors", NULL }, 0, 0, LGF_JSON },
-	{ PG_API_NEIGHBOR, { "api", "v1", "rs", "{rs}", "neighbors", "{proto}", NULL }, 0, 0, LGF_JSON },
-	{ PG_API_ROUTES, { "api", "v1", "rs", "{rs}", "neighbors", "{proto}", "routes", NULL },
-	    P_VIEW | P_PAGE, 0, LGF_JSON },
-	{ PG_API_LOOKUP, { "api", "v1", "lookup", NULL }, P_Q, P_Q, LGF_JSON },
-	{ PG_API_ORIGIN, { "api", "v1", "origin", NULL }, P_ASN, P_ASN, LGF_JSON },
-	{ PG_API_MEMBERS, { "api", "v1", "members", NULL }, 0, 0, LGF_JSON },
-	{ PG_BW_STATUS, { "birdwatcher", "{rs}", "status", NULL }, 0, 0, LGF_BW },
-	{ PG_BW_PROTOCOLS_BGP, { "birdwatcher", "{rs}", "protocols", "bgp", NULL }, 0, 0, LGF_BW },
-	{ PG_BW_PROTOCOLS_SHORT, { "birdwatcher", "{rs}", "protocols", "short", NULL },
-	    P_UNCACHED, 0, LGF_BW },
-	{ PG_BW_ROUTES_PROTOCOL, { "birdwatcher", "{rs}", "routes", "protocol", "{proto}", NULL },
-	    0, 0, LGF_BW },
-	{ PG_BW_ROUTES_FILTERED, { "birdwatcher", "{rs}", "routes", "filtered", "{proto}", NULL },
-	    0, 0, LGF_BW },
-	{ PG_BW_ROUTES_NOEXPORT, { "birdwatcher", "{rs}", "routes", "noexport", "{proto}", NULL },
-	    0, 0, LGF_BW },
-	{ PG_BW_ROUTES_TABLE, { "birdwatcher", "{rs}", "routes", "table", "{table}", NULL },
-	    0, 0, LGF_BW },
-	{ PG_BW_ROUTES_TABLE_FILTERED,
-	    { "birdwatcher", "{rs}", "routes", "table", "{table}", "filtered", NULL }, 0, 0, LGF_BW },
-	{ PG_BW_ROUTES_PREFIX, { "birdwatcher", "{rs}", "routes", "prefix", NULL },
-	    P_PREFIX, P_PREFIX, LGF_BW },
+	{ PG_STATUS, { NULL }, 0, 0, LGF_HTML, { CMD_STATUS }, false },
+	{ PG_PROTOCOLS, { "rs", "{rs}", NULL }, 0, 0, LGF_HTML, { CMD_PROTOCOLS }, false },
+	{ PG_ROUTES, { "rs", "{rs}", "{proto}", NULL }, P_VIEW | P_PAGE, 0, LGF_HTML,
+	    { CMD_NONE }, false },
+	{ PG_SEARCH, { "lookup", NULL }, P_Q, P_Q, LGF_HTML,
+	    { CMD_ROUTES_FOR, CMD_ROUTES_FOR_FILTERED }, false },
+	{ PG_SEARCH, { "origin", NULL }, P_ASN, P_ASN, LGF_HTML,
+	    { CMD_ROUTES_ORIGIN, CMD_ROUTES_ORIGIN_FILTERED }, false },
+	{ PG_MEMBERS, { "members", NULL }, 0, 0, LGF_HTML, { CMD_NONE }, false },
+	{ PG_CSS, { "static", "lg.css", NULL }, 0, 0, LGF_HTML, { CMD_NONE }, false },
+	{ PG_HEALTH, { "healthz", NULL }, 0, 0, LGF_JSON, { CMD_NONE }, false },
+	{ PG_STATUS, { API, "status", NULL }, 0, 0, LGF_JSON, { CMD_STATUS }, false },
+	{ PG_PROTOCOLS, { API, "rs", "{rs}", "neighbors", NULL }, 0, 0, LGF_JSON,
+	    { CMD_PROTOCOLS }, false },
+	{ PG_NEIGHBOR, { API, "rs", "{rs}", "neighbors", "{proto}", NULL }, 0, 0, LGF_JSON,
+	    { CMD_PROTOCOLS }, false },
+	{ PG_ROUTES, { API, "rs", "{rs}", "neighbors", "{proto}", "routes", NULL },
+	    P_VIEW | P_PAGE, 0, LGF_JSON, { CMD_NONE }, false },
+	{ PG_SEARCH, { API, "lookup", NULL }, P_Q, P_Q, LGF_JSON,
+	    { CMD_ROUTES_FOR, CMD_ROUTES_FOR_FILTERED }, false },
+	{ PG_SEARCH, { API, "origin", NULL }, P_ASN, P_ASN, LGF_JSON,
+	    { CMD_ROUTES_ORIGIN, CMD_ROUTES_ORIGIN_FILTERED }, false },
+	{ PG_MEMBERS, { API, "members", NULL }, 0, 0, LGF_JSON, { CMD_NONE }, false },
+	{ PG_STATUS, { BW, "status", NULL }, 0, 0, LGF_BW, { CMD_STATUS }, false },
+	{ PG_PROTOCOLS, { BW, "protocols", "bgp", NULL }, 0, 0, LGF_BW, { CMD_PROTOCOLS }, false },
+	{ PG_PROTOCOLS, { BW, "protocols", "short", NULL }, P_UNCACHED, 0, LGF_BW,
+	    { CMD_PROTOCOLS }, true },
+	{ PG_ROUTES, { BW, "routes", "protocol", "{proto}", NULL }, 0, 0, LGF_BW,
+	    { CMD_ROUTES_ACCEPTED }, false },
+	{ PG_ROUTES, { BW, "routes", "filtered", "{proto}", NULL }, 0, 0, LGF_BW,
+	    { CMD_ROUTES_FILTERED }, false },
+	{ PG_ROUTES, { BW, "routes", "noexport", "{proto}", NULL }, 0, 0, LGF_BW,
+	    { CMD_ROUTES_NOEXPORT }, false },
+	{ PG_ROUTES, { BW, "routes", "table", "{table}", NULL }, 0, 0, LGF_BW,
+	    { CMD_ROUTES_TABLE }, false },
+	{ PG_ROUTES, { BW, "routes", "table", "{table}", "filtered", NULL }, 0, 0, LGF_BW,
+	    { CMD_ROUTES_TABLE_FILTERED }, false },
+	{ PG_ROUTES, { BW, "routes", "prefix", NULL }, P_PREFIX, P_PREFIX, LGF_BW,
+	    { CMD_ROUTES_NET }, false },
+};
+
+#undef BW
+#undef API
+
+/* The routes of a session by ?view=. */
+static const enum lg_cmd view_cmd[] = {
+	[VIEW_ACCEPTED] = CMD_ROUTES_ACCEPTED,
+	[VIEW_FILTERED] = CMD_ROUTES_FILTERED,
+	[VIEW_EXPORTED] = CMD_ROUTES_EXPORTED,
 };
 
 static const struct {
@@ -252,8 +274,17 @@ set_param(struct lg_request *rq, unsigned bit, const char *name, const char *v,
 {
 	switch (bit) {
 	case P_Q:
-	case P_PREFIX:
 		return value_q(rq, v, err, name);
+	case P_PREFIX:		/* an exact network: an address is its host route */
+		if (!value_q(rq, v, err, name))
+			return false;
+		if (rq->q_is_ip) {
+			rq->q_prefix.af = rq->q_ip.af;
+			rq->q_prefix.a = rq->q_ip.a;
+			rq->q_prefix.len = (uint8_t)af_maxlen(rq->q_ip.af);
+			rq->q_is_ip = false;
+		}
+		return true;
 	case P_ASN:
 		if (asn_parse(v, strlen(v), ASN_PLAIN | ASN_PREFIXED, &rq->asn) && rq->asn != 0) {
 			rq->has_asn = true;
@@ -379,5 +410,11 @@ lg_parse_request(const char *method, const char *path, const char *query,
 		return false;
 	rq->page = r->page;
 	rq->fmt = r->fmt;
-	return parse_query(r, query, rq, err);
+	rq->brief = r->brief;
+	memcpy(rq->cmds, r->cmds, sizeof(rq->cmds));
+	if (!parse_query(r, query, rq, err))
+		return false;
+	if (r->allowed & P_VIEW)
+		rq->cmds[0] = view_cmd[rq->view];
+	return true;
 }

@@ -12,20 +12,23 @@
 #include <stdint.h>
 
 #include "addr.h"
+#include "lgcmd.h"
 
 #define LG_NAME_MAX 64		/* route server and protocol names */
 
+/*
+ * What a page does; the route table pairs each path with one, with the
+ * format it answers in and the BIRD commands it runs.
+ */
 enum lg_page {
 	PG_NONE = 0,
-	/* HTML */
-	PG_HOME, PG_RS, PG_NEIGHBOR, PG_LOOKUP, PG_ORIGIN, PG_MEMBERS, PG_CSS,
-	/* JSON */
-	PG_API_STATUS, PG_API_NEIGHBORS, PG_API_NEIGHBOR, PG_API_ROUTES, PG_API_LOOKUP,
-	PG_API_ORIGIN, PG_API_MEMBERS,
-	/* birdwatcher subset, under /birdwatcher/{rs} */
-	PG_BW_STATUS, PG_BW_PROTOCOLS_BGP, PG_BW_PROTOCOLS_SHORT, PG_BW_ROUTES_PROTOCOL,
-	PG_BW_ROUTES_FILTERED, PG_BW_ROUTES_NOEXPORT, PG_BW_ROUTES_TABLE,
-	PG_BW_ROUTES_TABLE_FILTERED, PG_BW_ROUTES_PREFIX,
+	PG_STATUS,		/* route servers (all, or the one of the path) */
+	PG_PROTOCOLS,		/* the sessions of a route server */
+	PG_NEIGHBOR,		/* one session */
+	PG_ROUTES,		/* routes of a session, a table or a prefix */
+	PG_SEARCH,		/* accepted and filtered routes on every route server */
+	PG_MEMBERS,		/* the member directory */
+	PG_CSS,
 	PG_HEALTH,
 };
 
@@ -38,6 +41,8 @@ enum lg_format { LGF_HTML = 0, LGF_JSON, LGF_BW };
 struct lg_request {
 	enum lg_page	 page;
 	enum lg_format	 fmt;
+	enum lg_cmd	 cmds[2];			/* what it asks BIRD; CMD_NONE: no more */
+	bool		 brief;				/* every protocol, a few fields each */
 	char		 rs[LG_NAME_MAX + 1];		/* "" when the path has none */
 	char		 proto[LG_NAME_MAX + 1];	/* "" when the path has none */
 	char		 table[LG_NAME_MAX + 1];	/* "" when the path has none */
@@ -45,7 +50,7 @@ struct lg_request {
 	bool		 has_q;
 	bool		 q_is_ip;
 	struct ipaddr	 q_ip;
-	struct prefix	 q_prefix;
+	struct prefix	 q_prefix;			/* prefix=ADDRESS: its host route */
 	bool		 has_asn;
 	uint32_t	 asn;
 	enum lg_view	 view;

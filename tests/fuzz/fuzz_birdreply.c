@@ -1,6 +1,6 @@
 /*
  * libFuzzer target: BIRD's reply framing and every reply parser of the
- * looking glass (status, protocols, routes, symbols). The first byte picks
+ * looking glass (status, protocols, routes). The first byte picks
  * the chunk size, so replies split at every possible point are fuzzed too.
  * Lines are kept as the cache keeps them and replayed into the parsers, as
  * the looking glass does: spans, not NUL-terminated strings.
@@ -39,7 +39,6 @@ struct all {
 	struct bird_status_info	 st;
 	struct bp_protocols	 pr;
 	struct bp_routes	 rt;
-	struct bp_symbols	 sy;
 };
 
 static int
@@ -60,7 +59,6 @@ every_parser(void *ctx, int code, const char *text, size_t len)
 
 	bp_status_line(&a->st, code, text, len);
 	bp_protocols_line(&a->pr, code, text, len);
-	bp_symbols_line(&a->sy, code, text, len);
 	bp_routes_line(&a->rt, code, text, len);
 	return 0;
 }
@@ -104,6 +102,5 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		n += strlen(a.pr.v[i].name) + (size_t)a.pr.v[i].n_ch;
 	bp_routes_free(&a.rt);
 	bp_protocols_free(&a.pr);
-	bp_symbols_free(&a.sy);
 	return n == 1;
 }

@@ -194,6 +194,8 @@ test_protocols(void **state)
 	pr = bp_protocols_find(&p, "AS64501_1");
 	assert_non_null(pr);
 	assert_string_equal(pr->proto, "BGP");
+	assert_true(pr->bgp);
+	assert_true(pr->established);
 	assert_string_equal(pr->state, "up");
 	assert_string_equal(pr->since, "2026-11-23 13:14:40");
 	assert_string_equal(pr->info, "Established");
@@ -204,6 +206,7 @@ test_protocols(void **state)
 	assert_string_equal(pr->description, "AS64501 Alpha <Networks> & _Sons_");
 	assert_int_equal(pr->n_ch, 1);
 	assert_string_equal(pr->ch[0].name, "ipv4");
+	assert_int_equal(pr->ch[0].afi, BIRD_AFI_IPV4);
 	assert_string_equal(pr->ch[0].input_filter, "rs_import_AS64501_1");
 	assert_int_equal(pr->ch[0].imported, 3);
 	assert_int_equal(pr->ch[0].filtered, 5);
@@ -214,11 +217,19 @@ test_protocols(void **state)
 	assert_int_equal(pr->ch[0].import_withdraws.filtered, -1);	/* "---" */
 	pr = bp_protocols_find(&p, "AS64501_2");
 	assert_string_equal(pr->ch[0].name, "ipv6");
+	assert_int_equal(pr->ch[0].afi, BIRD_AFI_IPV6);
 	pr = bp_protocols_find(&p, "AS64503_1");
 	assert_string_equal(pr->state, "start");
 	assert_string_equal(pr->info, "Active");
+	assert_true(pr->bgp);
+	assert_false(pr->established);
 	pr = bp_protocols_find(&p, "irr4_ol");
 	assert_string_equal(pr->table, "rs_irr4_ol");
+	assert_false(pr->bgp);
+	/* Only BGP sessions are neighbours. */
+	assert_non_null(bp_protocols_find_bgp(&p, "AS64501_1"));
+	assert_null(bp_protocols_find_bgp(&p, "irr4_ol"));
+	assert_null(bp_protocols_find_bgp(&p, "nosuch"));
 	bp_protocols_free(&p);
 	free(t);
 }
@@ -475,23 +486,6 @@ test_routes_handmade(void **state)
 	assert_int_equal(rs.n, 2);
 }
 
-static void
-test_symbols(void **state)
-{
-	struct bp_symbols s = { 0 };
-	size_t len;
-	char *t = transcript("symbols", &len);
-
-	(void)state;
-	feed(t, len, 4096, bp_symbols_line, &s);
-	assert_true(bp_symbols_has(&s, "AS64501_1"));
-	assert_true(bp_symbols_has(&s, "AS64503_1"));
-	assert_false(bp_symbols_has(&s, "AS64501"));
-	assert_false(bp_symbols_has(&s, "nosuch"));
-	bp_symbols_free(&s);
-	free(t);
-}
-
 /* ---- requests ------------------------------------------------------------------- */
 
 static void
@@ -503,12 +497,14 @@ test_requests_good(void **state)
 
 	(void)state;
 	assert_true(lg_parse_request("GET", "/", "", &rq, &e));
-	assert_int_equal(rq.page, PG_HOME);
+	assert_int_equal(rq.page, PG_STATUS);
+	assert_int_equal(rq.cmds[0], CMD_STATUS);
 	assert_true(lg_parse_request("GET", "//rs//rs-1/AS64501_1/", "view=filtered&page=3", &rq, &e));
-	assert_int_equal(rq.page, PG_NEIGHBOR);
+	assert_int_equal(rq.page, PG_ROUTES);
 	assert_string_equal(rq.rs, "rs-1");
 	assert_string_equal(rq.proto, "AS64501_1");
 	assert_int_equal(rq.view, VIEW_FILTERED);
+	assert_int_equal(rq.cmds[0], CMD_ROUTES_FILTERED);
 	assert_int_equal(rq.page_no, 3);
 	assert_true(lg_parse_request("HEAD", "/lookup", "q=2001%3ADB8%3A%3A1", &rq, &e));
 	assert_true(rq.q_is_ip);
@@ -520,10 +516,18 @@ test_requests_good(void **state)
 	assert_true(lg_parse_request("GET", "/origin", "asn=AS64502", &rq, &e));
 	assert_int_equal(rq.fmt, LGF_HTML);
 	assert_int_equal(rq.asn, 64502);
+	assert_int_equal(rq.page, PG_SEARCH);
+	assert_int_equal(rq.cmds[1], CMD_ROUTES_ORIGIN_FILTERED);
 	assert_true(lg_parse_request("GET", "/birdwatcher/rs1/routes/prefix", "prefix=192.0.2.0/24",
 	    &rq, &e));
-	assert_int_equal(rq.page, PG_BW_ROUTES_PREFIX);
+	assert_int_equal(rq.page, PG_ROUTES);
+	assert_int_equal(rq.cmds[0], CMD_ROUTES_NET);
 	assert_int_equal(rq.fmt, LGF_BW);
+	/* prefix= an address: its host route. */
+	assert_true(lg_parse_request("GET", "/birdwatcher/rs1/routes/prefix", "prefix=2001:db8::1",
+	    &rq, &e));
+	assert_false(rq.q_is_ip);
+	assert_string_equal(prefix_format(&rq.q_prefix, tmp), "2001:db8::1/128");
 	/* Paths that do not parse answer in the format of their first segment. */
 	assert_int_equal(lg_path_format("/birdwatcher/no/such/page"), LGF_BW);
 	assert_int_equal(lg_path_format("/api/v1/nothing"), LGF_JSON);
@@ -531,6 +535,9 @@ test_requests_good(void **state)
 	assert_true(lg_parse_request("GET", "/birdwatcher/rs1/protocols/short", "uncached=true",
 	    &rq, &e));
 	assert_true(rq.uncached);
+	assert_true(rq.brief);
+	assert_true(lg_parse_request("GET", "/birdwatcher/rs1/protocols/bgp", "", &rq, &e));
+	assert_false(rq.brief);
 }
 
 static void
@@ -625,8 +632,7 @@ test_command_templates(void **state)
 	a.asn = 4200000000u;
 	assert_true(lg_build_cmd(CMD_ROUTES_ORIGIN_FILTERED, &a, cmd, sizeof(cmd)));
 	assert_string_equal(cmd, "show route all filtered where bgp_path.last = 4200000000");
-	assert_true(lg_build_cmd(CMD_SYMBOLS, &a, cmd, sizeof(cmd)));
-	assert_string_equal(cmd, "show symbols protocol");
+	assert_false(lg_build_cmd(CMD_NONE, &a, cmd, sizeof(cmd)));
 	a.table = "master6";
 	assert_true(lg_build_cmd(CMD_ROUTES_TABLE_FILTERED, &a, cmd, sizeof(cmd)));
 	assert_string_equal(cmd, "show route all filtered table master6");
@@ -698,7 +704,6 @@ main(void)
 		cmocka_unit_test(test_routes_filtered),
 		cmocka_unit_test(test_routes_other_replies),
 		cmocka_unit_test(test_routes_handmade),
-		cmocka_unit_test(test_symbols),
 		cmocka_unit_test(test_requests_good),
 		cmocka_unit_test(test_requests_bad),
 		cmocka_unit_test(test_command_templates),

@@ -1,0 +1,124 @@
+/* Helpers the printers of more than one format share. */
+#include "lgout.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "reasons.h"
+#include "xalloc.h"
+
+json_t *
+lg_jstr(const char *s)
+{
+	json_t *j;
+	char *copy;
+
+	if (s == NULL)
+		return json_null();
+	if ((j = json_string(s)) != NULL)
+		return j;
+	copy = xstrdup(s);
+	for (char *p = copy; *p; p++)
+		if ((unsigned char)*p >= 0x80 || (unsigned char)*p < 0x20)
+			*p = '?';
+	j = json_string(copy);
+	free(copy);
+	return j;
+}
+
+void
+lg_jset(json_t *o, const char *k, json_t *v)
+{
+	json_object_set_new(o, k, v ? v : json_null());
+}
+
+void
+lg_json_body(struct lg_response *resp, json_t *root)
+{
+	char *s = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+
+	resp->ctype = "application/json";
+	buf_reset(&resp->body);
+	if (s != NULL) {
+		buf_puts(&resp->body, s);
+		buf_putc(&resp->body, '\n');
+		free(s);
+	}
+	json_decref(root);
+}
+
+json_t *
+lg_jcommunities(const struct bird_route *r)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < r->n_communities; i++)
+		json_array_append_new(a, json_pack("[II]", (json_int_t)r->communities[i][0],
+		    (json_int_t)r->communities[i][1]));
+	return a;
+}
+
+json_t *
+lg_jlarge_communities(const struct bird_route *r)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < r->n_large_communities; i++)
+		json_array_append_new(a, json_pack("[III]", (json_int_t)r->large_communities[i][0],
+		    (json_int_t)r->large_communities[i][1], (json_int_t)r->large_communities[i][2]));
+	return a;
+}
+
+json_t *
+lg_jext_communities(const struct bird_route *r)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < r->n_ext_communities; i++)
+		json_array_append_new(a, json_pack("[sss]", r->ext_communities[i][0],
+		    r->ext_communities[i][1], r->ext_communities[i][2]));
+	return a;
+}
+
+void
+lg_iso_time(int64_t t, char *out, size_t cap)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	gmtime_r(&tt, &tm);
+	strftime(out, cap, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+void
+lg_bird_time(const char *s, char *out, size_t cap)
+{
+	snprintf(out, cap, "%.19s", s ? s : "");
+}
+
+const char *
+lg_rpki_name(int tag)
+{
+	return tag ? rpki_tag_name(tag) : "not evaluated";
+}
+
+const char *
+lg_view_name(enum lg_view v)
+{
+	return v == VIEW_FILTERED ? "filtered" : v == VIEW_EXPORTED ? "exported" : "accepted";
+}
+
+uint32_t
+lg_proto_asn(const struct bird_proto *p)
+{
+	return p->neighbor_as ? p->neighbor_as : lg_session_asn(p->name);
+}
+
+void
+lg_out_no_mark(struct lg_out *o, const struct lg_routes *l)
+{
+	(void)o;
+	(void)l;
+}

@@ -1,0 +1,307 @@
+/* The /api/v1 JSON answers (docs/lookingglass.md has their shapes). */
+#include "lgout.h"
+
+#include <string.h>
+#include <time.h>
+
+#define jstr lg_jstr
+#define jset lg_jset
+
+static void
+j_error(struct lg_out *o, int status, const char *param, const char *msg)
+{
+	json_t *root = json_object(), *e = json_object();
+
+	jset(e, "status", json_integer(status));
+	jset(e, "param", param && *param ? jstr(param) : json_null());
+	jset(e, "message", jstr(msg));
+	jset(root, "error", e);
+	lg_json_body(o->resp, root);
+}
+
+/* ---- status ---- */
+
+static void
+j_status_begin(struct lg_out *o)
+{
+	o->root = json_object();
+	o->list = json_array();
+}
+
+static void
+j_status(struct lg_out *o, const struct lg_rs *rs, bool up, const struct lg_reply *r,
+    const struct bird_status_info *st)
+{
+	json_t *j = json_object();
+
+	jset(j, "name", jstr(rs->name));
+	jset(j, "up", json_boolean(up));
+	jset(j, "error", up ? json_null() : jstr(r->text));
+	jset(j, "version", jstr(st->version));
+	jset(j, "router_id", jstr(st->router_id));
+	jset(j, "server_time", jstr(st->server_time));
+	jset(j, "last_reboot", jstr(st->last_reboot));
+	jset(j, "last_reconfig", jstr(st->last_reconfig));
+	jset(j, "message", jstr(st->message));
+	json_array_append_new(o->list, j);
+}
+
+static void
+j_status_end(struct lg_out *o)
+{
+	char now[32];
+
+	lg_iso_time(time(NULL), now, sizeof(now));
+	jset(o->root, "route_servers", o->list);
+	jset(o->root, "generated_at", jstr(now));
+	lg_json_body(o->resp, o->root);
+}
+
+/* ---- neighbours ---- */
+
+static json_t *
+j_counts(const struct bird_channel *c)
+{
+	json_t *j = json_object();
+
+	jset(j, "received", json_integer((json_int_t)(c->imported + c->filtered)));
+	jset(j, "accepted", json_integer((json_int_t)c->imported));
+	jset(j, "filtered", json_integer((json_int_t)c->filtered));
+	jset(j, "exported", json_integer((json_int_t)c->exported));
+	jset(j, "limit", c->limit ? json_integer(c->limit) : json_null());
+	jset(j, "limit_hit", json_boolean(c->limit_hit));
+	return j;
+}
+
+static json_t *
+j_neighbor_obj(struct lg_out *o, const struct bird_proto *p)
+{
+	json_t *j = json_object(), *fam = json_object();
+	uint32_t asn = lg_proto_asn(p);
+	const struct lg_member *m = lg_member_find(o->app->members, asn);
+	char t[32];
+
+	jset(j, "id", jstr(p->name));
+	jset(j, "asn", json_integer(asn));
+	jset(j, "member_name", m ? jstr(m->name) : json_null());
+	jset(j, "description", jstr(p->description));
+	jset(j, "address", jstr(p->neighbor_address));
+	jset(j, "state", jstr(p->state));
+	jset(j, "bgp_state", jstr(p->bgp_state[0] ? p->bgp_state : p->info));
+	jset(j, "established", json_boolean(p->established));
+	lg_bird_time(p->since, t, sizeof(t));
+	jset(j, "since", jstr(t));
+	jset(j, "last_error", p->last_error[0] ? jstr(p->last_error) : json_null());
+	for (int i = 0; i < p->n_ch; i++)
+		jset(fam, p->ch[i].name, j_counts(&p->ch[i]));
+	jset(j, "families", fam);
+	return j;
+}
+
+static void
+j_protocols_begin(struct lg_out *o, const struct lg_rs *rs, const struct lg_protos *pr)
+{
+	o->root = json_object();
+	o->list = json_array();
+	jset(o->root, "route_server", jstr(rs->name));
+	jset(o->root, "rs_asn", json_integer(pr->rs_asn));
+}
+
+static void
+j_protocol(struct lg_out *o, const struct lg_rs *rs, const struct bird_proto *p)
+{
+	(void)rs;
+	json_array_append_new(o->list, j_neighbor_obj(o, p));
+}
+
+static void
+j_protocols_end(struct lg_out *o)
+{
+	jset(o->root, "neighbors", o->list);
+	lg_json_body(o->resp, o->root);
+}
+
+static void
+j_neighbor(struct lg_out *o, const struct lg_rs *rs, const struct bird_proto *p)
+{
+	(void)rs;
+	lg_json_body(o->resp, j_neighbor_obj(o, p));
+}
+
+/* ---- routes ---- */
+
+static void
+j_routes_page_begin(struct lg_out *o, const struct lg_routes *l)
+{
+	o->root = json_object();
+	o->list = json_array();
+	jset(o->root, "route_server", jstr(l->rs->name));
+	jset(o->root, "neighbor", jstr(l->neighbor->name));
+	jset(o->root, "view", jstr(lg_view_name(o->rq->view)));
+	jset(o->root, "page", json_integer(o->rq->page_no));
+	jset(o->root, "page_size", json_integer((json_int_t)o->fmt->page_size));
+	jset(o->root, "total", json_integer((json_int_t)l->reply->routes));
+	jset(o->root, "truncated", json_boolean(l->reply->truncated));
+}
+
+static void
+j_routes_page_end(struct lg_out *o, const struct lg_routes *l)
+{
+	(void)l;
+	jset(o->root, "routes", o->list);
+	lg_json_body(o->resp, o->root);
+}
+
+static void
+j_route(struct lg_out *o, const struct lg_routes *l, const struct bird_route *r,
+    const struct lg_route_flags *f)
+{
+	json_t *j = json_object(), *path = json_array();
+	char t[32];
+
+	jset(j, "network", jstr(r->network));
+	jset(j, "from_protocol", jstr(r->from_protocol));
+	jset(j, "neighbor_asn", json_integer(lg_session_asn(r->from_protocol)));
+	jset(j, "primary", json_boolean(r->primary));
+	jset(j, "dest", jstr(r->dest));
+	jset(j, "next_hop", jstr(r->next_hop[0] ? r->next_hop : r->gateway));
+	for (size_t i = 0; i < r->n_as_path; i++)
+		json_array_append_new(path, json_integer(r->as_path[i]));
+	jset(j, "as_path", path);
+	jset(j, "as_path_truncated", json_boolean(r->as_path_truncated));
+	jset(j, "origin", jstr(r->origin));
+	jset(j, "local_pref", r->has_local_pref ? json_integer(r->local_pref) : json_null());
+	jset(j, "med", r->has_med ? json_integer(r->med) : json_null());
+	jset(j, "communities", lg_jcommunities(r));
+	jset(j, "large_communities", lg_jlarge_communities(r));
+	jset(j, "ext_communities", lg_jext_communities(r));
+	jset(j, "rpki", f->rpki ? jstr(lg_rpki_name(f->rpki)) : json_null());
+	jset(j, "blackhole", json_boolean(f->blackhole));
+	if (f->reject) {
+		const char *hint, *text = lg_reason_text(&o->app->reasons, f->reject, &hint);
+		json_t *rj = json_object();
+		jset(rj, "code", json_integer(f->reject));
+		jset(rj, "text", jstr(text));
+		jset(rj, "hint", jstr(hint));
+		jset(j, "reject", rj);
+	} else {
+		jset(j, "reject", json_null());
+	}
+	lg_bird_time(r->since, t, sizeof(t));
+	jset(j, "since", jstr(t));
+	jset(j, "filtered", json_boolean(l->filtered || f->reject != 0));
+	if (l->neighbor == NULL)
+		jset(j, "route_server", jstr(l->rs->name));
+	json_array_append_new(o->list, j);
+}
+
+static void
+j_routes_end(struct lg_out *o, const struct lg_routes *l)
+{
+	if (l->reply->truncated && o->item != NULL)
+		jset(o->item, "truncated", json_true());
+}
+
+/* ---- lookups ---- */
+
+static void
+j_search_begin(struct lg_out *o, const char *what)
+{
+	(void)what;
+	o->root = json_array();		/* the results, one per route server */
+}
+
+static void
+j_search_rs_begin(struct lg_out *o, const struct lg_rs *rs)
+{
+	o->item = json_object();
+	o->list = json_array();
+	jset(o->item, "route_server", jstr(rs->name));
+}
+
+static void
+j_search_rs_end(struct lg_out *o, const struct lg_rs *rs, const char *error)
+{
+	(void)rs;
+	jset(o->item, "up", json_boolean(error == NULL));
+	if (error != NULL)
+		jset(o->item, "error", jstr(error));
+	jset(o->item, "routes", o->list);
+	json_array_append_new(o->root, o->item);
+	o->item = NULL;
+	o->list = NULL;
+}
+
+static void
+j_search_end(struct lg_out *o, const char *what, size_t shown)
+{
+	json_t *root = json_object();
+
+	(void)shown;
+	jset(root, "query", jstr(what));
+	jset(root, "results", o->root);
+	lg_json_body(o->resp, root);
+}
+
+/* ---- members ---- */
+
+static void
+j_members_begin(struct lg_out *o, const struct lg_directory *d)
+{
+	(void)d;
+	o->list = json_array();
+}
+
+static void
+j_member(struct lg_out *o, const struct lg_member *m)
+{
+	json_t *j = json_object(), *conns = json_array();
+
+	jset(j, "asn", json_integer(m->asn));
+	jset(j, "name", jstr(m->name));
+	jset(j, "email", jstr(m->email));
+	jset(j, "phone", jstr(m->phone));
+	jset(j, "manrs", json_boolean(m->manrs));
+	for (size_t k = 0; k < m->n_conns; k++) {
+		json_t *cj = json_object();
+		jset(cj, "ipv4", m->conns[k].addr[0] ? jstr(m->conns[k].addr[0]) : json_null());
+		jset(cj, "ipv6", m->conns[k].addr[1] ? jstr(m->conns[k].addr[1]) : json_null());
+		json_array_append_new(conns, cj);
+	}
+	jset(j, "connections", conns);
+	json_array_append_new(o->list, j);
+}
+
+static void
+j_members_end(struct lg_out *o, const struct lg_directory *d)
+{
+	json_t *root = json_object();
+
+	(void)d;
+	jset(root, "members", o->list);
+	lg_json_body(o->resp, root);
+}
+
+const struct lg_output lg_out_json = {
+	.page_size = LG_PAGE_SIZE,
+	.error = j_error,
+	.status_begin = j_status_begin,
+	.status = j_status,
+	.status_end = j_status_end,
+	.protocols_begin = j_protocols_begin,
+	.protocol = j_protocol,
+	.protocols_end = j_protocols_end,
+	.neighbor = j_neighbor,
+	.routes_page_begin = j_routes_page_begin,
+	.routes_page_end = j_routes_page_end,
+	.routes_begin = lg_out_no_mark,
+	.route = j_route,
+	.routes_end = j_routes_end,
+	.search_begin = j_search_begin,
+	.search_rs_begin = j_search_rs_begin,
+	.search_rs_end = j_search_rs_end,
+	.search_end = j_search_end,
+	.members_begin = j_members_begin,
+	.member = j_member,
+	.members_end = j_members_end,
+};
