@@ -18,9 +18,10 @@ void
 cache_key(char *dst, size_t dstlen, const char *kind, const char *what, const char *ext)
 {
 	size_t n = (size_t)snprintf(dst, dstlen, "%s-", kind);
+	size_t tail = 1 + 8 + 1 + strlen(ext) + 1;	/* "-hash.ext" and the NUL */
 	uint32_t h = 2166136261u;
 
-	for (const char *p = what; *p && n + 12 < dstlen; p++) {
+	for (const char *p = what; *p && n + tail < dstlen; p++) {
 		char ch = *p;
 		dst[n++] = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
 		    (ch >= '0' && ch <= '9') || ch == '.' || ch == '-' ? ch : '_';

@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <ftw.h>
+#include <unistd.h>
+
 #include "diag.h"
 
 /* A diag whose output lands in memory, so tests can assert on messages. */
@@ -58,5 +61,40 @@ capture_end(struct capture *c)
 		fail();								\
 	}									\
 } while (0)
+
+/*
+ * A scratch directory for each test: cmocka_unit_test_setup_teardown(t,
+ * scratch_setup, scratch_teardown) passes its path as *state and removes
+ * it with all it holds, also when the test fails.
+ */
+static inline int
+scratch_rm(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	return type == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+static inline int
+scratch_setup(void **state)
+{
+	char *d = strdup("/tmp/ixp-test-unit-XXXXXX");
+
+	if (d == NULL || mkdtemp(d) == NULL) {
+		free(d);
+		return -1;
+	}
+	*state = d;
+	return 0;
+}
+
+static inline int
+scratch_teardown(void **state)
+{
+	int r = nftw(*state, scratch_rm, 16, FTW_DEPTH | FTW_PHYS);
+
+	free(*state);
+	return r;
+}
 
 #endif
