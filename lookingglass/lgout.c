@@ -49,6 +49,13 @@ lg_json_body(struct lg_response *resp, json_t *root)
 	json_decref(root);
 }
 
+void
+lg_jset_strings(json_t *o, const void *base, const struct lg_jfield *f, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		lg_jset(o, f[i].key, lg_jstr((const char *)base + f[i].off));
+}
+
 json_t *
 lg_jcommunities(const struct bird_route *r)
 {

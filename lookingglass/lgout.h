@@ -96,6 +96,13 @@ json_t	*lg_jstr(const char *s);
 void	 lg_jset(json_t *o, const char *k, json_t *v);
 /* Make root, which is taken, the response body. */
 void	 lg_json_body(struct lg_response *resp, json_t *root);
+/* String fields of a struct (char arrays), set under their keys in order. */
+struct lg_jfield {
+	const char	*key;
+	size_t		 off;
+};
+#define LG_JFIELD(key, type, field) { key, offsetof(type, field) }
+void	 lg_jset_strings(json_t *o, const void *base, const struct lg_jfield *f, size_t n);
 /* Communities as [[a, b], ...], large as [[a, b, c], ...], extended as strings. */
 json_t	*lg_jcommunities(const struct bird_route *r);
 json_t	*lg_jlarge_communities(const struct bird_route *r);

@@ -99,29 +99,27 @@ bw_changes(const struct bird_changes *c)
 static json_t *
 bw_protocol_full(const struct bird_proto *p)
 {
+#define F(k, f) LG_JFIELD(k, struct bird_proto, f)
+	static const struct lg_jfield fields[] = {
+		F("protocol", name), F("bird_protocol", proto), F("state", state),
+		F("connection", info), F("description", description), F("bgp_state", bgp_state),
+		F("neighbor_address", neighbor_address), F("neighbor_id", neighbor_id),
+		F("session", session), F("source_address", source_address),
+		F("hold_timer", hold_timer), F("keepalive_timer", keepalive_timer),
+		F("last_error", last_error),
+	};
+#undef F
 	json_t *o = json_object(), *ch = json_object();
 	struct bird_channel sum;
 	char t[32];
 
 	memset(&sum, 0, sizeof(sum));
-	jset(o, "protocol", jstr(p->name));
-	jset(o, "bird_protocol", jstr(p->proto));
+	lg_jset_strings(o, p, fields, sizeof(fields) / sizeof(fields[0]));
 	jset(o, "table", jstr(strcmp(p->table, "---") || p->n_ch == 0 ? p->table : p->ch[0].table));
-	jset(o, "state", jstr(p->state));
 	lg_bird_time(p->since, t, sizeof(t));
 	jset(o, "state_changed", jstr(t));
-	jset(o, "connection", jstr(p->info));
-	jset(o, "description", jstr(p->description));
-	jset(o, "bgp_state", jstr(p->bgp_state));
-	jset(o, "neighbor_address", jstr(p->neighbor_address));
 	jset(o, "neighbor_as", json_integer(p->neighbor_as));
 	jset(o, "local_as", json_integer(p->local_as));
-	jset(o, "neighbor_id", jstr(p->neighbor_id));
-	jset(o, "session", jstr(p->session));
-	jset(o, "source_address", jstr(p->source_address));
-	jset(o, "hold_timer", jstr(p->hold_timer));
-	jset(o, "keepalive_timer", jstr(p->keepalive_timer));
-	jset(o, "last_error", jstr(p->last_error));
 	for (int k = 0; k < p->n_ch; k++) {
 		const struct bird_channel *c = &p->ch[k];
 		json_t *cj = json_object();

@@ -75,6 +75,23 @@ h_link(struct buf *b, const char *rs, const char *proto)
 	buf_puts(b, "</a>");
 }
 
+/* A table cell, and a fact of a definition list, holding escaped text. */
+static void
+h_td(struct buf *b, const char *text)
+{
+	buf_puts(b, "<td>");
+	esc(b, text);
+	buf_puts(b, "</td>");
+}
+
+static void
+h_fact(struct buf *b, const char *label, const char *text)
+{
+	buf_printf(b, "<dt>%s</dt><dd>", label);
+	esc(b, text);
+	buf_puts(b, "</dd>");
+}
+
 /* Who a session is: the member's name, or BIRD's description of it. */
 static const char *
 h_who(const struct lg_app *app, const struct bird_proto *p)
@@ -130,15 +147,12 @@ h_status(struct lg_out *o, const struct lg_rs *rs, bool up, const struct lg_repl
 	h_link(b, rs->name, NULL);
 	buf_printf(b, "</td><td><span class=\"st %s\">", up ? "up" : "down");
 	esc(b, up ? st->message : r->text);
-	buf_puts(b, "</span></td><td>");
-	esc(b, st->version);
-	buf_puts(b, "</td><td>");
-	esc(b, st->router_id);
-	buf_puts(b, "</td><td>");
-	esc(b, st->last_reboot);
-	buf_puts(b, "</td><td>");
-	esc(b, st->last_reconfig);
-	buf_puts(b, "</td></tr>\n");
+	buf_puts(b, "</span></td>");
+	h_td(b, st->version);
+	h_td(b, st->router_id);
+	h_td(b, st->last_reboot);
+	h_td(b, st->last_reconfig);
+	buf_puts(b, "</tr>\n");
 }
 
 static void
@@ -176,13 +190,13 @@ static void
 h_protocol(struct lg_out *o, const struct lg_rs *rs, const struct bird_proto *p)
 {
 	struct buf *b = &o->resp->body;
+
 	buf_puts(b, "<tr><td>");
 	h_link(b, rs->name, p->name);
-	buf_printf(b, "</td><td>AS%u</td><td>", lg_proto_asn(p));
-	esc(b, h_who(o->app, p));
-	buf_puts(b, "</td><td>");
-	esc(b, p->neighbor_address);
-	buf_puts(b, "</td><td>");
+	buf_printf(b, "</td><td>AS%u</td>", lg_proto_asn(p));
+	h_td(b, h_who(o->app, p));
+	h_td(b, p->neighbor_address);
+	buf_puts(b, "<td>");
 	h_state(b, p);
 	buf_puts(b, "</td><td class=\"time\">");
 	esc(b, p->since);
@@ -233,18 +247,15 @@ h_neighbor_head(struct buf *b, struct lg_app *app, const struct lg_rs *rs,
 	h_link(b, rs->name, NULL);
 	buf_printf(b, "</dd><dt>Neighbour</dt><dd>AS%u ", lg_proto_asn(p));
 	esc(b, h_who(app, p));
-	buf_puts(b, "</dd><dt>Address</dt><dd>");
-	esc(b, p->neighbor_address);
-	buf_puts(b, "</dd><dt>State</dt><dd>");
+	buf_puts(b, "</dd>");
+	h_fact(b, "Address", p->neighbor_address);
+	buf_puts(b, "<dt>State</dt><dd>");
 	h_state(b, p);
 	buf_puts(b, " since ");
 	esc(b, p->since);
 	buf_puts(b, "</dd>");
-	if (p->last_error[0]) {
-		buf_puts(b, "<dt>Last error</dt><dd>");
-		esc(b, p->last_error);
-		buf_puts(b, "</dd>");
-	}
+	if (p->last_error[0])
+		h_fact(b, "Last error", p->last_error);
 	for (int k = 0; k < p->n_ch; k++) {
 		const struct bird_channel *c = &p->ch[k];
 		buf_puts(b, "<dt>");

@@ -32,17 +32,19 @@ static void
 j_status(struct lg_out *o, const struct lg_rs *rs, bool up, const struct lg_reply *r,
     const struct bird_status_info *st)
 {
+#define F(k, f) LG_JFIELD(k, struct bird_status_info, f)
+	static const struct lg_jfield fields[] = {
+		F("version", version), F("router_id", router_id), F("server_time", server_time),
+		F("last_reboot", last_reboot), F("last_reconfig", last_reconfig),
+		F("message", message),
+	};
+#undef F
 	json_t *j = json_object();
 
 	jset(j, "name", jstr(rs->name));
 	jset(j, "up", json_boolean(up));
 	jset(j, "error", up ? json_null() : jstr(r->text));
-	jset(j, "version", jstr(st->version));
-	jset(j, "router_id", jstr(st->router_id));
-	jset(j, "server_time", jstr(st->server_time));
-	jset(j, "last_reboot", jstr(st->last_reboot));
-	jset(j, "last_reconfig", jstr(st->last_reconfig));
-	jset(j, "message", jstr(st->message));
+	lg_jset_strings(j, st, fields, sizeof(fields) / sizeof(fields[0]));
 	json_array_append_new(o->list, j);
 }
 

@@ -379,14 +379,45 @@ parse_query(const struct route *r, const char *query, struct lg_request *rq,
 	return true;
 }
 
+/* The route of `path`, ignoring the query; NULL if none. */
+static const struct route *
+route_of(const char *path)
+{
+	char segs[MAX_SEGS][LG_NAME_MAX + 1];
+	struct lg_request rq;
+	struct lg_reqerr err;
+	int n = split_path(path, segs, &err);
+
+	memset(&rq, 0, sizeof(rq));
+	return n < 0 ? NULL : match(segs, n, &rq, &err);
+}
+
 enum lg_format
 lg_path_format(const char *path)
 {
-	if (!strncmp(path, "/birdwatcher/", 13))
-		return LGF_BW;
-	if (!strncmp(path, "/api/", 5) || !strcmp(path, "/healthz"))
-		return LGF_JSON;
+	const struct route *r = route_of(path);
+	size_t n;
+
+	if (r != NULL)
+		return r->fmt;
+	/* Not a route (or too long to parse): by its first segment, as the
+	 * routes that start with it answer. */
+	path += strspn(path, "/");
+	n = strcspn(path, "/");
+	for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
+		const char *first = routes[i].pattern[0];
+		if (first != NULL && first[0] != '{' && strlen(first) == n && !strncmp(path, first, n))
+			return routes[i].fmt;
+	}
 	return LGF_HTML;
+}
+
+bool
+lg_path_unmetered(const char *path)
+{
+	const struct route *r = route_of(path);
+
+	return r != NULL && (r->page == PG_CSS || r->page == PG_HEALTH);
 }
 
 bool

@@ -78,6 +78,9 @@ bool	lg_parse_request(const char *method, const char *path, const char *query,
  * the route table has it.
  */
 enum lg_format lg_path_format(const char *path);
+/* Paths a client may always ask for, past the rate limit and the cap on
+ * requests in flight: the stylesheet and the health check (no BIRD). */
+bool	lg_path_unmetered(const char *path);
 
 /* A name as BIRD and our compiler write them: [A-Za-z0-9_-], 1..64. */
 bool	lg_name_ok(const char *s);

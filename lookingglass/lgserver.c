@@ -333,7 +333,7 @@ access_handler(void *cls, struct MHD_Connection *c, const char *url, const char 
 			peer = fwd;
 	}
 	client_key(&peer, key, sizeof(key));
-	exempt = !strcmp(uri, "/static/lg.css") || !strcmp(uri, "/healthz");
+	exempt = lg_path_unmetered(uri);
 	if (!exempt && !lg_ratelimit_take(s->rl, key, clock_ms(), &retry)) {
 		lg_error(s->app, lg_path_format(uri), 429, NULL,
 		    "too many requests from your network; slow down", &resp);

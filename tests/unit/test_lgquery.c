@@ -52,6 +52,15 @@ test_requests_good(void **state)
 	assert_int_equal(lg_path_format("/birdwatcher/no/such/page"), LGF_BW);
 	assert_int_equal(lg_path_format("/api/v1/nothing"), LGF_JSON);
 	assert_int_equal(lg_path_format("/nothing"), LGF_HTML);
+	assert_int_equal(lg_path_format("/healthz"), LGF_JSON);
+	assert_int_equal(lg_path_format("/api"), LGF_JSON);
+	assert_int_equal(lg_path_format("/birdwatcherx/rs1/status"), LGF_HTML);
+	/* Only the stylesheet and the health check pass the limits. */
+	assert_true(lg_path_unmetered("/static/lg.css"));
+	assert_true(lg_path_unmetered("/healthz"));
+	assert_false(lg_path_unmetered("/"));
+	assert_false(lg_path_unmetered("/static/other.css"));
+	assert_false(lg_path_unmetered("/api/v1/status"));
 	assert_true(lg_parse_request("GET", "/birdwatcher/rs1/protocols/short", "uncached=true",
 	    &rq, &e));
 	assert_true(rq.uncached);
