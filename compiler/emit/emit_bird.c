@@ -703,15 +703,13 @@ print_globals(struct emitter *e)
 	    "timeformat protocol iso long;\ntimeformat route iso long;\n\n");
 	buf_printf(e->b, "define RS_ASN = %u;\ndefine RS_ASN16 = %u;\n\n", c->rs_asn,
 	    c->rs_asn <= 65535 ? c->rs_asn : 0);
-	if (c->lg_socket != NULL) {
-		if (config_bird_at_least(c, 2, 16)) {
-			buf_puts(e->b, "# Restricted control socket for ixp-lg.\ncli \"");
-			bird_text(e->b, c->lg_socket, 200);
-			buf_puts(e->b, "\" { restrict; };\n\n");
-		} else {
-			buf_puts(e->b, "# ixp.bird.lg_socket needs BIRD 2.16; ixp-lg restricts "
-			    "its sessions itself.\n\n");
-		}
+	if (e->mo->lg_socket == LG_SOCKET_RESTRICTED) {
+		buf_puts(e->b, "# Restricted control socket for ixp-lg.\ncli \"");
+		bird_text(e->b, c->lg_socket, 200);
+		buf_puts(e->b, "\" { restrict; };\n\n");
+	} else if (e->mo->lg_socket == LG_SOCKET_TOO_OLD) {
+		buf_puts(e->b, "# ixp.bird.lg_socket needs BIRD 2.16; ixp-lg restricts "
+		    "its sessions itself.\n\n");
 	}
 }
 

@@ -427,6 +427,8 @@ model_build(struct model *mo, const struct config *c, const struct model_inputs 
 	mo->irr_table = c->irr_table;
 	mo->rpki = c->src.n_rtr > 0 ? RPKI_RTR : in->vrps != NULL ? RPKI_STATIC : RPKI_NONE;
 	resolve_rtr(mo);
+	mo->lg_socket = c->lg_socket == NULL ? LG_SOCKET_NONE :
+	    config_bird_at_least(c, 2, 16) ? LG_SOCKET_RESTRICTED : LG_SOCKET_TOO_OLD;
 
 	/* Code 3: the peering LANs (and anything inside them), the default
 	 * route, and the IXP-wide blacklist. */

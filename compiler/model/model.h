@@ -98,6 +98,13 @@ enum aspa_fill {
 	ASPA_FROM_VRPS,		/* the VRP file's ASPA records, statically */
 };
 
+/* The looking glass's control socket (ixp.bird.lg_socket). */
+enum lg_socket {
+	LG_SOCKET_NONE,		/* none asked for */
+	LG_SOCKET_RESTRICTED,	/* a `cli ... { restrict; }` (BIRD 2.16 or later) */
+	LG_SOCKET_TOO_OLD,	/* asked for, but this BIRD has no restricted cli */
+};
+
 /* An RTR cache as BIRD's `remote` takes it: an address or a DNS name. */
 struct rtr_endpoint {
 	struct ipaddr	 ip;		/* af 0: a name */
@@ -144,6 +151,7 @@ struct model {
 	uint8_t			*ol_redundant;	/* per irr route: adds nothing or-longer */
 	enum rpki_mode		 rpki;
 	enum aspa_fill		 aspa;
+	enum lg_socket		 lg_socket;
 	struct rtr_endpoint	*rtr;
 	size_t			 n_rtr;
 	struct mmember		*members;	/* same order as c->members */

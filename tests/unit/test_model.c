@@ -196,6 +196,28 @@ test_shrink_against_previous(void **state)
 	world_free(&w);
 }
 
+static void
+test_lg_socket(void **state)
+{
+	static const char one[] =
+	    "  - {asn: 64501, name: One, as_set: AS-ONE, connections: [{port: p1, ipv4: 192.0.2.11}]}\n";
+	struct world w;
+
+	(void)state;
+	world_build_from(&w, HEAD("  bird: {version: \"2.16\", lg_socket: /run/bird/lg.ctl}\n", "",
+	    ""), one, irr, NULL, NULL);
+	assert_int_equal(w.mo.lg_socket, LG_SOCKET_RESTRICTED);
+	world_free(&w);
+	/* BIRD 2.0 has no restricted cli: the config says so instead. */
+	world_build_from(&w, HEAD("  bird: {lg_socket: /run/bird/lg.ctl}\n", "", ""), one, irr,
+	    NULL, NULL);
+	assert_int_equal(w.mo.lg_socket, LG_SOCKET_TOO_OLD);
+	world_free(&w);
+	world_build_from(&w, HEAD(B216, "", ""), one, irr, NULL, NULL);
+	assert_int_equal(w.mo.lg_socket, LG_SOCKET_NONE);
+	world_free(&w);
+}
+
 int
 main(void)
 {
@@ -204,6 +226,7 @@ main(void)
 		cmocka_unit_test(test_irr_tables_and_checks),
 		cmocka_unit_test(test_member_blacklist_by_family),
 		cmocka_unit_test(test_shrink_against_previous),
+		cmocka_unit_test(test_lg_socket),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
