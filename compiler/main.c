@@ -255,6 +255,28 @@ check_bird(const char *path, struct buf *msg)
 	return r < 0 ? r : r != 0;
 }
 
+/*
+ * The release of the BIRD that checks, and whether the config is for it: a
+ * config loads warning-free only in the releases its bird.version admits.
+ */
+static void
+check_bird_release(const struct config *c, bool quiet)
+{
+	char *argv[] = { (char *)tool("IXP_RSC_BIRD", "bird"), (char *)"--version", NULL };
+	struct buf msg = BUF_INIT;
+	const char *v;
+	unsigned maj, min;
+
+	if (run_tool(argv, &msg) == 0 && (v = strstr(buf_str(&msg), "version ")) != NULL &&
+	    sscanf(v + 8, "%u.%u", &maj, &min) == 2 &&
+	    !bird_dialect_admits(c->bird_major, c->bird_minor, maj, min) && !quiet)
+		fprintf(stderr, "ixp-rsc: warning: checked with BIRD %u.%u, but the configs are "
+		    "written for BIRD %u.%u (ixp.bird.version): BIRD may warn or refuse them\n"
+		    "  hint: set ixp.bird.version: \"%u.%u\" for the BIRD you run\n", maj, min,
+		    c->bird_major, c->bird_minor, maj, min);
+	buf_free(&msg);
+}
+
 /* `nft -c -f` on a ruleset: 0 accepted, 1 rejected, 2 not checkable here
  * (no nft, or no CAP_NET_ADMIN to ask the kernel), -2 not in time. */
 static int
@@ -346,8 +368,9 @@ prepare(const struct opts *o, struct config *c, struct data *dt, struct model *m
 /* --check: every BIRD config through `bird -p`, the ruleset through
  * `nft -c`. The configs are the first n_rs files of the output set. */
 static int
-check_outputs(const struct outset *out, size_t n_rs, bool quiet)
+check_outputs(const struct config *c, const struct outset *out, size_t n_rs, bool quiet)
 {
+	check_bird_release(c, quiet);
 	for (size_t i = 0; i < out->n; i++) {
 		struct buf msg = BUF_INIT;
 		int r;
@@ -368,6 +391,10 @@ check_outputs(const struct outset *out, size_t n_rs, bool quiet)
 			    buf_str(&msg));
 			buf_free(&msg);
 			return r < 0 ? EXIT_INTERNAL : EXIT_BIRD;
+		} else if (!is_nft && msg.len > 0 && !quiet) {
+			/* Accepted, with warnings: the operator should see them. */
+			fprintf(stderr, "ixp-rsc: warning: BIRD accepted %s with warnings:\n%s",
+			    out->v[i].name, buf_str(&msg));
 		}
 		buf_free(&msg);
 	}
@@ -432,7 +459,7 @@ cmd_compile(const struct opts *o)
 		ret = EXIT_INTERNAL;
 		goto done;
 	}
-	if (o->check && (ret = check_outputs(&out, c.n_rs, o->quiet)) != 0) {
+	if (o->check && (ret = check_outputs(&c, &out, c.n_rs, o->quiet)) != 0) {
 		fprintf(stderr, "ixp-rsc: nothing written\n");
 		outset_abort(&out);
 		goto done;

@@ -621,6 +621,8 @@ print_session(struct emitter *e, const struct msession *s)
 		buf_puts(e->b, "\tpassword \"");
 		bird_text(e->b, s->conn->md5, 80);
 		buf_puts(e->b, "\";\n");
+		if (e->c->bird.tcp_auth)
+			buf_puts(e->b, "\tauthentication md5;\n");
 	}
 	buf_printf(e->b, "\tipv%d {\n\t\treceive limit %u action %s;\t# %s\n", v,
 	    mm->max_prefix[s->fam], mp_action_bird(mm->m->policy.mp_action),
@@ -848,6 +850,29 @@ print_templates(struct emitter *e)
 	}
 }
 
+/*
+ * policies/rs_functions.bird as this BIRD takes it: the file declares its
+ * return types (`function f() -> bool`), which BIRD before 2.14 refuses.
+ */
+static void
+print_functions(struct emitter *e)
+{
+	const char *p = policies_rs_functions_bird;
+
+	buf_puts(e->b, "\n# ---- route-server functions (policies/rs_functions.bird) ----\n");
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+		const char *ret = strstr(p, ") -> ");
+		if (!e->c->bird.typed_returns && !strncmp(p, "function ", 9) && ret != NULL &&
+		    ret < p + n)
+			buf_add(e->b, p, (size_t)(ret - p) + 1);
+		else
+			buf_add(e->b, p, n);
+		buf_putc(e->b, '\n');
+		p += n + (p[n] == '\n');
+	}
+}
+
 void
 emit_bird(struct buf *out, const struct model *mo, const struct route_server *rs,
     const struct emit_opts *o)
@@ -861,8 +886,7 @@ emit_bird(struct buf *out, const struct model *mo, const struct route_server *rs
 	print_tables(&e);
 	print_rpki(&e);
 	print_irr_tables(&e);
-	buf_puts(out, "\n# ---- route-server functions (policies/rs_functions.bird) ----\n");
-	buf_puts(out, policies_rs_functions_bird);
+	print_functions(&e);
 	print_global_sets(&e);
 	print_templates(&e);
 	print_policy_fns(&e);

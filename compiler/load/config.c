@@ -179,6 +179,7 @@ config_defaults(struct config *c)
 	memset(c, 0, sizeof(*c));
 	c->bird_major = 2;
 	c->bird_minor = 0;
+	bird_dialect_of(2, 0, &c->bird);
 	c->irr_table = true;
 	config_default_policy(&c->policy);
 	config_default_bogon_prefixes(c->bogon_prefixes);

@@ -13,6 +13,7 @@
 
 #include "addr.h"
 #include "asn.h"
+#include "bird_dialect.h"
 #include "diag.h"
 
 /* Index for per-family arrays. */
@@ -152,7 +153,8 @@ struct config {
 	struct pfxlist	 peering_lans;
 	struct route_server *rs;
 	size_t		 n_rs;
-	unsigned	 bird_major, bird_minor;
+	unsigned	 bird_major, bird_minor;	/* ixp.bird.version */
+	struct bird_dialect bird;	/* what that BIRD accepts and expects */
 	char		*lg_socket;	/* NULL: not configured */
 	bool		 irr_table;	/* IRR filters as shared ROA-style tables (default),
 					 * else one prefix set per member */
@@ -172,14 +174,6 @@ struct config {
 	struct member	*members;	/* sorted by ASN */
 	size_t		 n_members;
 };
-
-/* BIRD >= x.y? */
-static inline bool
-config_bird_at_least(const struct config *c, unsigned major, unsigned minor)
-{
-	return c->bird_major > major ||
-	    (c->bird_major == major && c->bird_minor >= minor);
-}
 
 bool	config_asn_is_bogon(const struct config *c, uint32_t asn);
 /* The peering LAN an address is in, or NULL. */

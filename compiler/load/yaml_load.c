@@ -910,10 +910,10 @@ after_aspa(struct yctx *y, yaml_node_t *n, const char *path, void *base, const s
 	const struct policy *p = base;
 
 	(void)m;
-	if (p->aspa_reject_invalid && !config_bird_at_least(y->c, 2, 16))
+	if (p->aspa_reject_invalid && !y->c->bird.aspa)
 		err(y, n, "set ixp.bird.version to \"2.16\" or later, or leave ASPA off",
-		    "%s: ASPA needs BIRD 2.16 or later (ixp.bird.version is %u.%u)", path,
-		    y->c->bird_major, y->c->bird_minor);
+		    "%s: ASPA needs BIRD %s (ixp.bird.version is %u.%u)", path,
+		    bird_dialect_since(BIRD_FEATURE(aspa)), y->c->bird_major, y->c->bird_minor);
 }
 
 static void
@@ -935,6 +935,7 @@ r_bird_version(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
 	}
 	c->bird_major = maj;
 	c->bird_minor = min;
+	bird_dialect_of(maj, min, &c->bird);
 }
 
 static void

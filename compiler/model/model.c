@@ -428,7 +428,7 @@ model_build(struct model *mo, const struct config *c, const struct model_inputs 
 	mo->rpki = c->src.n_rtr > 0 ? RPKI_RTR : in->vrps != NULL ? RPKI_STATIC : RPKI_NONE;
 	resolve_rtr(mo);
 	mo->lg_socket = c->lg_socket == NULL ? LG_SOCKET_NONE :
-	    config_bird_at_least(c, 2, 16) ? LG_SOCKET_RESTRICTED : LG_SOCKET_TOO_OLD;
+	    c->bird.restricted_cli ? LG_SOCKET_RESTRICTED : LG_SOCKET_TOO_OLD;
 
 	/* Code 3: the peering LANs (and anything inside them), the default
 	 * route, and the IXP-wide blacklist. */
@@ -544,7 +544,7 @@ model_checks(const struct model *mo, const struct msession *s, struct check out[
 		ADD(CHK_RPKI, REJ_RPKI_INVALID);
 	if (mo->never_via_rs.n > 0)
 		ADD(CHK_NEVER_VIA_RS, REJ_NEVER_VIA_RS);
-	if (p->aspa_reject_invalid && config_bird_at_least(c, 2, 16))
+	if (p->aspa_reject_invalid && c->bird.aspa)
 		ADD(CHK_ASPA, REJ_ASPA_INVALID);
 #undef ADD
 	return n;
