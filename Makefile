@@ -88,6 +88,11 @@ $(BUILD)/tests/frametool: tests/tools/frametool.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O1 -g -o $@ $<
 
+# Records BIRD's raw replies as transcripts (tests/lg/record.sh).
+$(BUILD)/tests/birdrec: tests/tools/birdrec.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O1 -g -o $@ $<
+
 # IRRd-protocol server over RPSL dumps, with fault injection.
 $(BUILD)/tests/irrd_fixture: tests/tools/irrd_fixture.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
@@ -109,6 +114,7 @@ $(BUILD)/tests/scaling: tests/scaling/scaling.c $(LG_OBJ) $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LG_OBJ) $(LIB_OBJ) $(PKG_LIBS) $(MHD_LIBS) -lpthread
 
 TEST_TOOLS = $(BUILD)/tests/frametool $(BUILD)/tests/irrd_fixture $(BUILD)/tests/http_fixture \
+	$(BUILD)/tests/birdrec \
 	$(BUILD)/tests/peakrss $(BUILD)/tests/scaling
 
 unit: $(UNIT_BIN)

@@ -72,10 +72,12 @@ run() {
 	medians "$_name"
 }
 
-# startup NAME CONF: BIRD started on CONF until every static protocol is up
-# and every table holds its routes; sets NAME_s and NAME_kb (VmHWM).
+# startup NAME CONF [BIRD]: BIRD (default: Debian's) started on CONF until
+# every static protocol is up and every table holds its routes; sets NAME_s
+# and NAME_kb (VmHWM). BIRD 3 runs with its default threads.
 startup() {
-	_name=$1 _conf=$2
+	_name=$1 _conf=$2 _bird=${3:-bird}
+	case $_bird in */*) BIRDC=$(dirname "$_bird")/birdc ;; *) BIRDC=birdc ;; esac
 	# Expected entries per table: the distinct routes of its static protocol.
 	awk '/^protocol static/ { p = 1; next }
 	     p && /\{ table / { t = $4; sub(";", "", t) }
@@ -87,12 +89,12 @@ startup() {
 	while [ $_i -lt "$REPS" ]; do
 		ip netns add "$NS" || die "cannot create a network namespace"
 		_t0=$(date +%s.%N)
-		ip netns exec "$NS" bird -f -c "$_conf" -s "$T/bird.ctl" > "$T/bird.log" 2>&1 &
+		ip netns exec "$NS" "$_bird" -f -c "$_conf" -s "$T/bird.ctl" > "$T/bird.log" 2>&1 &
 		BIRD_PID=$!
 		_ok=0
 		while kill -0 "$BIRD_PID" 2>/dev/null; do
-			if birdc -s "$T/bird.ctl" show protocols 2>/dev/null | grep -q '^irr\|^rpki\|^device' &&
-			    ! birdc -s "$T/bird.ctl" show protocols 2>/dev/null | awk '$2 == "Static" && $4 != "up" { bad = 1 } END { exit !bad }' &&
+			if "$BIRDC" -s "$T/bird.ctl" show protocols 2>/dev/null | grep -q '^irr\|^rpki\|^device' &&
+			    ! "$BIRDC" -s "$T/bird.ctl" show protocols 2>/dev/null | awk '$2 == "Static" && $4 != "up" { bad = 1 } END { exit !bad }' &&
 			    loaded; then
 				_ok=1
 				break
@@ -115,7 +117,7 @@ startup() {
 # Every table holds as many entries as its protocol defines.
 loaded() {
 	while read -r _tab _n; do
-		_have=$(birdc -s "$T/bird.ctl" show route table "$_tab" count 2>/dev/null |
+		_have=$("$BIRDC" -s "$T/bird.ctl" show route table "$_tab" count 2>/dev/null |
 		    sed -n 's/^\([0-9]*\) of .*/\1/p')
 		[ "${_have:-0}" -ge "$_n" ] || return 1
 	done < "$T/expect"
@@ -166,6 +168,22 @@ if command -v bird >/dev/null && command -v birdc >/dev/null; then
 	fi
 fi
 
+# Each BIRD in /opt/ixp-bird (built from ../shared/bird), the default config
+# compiled for its own dialect (bird.version = its major.minor): parse and
+# start, against Debian's BIRD 2.0.12 on the "2.0" config above.
+versions=""
+for c in /opt/ixp-bird/*/sbin/bird; do
+	[ $have_bird = 1 ] && [ -x "$c" ] || continue
+	v=$("$c" --version 2>&1 | sed -n 's/.*version \([0-9][0-9.]*\).*/\1/p')
+	mm=$(echo "$v" | cut -d. -f1,2)
+	id=$(echo "$v" | tr -c '0-9\n' _)
+	sed "s/^ixp:$/ixp:\n  bird: {version: \"$mm\"}/" "$DATA/ixp.yaml" > "$T/ixp-$mm.yaml"
+	"$RSC" compile "$T/ixp-$mm.yaml" -o "$T/v$id" -q --no-timestamp || die "compile for BIRD $mm failed"
+	run "p_$id" "$c" -p -c "$T/v$id/rs1.conf"
+	[ "$(id -u)" -eq 0 ] && startup "s_$id" "$T/v$id/rs1.conf" "$c"
+	versions="$versions $v:$id"
+done
+
 # ---- report ------------------------------------------------------------------
 
 echo
@@ -196,6 +214,15 @@ if [ $have_bird = 1 ]; then
 else
 	echo "(BIRD rows skipped: bird and birdc not installed; run make deps-test)"
 fi
+for vi in $versions; do
+	v=${vi%:*} id=${vi#*:}
+	eval "ps=\$p_${id}_s pk=\$p_${id}_kb ss=\${s_${id}_s:-} sk=\${s_${id}_kb:-}"
+	row "bird -p, BIRD $v (config for $(echo "$v" | cut -d. -f1,2))" "$ps" "$(mib "$pk")" \
+	    "$(ratio "$ps" "$p_table_s")x the time, $(ratio "$pk" "$p_table_kb")x the memory of 2.0.12"
+	[ -n "$ss" ] && row "BIRD $v start until all tables loaded" "$ss" "$(mib "$sk")" \
+	    "$(ratio "$ss" "$s_table_s")x the time, $(ratio "$sk" "$s_table_kb")x the memory of 2.0.12"
+done
+[ -n "$versions" ] || echo "(no BIRD in /opt/ixp-bird: the per-version rows need ../shared/bird/build.sh)"
 echo
 echo "Targets (1000 members): compile <= 10 s and <= 2048 MiB; bird -p <= 5 s and <= 1024 MiB,"
 echo ">= 3x less time and memory than one prefix set per member; IRRd no slower than bgpq4."

@@ -617,6 +617,23 @@ attr_line(struct bp_routes *p, const char *text, size_t len)
 		field(p->r.type, sizeof(p->r.type), colon + 1, (size_t)(end - colon - 1));
 		return;
 	}
+	/*
+	 * BIRD 3 writes the source alone ("source: BGP") where BIRD 2 wrote
+	 * "Type: BGP univ"; the scope is univ for every route a route server
+	 * holds, so both read alike. BIRD 3's "from:" is BIRD 2's "from" in the
+	 * route line (the address the route was learnt from).
+	 */
+	if (!strcmp(name, "source")) {
+		char src[16];
+		field(src, sizeof(src), colon + 1, (size_t)(end - colon - 1));
+		snprintf(p->r.type, sizeof(p->r.type), "%s univ", src);
+		return;
+	}
+	if (!strcmp(name, "from")) {
+		field(p->r.learnt_from, sizeof(p->r.learnt_from), colon + 1,
+		    (size_t)(end - colon - 1));
+		return;
+	}
 	snprintf(p->last_attr, sizeof(p->last_attr), "%s", attr_name(name));
 	attr_value(p, p->last_attr, colon + 1, end);
 }

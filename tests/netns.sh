@@ -104,18 +104,48 @@ ns_run() {
 	ip netns exec "$_ns" "$@"
 }
 
+# The route server's BIRD: RS_BIRD (a path; birdc beside it) with the
+# bird.version its configs are compiled for, RS_BIRD_VERSION; Debian's bird
+# and "2.0" when unset. Members always run Debian's bird.
+RS_BIRD=${RS_BIRD:-bird}
+RS_BIRD_VERSION=${RS_BIRD_VERSION:-2.0}
+case $RS_BIRD in
+*/*) RS_BIRDC=$(dirname "$RS_BIRD")/birdc ;;
+*) RS_BIRDC=birdc ;;
+esac
+export RS_BIRD RS_BIRDC RS_BIRD_VERSION
+
+# rs_yaml FILE: set the test IXP's bird.version to RS_BIRD_VERSION (the
+# YAML has no `bird:` of its own), plus any `bird:` keys given.
+rs_yaml() {
+	sed -i "s|^  route_servers:|  bird: {version: \"$RS_BIRD_VERSION\"${2:+, $2}}\n  route_servers:|" "$1"
+}
+
 # bird_start NAME CONFIG: a BIRD daemon in namespace NAME, control socket
-# $T_TMP/NAME.ctl.
+# $T_TMP/NAME.ctl; the route server (NAME rs) runs RS_BIRD.
 bird_start() {
-	ns_run "$1" bird -c "$2" -s "$T_TMP/$1.ctl" -P "$T_TMP/$1.pid" || return 1
+	_bin=bird
+	[ "$1" = rs ] && _bin=$RS_BIRD
+	ns_run "$1" "$_bin" -c "$2" -s "$T_TMP/$1.ctl" -P "$T_TMP/$1.pid" || return 1
 	cat "$T_TMP/$1.pid" >> "$T_TMP/pids"
+}
+
+# bcs SOCKET COMMAND...: birdc against a control socket, the route server's
+# birdc for its sockets.
+bcs() {
+	_s=$1
+	shift
+	case $_s in
+	"$T_TMP"/rs*.ctl) "$RS_BIRDC" -s "$_s" "$@" ;;
+	*) birdc -s "$_s" "$@" ;;
+	esac
 }
 
 # bc NAME COMMAND...: birdc against router NAME (output without the banner).
 bc() {
 	_n=$1
 	shift
-	birdc -s "$T_TMP/$_n.ctl" "$@" | sed '1{/^BIRD .* ready\.$/d}'
+	bcs "$T_TMP/$_n.ctl" "$@" | sed '1{/^BIRD .* ready\.$/d}'
 }
 
 # wait_until SECONDS DESCRIPTION CMD...: poll CMD every 0.2 s until it

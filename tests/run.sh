@@ -14,6 +14,29 @@ for t in tests/integration/t_*.sh; do
 		failed=$((failed + 1))
 	fi
 done
+# The route server on the BIRDs operators run today: the end-to-end and
+# looking-glass tests again on the newest BIRD 2 and BIRD 3 there is
+# (/opt/ixp-bird/VERSION, built by .ci/run from ../shared/bird, or the
+# paths in IXP_TEST_BIRDS), configs compiled for that release.
+for series in 2 3; do
+	b=$(for c in /opt/ixp-bird/*/sbin/bird ${IXP_TEST_BIRDS:-}; do
+		[ -x "$c" ] || continue
+		v=$("$c" --version 2>&1 | sed -n 's/.*version \([0-9][0-9.]*\).*/\1/p')
+		case $v in "$series".*) echo "$v $c" ;; esac
+	done | sort -V | tail -1)
+	if [ -z "$b" ]; then
+		echo "== route server on BIRD $series.x"
+		echo "  SKIP  no BIRD $series.x at /opt/ixp-bird (../shared/bird/build.sh builds one) or in IXP_TEST_BIRDS"
+		continue
+	fi
+	v=${b%% *}
+	for t in tests/integration/t_e2e_bgp.sh tests/integration/t_lg.sh; do
+		echo "== $t (route server BIRD $v)"
+		if ! RS_BIRD=${b#* } RS_BIRD_VERSION=$(echo "$v" | cut -d. -f1,2) sh "$t"; then
+			failed=$((failed + 1))
+		fi
+	done
+done
 if [ "$failed" -ne 0 ]; then
 	echo "integration tests: $failed script(s) failed"
 	exit 1

@@ -708,7 +708,7 @@ print_globals(struct emitter *e)
 	if (e->mo->lg_socket == LG_SOCKET_RESTRICTED) {
 		buf_puts(e->b, "# Restricted control socket for ixp-lg.\ncli \"");
 		bird_text(e->b, c->lg_socket, 200);
-		buf_puts(e->b, "\" { restrict; };\n\n");
+		buf_printf(e->b, "\" { restrict%s };\n\n", c->bird.cli_semicolon ? ";" : "");
 	} else if (e->mo->lg_socket == LG_SOCKET_TOO_OLD) {
 		buf_puts(e->b, "# ixp.bird.lg_socket needs BIRD 2.16; ixp-lg restricts "
 		    "its sessions itself.\n\n");
@@ -744,7 +744,7 @@ print_rpki(struct emitter *e)
 			const struct rtr_endpoint *r = &mo->rtr[i];
 			buf_printf(e->b, "\nprotocol rpki rtr%zu {\n\troa4 { table rpki4; };\n"
 			    "\troa6 { table rpki6; };\n", i + 1);
-			if (mo->aspa == ASPA_FROM_RTR)
+			if (mo->aspa == ASPA_FROM_RTR && r->aspa)
 				buf_puts(e->b, "\taspa { table rs_aspa; };\n");
 			if (r->ip.af != 0) {
 				buf_printf(e->b, "\tremote %s port %u;\n", ip_str(&r->ip, tmp), r->port);

@@ -2,7 +2,10 @@
 
 #include <string.h>
 
-/* The first 2.x and 3.x release of each feature (from BIRD's NEWS). */
+#define NEVER 1000	/* no 2.x release has it */
+
+/* The first 2.x and 3.x release of each feature (from BIRD's NEWS, and
+ * bird -p of 2.17.6, 3.1.8 and 3.3.2). */
 static const struct gate {
 	size_t		 off;
 	unsigned	 min2;		/* 2.min2 */
@@ -12,6 +15,7 @@ static const struct gate {
 	{ BIRD_FEATURE(typed_returns), 14, 0, "2.14 or later" },
 	{ BIRD_FEATURE(aspa), 16, 0, "2.16 or later" },
 	{ BIRD_FEATURE(restricted_cli), 16, 0, "2.16 or later" },
+	{ BIRD_FEATURE(cli_semicolon), NEVER, 0, "3.0 or later" },
 	{ BIRD_FEATURE(tcp_auth), 17, 1, "2.17 or later" },	/* TCP-AO came with it */
 };
 

@@ -5,8 +5,9 @@
  * the emitters read it there.
  *
  * A config for version V loads with no warning in every BIRD release R >= V
- * that has the same dialect: "2.0" in 2.0 to 2.13, "2.17" in 2.17 to 2.x and
- * in 3.1 and later.
+ * that has the same dialect: "2.0" in 2.0 to 2.13, "2.17" in 2.17 and later
+ * 2.x, "3.1" in 3.1 and later. 2.x and 3.x never share one: their grammars
+ * differ.
  */
 #ifndef IXP_BIRD_DIALECT_H
 #define IXP_BIRD_DIALECT_H
@@ -17,7 +18,9 @@
 struct bird_dialect {
 	bool	 typed_returns;		/* function f() -> bool; untyped ones warn */
 	bool	 aspa;			/* aspa tables and aspa_check, static and RTR */
-	bool	 restricted_cli;	/* cli "path" { restrict; } */
+	bool	 restricted_cli;	/* cli "path" { restrict } */
+	bool	 cli_semicolon;		/* ... written { restrict; } (BIRD 3; BIRD 2
+					 * refuses the semicolon its manual shows) */
 	bool	 tcp_auth;		/* `authentication md5` beside a BGP password;
 					 * without it BIRD warns it assumes MD5 */
 };

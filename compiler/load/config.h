@@ -79,6 +79,7 @@ struct route_server {
 struct rtr_server {
 	char		*host;		/* IP literal or DNS name, checked */
 	uint16_t	 port;
+	bool		 aspa;		/* the cache serves ASPA (RTR version 2) */
 	struct srcpos	 pos;
 };
 

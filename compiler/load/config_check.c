@@ -90,6 +90,34 @@ check_unique_macs(const struct config *c, struct diag *d)
 	free(v);
 }
 
+/*
+ * An ASPA check needs ASPA records: from the VRP file (rpki-client writes
+ * them), or from an RTR cache that serves them. Without either BIRD would
+ * find every path unknown: a check that checks nothing.
+ */
+static void
+check_aspa_source(const struct config *c, struct diag *d)
+{
+	struct srcpos ixp = { c->file, 0, 0 };
+	const struct srcpos *asked = c->policy.aspa_reject_invalid ? &ixp : NULL;
+	char who[32] = "policy";
+
+	for (size_t i = 0; asked == NULL && i < c->n_members; i++)
+		if (c->members[i].policy.aspa_reject_invalid) {
+			asked = &c->members[i].pos;
+			snprintf(who, sizeof(who), "AS%u: policy", c->members[i].asn);
+		}
+	if (asked == NULL || c->src.vrps.path != NULL)
+		return;
+	for (size_t i = 0; i < c->src.n_rtr; i++)
+		if (c->src.rtr[i].aspa)
+			return;
+	diag_error(d, asked, "add sources.rpki.vrps (an rpki-client JSON export has the ASPA "
+	    "records), or set aspa: true on an RTR cache that serves ASPA (RTR version 2)",
+	    "%s.aspa.reject_invalid: no source of ASPA records is configured, so every path "
+	    "would be ASPA unknown", who);
+}
+
 void
 config_check(const struct config *c, struct diag *d)
 {
@@ -167,6 +195,7 @@ config_check(const struct config *c, struct diag *d)
 			    c->members[i].asn, c->members[i - 1].pos.line);
 
 	check_unique_macs(c, d);
+	check_aspa_source(c, d);
 
 	if (need_irr && c->src.n_irr_dumps == 0 && c->src.n_irr_servers == 0 && c->n_members) {
 		struct srcpos p = { c->file, 0, 0 };

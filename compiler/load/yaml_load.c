@@ -1071,6 +1071,7 @@ static const struct ykey rtr_keys[] = {
 	{ .name = "port", .type = YT_CUSTOM, .off = OFF(struct rtr_server, port),
 	  .flags = YK_REQUIRED, .fn = r_port16,
 	  .hint = "StayRTR listens on 8282, Routinator on 3323" },
+	{ .name = "aspa", .type = YT_BOOL, .off = OFF(struct rtr_server, aspa), .dflt = "false" },
 	{ NULL },
 };
 static const struct ysection rtr_section = { rtr_keys, NULL };

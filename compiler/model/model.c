@@ -377,23 +377,28 @@ decide_irr_tables(struct model *mo)
 
 /*
  * The ASPA table exists when some session checks ASPA (a member's own
- * policy may ask for it when the IXP's does not), and its data comes the
- * way the ROAs come.
+ * policy may ask for it when the IXP's does not). Its records come from
+ * the VRP file when there is one, else from the RTR caches marked as
+ * serving ASPA (config_check refuses ASPA with neither).
  */
 static void
 decide_aspa(struct model *mo, struct diag *d)
 {
 	struct check checks[CHK_NUM];
+	bool asked = false;
 
-	for (size_t i = 0; i < mo->n_sessions && mo->aspa == ASPA_NONE; i++) {
+	for (size_t i = 0; i < mo->n_sessions && !asked; i++) {
 		size_t n = model_checks(mo, &mo->sessions[i], checks);
 		for (size_t k = 0; k < n; k++)
-			if (checks[k].kind == CHK_ASPA)
-				mo->aspa = mo->rpki == RPKI_RTR ? ASPA_FROM_RTR : ASPA_FROM_VRPS;
+			asked = asked || checks[k].kind == CHK_ASPA;
 	}
-	if (mo->aspa != ASPA_NONE && mo->rpki == RPKI_NONE)
-		diag_warn(d, NULL, "add sources.rpki (an RTR cache, or a VRP file with ASPA records)",
-		    "policy.aspa.reject_invalid: no RPKI source, so every path is ASPA unknown");
+	if (!asked)
+		return;
+	mo->aspa = mo->vrps != NULL ? ASPA_FROM_VRPS : ASPA_FROM_RTR;
+	if (mo->aspa == ASPA_FROM_VRPS && mo->vrps->n_aspa == 0)
+		diag_warn(d, NULL, "rpki-client writes ASPA records into its JSON export unless "
+		    "run with -A", "policy.aspa.reject_invalid: the VRP file has no ASPA records, "
+		    "so every path is ASPA unknown");
 }
 
 static void
@@ -407,6 +412,7 @@ resolve_rtr(struct model *mo)
 		const char *h = c->src.rtr[i].host;
 		r->host = h;
 		r->port = c->src.rtr[i].port;
+		r->aspa = c->src.rtr[i].aspa;
 		if (ip_parse(h, strlen(h), &r->ip) != ADDR_OK)
 			r->ip.af = 0;
 	}

@@ -94,8 +94,9 @@ enum rpki_mode {
 /* Whether a config declares the ASPA table, and what fills it. */
 enum aspa_fill {
 	ASPA_NONE,		/* no session checks ASPA */
-	ASPA_FROM_RTR,		/* an aspa channel of each protocol rpki */
-	ASPA_FROM_VRPS,		/* the VRP file's ASPA records, statically */
+	ASPA_FROM_RTR,		/* an aspa channel of the caches that serve ASPA */
+	ASPA_FROM_VRPS,		/* the VRP file's ASPA records, statically (also
+				 * when the ROAs come over RTR) */
 };
 
 /* The looking glass's control socket (ixp.bird.lg_socket). */
@@ -110,6 +111,7 @@ struct rtr_endpoint {
 	struct ipaddr	 ip;		/* af 0: a name */
 	const char	*host;		/* the name (config's string) */
 	uint16_t	 port;
+	bool		 aspa;		/* fills the ASPA table (ASPA_FROM_RTR) */
 };
 
 struct msession {

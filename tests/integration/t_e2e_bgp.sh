@@ -7,7 +7,7 @@
 # StayRTR, and static ROA tables through a reconfiguration.
 . tests/lib.sh
 . tests/netns.sh
-ns_need_root t_e2e_bgp stayrtr
+ns_need_root t_e2e_bgp stayrtr curl jq
 ns_init
 E2E=tests/e2e
 
@@ -19,6 +19,11 @@ B=203.0.113
 ns_host rs 192.0.2.1/24 2001:db8:100::1/64
 cp $E2E/irr.db $E2E/vrps.json "$T_TMP/"
 cp $E2E/ixp.yaml "$T_TMP/ixp.yaml"
+rs_yaml "$T_TMP/ixp.yaml"
+# --check with the BIRD that will run the config.
+IXP_RSC_BIRD=$RS_BIRD
+export IXP_RSC_BIRD
+echo "  (route server: BIRD $("$RS_BIRD" --version 2>&1 | sed -n 's/.*version //p'), bird.version $RS_BIRD_VERSION)"
 if ! "$IXP_RSC" compile "$T_TMP/ixp.yaml" -o "$T_TMP/rs" --check -q; then
 	fail "ixp-rsc compiles the test IXP"
 	summary t_e2e_bgp
@@ -296,9 +301,10 @@ check "blackhole: tagged RPKI not checked (64500, 1000, 3)" sh -c "printf '%s' \
 
 # ---- GRACEFUL_SHUTDOWN ---------------------------------------------------
 
+# (BIRD 3 names the attributes bgp_path and bgp_local_pref.)
 out=$(bc rs show route $A.192/28 all)
-check "gshut: the RS holds the route from both members" sh -c "[ \$(printf '%s' \"\$1\" | grep -c 'BGP.as_path') = 2 ]" _ "$out"
-check "gshut: local preference 0 on the route with 65535:0" sh -c "printf '%s' \"\$1\" | grep -q 'BGP.local_pref: 0'" _ "$out"
+check "gshut: the RS holds the route from both members" sh -c "[ \$(printf '%s' \"\$1\" | grep -c 'BGP.as_path\|bgp_path') = 2 ]" _ "$out"
+check "gshut: local preference 0 on the route with 65535:0" sh -c "printf '%s' \"\$1\" | grep -q 'BGP.local_pref: 0\|bgp_local_pref: 0'" _ "$out"
 out=$(route_all m2 $A.192/28 rs4)
 check "gshut: AS64502 gets the path via AS64503, not the shut one" sh -c "printf '%s' \"\$1\" | grep -q 'BGP.as_path: 64503\$'" _ "$out"
 
@@ -339,7 +345,7 @@ check "control communities are stripped before export" sh -c "! printf '%s' \"\$
 
 # ---- max-prefix and MD5 --------------------------------------------------
 
-if wait_until 30 "AS64506_1 disabled by its receive limit" sh -c "birdc -s $T_TMP/rs.ctl show protocols AS64506_1 | grep -q ' down '"; then
+if wait_until 30 "AS64506_1 disabled by its receive limit" sh -c "$RS_BIRDC -s $T_TMP/rs.ctl show protocols AS64506_1 | grep -q ' down '"; then
 	out=$(bc rs show protocols all AS64506_1)
 	check "max-prefix: 3 routes against a limit of 2 disable the session" sh -c "printf '%s' \"\$1\" | grep -qi 'limit'" _ "$out"
 	check "max-prefix: no route of AS64506 reached a member" sh -c "! birdc -s $T_TMP/m2.ctl show route $B.176/28 | grep -q '^$B'"
@@ -368,14 +374,14 @@ start_stayrtr() {
 	echo $STAYRTR >> "$T_TMP/pids"
 }
 start_stayrtr
-sed 's|rpki: {vrps: vrps.json, max_age: 0}|rpki: {rtr: [{host: 127.0.0.1, port: 8282}]}|' $E2E/ixp.yaml > "$T_TMP/ixp-rtr.yaml"
+sed 's|rpki: {vrps: vrps.json, max_age: 0}|rpki: {rtr: [{host: 127.0.0.1, port: 8282}]}|' "$T_TMP/ixp.yaml" > "$T_TMP/ixp-rtr.yaml"
 if "$IXP_RSC" compile "$T_TMP/ixp-rtr.yaml" -o "$T_TMP/rs-rtr" --check -q &&
     bc rs configure \""$T_TMP/rs-rtr/rs1.conf"\" | grep -q 'Reconfigur'; then
 	pass "RTR: route server reconfigured to RPKI over RTR"
 else
 	fail "RTR: reconfigure"
 fi
-wait_until 30 "RTR session with StayRTR up" sh -c "birdc -s $T_TMP/rs.ctl show protocols rtr1 | grep -q Established" &&
+wait_until 30 "RTR session with StayRTR up" sh -c "$RS_BIRDC -s $T_TMP/rs.ctl show protocols rtr1 | grep -q Established" &&
 	pass "RTR: session with StayRTR established"
 wait_until 30 "RTR: $A.0/28 valid from RTR" sh -c "birdc -s $T_TMP/m2.ctl show route $A.0/28 all | grep -q '(64500, 1000, 1)'" &&
 	pass "RTR: AS64502 receives $A.0/28 tagged valid from the RTR data"
@@ -386,12 +392,12 @@ wait_until 10 "RTR: $A.0/28 filtered with reason 14" has_reason $A.0/28 14 &&
 	pass "RTR: the route server keeps it filtered with reason 14"
 put_vrps "$T_TMP/rtr.json" "$vrps_valid"
 wait_until 30 "RTR: $A.0/28 back" has_route m2 $A.0/28 rs4 && pass "RTR: ROA restored: AS64502 receives it again"
-check "RTR: sessions were not restarted" sh -c "birdc -s $T_TMP/rs.ctl show protocols all AS64502_1 | grep -q 'Established'"
+check "RTR: sessions were not restarted" sh -c "$RS_BIRDC -s $T_TMP/rs.ctl show protocols all AS64502_1 | grep -q 'Established'"
 
 # The cache goes down: BIRD keeps its ROAs (expire 48 h), no verdict moves.
 kill "$STAYRTR"
 wait "$STAYRTR" 2>/dev/null
-wait_until 30 "RTR: BIRD sees the cache gone" sh -c "! birdc -s $T_TMP/rs.ctl show protocols rtr1 | grep -q Established" &&
+wait_until 30 "RTR: BIRD sees the cache gone" sh -c "! $RS_BIRDC -s $T_TMP/rs.ctl show protocols rtr1 | grep -q Established" &&
 	pass "RTR: cache stopped, BIRD's RTR session is down"
 check "RTR: with the cache down the ROAs are kept: $A.0/28 still valid at AS64502" \
 	sh -c "birdc -s $T_TMP/m2.ctl show route $A.0/28 all | grep -q '(64500, 1000, 1)'"
@@ -407,7 +413,7 @@ wait_until 60 "RTR: cache down at start: $A.0/28 accepted as RPKI unknown" sh -c
 	"birdc -s $T_TMP/m2.ctl show route $A.0/28 all | grep -q '(64500, 1000, 2)'" &&
 	pass "RTR: cache down at BIRD start: $A.0/28 accepted, tagged RPKI unknown (not all routes dropped)"
 start_stayrtr
-wait_until 60 "RTR: session up again after the cache restarted" sh -c "birdc -s $T_TMP/rs.ctl show protocols rtr1 | grep -q Established" &&
+wait_until 60 "RTR: session up again after the cache restarted" sh -c "$RS_BIRDC -s $T_TMP/rs.ctl show protocols rtr1 | grep -q Established" &&
 	pass "RTR: cache restarted: BIRD reconnects within its 30 s retry"
 wait_until 30 "RTR: $A.0/28 filtered once the cache answers" has_reason $A.0/28 14 &&
 	pass "RTR: the ROA from the restarted cache filters $A.0/28 (reason 14)"
@@ -428,7 +434,7 @@ wait_until 30 "static: $A.0/28 back" has_route m2 $A.0/28 rs4 && pass "static RO
 # The same IXP with ixp.bird.irr_filter: prefix_sets. Where the two differ
 # (README, "IRR filters: tables or prefix sets"), the routes above change
 # verdict; everything else keeps it.
-sed 's|^  name: E2E-IX|  name: E2E-IX\n  bird: {irr_filter: prefix_sets}|' "$T_TMP/ixp.yaml" > "$T_TMP/ixp-sets.yaml"
+sed 's|^  bird: {version: \("[^"]*"\)}|  bird: {version: \1, irr_filter: prefix_sets}|' "$T_TMP/ixp.yaml" > "$T_TMP/ixp-sets.yaml"
 if "$IXP_RSC" compile "$T_TMP/ixp-sets.yaml" -o "$T_TMP/rs-sets" --check -q &&
     grep -q 'define AS64501_PFX4' "$T_TMP/rs-sets/rs1.conf" &&
     bc rs configure \""$T_TMP/rs-sets/rs1.conf"\" | grep -q 'Reconfigur'; then
@@ -445,6 +451,73 @@ for spec in "$A.8/29 12" "$B.192/28 12" "$A.144/29 13" "$A.112/28 9" "$A.2/32 12
 done
 check "sets: $A.128/28 (customer route) still received" has_route m2 $A.128/28 rs4
 check "sets: $A.0/28 still received" has_route m2 $A.0/28 rs4
+
+# ---- ASPA (a route server BIRD with ASPA: 2.16 or later, 3.x) -------------
+
+# Three IPv6 routes of AS64501's customers, origins in AS-M1 with route
+# objects, RPKI unknown; ASPA records in the VRP file; only AS64501's own
+# policy asks for ASPA (the IXP's does not):
+#   2001:db8:3001::/48  64501 65537         65537 -> {64501}: valid
+#   2001:db8:3002::/48  64501 65538         65538 has no ASPA: unknown
+#   2001:db8:3003::/48  64501 65540 65539   65539 -> {65540}, 65540 -> {65541}:
+#                                           65540 passed a provider's route
+#                                           to a non-provider: a leak, invalid
+case $RS_BIRD_VERSION in
+2.1[6-9]* | 2.[2-9][0-9]* | 3.*) aspa=1 ;;
+*) aspa=0 ;;
+esac
+if [ "$aspa" -eq 0 ]; then
+	skip "ASPA: bird.version $RS_BIRD_VERSION has no ASPA (run with a BIRD 2.16+ or 3.x route server)"
+else
+	sed -i 's/^members:  AS64501, AS64510$/members:  AS64501, AS64510, AS65537, AS65538, AS65539/' \
+		"$T_TMP/irr.db"
+	for o in 1:65537 2:65538 3:65539; do
+		printf '\nroute6:   2001:db8:300%s::/48\norigin:   AS%s\nsource:   TEST\n' "${o%:*}" \
+			"${o#*:}" >> "$T_TMP/irr.db"
+	done
+	jq '. + {aspas: [{customer_asid: 65537, providers: [64501]},
+	    {customer_asid: 65539, providers: [65540]}, {customer_asid: 65540, providers: [65541]}]}' \
+		"$T_TMP/vrps.json" > "$T_TMP/vrps-aspa.json" && mv "$T_TMP/vrps-aspa.json" "$T_TMP/vrps.json"
+	sed 's|^    as_set: AS-M1$|    as_set: AS-M1\n    policy: {aspa: {reject_invalid: true}, irr: {allow_more_specifics: true}, blacklist: [203.0.113.96/28]}|' \
+		"$T_TMP/ixp.yaml" | awk '/^    policy: \{aspa/ { print; skip = 3; next } skip > 0 { skip--; next } { print }' \
+		> "$T_TMP/ixp-aspa.yaml"
+	if "$IXP_RSC" compile "$T_TMP/ixp-aspa.yaml" -o "$T_TMP/rs-aspa" --check -q &&
+	    grep -q 'aspa table rs_aspa' "$T_TMP/rs-aspa/rs1.conf" &&
+	    bc rs configure \""$T_TMP/rs-aspa/rs1.conf"\" | grep -q 'Reconfigur'; then
+		pass "ASPA: one member's ASPA policy: table declared and filled, BIRD reconfigured"
+	else
+		fail "ASPA: compile and reconfigure"
+	fi
+	sed -i "s|^filter to_rs6 { .*|filter to_rs6 {\n\
+	if net = 2001:db8:3001::/48 then { $(path 64501 65537) accept; }\n\
+	if net = 2001:db8:3002::/48 then { $(path 64501 65538) accept; }\n\
+	if net = 2001:db8:3003::/48 then { $(path 64501 65540 65539) accept; }\n\
+	$(path 64501) accept;\n}\n\
+protocol static s6aspa { ipv6; route 2001:db8:3001::/48 blackhole; \
+route 2001:db8:3002::/48 blackhole; route 2001:db8:3003::/48 blackhole; }|" "$T_TMP/m1.conf"
+	bc m1 configure > /dev/null
+	check "ASPA: the route server holds 3 ASPA records" \
+		sh -c "[ \"\$($RS_BIRDC -s $T_TMP/rs.ctl show route table rs_aspa count | sed -n 's/^\([0-9]*\) of .*/\1/p')\" = 3 ]"
+	wait_until 30 "ASPA: valid path received by AS64502" has_route m2 2001:db8:3001::/48 rs6 &&
+		pass "ASPA: a valid path (65537 -> 64501 attested) is accepted"
+	wait_until 30 "ASPA: unknown path received by AS64502" has_route m2 2001:db8:3002::/48 rs6 &&
+		pass "ASPA: an unknown path (no ASPA for 65538) is accepted"
+	wait_until 30 "ASPA: the leak tagged 16" has_reason 2001:db8:3003::/48 16 &&
+		pass "ASPA: the leak (64501 is no provider of 65540) is rejected with reason 16"
+	if has_route m2 2001:db8:3003::/48 rs6; then
+		fail "ASPA: the leak reached AS64502"
+	else
+		pass "ASPA: the leak reached no member"
+	fi
+	# The looking glass shows the member why.
+	lgport=$(( 30000 + NS_ID % 20000 ))
+	"$(dirname "$IXP_RSC")/ixp-lg" serve --bird rs1="$T_TMP/rs.ctl" --listen 127.0.0.1:$lgport \
+		--reasons "$T_TMP/rs-aspa/reasons.json" > "$T_TMP/lg.log" 2>&1 &
+	echo $! >> "$T_TMP/pids"
+	wait_until 20 "ixp-lg listening" curl -sf "http://127.0.0.1:$lgport/healthz"
+	check "ASPA: the looking glass shows the leak filtered, reason 16 (ASPA)" sh -c \
+		"curl -s 'http://127.0.0.1:$lgport/api/v1/lookup?q=2001:db8:3003::/48' | jq -e '.results[0].routes[] | select(.filtered) | .reject.code == 16 and (.reject.text | test(\"ASPA\"))' > /dev/null"
+fi
 
 if [ "$T_FAIL" -ne 0 ]; then
 	echo "---- route server protocols"

@@ -3,8 +3,8 @@
 # filtered routes (several reasons, IPv4 and IPv6, a blackhole). Sourced
 # after tests/lib.sh and tests/netns.sh, inside ns_init.
 #
-# lg_env_up: sets RS_CTL (the route server's control socket); returns 1 if
-# something did not start.
+# lg_env_up: sets RS_CTL (the control socket ixp-lg uses: the restricted
+# one where BIRD has it); returns 1 if something did not start.
 
 LG_DIR=$TOP/tests/lg
 A=198.51.100
@@ -56,6 +56,15 @@ lg_many_routes() {
 
 lg_env_up() {
 	cp "$LG_DIR/ixp.yaml" "$LG_DIR/irr.db" "$LG_DIR/vrps.json" "$T_TMP/"
+	# A BIRD with restricted control sockets (2.16 and later, 3.x) gives
+	# ixp-lg its own, restricted from the start (ixp.bird.lg_socket).
+	RS_CTL=$T_TMP/rs.ctl
+	case $RS_BIRD_VERSION in
+	2.1[6-9]* | 2.[2-9][0-9]* | 3.*)
+		RS_CTL=$T_TMP/rs-lg.ctl
+		rs_yaml "$T_TMP/ixp.yaml" "lg_socket: $RS_CTL" ;;
+	*) rs_yaml "$T_TMP/ixp.yaml" ;;
+	esac
 	[ -n "${LG_ROUTES:-}" ] && sed -i 's/max_prefix: {ipv4: 500}/max_prefix: {ipv4: 1000000}/' "$T_TMP/ixp.yaml"
 	"$IXP_RSC" compile "$T_TMP/ixp.yaml" -o "$T_TMP/rs" -q || return 1
 	# Every command a client sends is logged: the injection tests read them.
@@ -91,7 +100,6 @@ lg_env_up() {
 		accept;" > "$T_TMP/m2.conf"
 	bird_start m1 "$T_TMP/m1.conf" || return 1
 	bird_start m2 "$T_TMP/m2.conf" || return 1
-	RS_CTL=$T_TMP/rs.ctl
 }
 
 # Converged: the route server holds the 122 routes of AS64501 (3 + 1

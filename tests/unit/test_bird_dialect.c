@@ -1,7 +1,8 @@
 /*
  * compiler/load/bird_dialect: the version gates, and which BIRD releases a
  * config written for a bird.version loads in without a warning (as
- * docs/configuration.md tabulates it).
+ * docs/configuration.md tabulates it): never across 2.x and 3.x, whose
+ * grammars differ (the cli options).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -29,8 +30,9 @@ test_gates(void **state)
 	bird_dialect_of(2, 17, &d);
 	assert_true(d.tcp_auth);
 	/* 3.0 is 2.16 merged; 3.1 has 2.17's TCP-AO and its authentication option. */
+	assert_false(d.cli_semicolon);
 	bird_dialect_of(3, 0, &d);
-	assert_true(d.typed_returns && d.aspa && d.restricted_cli);
+	assert_true(d.typed_returns && d.aspa && d.restricted_cli && d.cli_semicolon);
 	assert_false(d.tcp_auth);
 	bird_dialect_of(3, 3, &d);
 	assert_true(d.tcp_auth);
@@ -46,10 +48,11 @@ test_admits(void **state)
 		{ { 2, 0 }, { 2, 0 }, true }, { { 2, 0 }, { 2, 13 }, true },
 		{ { 2, 0 }, { 2, 14 }, false },		/* it would infer return types, with a warning */
 		{ { 2, 0 }, { 3, 3 }, false },
-		{ { 2, 16 }, { 2, 16 }, true }, { { 2, 16 }, { 3, 0 }, true },
+		{ { 2, 16 }, { 2, 16 }, true },
+		{ { 2, 16 }, { 3, 0 }, false },		/* BIRD 3 wants { restrict; } */
 		{ { 2, 16 }, { 2, 17 }, false },	/* it would warn about MD5 */
-		{ { 2, 17 }, { 2, 19 }, true }, { { 2, 17 }, { 3, 1 }, true },
-		{ { 2, 17 }, { 3, 3 }, true }, { { 2, 17 }, { 2, 16 }, false },
+		{ { 2, 17 }, { 2, 19 }, true }, { { 2, 17 }, { 3, 1 }, false },
+		{ { 2, 17 }, { 2, 16 }, false },
 		{ { 3, 1 }, { 3, 3 }, true }, { { 3, 1 }, { 2, 17 }, false },	/* older */
 		{ { 3, 0 }, { 3, 1 }, false },
 	};

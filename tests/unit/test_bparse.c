@@ -10,6 +10,7 @@
 #include "birdc.h"
 #include "bparse.h"
 #include "lgdata.h"
+#include "reasons.h"
 #include "testutil.h"
 #include "birdreply.h"
 
@@ -299,6 +300,127 @@ test_routes_handmade(void **state)
 	assert_int_equal(rs.n, 2);
 }
 
+/*
+ * The same facts from replies recorded from each BIRD (tests/lg/record.sh,
+ * the t_lg.sh IXP): 2.0.12 (the trimmed originals), 2.17.6 and 3.3.2,
+ * whose `show route all` names attributes and sources differently.
+ */
+struct tally {
+	int	 n, bad, by_code[REJ_MAX + 1];
+};
+
+static int
+tally_route(void *ctx, const struct bird_route *r)
+{
+	struct tally *t = ctx;
+	struct lg_reasons rsn;
+	struct lg_route_flags f;
+
+	t->n++;
+	lg_reasons_builtin(&rsn);
+	lg_route_flags(&rsn, 64500, r, &f);
+	lg_reasons_free(&rsn);
+	if (f.reject >= 0 && f.reject <= REJ_MAX)
+		t->by_code[f.reject]++;
+	/* Every route of the test IXP: from a BGP session, a path ending in a
+	 * member's ASN or its customer's, a next hop on the LAN. */
+	if (strcmp(r->type, "BGP univ") || r->n_as_path == 0 || r->as_path[0] < 64501 ||
+	    (strncmp(r->next_hop, "192.0.2.1", 9) != 0 &&
+	    strncmp(r->next_hop, "2001:db8:100::1", 15) != 0))
+		t->bad++;
+	return 0;
+}
+
+static void
+tally(const char *dir, const char *name, struct tally *t)
+{
+	char path[128];
+	struct bp_routes p;
+	size_t len;
+	char *data;
+
+	snprintf(path, sizeof(path), "%s%s", dir, name);
+	data = transcript(path, &len);
+	memset(t, 0, sizeof(*t));
+	bp_routes_init(&p, tally_route, t);
+	feed(data, len, 7, bp_routes_line, &p);
+	bp_routes_finish(&p);
+	bp_routes_free(&p);
+	free(data);
+}
+
+static void
+test_recorded_versions(void **state)
+{
+	static const struct {
+		const char *dir, *version;
+		int filtered, limit;
+	} v[] = {
+		{ "", "2.0.12", 5, 100 }, { "2.17.6/", "2.17.6", 117, 500 },
+		{ "3.3.2/", "3.3.2", 117, 500 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		struct bird_status_info st;
+		struct bp_protocols p = { 0 };
+		const struct bird_proto *pr;
+		struct tally t;
+		char path[128];
+		size_t len;
+		char *data;
+
+		snprintf(path, sizeof(path), "%sstatus", v[i].dir);
+		data = transcript(path, &len);
+		memset(&st, 0, sizeof(st));
+		feed(data, len, 3, bp_status_line, &st);
+		assert_string_equal(st.version, v[i].version);
+		assert_string_equal(st.router_id, "192.0.2.1");
+		assert_string_equal(st.message, "Daemon is up and running");
+		free(data);
+
+		snprintf(path, sizeof(path), "%sprotocols_all", v[i].dir);
+		data = transcript(path, &len);
+		feed(data, len, 4096, bp_protocols_line, &p);
+		pr = bp_protocols_find_bgp(&p, "AS64501_1");
+		assert_non_null(pr);
+		assert_true(pr->established);
+		assert_int_equal(pr->neighbor_as, 64501);
+		assert_int_equal(pr->local_as, 64500);
+		assert_string_equal(pr->neighbor_address, "192.0.2.11");
+		assert_int_equal(pr->ch[0].afi, BIRD_AFI_IPV4);
+		assert_int_equal(pr->ch[0].imported, 3);
+		assert_int_equal(pr->ch[0].filtered, (uint64_t)v[i].filtered);
+		assert_int_equal(pr->ch[0].exported, 1);
+		assert_int_equal(pr->ch[0].limit, (uint32_t)v[i].limit);
+		assert_string_equal(pr->ch[0].input_filter, "rs_import_AS64501_1");
+		pr = bp_protocols_find_bgp(&p, "AS64501_2");
+		assert_int_equal(pr->ch[0].afi, BIRD_AFI_IPV6);
+		pr = bp_protocols_find_bgp(&p, "AS64503_1");
+		assert_false(pr->established);
+		assert_string_equal(pr->state, "start");
+		assert_null(bp_protocols_find_bgp(&p, "irr4_ol"));
+		bp_protocols_free(&p);
+		free(data);
+
+		/* Accepted: 3 routes, none filtered; the filtered ones all carry a
+		 * reason, 12 for most (the host routes); nothing malformed. */
+		tally(v[i].dir, "routes_accepted", &t);
+		assert_int_equal(t.n, 3);
+		assert_int_equal(t.by_code[0], 3);
+		assert_int_equal(t.bad, 0);
+		tally(v[i].dir, "routes_filtered", &t);
+		assert_int_equal(t.n, v[i].filtered);
+		assert_int_equal(t.by_code[0], 0);
+		assert_int_equal(t.bad, 0);
+		assert_true(t.by_code[REJ_IRR_PREFIX] >= 1);
+		assert_int_equal(t.by_code[REJ_RPKI_INVALID], 1);
+		tally(v[i].dir, "routes_origin", &t);
+		assert_int_equal(t.bad, 0);
+		assert_true(t.n >= 1);
+	}
+}
+
 int
 main(void)
 {
@@ -309,6 +431,7 @@ main(void)
 		cmocka_unit_test(test_routes_filtered),
 		cmocka_unit_test(test_routes_other_replies),
 		cmocka_unit_test(test_routes_handmade),
+		cmocka_unit_test(test_recorded_versions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

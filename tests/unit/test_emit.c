@@ -452,8 +452,9 @@ test_no_rpki_and_bird216(void **state)
 	(void)state;
 	world_build(&w, head, members, false);
 	conf = emit(&w, 0);
-	/* BIRD 2.16 syntax: not parsed by Debian 12's BIRD 2.0.12. */
-	assert_contains(conf, "cli \"/run/bird/lg.ctl\" { restrict; };");
+	/* BIRD 2.16 syntax (BIRD 2 takes no semicolon there, BIRD 3 wants one):
+	 * not parsed by Debian 12's BIRD 2.0.12. */
+	assert_contains(conf, "cli \"/run/bird/lg.ctl\" { restrict };");
 	assert_contains(conf, "bgp_large_community.add((RS_ASN, 1000, 3));\t# no RPKI source");
 	assert_not_contains(conf, "then rs_rpki4(");
 	free(conf);
@@ -461,10 +462,11 @@ test_no_rpki_and_bird216(void **state)
 }
 
 /*
- * ASPA wherever it is asked for: a member's own policy without the IXP's,
- * over RTR, over RTR with a VRP file. The table exists when any session
- * checks it and is filled the way the ROAs are (BIRD 2.16 syntax: checked
- * for its symbols here, by BIRD in the version tests).
+ * ASPA wherever it is asked for: a member's own policy without the IXP's;
+ * records from the VRP file, from an RTR cache marked as serving them, and
+ * from the VRP file when the ROAs come over RTR. The table exists when any
+ * session checks it and is always filled (BIRD 2.16 syntax: checked for its
+ * symbols here, by BIRD in the version tests).
  */
 static void
 test_aspa_tables(void **state)
@@ -480,7 +482,8 @@ test_aspa_tables(void **state)
 	    "sources:\n"
 	    "  irr: {dumps: [x.db]}\n";
 	static const char *const rpki[] = { "  rpki: {vrps: v.json}\n",
-	    "  rpki: {rtr: [{host: 127.0.0.1, port: 8282}]}\n",
+	    "  rpki: {rtr: [{host: 127.0.0.1, port: 8282, aspa: true}, "
+	    "{host: 127.0.0.2, port: 8282}]}\n",
 	    "  rpki: {rtr: [{host: 127.0.0.1, port: 8282}], vrps: v.json}\n" };
 	static const char *const policies[] = {
 	    "policy: {bogon_asns: [0]}\nmembers:\n"
@@ -492,7 +495,7 @@ test_aspa_tables(void **state)
 	};
 	static const char *const filled_by[] = { "protocol static rpki_aspa {\n\taspa { table rs_aspa; };",
 	    "\taspa { table rs_aspa; };\n\tremote 127.0.0.1 port 8282;",
-	    "\taspa { table rs_aspa; };\n\tremote 127.0.0.1 port 8282;" };
+	    "protocol static rpki_aspa {\n\taspa { table rs_aspa; };" };
 
 	(void)state;
 	for (size_t r = 0; r < 3; r++)
@@ -506,8 +509,12 @@ test_aspa_tables(void **state)
 			assert_contains(conf, "aspa table rs_aspa;");
 			assert_contains(conf, filled_by[r]);
 			assert_contains(conf, "aspa_check_upstream(rs_aspa)");
-			if (r == 0)
+			if (r != 1)
 				assert_contains(conf, "route aspa 64501 providers 64510;");
+			/* Only a cache that serves ASPA gets the channel. */
+			assert_not_contains(conf, "rs_aspa; };\n\tremote 127.0.0.2");
+			if (r == 2)
+				assert_not_contains(conf, "rs_aspa; };\n\tremote");
 			free(conf);
 			world_free(&w);
 			buf_free(&h);

@@ -46,16 +46,21 @@ static const char vrps[] = "{\"roas\":["
 	policy									\
 	"members:\n"
 
-static const char members[] =
-	"  - asn: 64501\n"
-	"    name: One\n"
-	"    as_set: AS-ONE\n"
-	"    policy: {blacklist: [198.51.100.64/26, \"2001:db8:1000:1::/64\"]}\n"
+#define ONE								\
+	"  - asn: 64501\n"						\
+	"    name: One\n"							\
+	"    as_set: AS-ONE\n"						\
+	"    policy: {blacklist: [198.51.100.64/26, \"2001:db8:1000:1::/64\"]}\n"	\
 	"    connections: [{port: p1, ipv4: 192.0.2.11, ipv6: \"2001:db8:100::11\"}]\n"
-	"  - asn: 64502\n"
-	"    name: Two\n"
-	"    policy: {irr: {enforce_prefix: false}, aspa: {reject_invalid: true}}\n"
-	"    connections: [{port: p2, ipv4: 192.0.2.12}]\n";
+#define TWO(policy)							\
+	"  - asn: 64502\n"						\
+	"    name: Two\n"							\
+	"    policy: " policy "\n"						\
+	"    connections: [{port: p2, ipv4: 192.0.2.12}]\n"
+
+static const char members[] = ONE TWO("{irr: {enforce_prefix: false}}");
+/* AS64502 alone asks for ASPA. */
+static const char members_aspa[] = ONE TWO("{irr: {enforce_prefix: false}, aspa: {reject_invalid: true}}");
 
 static const struct msession *
 session(const struct model *mo, uint32_t asn, int fam)
@@ -92,35 +97,68 @@ test_rpki_mode_and_aspa(void **state)
 	/* Static VRPs; ASPA asked by one member only: the table still exists,
 	 * filled from the VRP file. */
 	world_build_from(&w, HEAD(B216, "  rpki: {vrps: v.json}\n", ""),
-	    members, irr, vrps, NULL);
+	    members_aspa, irr, vrps, NULL);
 	assert_int_equal(w.mo.rpki, RPKI_STATIC);
 	assert_int_equal(w.mo.aspa, ASPA_FROM_VRPS);
 	assert_true(has_check(&w.mo, session(&w.mo, 64502, FAM4), CHK_ASPA, NULL));
 	assert_false(has_check(&w.mo, session(&w.mo, 64501, FAM4), CHK_ASPA, NULL));
 	world_free(&w);
-	/* Over RTR, the ASPA records come from the cache too. */
+	/* Over RTR, from the cache that serves them. */
 	world_build_from(&w, HEAD(B216,
-	    "  rpki: {rtr: [{host: rtr.example.net, port: 8282}]}\n", ""), members, irr, NULL, NULL);
+	    "  rpki: {rtr: [{host: rtr.example.net, port: 8282, aspa: true}]}\n", ""), members_aspa,
+	    irr, NULL, NULL);
 	assert_int_equal(w.mo.rpki, RPKI_RTR);
 	assert_int_equal(w.mo.aspa, ASPA_FROM_RTR);
 	assert_int_equal(w.mo.n_rtr, 1);
+	assert_true(w.mo.rtr[0].aspa);
 	assert_int_equal(w.mo.rtr[0].ip.af, 0);		/* a name, not an address */
 	assert_string_equal(w.mo.rtr[0].host, "rtr.example.net");
 	world_free(&w);
-	/* No RPKI at all: no RPKI check; the member's ASPA check stays (an
-	 * empty table: every path unknown) and the operator is told. */
+	/* ROAs over RTR and a VRP file: the ASPA records come from the file. */
+	world_build_from(&w, HEAD(B216,
+	    "  rpki: {rtr: [{host: 192.0.2.99, port: 8282}], vrps: v.json}\n", ""), members_aspa,
+	    irr, vrps, NULL);
+	assert_int_equal(w.mo.rpki, RPKI_RTR);
+	assert_int_equal(w.mo.aspa, ASPA_FROM_VRPS);
+	assert_false(w.mo.rtr[0].aspa);
+	world_free(&w);
+	/* A VRP file without ASPA records: a warning. */
+	world_build_from(&w, HEAD(B216, "  rpki: {vrps: v.json}\n", ""), members_aspa, irr,
+	    "{\"roas\":[]}", NULL);
+	assert_int_equal(w.mo.aspa, ASPA_FROM_VRPS);
+	assert_contains(capture_text(&w.cap), "the VRP file has no ASPA records");
+	world_free(&w);
+	/* No RPKI at all: no RPKI check, and nobody asks for ASPA: no table. */
 	world_build_from(&w, HEAD(B216, "", ""), members, irr, NULL, NULL);
 	assert_int_equal(w.mo.rpki, RPKI_NONE);
-	assert_int_equal(w.mo.aspa, ASPA_FROM_VRPS);
-	assert_false(has_check(&w.mo, session(&w.mo, 64501, FAM4), CHK_RPKI, NULL));
-	assert_contains(capture_text(&w.cap), "no RPKI source, so every path is ASPA unknown");
-	world_free(&w);
-	/* Nobody asks for ASPA: no table. */
-	world_build_from(&w, HEAD(B216, "", ""),
-	    "  - {asn: 64501, name: One, as_set: AS-ONE, connections: [{port: p1, ipv4: 192.0.2.11}]}\n",
-	    irr, NULL, NULL);
 	assert_int_equal(w.mo.aspa, ASPA_NONE);
+	assert_false(has_check(&w.mo, session(&w.mo, 64501, FAM4), CHK_RPKI, NULL));
 	world_free(&w);
+}
+
+/* ASPA with no source of ASPA records would check nothing: refused. */
+static void
+refused(const char *yaml)
+{
+	struct config c;
+	struct capture cap;
+	struct buf y = BUF_INIT;
+
+	buf_printf(&y, "%s%s", yaml, members_aspa);
+	capture_begin(&cap);
+	assert_int_not_equal(yaml_load_config_mem(y.p, y.len, "t.yaml", ".", &c, &cap.d), 0);
+	assert_contains(capture_text(&cap), "no source of ASPA records is configured");
+	assert_contains(capture_text(&cap), "set aspa: true on an RTR cache");
+	capture_end(&cap);
+	buf_free(&y);
+}
+
+static void
+test_aspa_without_records(void **state)
+{
+	(void)state;
+	refused(HEAD(B216, "", ""));
+	refused(HEAD(B216, "  rpki: {rtr: [{host: 192.0.2.99, port: 8282}]}\n", ""));
 }
 
 static void
@@ -223,6 +261,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rpki_mode_and_aspa),
+		cmocka_unit_test(test_aspa_without_records),
 		cmocka_unit_test(test_irr_tables_and_checks),
 		cmocka_unit_test(test_member_blacklist_by_family),
 		cmocka_unit_test(test_shrink_against_previous),

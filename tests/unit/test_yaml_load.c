@@ -442,19 +442,23 @@ static const char dflt_yaml[] =
 	"ixp: {name: T, rs_asn: 64500, peering_lans: [192.0.2.0/24, \"2001:db8:100::/64\"],\n"
 	"  route_servers: [{name: rs1, router_id: 192.0.2.1, ipv4: 192.0.2.1,\n"
 	"  ipv6: \"2001:db8:100::1\"}]%s}\n"
-	"sources: {irr: {dumps: [x.db]%s}%s}\n"
+	"sources: {irr: {dumps: [x.db]%s}, rpki: {rtr: [{host: 192.0.2.99, port: 8282%s}]%s}%s}\n"
 	"policy: {%s}\n"
 	"forbidden_traffic: {rules: r.json%s}\n"
 	"members: [{asn: 100, name: M%s, connections: [{port: p1, ipv4: 192.0.2.11%s}]}]\n";
 
+/* The slots of dflt_yaml, in the order they appear there. */
+enum { S_IXP, S_IRR, S_RTR, S_RPKI, S_SOURCES, S_POLICY, S_TRAFFIC, S_MEMBER, S_CONN, S_NUM };
+
 static bool
-load_dflt(const char *frag[7], struct config *c)
+load_dflt(const char *const frag[S_NUM], struct config *c)
 {
 	struct buf y = BUF_INIT;
 	struct capture cap;
 	int r;
 
-	buf_printf(&y, dflt_yaml, frag[0], frag[1], frag[2], frag[3], frag[4], frag[5], frag[6]);
+	buf_printf(&y, dflt_yaml, frag[S_IXP], frag[S_IRR], frag[S_RTR], frag[S_RPKI],
+	    frag[S_SOURCES], frag[S_POLICY], frag[S_TRAFFIC], frag[S_MEMBER], frag[S_CONN]);
 	capture_begin(&cap);
 	r = yaml_load_config_mem(y.p, y.len, "d.yaml", ".", c, &cap.d);
 	if (r != 0)
@@ -497,7 +501,8 @@ same_config(const struct config *a, const struct config *b)
 	    same_lists(a->never_via_rs.v, a->never_via_rs.n, b->never_via_rs.v,
 	    b->never_via_rs.n, sizeof(uint32_t)) &&
 	    a->blacklist.n == b->blacklist.n && ma->blacklist.n == mb->blacklist.n &&
-	    ma->manrs == mb->manrs && ma->conns[0].lacp == mb->conns[0].lacp;
+	    ma->manrs == mb->manrs && ma->conns[0].lacp == mb->conns[0].lacp &&
+	    a->src.rtr[0].aspa == b->src.rtr[0].aspa;
 }
 
 /* "a.b.c" and a value: "a: {b: {c: v}}" */
@@ -519,12 +524,14 @@ static void
 check_default(const struct yaml_key_info *k, void *ctx)
 {
 	static const struct { const char *prefix; int slot; } slots[] = {
-		{ "ixp.", 0 }, { "sources.irr.", 1 }, { "sources.", 2 }, { "policy.", 3 },
-		{ "forbidden_traffic.", 4 }, { "members[].connections[].", 6 },
-		{ "members[].", 5 },
+		{ "ixp.", S_IXP }, { "sources.irr.", S_IRR }, { "sources.rpki.rtr[].", S_RTR },
+		{ "sources.rpki.", S_RPKI }, { "sources.", S_SOURCES }, { "policy.", S_POLICY },
+		{ "forbidden_traffic.", S_TRAFFIC }, { "members[].connections[].", S_CONN },
+		{ "members[].", S_MEMBER },
 	};
+	static const char *const none[S_NUM] = { "", "", "", "", "", "", "", "", "" };
 	struct keys_seen *ks = ctx;
-	const char *frag[7] = { "", "", "", "", "", "", "" };
+	const char *frag[S_NUM] = { "", "", "", "", "", "", "", "", "" };
 	struct buf f = BUF_INIT;
 	struct config a, b;
 	size_t i;
@@ -535,11 +542,11 @@ check_default(const struct yaml_key_info *k, void *ctx)
 		if (!strncmp(k->path, slots[i].prefix, strlen(slots[i].prefix)))
 			break;
 	assert_true(i < sizeof(slots) / sizeof(*slots));
-	if (slots[i].slot != 3)		/* the policy map is empty otherwise */
+	if (slots[i].slot != S_POLICY)		/* the policy map is empty otherwise */
 		buf_puts(&f, ", ");
 	nest(&f, k->path + strlen(slots[i].prefix), k->dflt);
 	frag[slots[i].slot] = f.p;
-	assert_true(load_dflt((const char *[7]){ "", "", "", "", "", "", "" }, &a));
+	assert_true(load_dflt(none, &a));
 	if (!load_dflt(frag, &b))
 		fail_msg("%s: its documented default %s is not accepted", k->path, k->dflt);
 	if (!same_config(&a, &b))
