@@ -99,39 +99,36 @@ members:
 EOF
 }
 
+# compile_parse YAML VERSION LABEL: compile, then every route-server config
+# through every BIRD the version is for; one line per parse in results.
+compile_parse() {
+	_out=$T_TMP/out-$2-$3
+	if ! "$IXP_RSC" compile "$1" -o "$_out" -q 2> "$T_TMP/err"; then
+		fail "bird.version $2, $3: compiles ($(head -1 "$T_TMP/err"))"
+		return
+	fi
+	echo "$birds" | while read -r rel path; do
+		admits "$2" "$rel" || continue
+		for conf in "$_out"/rs*.conf; do
+			"$path" -p -c "$conf" > "$T_TMP/bird.out" 2>&1
+			echo "$? $(wc -c < "$T_TMP/bird.out") $rel $2 $3/$(basename "$conf")" >> "$T_TMP/results"
+			sed "s/^/    BIRD $rel: /" "$T_TMP/bird.out" | head -5
+		done
+	done
+}
+
+cp -r examples/example-ix "$T_TMP/example"
 for v in 2.0 2.14 2.16 2.17 3.0 3.1; do
 	for var in plain rtr sets wide_rs aspa_file aspa_rtr lg_socket; do
 		# ASPA needs a BIRD with ASPA (the YAML says so otherwise).
 		case $var in aspa_*) [ "$(dialect "$v" | cut -d' ' -f2)" = 1 ] || continue ;; esac
 		variant "$var" "$v" > "$d/ixp.yaml"
-		if ! "$IXP_RSC" compile "$d/ixp.yaml" -o "$T_TMP/out-$v-$var" -q 2> "$T_TMP/err"; then
-			fail "bird.version $v, $var: compiles ($(head -1 "$T_TMP/err"))"
-			continue
-		fi
-		echo "$birds" | while read -r rel path; do
-			admits "$v" "$rel" || continue
-			"$path" -p -c "$T_TMP/out-$v-$var/rs1.conf" > "$T_TMP/bird.out" 2>&1
-			echo "$? $(wc -c < "$T_TMP/bird.out") $rel $v $var" >> "$T_TMP/results"
-			sed "s/^/    BIRD $rel: /" "$T_TMP/bird.out" | head -5
-		done
+		compile_parse "$d/ixp.yaml" "$v" "$var"
 	done
-done
-# The bundled example (what a new user compiles first), for each version.
-cp -r examples/example-ix "$T_TMP/example"
-for v in 2.0 2.14 2.16 2.17 3.0 3.1; do
-	sed "s/^    version: \"2.0\" .*/    version: \"$v\"/" examples/example-ix/ixp.yaml > "$T_TMP/example/ixp.yaml"
-	if ! "$IXP_RSC" compile "$T_TMP/example/ixp.yaml" -o "$T_TMP/out-$v-example" -q 2> "$T_TMP/err"; then
-		fail "bird.version $v, the example: compiles ($(head -1 "$T_TMP/err"))"
-		continue
-	fi
-	echo "$birds" | while read -r rel path; do
-		admits "$v" "$rel" || continue
-		for conf in "$T_TMP/out-$v-example"/rs*.conf; do
-			"$path" -p -c "$conf" > "$T_TMP/bird.out" 2>&1
-			echo "$? $(wc -c < "$T_TMP/bird.out") $rel $v example/$(basename "$conf")" >> "$T_TMP/results"
-			sed "s/^/    BIRD $rel: /" "$T_TMP/bird.out" | head -5
-		done
-	done
+	# The bundled example: what a new user compiles first.
+	sed "s/^    version: \"2.0\" .*/    version: \"$v\"/" examples/example-ix/ixp.yaml \
+		> "$T_TMP/example/ixp.yaml"
+	compile_parse "$T_TMP/example/ixp.yaml" "$v" example
 done
 # Loaded (exit 0) and said nothing: no warning at all.
 while read -r rc said rel v var; do

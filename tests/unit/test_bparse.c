@@ -233,7 +233,9 @@ test_routes_other_replies(void **state)
 }
 
 /* What the test IXP does not show: several paths of one network, long
- * community lists, a cut AS path, other destinations, BIRD 3 names. */
+ * community lists, a cut AS path, other destinations, BIRD 3 names in a
+ * second path (the replies of real BIRD 3 daemons are in transcripts/3.3.2,
+ * read by test_recorded_versions). */
 static void
 test_routes_handmade(void **state)
 {
