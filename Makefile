@@ -38,9 +38,14 @@ POLICIES   = $(sort $(wildcard policies/*.bird policies/*.json))
 
 COMMON_OBJ = $(COMMON_SRC:%.c=$(BUILD)/%.o)
 RSC_OBJ    = $(RSC_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/policies.o
-LIB_OBJ    = $(RSC_OBJ) $(COMMON_OBJ)
 LG_SRC     = $(sort $(filter-out lookingglass/main.c,$(wildcard lookingglass/*.c)))
 LG_OBJ     = $(LG_SRC:%.c=$(BUILD)/%.o)
+# The compiler reads live routes (impact, deploy) with the looking glass's
+# BIRD client; never the other way round.
+BIRDC_OBJ  = $(BUILD)/lookingglass/birdc.o $(BUILD)/lookingglass/bparse.o
+LIB_OBJ    = $(RSC_OBJ) $(COMMON_OBJ) $(BIRDC_OBJ)
+# Both, for the tests that use both: each object once.
+ALL_OBJ    = $(RSC_OBJ) $(COMMON_OBJ) $(LG_OBJ)
 
 UNIT_SRC   = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -78,9 +83,9 @@ $(BUILD)/gen/policies.o: $(BUILD)/gen/policies.c
 
 # ---- tests ---------------------------------------------------------------
 
-$(BUILD)/tests/%: tests/unit/%.c $(LG_OBJ) $(LIB_OBJ)
+$(BUILD)/tests/%: tests/unit/%.c $(ALL_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LG_OBJ) $(LIB_OBJ) $(PKG_LIBS) $(MHD_LIBS) \
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(ALL_OBJ) $(PKG_LIBS) $(MHD_LIBS) \
 		-lpthread -lcmocka
 
 # Raw-frame sender/receiver for the forbidden-traffic tests.
@@ -109,9 +114,9 @@ $(BUILD)/tests/peakrss: tests/tools/peakrss.c
 	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O1 -g -o $@ $<
 
 # Cost of 10x the input for every parser (tests/integration/t_scaling.sh).
-$(BUILD)/tests/scaling: tests/scaling/scaling.c $(LG_OBJ) $(LIB_OBJ)
+$(BUILD)/tests/scaling: tests/scaling/scaling.c $(ALL_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LG_OBJ) $(LIB_OBJ) $(PKG_LIBS) $(MHD_LIBS) -lpthread
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_OBJ) $(PKG_LIBS) $(MHD_LIBS) -lpthread
 
 TEST_TOOLS = $(BUILD)/tests/frametool $(BUILD)/tests/irrd_fixture $(BUILD)/tests/http_fixture \
 	$(BUILD)/tests/birdrec \

@@ -24,7 +24,10 @@
 #include "emit_json.h"
 #include "emit_nft.h"
 #include "emit_policy.h"
+#include "emit_impact.h"
 #include "explain.h"
+#include "impact.h"
+#include "live_routes.h"
 #include "model.h"
 #include "outdir.h"
 #include "previous.h"
@@ -44,7 +47,10 @@ enum {
 	EXIT_SOURCE = 2,	/* data source unavailable, no usable cache */
 	EXIT_BIRD = 3,		/* emitted config rejected by BIRD */
 	EXIT_INTERNAL = 4,	/* internal error, or OUTDIR not writable */
+	EXIT_IMPACT = 5,	/* impact: a change beyond the limits */
 };
+
+#define MAX_BIRDS 16		/* impact: route servers at once */
 
 static const char usage_text[] =
 "NAME\n"
@@ -58,6 +64,8 @@ static const char usage_text[] =
 "                    [--path \"ASN ASN ...\"] [--next-hop IP] [--community C]...\n"
 "                    [--rs NAME]\n"
 "    ixp-rsc expand IXP.yaml AS-SET|ASN [-4|-6|--asns] [--offline]\n"
+"    ixp-rsc impact IXP.yaml --bird NAME=SOCKET... [--json] [--offline]\n"
+"                    [--max-member-loss PCT] [--max-loss N] [--timeout S]\n"
 "    ixp-rsc --help | --version\n"
 "\n"
 "DESCRIPTION\n"
@@ -80,6 +88,14 @@ static const char usage_text[] =
 "             in the order the route server applies them, and why.\n"
 "    expand   Prints the prefixes (or with --asns the ASNs) an AS-SET expands\n"
 "             to with the YAML's IRR sources, one per line (like bgpq4).\n"
+"    impact   Before a new config is applied: reads every route the running\n"
+"             route servers hold, accepted and filtered, over their control\n"
+"             sockets (a restricted session; nothing is changed), judges each\n"
+"             with the new policy's import checks (those of the filters and of\n"
+"             explain) and reports per route server and member the routes that\n"
+"             would be filtered, accepted, or filtered for another reason, and\n"
+"             the sessions the new config adds or drops. Exit status 5 when a\n"
+"             change exceeds the limits.\n"
 "\n"
 "OPTIONS\n"
 "    -o, --output DIR   output directory (created if missing)\n"
@@ -102,6 +118,15 @@ static const char usage_text[] =
 "    --community C      explain: a community on the route, e.g. 65535:666 or\n"
 "                       64500:0:64511 (repeatable)\n"
 "    --rs NAME          explain: route server (default: the first)\n"
+"    --bird NAME=SOCKET impact: the control socket of route server NAME\n"
+"                       (repeatable, one per route server to judge)\n"
+"    --json             impact: the report as JSON on standard output\n"
+"    --max-member-loss PCT  impact: limit on the share of one member's\n"
+"                       accepted routes newly filtered (default 10, for members\n"
+"                       with at least 10 accepted routes)\n"
+"    --max-loss N       impact: limit on routes newly filtered or dropped, all\n"
+"                       route servers (default 1000)\n"
+"    --timeout S        impact: seconds for reading one route server (default 300)\n"
 "\n"
 "EXIT STATUS\n"
 "    0  success (explain: the route was evaluated, accepted or not)\n"
@@ -112,6 +137,8 @@ static const char usage_text[] =
 "    3  BIRD rejected an emitted config, or nft the ruleset (--check)\n"
 "    4  internal error: out of memory, OUTDIR could not be written (or the\n"
 "       disk is full), a checker did not finish within IXP_RSC_CHECK_TIMEOUT\n"
+"    5  impact: the change exceeds --max-member-loss or --max-loss (the report\n"
+"       says which); 2 when a route server cannot be read\n"
 "    Killed by SIGINT, SIGTERM or SIGHUP, ixp-rsc removes its temporary\n"
 "    files (and stops a running checker) first.\n"
 "\n"
@@ -141,6 +168,11 @@ struct opts {
 	const char	*expand_name;
 	int		 expand_af;	/* 0: both */
 	bool		 expand_asns;
+	const char	*birds[MAX_BIRDS];	/* impact: NAME=SOCKET */
+	size_t		 n_birds;
+	bool		 json;
+	struct impact_limits limits;
+	unsigned	 timeout_s;
 };
 
 static void
@@ -589,6 +621,97 @@ cmd_explain(struct opts *o)
 	return r;
 }
 
+/* A route server's live routes into the impact report. */
+struct impact_feed {
+	struct impact		*im;
+	struct impact_rs	*irs;
+	const char		*name;
+};
+
+static void
+feed_sessions(void *ctx, const struct live_rs *l)
+{
+	struct impact_feed *f = ctx;
+
+	f->irs = impact_rs_add(f->im, f->name, l->version, l->sessions, l->n_sessions);
+}
+
+static void
+feed_route(void *ctx, const struct bird_route *r, bool filtered)
+{
+	struct impact_feed *f = ctx;
+
+	impact_route(f->im, f->irs, r, filtered);
+}
+
+static int
+cmd_impact(struct opts *o)
+{
+	struct diag d;
+	struct config c;
+	struct data dt;
+	struct model mo;
+	struct impact im;
+	struct buf out = BUF_INIT;
+	int r;
+
+	if (o->n_birds == 0) {
+		fprintf(stderr, "ixp-rsc impact: name the route servers to judge: "
+		    "--bird NAME=SOCKET (NAME as in ixp.route_servers)\n");
+		return EXIT_INPUT;
+	}
+	diag_init(&d, stderr);
+	d.quiet = o->quiet;
+	if ((r = prepare(o, &c, &dt, &mo, &d)) != 0)
+		return r;
+	impact_init(&im, &mo);
+	for (size_t i = 0; i < o->n_birds && r == 0; i++) {
+		const char *eq = strchr(o->birds[i], '=');
+		struct live_rs live;
+		struct impact_feed f = { &im, NULL, NULL };
+		struct live_cb cb = { feed_sessions, feed_route, &f };
+		char name[65], err[512];
+		size_t k;
+
+		snprintf(name, sizeof(name), "%.*s", eq ? (int)(eq - o->birds[i]) : 0, o->birds[i]);
+		for (k = 0; k < c.n_rs && strcmp(c.rs[k].name, name); k++)
+			;
+		if (eq == NULL || k == c.n_rs) {
+			fprintf(stderr, "ixp-rsc impact: --bird %s: expected NAME=SOCKET with NAME a "
+			    "route server of %s\n", o->birds[i], o->yaml);
+			r = EXIT_INPUT;
+			break;
+		}
+		f.name = c.rs[k].name;
+		if (!o->quiet)
+			fprintf(stderr, "ixp-rsc: reading the routes of %s from %s\n", name, eq + 1);
+		if (live_routes_read(eq + 1, (int64_t)o->timeout_s * 1000, &cb, &live, err,
+		    sizeof(err)) != 0) {
+			fprintf(stderr, "ixp-rsc impact: %s: %s\n", name, err);
+			r = EXIT_SOURCE;
+		} else if (!o->quiet) {
+			fprintf(stderr, "ixp-rsc: %s: %zu routes of %zu sessions\n", name, live.routes,
+			    live.n_sessions);
+		}
+		live_rs_free(&live);
+	}
+	if (r == 0) {
+		impact_finish(&im, &o->limits);
+		if (o->json)
+			emit_impact_json(&out, &im);
+		else
+			emit_impact_text(&out, &im);
+		fputs(buf_str(&out), stdout);
+		r = im.over ? EXIT_IMPACT : 0;
+	}
+	buf_free(&out);
+	impact_free(&im);
+	model_free(&mo);
+	sources_free(&dt);
+	config_free(&c);
+	return r;
+}
+
 /* ---- argument parsing -------------------------------------------------- */
 
 static bool
@@ -644,7 +767,8 @@ static int
 parse_args(int argc, char **argv, struct opts *o)
 {
 	enum { O_CHECK = 256, O_OFFLINE, O_JOBS, O_NOTS, O_MEMBER, O_PREFIX, O_ORIGIN,
-	    O_ASPATH, O_NH, O_COMM, O_RS, O_ASNS };
+	    O_ASPATH, O_NH, O_COMM, O_RS, O_ASNS, O_BIRD, O_JSON, O_MAXMEMBER, O_MAXLOSS,
+	    O_TIMEOUT };
 	static const struct option lo[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "check", no_argument, NULL, O_CHECK },
@@ -660,6 +784,11 @@ parse_args(int argc, char **argv, struct opts *o)
 		{ "community", required_argument, NULL, O_COMM },
 		{ "rs", required_argument, NULL, O_RS },
 		{ "asns", no_argument, NULL, O_ASNS },
+		{ "bird", required_argument, NULL, O_BIRD },
+		{ "json", no_argument, NULL, O_JSON },
+		{ "max-member-loss", required_argument, NULL, O_MAXMEMBER },
+		{ "max-loss", required_argument, NULL, O_MAXLOSS },
+		{ "timeout", required_argument, NULL, O_TIMEOUT },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -667,6 +796,8 @@ parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	o->jobs = 4;
+	o->limits = (struct impact_limits){ IMPACT_MEMBER_PCT, IMPACT_MEMBER_MIN, IMPACT_TOTAL };
+	o->timeout_s = 300;
 	o->cmd = argv[1];
 	optind = 2;
 	while ((ch = getopt_long(argc, argv, "o:qh46", lo, NULL)) != -1) {
@@ -752,6 +883,36 @@ parse_args(int argc, char **argv, struct opts *o)
 		case O_ASNS:
 			o->expand_asns = true;
 			break;
+		case O_BIRD:
+			if (o->n_birds == MAX_BIRDS) {
+				fprintf(stderr, "ixp-rsc: at most %d --bird\n", MAX_BIRDS);
+				return -1;
+			}
+			o->birds[o->n_birds++] = optarg;
+			break;
+		case O_JSON:
+			o->json = true;
+			break;
+		case O_MAXMEMBER:
+		case O_MAXLOSS:
+		case O_TIMEOUT: {
+			char *end;
+			unsigned long v = strtoul(optarg, &end, 10);
+			unsigned long hi = ch == O_MAXMEMBER ? 100 : ch == O_TIMEOUT ? 86400 : 100000000;
+			if (*end || end == optarg || v > hi || (ch == O_TIMEOUT && v == 0)) {
+				fprintf(stderr, "ixp-rsc: --%s takes a number from %d to %lu\n",
+				    ch == O_MAXMEMBER ? "max-member-loss" : ch == O_TIMEOUT ? "timeout" :
+				    "max-loss", ch == O_TIMEOUT, hi);
+				return -1;
+			}
+			if (ch == O_MAXMEMBER)
+				o->limits.member_pct = (unsigned)v;
+			else if (ch == O_MAXLOSS)
+				o->limits.total = v;
+			else
+				o->timeout_s = (unsigned)v;
+			break;
+		}
 		case 'h':
 			usage(stdout);
 			exit(0);
@@ -794,7 +955,7 @@ main(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(argv[1], "compile") && strcmp(argv[1], "check") && strcmp(argv[1], "explain") &&
-	    strcmp(argv[1], "expand")) {
+	    strcmp(argv[1], "expand") && strcmp(argv[1], "impact")) {
 		fprintf(stderr, "ixp-rsc: unknown command '%s' (try ixp-rsc --help)\n", argv[1]);
 		return EXIT_INPUT;
 	}
@@ -819,5 +980,7 @@ main(int argc, char **argv)
 		return cmd_check(&o);
 	if (!strcmp(o.cmd, "expand"))
 		return cmd_expand(&o);
+	if (!strcmp(o.cmd, "impact"))
+		return cmd_impact(&o);
 	return cmd_explain(&o);
 }

@@ -1,5 +1,6 @@
 #include "explain.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 #include "buf.h"
@@ -181,6 +182,11 @@ evaluate(const struct model *mo, const struct msession *s, const struct route_qu
 		if (blackhole) {
 			*rpki_tag = RPKI_TAG_NOT_CHECKED;
 			snprintf(v->why, sizeof(v->why), "not checked for blackholes");
+		} else if (mo->vrps == NULL && q->rpki_live != 0) {
+			*rpki_tag = q->rpki_live;
+			v->fail = q->rpki_live == RPKI_TAG_INVALID && p->rpki_reject_invalid;
+			snprintf(v->why, sizeof(v->why), "%s, as BIRD validated it over RTR",
+			    rpki_tag_name(*rpki_tag));
 		} else if (mo->vrps == NULL) {
 			*rpki_tag = RPKI_TAG_UNKNOWN;
 			snprintf(v->why, sizeof(v->why), "validated live by BIRD over RTR; "
@@ -217,12 +223,27 @@ evaluate(const struct model *mo, const struct msession *s, const struct route_qu
 	}
 }
 
+/* fprintf, when there is somewhere to print (impact evaluates silently). */
+static void say(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+say(FILE *out, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (out == NULL)
+		return;
+	va_start(ap, fmt);
+	vfprintf(out, fmt, ap);
+	va_end(ap);
+}
+
 int
 explain_route(FILE *out, const struct model *mo, const struct route_query *q,
     struct explain_result *res)
 {
-	const struct mmember *mm = model_member(mo, q->member);
-	const struct msession *s = NULL;
+	const struct msession *s = q->msession;
+	const struct mmember *mm = s != NULL ? s->mm : model_member(mo, q->member);
 	const struct route_server *rs = &mo->c->rs[0];
 	struct check checks[CHK_NUM];
 	struct buf path = BUF_INIT;
@@ -233,23 +254,24 @@ explain_route(FILE *out, const struct model *mo, const struct route_query *q,
 
 	memset(res, 0, sizeof(*res));
 	if (mm == NULL) {
-		fprintf(out, "ixp-rsc: AS%u is not a member in the YAML\n", q->member);
+		say(out, "ixp-rsc: AS%u is not a member in the YAML\n", q->member);
 		return -1;
 	}
 	if (q->rs != NULL) {
 		for (i = 0; i < mo->c->n_rs && strcmp(mo->c->rs[i].name, q->rs) != 0; i++)
 			;
 		if (i == mo->c->n_rs) {
-			fprintf(out, "ixp-rsc: no route server named %s\n", q->rs);
+			say(out, "ixp-rsc: no route server named %s\n", q->rs);
 			return -1;
 		}
 		rs = &mo->c->rs[i];
 	}
 	for (i = 0; i < mo->n_sessions && s == NULL; i++)
-		if (mo->sessions[i].mm == mm && mo->sessions[i].fam == fam)
+		if (mo->sessions[i].mm == mm && mo->sessions[i].fam == fam &&
+		    (q->session == NULL || !strcmp(mo->sessions[i].name, q->session)))
 			s = &mo->sessions[i];
 	if (s == NULL || rs->addr[fam].af == 0) {
-		fprintf(out, "ixp-rsc: AS%u has no %s session on %s\n", q->member,
+		say(out, "ixp-rsc: AS%u has no %s session on %s\n", q->member,
 		    fam_name(fam), rs->name);
 		return -1;
 	}
@@ -257,9 +279,9 @@ explain_route(FILE *out, const struct model *mo, const struct route_query *q,
 	blackhole = mm->m->policy.blackhole_enabled && has_comm(q, 65535, 666);
 	for (i = 0; i < q->path_len; i++)
 		buf_printf(&path, "%s%u", i ? " " : "", q->path[i]);
-	fprintf(out, "Route %s from AS%u on %s, session %s\n", prefix_format(&q->prefix, tmp),
+	say(out, "Route %s from AS%u on %s, session %s\n", prefix_format(&q->prefix, tmp),
 	    q->member, rs->name, s->name);
-	fprintf(out, "  AS path: %s%s\n\n", path.len ? buf_str(&path) : "(empty)",
+	say(out, "  AS path: %s%s\n\n", path.len ? buf_str(&path) : "(empty)",
 	    blackhole ? "  [BLACKHOLE]" : "");
 	buf_free(&path);
 
@@ -279,22 +301,22 @@ explain_route(FILE *out, const struct model *mo, const struct route_query *q,
 		} else {
 			mark = v.fail ? "fails too" : "pass";
 		}
-		fprintf(out, "  %2d  %-50.50s %-9s %s\n", checks[i].code, r->text, mark, v.why);
+		say(out, "  %2d  %-50.50s %-9s %s\n", checks[i].code, r->text, mark, v.why);
 	}
 	if (blackhole)
 		res->rpki_tag = RPKI_TAG_NOT_CHECKED;
-	fputc('\n', out);
+	say(out, "\n");
 	if (res->accepted) {
-		fprintf(out, "Verdict: ACCEPTED, tagged (%u, %d, %d) RPKI %s%s%s\n", mo->c->rs_asn,
+		say(out, "Verdict: ACCEPTED, tagged (%u, %d, %d) RPKI %s%s%s\n", mo->c->rs_asn,
 		    LC_RPKI_STATE, res->rpki_tag, rpki_tag_name(res->rpki_tag),
 		    blackhole ? "; blackhole: NO_EXPORT added on export" : "",
 		    mm->m->policy.graceful_shutdown && has_comm(q, 65535, 0) ?
 		    "; GRACEFUL_SHUTDOWN: local preference 0" : "");
 	} else {
 		const struct reason *r = reason_get(res->code);
-		fprintf(out, "Verdict: REJECTED, reason %d (%s), tagged (%u, %d, %d)\n", res->code,
+		say(out, "Verdict: REJECTED, reason %d (%s), tagged (%u, %d, %d)\n", res->code,
 		    r->text, mo->c->rs_asn, LC_REJECT, res->code);
-		fprintf(out, "What to do: %s\n", r->hint);
+		say(out, "What to do: %s\n", r->hint);
 	}
 	return 0;
 }

@@ -24,6 +24,10 @@ struct route_query {
 	bool		 comm_large[EXPLAIN_MAX_COMMS];
 	size_t		 n_comms;
 	const char	*rs;		/* NULL: first route server */
+	const char	*session;	/* NULL: the member's first of the family */
+	const struct msession *msession; /* the session itself, when known */
+	int		 rpki_live;	/* RPKI tag BIRD gave the route (RTR: no local
+					 * VRPs to validate with); 0: none */
 };
 
 struct explain_result {
@@ -34,7 +38,8 @@ struct explain_result {
 
 /*
  * Returns 0 and fills `res`, or -1 after printing why the question cannot
- * be answered (unknown member, no session of that family, ...).
+ * be answered (unknown member, no session of that family, ...). With `out`
+ * NULL nothing is printed (the verdict alone, as `impact` wants it).
  */
 int	explain_route(FILE *out, const struct model *mo, const struct route_query *q,
 	    struct explain_result *res);

@@ -559,9 +559,19 @@ model_checks(const struct model *mo, const struct msession *s, struct check out[
 const struct mmember *
 model_member(const struct model *mo, uint32_t asn)
 {
-	for (size_t i = 0; i < mo->n_members; i++)
-		if (mo->members[i].m->asn == asn)
-			return &mo->members[i];
+	size_t lo = 0, hi = mo->n_members;
+
+	/* In the order of the YAML's members, which the loader sorts by ASN. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		uint32_t a = mo->members[mid].m->asn;
+		if (a == asn)
+			return &mo->members[mid];
+		if (a < asn)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
 }
 

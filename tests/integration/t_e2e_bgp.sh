@@ -360,6 +360,49 @@ while [ "$(date +%s)" -lt "$end" ]; do
 done
 check "MD5: the session with the wrong password never comes up" [ $md5_up -eq 0 ]
 
+# ---- impact: the new policy judged on the live routes --------------------
+
+jqt() { jq -e "$1" "$2" > /dev/null; }	# jqt FILTER FILE: true on FILE
+# The running config's own YAML: ixp-rsc's verdict on every route the route
+# server holds, accepted and filtered (every reason above), is BIRD's.
+"$IXP_RSC" impact "$T_TMP/ixp.yaml" --bird rs1="$T_TMP/rs.ctl" --json -q > "$T_TMP/impact0.json" 2> "$T_TMP/impact.err"
+rc=$?
+check "impact, unchanged policy: exit 0 (got $rc)" [ "$rc" -eq 0 ]
+check "impact, unchanged policy: every one of the $(jq '.route_servers[0].routes' "$T_TMP/impact0.json") routes keeps BIRD's verdict" \
+	jqt '.totals == {"to_filtered": 0, "to_accepted": 0, "reason_changed": 0} and .route_servers[0].routes > 30' "$T_TMP/impact0.json"
+[ "$T_FAIL" -eq 0 ] || jq -c '.route_servers[0].members[] | select(.changes != []) | .changes[]' "$T_TMP/impact0.json" | head -20
+# A typo in AS64501's AS-SET (one the IRR does not have): its customer's
+# route would be filtered with reason 9. One of its accepted routes, over a
+# 5% limit: exit 5.
+sed 's|^    as_set: AS-M1$|    as_set: AS-M1-TYPO|' "$T_TMP/ixp.yaml" > "$T_TMP/ixp-typo.yaml"
+"$IXP_RSC" impact "$T_TMP/ixp-typo.yaml" --bird rs1="$T_TMP/rs.ctl" --max-member-loss 5 -q \
+	> "$T_TMP/impact1.txt" 2>&1
+rc=$?
+check "impact, AS-SET typo: exit 5, over the limit (got $rc)" [ "$rc" -eq 5 ]
+check "impact, AS-SET typo: $A.128/28 of AS64501_1 would go accepted -> 9" \
+	grep -q "$A.128/28 *AS64501_1 *accepted -> 9 (Origin ASN not in" "$T_TMP/impact1.txt"
+check "impact, AS-SET typo: the report says which limit" grep -q "OVER THE LIMIT: rs1: AS64501 would lose" "$T_TMP/impact1.txt"
+"$IXP_RSC" impact "$T_TMP/ixp-typo.yaml" --bird rs1="$T_TMP/rs.ctl" -q > /dev/null 2>&1
+rc=$?
+check "impact, AS-SET typo under the default limits (10% of a member, 1000 routes): exit 0 (got $rc)" [ "$rc" -eq 0 ]
+"$IXP_RSC" impact "$T_TMP/ixp-typo.yaml" --bird rs1="$T_TMP/rs.ctl" --max-loss 0 -q > "$T_TMP/impact3.txt" 2>&1
+rc=$?
+check "impact, AS-SET typo with --max-loss 0: exit 5 (got $rc)" [ "$rc" -eq 5 ]
+check "impact, AS-SET typo with --max-loss 0: the total is named" \
+	grep -q 'OVER THE LIMIT: 1 routes would be newly filtered' "$T_TMP/impact3.txt"
+# Applied anyway: BIRD then does what impact predicted, route by route.
+"$IXP_RSC" compile "$T_TMP/ixp-typo.yaml" -o "$T_TMP/rs-typo" -q && bc rs configure \""$T_TMP/rs-typo/rs1.conf"\" > /dev/null
+wait_until 30 "typo applied: $A.128/28 filtered with 9" has_reason $A.128/28 9
+"$IXP_RSC" impact "$T_TMP/ixp-typo.yaml" --bird rs1="$T_TMP/rs.ctl" --json -q > "$T_TMP/impact2.json" 2>&1
+check "impact after the apply: BIRD's verdicts are the predicted ones, every route" \
+	jqt '.totals == {"to_filtered": 0, "to_accepted": 0, "reason_changed": 0}' "$T_TMP/impact2.json"
+bc rs configure \""$T_TMP/rs/rs1.conf"\" > /dev/null
+wait_until 30 "typo undone: $A.128/28 back" has_route m2 $A.128/28 rs4 && pass "impact: the good config restored"
+"$IXP_RSC" impact "$T_TMP/ixp.yaml" --bird rs1="$T_TMP/nonexistent.ctl" -q > /dev/null 2> "$T_TMP/impact.err"
+rc=$?
+check "impact, route server not answering: exit 2 (got $rc)" [ "$rc" -eq 2 ]
+check "impact, route server not answering: says which and why" grep -q "impact: rs1: .*nonexistent.ctl" "$T_TMP/impact.err"
+
 # ---- RPKI over RTR: live changes ----------------------------------------
 
 vrps_valid='{"roas":[{"asn":64501,"prefix":"198.51.100.0/28","maxLength":28,"ta":"t"},{"asn":64599,"prefix":"198.51.100.160/28","maxLength":28,"ta":"t"}]}'
