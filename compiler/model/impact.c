@@ -254,12 +254,15 @@ impact_finish(struct impact *im, const struct impact_limits *lim)
 	im->over = false;
 	for (size_t i = 0; i < im->n_rs; i++) {
 		struct impact_rs *irs = &im->rs[i];
-		/* The session index points into members: sort only now. */
-		qsort(irs->members, irs->n_members, sizeof(*irs->members), cmp_member);
+		/* The session index points into members: sort only now, when
+		 * every route is in. */
+		if (irs->n_members > 1)
+			qsort(irs->members, irs->n_members, sizeof(*irs->members), cmp_member);
 		im->to_filtered += irs->lost;
 		for (size_t k = 0; k < irs->n_members; k++) {
 			struct impact_member *m = &irs->members[k];
-			qsort(m->changes, m->n_changes, sizeof(*m->changes), cmp_change);
+			if (m->n_changes > 1)
+				qsort(m->changes, m->n_changes, sizeof(*m->changes), cmp_change);
 			im->to_filtered += m->to_filtered;
 			im->to_accepted += m->to_accepted;
 			im->reason_changed += m->reason_changed;

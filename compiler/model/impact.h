@@ -78,7 +78,7 @@ struct impact_rs *impact_rs_add(struct impact *im, const char *name, const char 
 /* One live route of that route server. */
 void	impact_route(struct impact *im, struct impact_rs *irs, const struct bird_route *r,
 	    bool filtered);
-/* Totals, and whether a limit is exceeded. */
+/* Totals, and whether a limit is exceeded; after the last route. */
 void	impact_finish(struct impact *im, const struct impact_limits *lim);
 void	impact_free(struct impact *im);
 
