@@ -27,6 +27,7 @@
 #include "emit_impact.h"
 #include "explain.h"
 #include "impact.h"
+#include "apply.h"
 #include "live_routes.h"
 #include "model.h"
 #include "outdir.h"
@@ -47,7 +48,8 @@ enum {
 	EXIT_SOURCE = 2,	/* data source unavailable, no usable cache */
 	EXIT_BIRD = 3,		/* emitted config rejected by BIRD */
 	EXIT_INTERNAL = 4,	/* internal error, or OUTDIR not writable */
-	EXIT_IMPACT = 5,	/* impact: a change beyond the limits */
+	EXIT_IMPACT = 5,	/* impact, deploy: a change beyond the limits */
+	EXIT_ROLLBACK = 6,	/* deploy: BIRD refused or did not verify: rolled back */
 };
 
 #define MAX_BIRDS 16		/* impact: route servers at once */
@@ -66,6 +68,8 @@ static const char usage_text[] =
 "    ixp-rsc expand IXP.yaml AS-SET|ASN [-4|-6|--asns] [--offline]\n"
 "    ixp-rsc impact IXP.yaml --bird NAME=SOCKET... [--json] [--offline]\n"
 "                    [--max-member-loss PCT] [--max-loss N] [--timeout S]\n"
+"    ixp-rsc deploy IXP.yaml -o OUTDIR --bird NAME=SOCKET... [--force]\n"
+"                    [--confirm-timeout S] [--settle S] [impact options]\n"
 "    ixp-rsc --help | --version\n"
 "\n"
 "DESCRIPTION\n"
@@ -96,6 +100,16 @@ static const char usage_text[] =
 "             would be filtered, accepted, or filtered for another reason, and\n"
 "             the sessions the new config adds or drops. Exit status 5 when a\n"
 "             change exceeds the limits.\n"
+"    deploy   compile (always with --check), then impact; within the limits\n"
+"             (or with --force), each --bird route server in turn: BIRD loads\n"
+"             the new config with `configure \"FILE\" timeout S`, ixp-rsc waits\n"
+"             until every session that was up is up again and each member has\n"
+"             the accepted routes impact predicted, then `configure confirm`;\n"
+"             otherwise `configure undo` (and if ixp-rsc dies, BIRD's timer\n"
+"             undoes it). Only then is that route server's config renamed\n"
+"             into OUTDIR; the other outputs follow when every route server\n"
+"             took it. Stops at the first that fails. One compile or deploy\n"
+"             per OUTDIR at a time (a lock).\n"
 "\n"
 "OPTIONS\n"
 "    -o, --output DIR   output directory (created if missing)\n"
@@ -127,6 +141,10 @@ static const char usage_text[] =
 "    --max-loss N       impact: limit on routes newly filtered or dropped, all\n"
 "                       route servers (default 1000)\n"
 "    --timeout S        impact: seconds for reading one route server (default 300)\n"
+"    --force            deploy: apply even when impact is over the limits\n"
+"    --confirm-timeout S  deploy: BIRD's undo timer (default 120)\n"
+"    --settle S         deploy: how long sessions and routes get to come back\n"
+"                       before the change is undone (default 60)\n"
 "\n"
 "EXIT STATUS\n"
 "    0  success (explain: the route was evaluated, accepted or not)\n"
@@ -137,8 +155,11 @@ static const char usage_text[] =
 "    3  BIRD rejected an emitted config, or nft the ruleset (--check)\n"
 "    4  internal error: out of memory, OUTDIR could not be written (or the\n"
 "       disk is full), a checker did not finish within IXP_RSC_CHECK_TIMEOUT\n"
-"    5  impact: the change exceeds --max-member-loss or --max-loss (the report\n"
-"       says which); 2 when a route server cannot be read\n"
+"    5  impact, deploy: the change exceeds --max-member-loss or --max-loss\n"
+"       (the report says which; deploy then applies nothing); 2 when a route\n"
+"       server cannot be read\n"
+"    6  deploy: a route server refused the config or it did not verify; it\n"
+"       was rolled back (the message says which and why)\n"
 "    Killed by SIGINT, SIGTERM or SIGHUP, ixp-rsc removes its temporary\n"
 "    files (and stops a running checker) first.\n"
 "\n"
@@ -168,8 +189,12 @@ struct opts {
 	const char	*expand_name;
 	int		 expand_af;	/* 0: both */
 	bool		 expand_asns;
-	const char	*birds[MAX_BIRDS];	/* impact: NAME=SOCKET */
+	const char	*birds[MAX_BIRDS];	/* impact, deploy: NAME=SOCKET */
+	char		 bird_name[MAX_BIRDS][65];
+	const char	*bird_sock[MAX_BIRDS];
 	size_t		 n_birds;
+	bool		 force;			/* deploy past the limits */
+	unsigned	 confirm_s, settle_s;
 	bool		 json;
 	struct impact_limits limits;
 	unsigned	 timeout_s;
@@ -433,6 +458,71 @@ check_outputs(const struct config *c, const struct outset *out, size_t n_rs, boo
 	return 0;
 }
 
+/* Every output of a run, in memory: the configs first (check_outputs and
+ * deploy count on that order), then the JSON files and the traffic policy. */
+static void
+build_outputs(const struct opts *o, const struct config *c, const struct data *dt,
+    const struct model *mo, struct outset *out)
+{
+	struct emit_opts eo;
+	struct traffic_model tm;
+	struct buf b = BUF_INIT;
+	char ts[32];
+	size_t len;
+
+	eo.version = IXP_VERSION;
+	eo.timestamp = timestamp(o, ts, sizeof(ts));
+	outset_init(out, o->outdir);
+	for (size_t i = 0; i < c->n_rs; i++) {
+		struct buf name = BUF_INIT;
+		emit_bird(&b, mo, &c->rs[i], &eo);
+		buf_printf(&name, "%s.conf", c->rs[i].name);
+		len = b.len;
+		outset_add(out, name.p, buf_steal(&b), len);
+		buf_free(&name);
+	}
+	emit_reasons_json(&b, mo);
+	len = b.len;
+	outset_add(out, "reasons.json", buf_steal(&b), len);
+	emit_members_json(&b, mo);
+	len = b.len;
+	outset_add(out, "members.json", buf_steal(&b), len);
+	emit_report_json(&b, mo, &eo);
+	len = b.len;
+	outset_add(out, "report.json", buf_steal(&b), len);
+	traffic_model_build(&tm, c, &dt->traffic);
+	emit_nft(&b, &tm, &eo);
+	len = b.len;
+	outset_add(out, "forbidden-traffic.nft", buf_steal(&b), len);
+	emit_policy_md(&b, &tm, &eo);
+	len = b.len;
+	outset_add(out, "forbidden-traffic.md", buf_steal(&b), len);
+	emit_policy_html(&b, &tm, &eo);
+	len = b.len;
+	outset_add(out, "forbidden-traffic.html", buf_steal(&b), len);
+	traffic_model_free(&tm);
+}
+
+/* Stage the outputs in OUTDIR and, with --check (deploy: always), check
+ * them; 0, or the exit status with nothing left behind. */
+static int
+stage_outputs(const struct opts *o, const struct config *c, struct outset *out, bool check)
+{
+	char err[512];
+	int ret;
+
+	if (outset_stage(out, err, sizeof(err)) != 0) {
+		fprintf(stderr, "ixp-rsc: %s; nothing written\n", err);
+		return EXIT_INTERNAL;
+	}
+	if (check && (ret = check_outputs(c, out, c->n_rs, o->quiet)) != 0) {
+		fprintf(stderr, "ixp-rsc: nothing written\n");
+		outset_abort(out);
+		return ret;
+	}
+	return 0;
+}
+
 static int
 cmd_compile(const struct opts *o)
 {
@@ -441,61 +531,22 @@ cmd_compile(const struct opts *o)
 	struct data dt;
 	struct model mo;
 	struct outset out;
-	struct emit_opts eo;
-	char ts[32], err[512];
-	int r, ret = 0;
+	char err[512];
+	int r, ret, lock;
 
+	if ((lock = outdir_lock(o->outdir, err, sizeof(err))) < 0) {
+		fprintf(stderr, "ixp-rsc: %s\n", err);
+		return EXIT_INTERNAL;
+	}
 	diag_init(&d, stderr);
 	d.quiet = o->quiet;
-	if ((r = prepare(o, &c, &dt, &mo, &d)) != 0)
+	if ((r = prepare(o, &c, &dt, &mo, &d)) != 0) {
+		close(lock);
 		return r;
-	eo.version = IXP_VERSION;
-	eo.timestamp = timestamp(o, ts, sizeof(ts));
-	outset_init(&out, o->outdir);
-	for (size_t i = 0; i < c.n_rs; i++) {
-		struct buf b = BUF_INIT, name = BUF_INIT;
-		emit_bird(&b, &mo, &c.rs[i], &eo);
-		buf_printf(&name, "%s.conf", c.rs[i].name);
-		size_t len = b.len;
-		outset_add(&out, name.p, buf_steal(&b), len);
-		buf_free(&name);
 	}
-	{
-		struct buf b = BUF_INIT;
-		size_t len;
-		emit_reasons_json(&b, &mo);
-		len = b.len;
-		outset_add(&out, "reasons.json", buf_steal(&b), len);
-		emit_members_json(&b, &mo);
-		len = b.len;
-		outset_add(&out, "members.json", buf_steal(&b), len);
-		emit_report_json(&b, &mo, &eo);
-		len = b.len;
-		outset_add(&out, "report.json", buf_steal(&b), len);
-		struct traffic_model tm;
-		traffic_model_build(&tm, &c, &dt.traffic);
-		emit_nft(&b, &tm, &eo);
-		len = b.len;
-		outset_add(&out, "forbidden-traffic.nft", buf_steal(&b), len);
-		emit_policy_md(&b, &tm, &eo);
-		len = b.len;
-		outset_add(&out, "forbidden-traffic.md", buf_steal(&b), len);
-		emit_policy_html(&b, &tm, &eo);
-		len = b.len;
-		outset_add(&out, "forbidden-traffic.html", buf_steal(&b), len);
-		traffic_model_free(&tm);
-	}
-
-	if (outset_stage(&out, err, sizeof(err)) != 0) {
-		fprintf(stderr, "ixp-rsc: %s; nothing written\n", err);
-		ret = EXIT_INTERNAL;
+	build_outputs(o, &c, &dt, &mo, &out);
+	if ((ret = stage_outputs(o, &c, &out, o->check)) != 0)
 		goto done;
-	}
-	if (o->check && (ret = check_outputs(&c, &out, c.n_rs, o->quiet)) != 0) {
-		fprintf(stderr, "ixp-rsc: nothing written\n");
-		outset_abort(&out);
-		goto done;
-	}
 	if (outset_commit(&out, err, sizeof(err)) != 0) {
 		fprintf(stderr, "ixp-rsc: %s\n", err);
 		ret = EXIT_INTERNAL;
@@ -513,6 +564,7 @@ done:
 	model_free(&mo);
 	sources_free(&dt);
 	config_free(&c);
+	close(lock);
 	return ret;
 }
 
@@ -644,71 +696,221 @@ feed_route(void *ctx, const struct bird_route *r, bool filtered)
 	impact_route(f->im, f->irs, r, filtered);
 }
 
+/* The index in ixp.route_servers of --bird i; c->n_rs when there is none. */
+static size_t
+bird_rs(const struct opts *o, const struct config *c, size_t i)
+{
+	size_t k;
+
+	for (k = 0; k < c->n_rs && strcmp(c->rs[k].name, o->bird_name[i]); k++)
+		;
+	return k;
+}
+
+/* The live routes of every --bird into `im`; 0 or an exit status. */
 static int
-cmd_impact(struct opts *o)
+collect_impact(const struct opts *o, const struct config *c, const struct model *mo,
+    struct impact *im)
+{
+	impact_init(im, mo);
+	if (o->n_birds == 0) {
+		fprintf(stderr, "ixp-rsc %s: name the route servers: --bird NAME=SOCKET (NAME as "
+		    "in ixp.route_servers)\n", o->cmd);
+		return EXIT_INPUT;
+	}
+	for (size_t i = 0; i < o->n_birds; i++) {
+		const char *sock = o->bird_sock[i];
+		size_t k = bird_rs(o, c, i);
+		const struct route_server *rs = k < c->n_rs ? &c->rs[k] : NULL;
+		struct live_rs live;
+		struct impact_feed f = { im, NULL, NULL };
+		struct live_cb cb = { feed_sessions, feed_route, &f };
+		char err[512];
+		int r = 0;
+
+		if (rs == NULL) {
+			fprintf(stderr, "ixp-rsc %s: --bird %s: no route server of that name in %s\n",
+			    o->cmd, o->birds[i], o->yaml);
+			return EXIT_INPUT;
+		}
+		f.name = rs->name;
+		if (!o->quiet)
+			fprintf(stderr, "ixp-rsc: reading the routes of %s from %s\n", rs->name, sock);
+		if (live_routes_read(sock, (int64_t)o->timeout_s * 1000, &cb, &live, err,
+		    sizeof(err)) != 0) {
+			fprintf(stderr, "ixp-rsc %s: %s: %s\n", o->cmd, rs->name, err);
+			r = EXIT_SOURCE;
+		} else if (!o->quiet) {
+			fprintf(stderr, "ixp-rsc: %s: %zu routes of %zu sessions\n", rs->name,
+			    live.routes, live.n_sessions);
+		}
+		live_rs_free(&live);
+		if (r != 0)
+			return r;
+	}
+	impact_finish(im, &o->limits);
+	return 0;
+}
+
+static void
+print_impact(const struct opts *o, const struct impact *im)
+{
+	struct buf out = BUF_INIT;
+
+	if (o->json)
+		emit_impact_json(&out, im);
+	else
+		emit_impact_text(&out, im);
+	fputs(buf_str(&out), stdout);
+	fflush(stdout);
+	buf_free(&out);
+}
+
+static int
+cmd_impact(const struct opts *o)
 {
 	struct diag d;
 	struct config c;
 	struct data dt;
 	struct model mo;
 	struct impact im;
-	struct buf out = BUF_INIT;
 	int r;
 
-	if (o->n_birds == 0) {
-		fprintf(stderr, "ixp-rsc impact: name the route servers to judge: "
-		    "--bird NAME=SOCKET (NAME as in ixp.route_servers)\n");
-		return EXIT_INPUT;
-	}
 	diag_init(&d, stderr);
 	d.quiet = o->quiet;
 	if ((r = prepare(o, &c, &dt, &mo, &d)) != 0)
 		return r;
-	impact_init(&im, &mo);
-	for (size_t i = 0; i < o->n_birds && r == 0; i++) {
-		const char *eq = strchr(o->birds[i], '=');
-		struct live_rs live;
-		struct impact_feed f = { &im, NULL, NULL };
-		struct live_cb cb = { feed_sessions, feed_route, &f };
-		char name[65], err[512];
-		size_t k;
-
-		snprintf(name, sizeof(name), "%.*s", eq ? (int)(eq - o->birds[i]) : 0, o->birds[i]);
-		for (k = 0; k < c.n_rs && strcmp(c.rs[k].name, name); k++)
-			;
-		if (eq == NULL || k == c.n_rs) {
-			fprintf(stderr, "ixp-rsc impact: --bird %s: expected NAME=SOCKET with NAME a "
-			    "route server of %s\n", o->birds[i], o->yaml);
-			r = EXIT_INPUT;
-			break;
-		}
-		f.name = c.rs[k].name;
-		if (!o->quiet)
-			fprintf(stderr, "ixp-rsc: reading the routes of %s from %s\n", name, eq + 1);
-		if (live_routes_read(eq + 1, (int64_t)o->timeout_s * 1000, &cb, &live, err,
-		    sizeof(err)) != 0) {
-			fprintf(stderr, "ixp-rsc impact: %s: %s\n", name, err);
-			r = EXIT_SOURCE;
-		} else if (!o->quiet) {
-			fprintf(stderr, "ixp-rsc: %s: %zu routes of %zu sessions\n", name, live.routes,
-			    live.n_sessions);
-		}
-		live_rs_free(&live);
-	}
-	if (r == 0) {
-		impact_finish(&im, &o->limits);
-		if (o->json)
-			emit_impact_json(&out, &im);
-		else
-			emit_impact_text(&out, &im);
-		fputs(buf_str(&out), stdout);
+	if ((r = collect_impact(o, &c, &mo, &im)) == 0) {
+		print_impact(o, &im);
 		r = im.over ? EXIT_IMPACT : 0;
 	}
-	buf_free(&out);
 	impact_free(&im);
 	model_free(&mo);
 	sources_free(&dt);
 	config_free(&c);
+	return r;
+}
+
+/* What the new config should give on route server `irs` (for apply). */
+static void
+expect_of(const struct model *mo, const struct route_server *rs, const struct impact_rs *irs,
+    struct apply_expect *ex)
+{
+	memset(ex, 0, sizeof(*ex));
+	ex->sessions = xcalloc(mo->n_sessions + 1, sizeof(*ex->sessions));
+	for (size_t i = 0; i < mo->n_sessions; i++)
+		if (rs->addr[mo->sessions[i].fam].af != 0)
+			ex->sessions[ex->n_sessions++] = (char *)mo->sessions[i].name;
+	ex->members = xcalloc(irs->n_members + 1, sizeof(*ex->members));
+	for (size_t k = 0; k < irs->n_members; k++) {
+		const struct impact_member *m = &irs->members[k];
+		if (m->name == NULL)
+			continue;	/* no longer a member: its sessions go */
+		ex->members[ex->n_members].asn = m->asn;
+		ex->members[ex->n_members++].accepted = m->accepted - m->to_filtered +
+		    m->to_accepted;
+	}
+}
+
+/*
+ * compile, check, impact, then each route server in turn: configure with
+ * BIRD's timer, verify, confirm (or undo), and only then its config file
+ * into OUTDIR. The other outputs land when every route server took the
+ * new config; the previous OUTDIR stays otherwise.
+ */
+static int
+cmd_deploy(const struct opts *o)
+{
+	struct diag d;
+	struct config c;
+	struct data dt;
+	struct model mo;
+	struct impact im;
+	struct outset out;
+	char err[512], why[512];
+	int r, lock;
+	size_t done = 0;
+
+	struct opts ao = *o;
+	char *absdir;
+
+	if ((lock = outdir_lock(o->outdir, err, sizeof(err))) < 0) {
+		fprintf(stderr, "ixp-rsc deploy: %s\n", err);
+		return EXIT_INTERNAL;
+	}
+	/* BIRD is told the staged file's path: an absolute one. */
+	if ((absdir = realpath(o->outdir, NULL)) == NULL) {
+		fprintf(stderr, "ixp-rsc deploy: %s: %s\n", o->outdir, strerror(errno));
+		close(lock);
+		return EXIT_INTERNAL;
+	}
+	ao.outdir = absdir;
+	diag_init(&d, stderr);
+	d.quiet = o->quiet;
+	if ((r = prepare(o, &c, &dt, &mo, &d)) != 0) {
+		free(absdir);
+		close(lock);
+		return r;
+	}
+	impact_init(&im, &mo);
+	build_outputs(&ao, &c, &dt, &mo, &out);
+	if ((r = stage_outputs(o, &c, &out, true)) != 0 ||
+	    (r = collect_impact(o, &c, &mo, &im)) != 0)
+		goto done;
+	print_impact(o, &im);
+	if (im.over && !o->force) {
+		fprintf(stderr, "ixp-rsc deploy: not applied: %s (--force applies it anyway)\n",
+		    im.why);
+		r = EXIT_IMPACT;
+		goto done;
+	}
+	for (size_t i = 0; i < im.n_rs; i++) {
+		size_t k = bird_rs(o, &c, i);
+		const struct route_server *rs = &c.rs[k];
+		struct apply_expect ex;
+		enum apply_result ar;
+
+		expect_of(&mo, rs, &im.rs[i], &ex);
+		if (!o->quiet)
+			fprintf(stderr, "ixp-rsc: applying %s.conf to %s (BIRD's timer: %u s)\n",
+			    rs->name, rs->name, o->confirm_s);
+		ar = apply_config(o->bird_sock[i], out.v[k].tmp, &ex, o->confirm_s,
+		    o->settle_s, why, sizeof(why));
+		free(ex.sessions);
+		free(ex.members);
+		if (ar != APPLY_OK) {
+			fprintf(stderr, "ixp-rsc deploy: %s: %s: %s\n", rs->name, ar == APPLY_REFUSED ?
+			    "not applied" : ar == APPLY_UNDONE ? "rolled back" : "left to BIRD's timer",
+			    why);
+			r = EXIT_ROLLBACK;
+			goto done;
+		}
+		if (outset_commit_one(&out, k, err, sizeof(err)) != 0) {
+			fprintf(stderr, "ixp-rsc deploy: %s runs the new config, but %s\n", rs->name,
+			    err);
+			r = EXIT_INTERNAL;
+			goto done;
+		}
+		done++;
+		if (!o->quiet)
+			fprintf(stderr, "ixp-rsc: %s: %s\n", rs->name, why);
+	}
+	if (outset_commit(&out, err, sizeof(err)) != 0) {
+		fprintf(stderr, "ixp-rsc deploy: %s\n", err);
+		r = EXIT_INTERNAL;
+	}
+done:
+	if (r != 0 && done > 0)
+		fprintf(stderr, "ixp-rsc deploy: %zu route server%s run%s the new config (its "
+		    "file is in %s); the others and the other outputs are unchanged\n", done,
+		    done == 1 ? "" : "s", done == 1 ? "s" : "", o->outdir);
+	outset_free(&out);
+	impact_free(&im);
+	model_free(&mo);
+	sources_free(&dt);
+	config_free(&c);
+	free(absdir);
+	close(lock);
 	return r;
 }
 
@@ -768,7 +970,7 @@ parse_args(int argc, char **argv, struct opts *o)
 {
 	enum { O_CHECK = 256, O_OFFLINE, O_JOBS, O_NOTS, O_MEMBER, O_PREFIX, O_ORIGIN,
 	    O_ASPATH, O_NH, O_COMM, O_RS, O_ASNS, O_BIRD, O_JSON, O_MAXMEMBER, O_MAXLOSS,
-	    O_TIMEOUT };
+	    O_TIMEOUT, O_FORCE, O_CONFIRM, O_SETTLE };
 	static const struct option lo[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "check", no_argument, NULL, O_CHECK },
@@ -789,6 +991,9 @@ parse_args(int argc, char **argv, struct opts *o)
 		{ "max-member-loss", required_argument, NULL, O_MAXMEMBER },
 		{ "max-loss", required_argument, NULL, O_MAXLOSS },
 		{ "timeout", required_argument, NULL, O_TIMEOUT },
+		{ "force", no_argument, NULL, O_FORCE },
+		{ "confirm-timeout", required_argument, NULL, O_CONFIRM },
+		{ "settle", required_argument, NULL, O_SETTLE },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -798,6 +1003,8 @@ parse_args(int argc, char **argv, struct opts *o)
 	o->jobs = 4;
 	o->limits = (struct impact_limits){ IMPACT_MEMBER_PCT, IMPACT_MEMBER_MIN, IMPACT_TOTAL };
 	o->timeout_s = 300;
+	o->confirm_s = APPLY_CONFIRM_TIMEOUT;
+	o->settle_s = APPLY_SETTLE;
 	o->cmd = argv[1];
 	optind = 2;
 	while ((ch = getopt_long(argc, argv, "o:qh46", lo, NULL)) != -1) {
@@ -883,34 +1090,62 @@ parse_args(int argc, char **argv, struct opts *o)
 		case O_ASNS:
 			o->expand_asns = true;
 			break;
-		case O_BIRD:
+		case O_BIRD: {
+			const char *eq = strchr(optarg, '=');
 			if (o->n_birds == MAX_BIRDS) {
 				fprintf(stderr, "ixp-rsc: at most %d --bird\n", MAX_BIRDS);
 				return -1;
 			}
+			if (eq == NULL || eq == optarg || eq[1] != '/' ||
+			    (size_t)(eq - optarg) >= sizeof(o->bird_name[0])) {
+				fprintf(stderr, "ixp-rsc: --bird %s: expected NAME=/path/to/bird.ctl\n",
+				    optarg);
+				return -1;
+			}
+			memcpy(o->bird_name[o->n_birds], optarg, (size_t)(eq - optarg));
+			o->bird_name[o->n_birds][eq - optarg] = '\0';
+			o->bird_sock[o->n_birds] = eq + 1;
 			o->birds[o->n_birds++] = optarg;
+			break;
+		}
+		case O_FORCE:
+			o->force = true;
 			break;
 		case O_JSON:
 			o->json = true;
 			break;
 		case O_MAXMEMBER:
 		case O_MAXLOSS:
-		case O_TIMEOUT: {
+		case O_TIMEOUT:
+		case O_CONFIRM:
+		case O_SETTLE: {
+			static const struct { int opt; const char *name; unsigned long lo, hi; } nums[] = {
+				{ O_MAXMEMBER, "max-member-loss", 0, 100 },
+				{ O_MAXLOSS, "max-loss", 0, 100000000 },
+				{ O_TIMEOUT, "timeout", 1, 86400 },
+				{ O_CONFIRM, "confirm-timeout", 10, 3600 },
+				{ O_SETTLE, "settle", 1, 3600 },
+			};
+			size_t k = 0;
 			char *end;
 			unsigned long v = strtoul(optarg, &end, 10);
-			unsigned long hi = ch == O_MAXMEMBER ? 100 : ch == O_TIMEOUT ? 86400 : 100000000;
-			if (*end || end == optarg || v > hi || (ch == O_TIMEOUT && v == 0)) {
-				fprintf(stderr, "ixp-rsc: --%s takes a number from %d to %lu\n",
-				    ch == O_MAXMEMBER ? "max-member-loss" : ch == O_TIMEOUT ? "timeout" :
-				    "max-loss", ch == O_TIMEOUT, hi);
+			while (nums[k].opt != ch)
+				k++;
+			if (*end || end == optarg || v < nums[k].lo || v > nums[k].hi) {
+				fprintf(stderr, "ixp-rsc: --%s takes a number from %lu to %lu\n",
+				    nums[k].name, nums[k].lo, nums[k].hi);
 				return -1;
 			}
 			if (ch == O_MAXMEMBER)
 				o->limits.member_pct = (unsigned)v;
 			else if (ch == O_MAXLOSS)
 				o->limits.total = v;
-			else
+			else if (ch == O_TIMEOUT)
 				o->timeout_s = (unsigned)v;
+			else if (ch == O_CONFIRM)
+				o->confirm_s = (unsigned)v;
+			else
+				o->settle_s = (unsigned)v;
 			break;
 		}
 		case 'h':
@@ -955,7 +1190,7 @@ main(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(argv[1], "compile") && strcmp(argv[1], "check") && strcmp(argv[1], "explain") &&
-	    strcmp(argv[1], "expand") && strcmp(argv[1], "impact")) {
+	    strcmp(argv[1], "expand") && strcmp(argv[1], "impact") && strcmp(argv[1], "deploy")) {
 		fprintf(stderr, "ixp-rsc: unknown command '%s' (try ixp-rsc --help)\n", argv[1]);
 		return EXIT_INPUT;
 	}
@@ -982,5 +1217,13 @@ main(int argc, char **argv)
 		return cmd_expand(&o);
 	if (!strcmp(o.cmd, "impact"))
 		return cmd_impact(&o);
+	if (!strcmp(o.cmd, "deploy")) {
+		if (o.outdir == NULL) {
+			fprintf(stderr, "ixp-rsc deploy: -o OUTDIR is required (where BIRD's configs "
+			    "live)\n");
+			return EXIT_INPUT;
+		}
+		return cmd_deploy(&o);
+	}
 	return cmd_explain(&o);
 }

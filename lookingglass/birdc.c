@@ -192,8 +192,13 @@ fail:
 	bird_close(s);
 }
 
-enum bird_status
-bird_open(struct bird_sess *s, const char *path, int64_t deadline_ms, char *err, size_t errlen)
+static void send_cmd(struct bird_sess *s, const char *cmd, int64_t deadline_ms,
+    size_t max_lines, bird_line_fn fn, void *ctx, struct bird_result *res);
+
+/* Connect and read the greeting. */
+static enum bird_status
+connect_greet(struct bird_sess *s, const char *path, int64_t deadline_ms, char *err,
+    size_t errlen)
 {
 	struct sockaddr_un sa;
 	struct bird_result res;
@@ -232,6 +237,16 @@ bird_open(struct bird_sess *s, const char *path, int64_t deadline_ms, char *err,
 	else if (sscanf(s->version[0] == 'v' ? s->version + 1 : s->version, "%u.%u",
 	    &s->major, &s->minor) != 2)
 		s->major = s->minor = 0;
+	return BS_OK;
+}
+
+enum bird_status
+bird_open(struct bird_sess *s, const char *path, int64_t deadline_ms, char *err, size_t errlen)
+{
+	struct bird_result res;
+
+	if (connect_greet(s, path, deadline_ms, err, errlen) != BS_OK)
+		return BS_UNAVAILABLE;
 	/* Safe on a socket restricted by its configuration too. */
 	bird_cmd(s, "restrict", deadline_ms, 4, NULL, NULL, &res);
 	if (res.status != BS_OK || res.code != BIRD_C_RESTRICTED) {
@@ -241,6 +256,42 @@ bird_open(struct bird_sess *s, const char *path, int64_t deadline_ms, char *err,
 		return BS_UNAVAILABLE;
 	}
 	return BS_OK;
+}
+
+enum bird_status
+bird_open_admin(struct bird_sess *s, const char *path, int64_t deadline_ms, char *err,
+    size_t errlen)
+{
+	return connect_greet(s, path, deadline_ms, err, errlen);
+}
+
+/* A config path we write: no quote, backslash or space can end the string. */
+static bool
+conf_path_ok(const char *p)
+{
+	if (*p != '/')
+		return false;
+	for (; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    *p == '/' || *p == '.' || *p == '_' || *p == '-'))
+			return false;
+	return true;
+}
+
+void
+bird_configure(struct bird_sess *s, const char *path, unsigned timeout_s, int64_t deadline_ms,
+    struct bird_result *res)
+{
+	char cmd[BIRD_CMD_MAX + 1];
+
+	memset(res, 0, sizeof(*res));
+	if (!conf_path_ok(path) || (size_t)snprintf(cmd, sizeof(cmd), "configure \"%s\" timeout %u",
+	    path, timeout_s) >= sizeof(cmd) - 1) {
+		res->status = BS_BADCMD;
+		snprintf(res->text, sizeof(res->text), "config path refused");
+		return;
+	}
+	send_cmd(s, cmd, deadline_ms, 64, NULL, NULL, res);
 }
 
 bool
@@ -263,15 +314,23 @@ void
 bird_cmd(struct bird_sess *s, const char *cmd, int64_t deadline_ms, size_t max_lines,
     bird_line_fn fn, void *ctx, struct bird_result *res)
 {
-	char line[BIRD_CMD_MAX + 1];
-	size_t n = strlen(cmd);
-
 	memset(res, 0, sizeof(*res));
 	if (!bird_cmd_ok(cmd)) {
 		res->status = BS_BADCMD;
 		snprintf(res->text, sizeof(res->text), "command refused");
 		return;
 	}
+	send_cmd(s, cmd, deadline_ms, max_lines, fn, ctx, res);
+}
+
+/* A checked command out, its reply in. */
+static void
+send_cmd(struct bird_sess *s, const char *cmd, int64_t deadline_ms, size_t max_lines,
+    bird_line_fn fn, void *ctx, struct bird_result *res)
+{
+	char line[BIRD_CMD_MAX + 1];
+	size_t n = strlen(cmd);
+
 	if (s->fd < 0) {
 		res->status = BS_IO;
 		snprintf(res->text, sizeof(res->text), "not connected");

@@ -88,6 +88,17 @@ void	bird_cmd(struct bird_sess *s, const char *cmd, int64_t deadline_ms, size_t 
 	    bird_line_fn fn, void *ctx, struct bird_result *res);
 void	bird_close(struct bird_sess *s);
 
+/*
+ * For `ixp-rsc deploy` only, never the looking glass: a session that is not
+ * restricted, and `configure "PATH" timeout N` on it (PATH absolute, of
+ * [A-Za-z0-9/._-]; anything else is BS_BADCMD, nothing sent). BIRD answers
+ * 0003 Reconfigured, 0004 in progress, 0019 nothing to do, 8xxx errors.
+ */
+enum bird_status bird_open_admin(struct bird_sess *s, const char *path, int64_t deadline_ms,
+	    char *err, size_t errlen);
+void	bird_configure(struct bird_sess *s, const char *path, unsigned timeout_s,
+	    int64_t deadline_ms, struct bird_result *res);
+
 /* Is the command something we send: letters, digits, space and _ . : / = ~
  * only (no quotes, braces, semicolons, newlines); shorter than BIRD_CMD_MAX? */
 bool	bird_cmd_ok(const char *cmd);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -83,12 +84,29 @@ outset_stage(struct outset *o, char *err, size_t errlen)
 }
 
 int
+outset_commit_one(struct outset *o, size_t i, char *err, size_t errlen)
+{
+	struct outfile *f = &o->v[i];
+	char *tmp = f->tmp;
+
+	if (tmp == NULL)
+		return 0;	/* installed already */
+	f->tmp = NULL;
+	if (staged_install(tmp, o->dir, f->name, err, errlen) != 0)
+		return -1;
+	staged_sync_dir(o->dir);
+	return 0;
+}
+
+int
 outset_commit(struct outset *o, char *err, size_t errlen)
 {
 	for (size_t i = 0; i < o->n; i++) {
 		struct outfile *f = &o->v[i];
 		char *tmp = f->tmp;
 
+		if (tmp == NULL)
+			continue;	/* installed already (outset_commit_one) */
 		f->tmp = NULL;
 		if (staged_install(tmp, o->dir, f->name, err, errlen) != 0) {
 			outset_abort(o);
@@ -97,6 +115,35 @@ outset_commit(struct outset *o, char *err, size_t errlen)
 	}
 	staged_sync_dir(o->dir);
 	return 0;
+}
+
+int
+outdir_lock(const char *dir, char *err, size_t errlen)
+{
+	struct stat st;
+	int fd;
+
+	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		snprintf(err, errlen, "%s: not a directory", dir);
+		return -1;
+	}
+	if (mkdir_p(dir, err, errlen) != 0)
+		return -1;
+	/* The directory itself: no lock file to leave behind or to plant. */
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+		snprintf(err, errlen, "%s: %s", dir, strerror(errno));
+		return -1;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		if (errno == EWOULDBLOCK)
+			snprintf(err, errlen, "%s is in use by another ixp-rsc compile or deploy",
+			    dir);
+		else
+			snprintf(err, errlen, "%s: cannot lock: %s", dir, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	return fd;
 }
 
 void

@@ -29,6 +29,14 @@ void	outset_add(struct outset *o, const char *name, char *data, size_t len);
 int	outset_stage(struct outset *o, char *err, size_t errlen);
 /* Rename staged files into place and sync the directory. */
 int	outset_commit(struct outset *o, char *err, size_t errlen);
+/* The same for file i alone (deploy installs each config once BIRD runs it). */
+int	outset_commit_one(struct outset *o, size_t i, char *err, size_t errlen);
+/*
+ * Hold `dir` (created if missing) for this process: flock on the directory,
+ * released at exit. Returns the descriptor, or -1 with `err` when another
+ * compile or deploy holds it.
+ */
+int	outdir_lock(const char *dir, char *err, size_t errlen);
 /* Remove staged files; safe to call at any time. */
 void	outset_abort(struct outset *o);
 void	outset_free(struct outset *o);

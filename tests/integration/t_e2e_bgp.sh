@@ -403,6 +403,62 @@ rc=$?
 check "impact, route server not answering: exit 2 (got $rc)" [ "$rc" -eq 2 ]
 check "impact, route server not answering: says which and why" grep -q "impact: rs1: .*nonexistent.ctl" "$T_TMP/impact.err"
 
+# ---- deploy: impact, then BIRD's configure with undo -----------------------
+
+# OUTDIR is the directory the route server's config lives in ($T_TMP/rs).
+conf_sum() { grep -v '^# Generated at' "$T_TMP/rs/rs1.conf" | sha256sum | cut -d' ' -f1; }
+before=$(conf_sum)
+# A legitimate change: AS64501 blacklists one more of its prefixes.
+sed 's|blacklist: \[203.0.113.96/28\]|blacklist: [203.0.113.96/28, 198.51.100.16/28]|' \
+	"$T_TMP/ixp.yaml" > "$T_TMP/ixp-bl.yaml"
+"$IXP_RSC" deploy "$T_TMP/ixp-bl.yaml" -o "$T_TMP/rs" --bird rs1="$T_TMP/rs.ctl" --settle 20 -q \
+	> "$T_TMP/deploy1.txt" 2>&1
+rc=$?
+check "deploy, a legitimate change: exit 0 (got $rc)" [ "$rc" -eq 0 ]
+check "deploy: impact's report came first, naming the route" \
+	grep -q "$A.16/28 *AS64501_1 *accepted -> 11" "$T_TMP/deploy1.txt"
+check "deploy: BIRD runs it, $A.16/28 filtered with reason 11" has_reason $A.16/28 11
+check "deploy: OUTDIR holds the applied config" grep -q '198.51.100.16/28' "$T_TMP/rs/rs1.conf"
+check "deploy: no staged file left in OUTDIR" sh -c "[ \$(find $T_TMP/rs -name '.*' -type f | wc -l) -eq 0 ]"
+applied=$(conf_sum)
+# Over the limits: nothing applied, nothing written.
+"$IXP_RSC" deploy "$T_TMP/ixp-typo.yaml" -o "$T_TMP/rs" --bird rs1="$T_TMP/rs.ctl" --max-member-loss 5 \
+	-q > "$T_TMP/deploy2.txt" 2>&1
+rc=$?
+check "deploy, the AS-SET typo over the limit: exit 5 (got $rc)" [ "$rc" -eq 5 ]
+check "deploy refused: says why" grep -q "not applied: rs1: AS64501 would lose" "$T_TMP/deploy2.txt"
+check "deploy refused: OUTDIR unchanged" [ "$(conf_sum)" = "$applied" ]
+check "deploy refused: $A.128/28 still accepted" has_route m2 $A.128/28 rs4
+# A config that breaks the sessions (the route server's own address wrong):
+# BIRD takes it, the sessions do not come back, ixp-rsc undoes it.
+sed 's|ipv4: 192.0.2.1, ipv6|ipv4: 192.0.2.9, ipv6|' "$T_TMP/ixp-bl.yaml" > "$T_TMP/ixp-bad.yaml"
+grep -q '192.0.2.9' "$T_TMP/ixp-bad.yaml" || fail "test setup: the route server address is in the YAML"
+"$IXP_RSC" deploy "$T_TMP/ixp-bad.yaml" -o "$T_TMP/rs" --bird rs1="$T_TMP/rs.ctl" --settle 8 \
+	-q > "$T_TMP/deploy3.txt" 2>&1
+rc=$?
+check "deploy, sessions broken: exit 6, rolled back (got $rc)" [ "$rc" -eq 6 ]
+check "deploy, sessions broken: says which session" grep -q "rolled back: not verified within 8 s (session AS64501_1" "$T_TMP/deploy3.txt"
+check "deploy, sessions broken: OUTDIR unchanged" [ "$(conf_sum)" = "$applied" ]
+wait_until 30 "after the undo: AS64502 receives $A.0/28 again" has_route m2 $A.0/28 rs4 &&
+	pass "deploy, sessions broken: after the undo the routes are back"
+# ixp-rsc dies while it waits: BIRD's own timer undoes the change.
+"$IXP_RSC" deploy "$T_TMP/ixp-bad.yaml" -o "$T_TMP/rs" --bird rs1="$T_TMP/rs.ctl" --settle 120 \
+	--confirm-timeout 10 > "$T_TMP/deploy4.txt" 2>&1 &
+dpid=$!
+echo "$dpid" >> "$T_TMP/pids"
+wait_until 30 "deploy applying" grep -q "applying rs1.conf" "$T_TMP/deploy4.txt"
+wait_until 30 "the broken config running" sh -c "! $RS_BIRDC -s $T_TMP/rs.ctl show protocols AS64501_1 | grep -q Established"
+kill -TERM "$dpid"
+wait "$dpid"
+check "deploy killed: no staged file left in OUTDIR" sh -c "[ \$(find $T_TMP/rs -name '.*' -type f | wc -l) -eq 0 ]"
+wait_until 60 "BIRD's timer undid it: AS64502 receives $A.0/28 again" has_route m2 $A.0/28 rs4 &&
+	pass "deploy killed: BIRD's timer (10 s) rolled the change back, routes back"
+check "deploy killed: OUTDIR unchanged" [ "$(conf_sum)" = "$applied" ]
+# Back to the test IXP's own policy for what follows.
+"$IXP_RSC" deploy "$T_TMP/ixp.yaml" -o "$T_TMP/rs" --bird rs1="$T_TMP/rs.ctl" --settle 20 -q > /dev/null 2>&1
+check "deploy back to the original policy: OUTDIR as before" [ "$(conf_sum)" = "$before" ]
+wait_until 30 "$A.16/28 accepted again" has_route m2 $A.16/28 rs4 && pass "deploy: the original policy is back"
+
 # ---- RPKI over RTR: live changes ----------------------------------------
 
 vrps_valid='{"roas":[{"asn":64501,"prefix":"198.51.100.0/28","maxLength":28,"ta":"t"},{"asn":64599,"prefix":"198.51.100.160/28","maxLength":28,"ta":"t"}]}'

@@ -46,6 +46,11 @@ i=0
 while [ ! -s "$T_TMP/bird.pid" ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
 staged=$(find "$out" -name '.*' -type f | wc -l)
 check "while checking, the new files are staged in OUTDIR ($staged)" [ "$staged" -gt 0 ]
+# One compile or deploy per OUTDIR at a time: a second one is refused.
+"$IXP_RSC" compile "$d/ixp.yaml" -o "$out" -q 2> "$T_TMP/err2"
+rc=$?
+check "a second compile into the same OUTDIR meanwhile: exit 4 (got $rc)" [ "$rc" -eq 4 ]
+check "... because OUTDIR is in use" grep -q "is in use by another ixp-rsc compile or deploy" "$T_TMP/err2"
 kill -TERM "$cpid"
 wait "$cpid"
 rc=$?
