@@ -205,6 +205,7 @@ bench: deps-test all $(BUILD)/tests/irrd_fixture $(BUILD)/bench/gen $(BUILD)/ben
 		$(BUILD)/bench/lgload
 	sh bench/run.sh
 	sh bench/lg.sh
+	sh bench/impact.sh
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/doc/ixp-rs

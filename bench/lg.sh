@@ -5,26 +5,12 @@
 # itself needs for the same commands on its socket. Needs root (network
 # namespaces); prints SKIP otherwise.
 cd "$(dirname "$0")/.."
-. tests/lib.sh
-. tests/netns.sh
-if [ "$(id -u)" -ne 0 ]; then
-	echo "bench lg: SKIP (needs root for network namespaces)"
-	exit 0
-fi
-LG_ROUTES=${LG_ROUTES:-100000}
+. bench/lgenv.sh
 SECS=${BENCH_LG_SECONDS:-5}
 CONC=${BENCH_LG_CONCURRENCY:-8}
 LOAD=$(pwd)/build/bench/lgload
 IXP_LG=$(pwd)/build/ixp-lg
-export LG_ROUTES
-ns_init
-. tests/lg/env.sh
-echo "bench lg: route server with $LG_ROUTES routes from one member (this takes a minute)"
-lg_env_up || { echo "bench lg: the test IXP did not start"; exit 1; }
-loaded() {
-	[ "$(bc rs show route filtered count | sed -n 's/^\([0-9]*\) of .*/\1/p' | head -1)" -ge "$LG_ROUTES" ]
-}
-wait_until 300 "route server holds $LG_ROUTES filtered routes" loaded || exit 1
+bench_rs lg "${LG_ROUTES:-100000}" 300
 total=$( (bc rs show route count; bc rs show route filtered count) | sed -n 's/^\([0-9]*\) of .*/\1/p' | awk '{ s += $1 } END { print s }')
 
 port=$(( 30000 + NS_ID % 20000 ))

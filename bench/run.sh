@@ -177,8 +177,8 @@ for c in /opt/ixp-bird/*/sbin/bird; do
 	v=$("$c" --version 2>&1 | sed -n 's/.*version \([0-9][0-9.]*\).*/\1/p')
 	mm=$(echo "$v" | cut -d. -f1,2)
 	id=$(echo "$v" | tr -c '0-9\n' _)
-	sed "s/^ixp:$/ixp:\n  bird: {version: \"$mm\"}/" "$DATA/ixp.yaml" > "$T/ixp-$mm.yaml"
-	"$RSC" compile "$T/ixp-$mm.yaml" -o "$T/v$id" -q --no-timestamp || die "compile for BIRD $mm failed"
+	sed "s/^ixp:$/ixp:\n  bird: {version: \"$mm\"}/" "$DATA/ixp.yaml" > "$DATA/ixp-$mm.yaml"
+	"$RSC" compile "$DATA/ixp-$mm.yaml" -o "$T/v$id" -q --no-timestamp || die "compile for BIRD $mm failed"
 	run "p_$id" "$c" -p -c "$T/v$id/rs1.conf"
 	[ "$(id -u)" -eq 0 ] && startup "s_$id" "$T/v$id/rs1.conf" "$c"
 	versions="$versions $v:$id"

@@ -41,12 +41,13 @@ EOF2
 }
 
 # 112 host routes, filtered (12: more-specifics only up to /28): a list
-# of two pages. LG_ROUTES=N (the benchmark): N bogon /25s instead.
+# of two pages. LG_ROUTES=N (the benchmarks): N bogon /28s instead.
 lg_many_routes() {
 	if [ -n "${LG_ROUTES:-}" ]; then
-		awk -v n="$LG_ROUTES" 'BEGIN { for (i = 0; i < n; i++)
-			printf "route 10.%d.%d.%d/25 blackhole;\n", int(i / 512) % 256,
-			    int(i / 2) % 256, (i % 2) * 128 }'
+		# Distinct /28s in 10/8: up to 2^20 of them.
+		awk -v n="$LG_ROUTES" 'BEGIN { for (i = 0; i < n && i < 1048576; i++)
+			printf "route 10.%d.%d.%d/28 blackhole;\n", int(i / 4096) % 256,
+			    int(i / 16) % 256, (i % 16) * 16 }'
 		return
 	fi
 	for i in $(seq 128 191) $(seq 208 255); do
