@@ -454,6 +454,33 @@ check "deploy killed: no staged file left in OUTDIR" sh -c "[ \$(find $T_TMP/rs 
 wait_until 60 "BIRD's timer undid it: AS64502 receives $A.0/28 again" has_route m2 $A.0/28 rs4 &&
 	pass "deploy killed: BIRD's timer (10 s) rolled the change back, routes back"
 check "deploy killed: OUTDIR unchanged" [ "$(conf_sum)" = "$applied" ]
+# Two route servers, one after the other, stopping at the first that fails:
+# rs2 is a Debian BIRD 2.0.12 that cannot parse a config for a newer BIRD,
+# so its configure fails; rs1, first, keeps the new config.
+if [ "$RS_BIRD" = bird ]; then
+	skip "deploy, several route servers: needs a route server newer than Debian's BIRD (the second, Debian's, refuses its config)"
+else
+	ns_host rs2 192.0.2.2/24
+	printf 'router id 192.0.2.2;\nprotocol device { }\n' > "$T_TMP/rs2-old.conf"
+	ns_run rs2 bird -c "$T_TMP/rs2-old.conf" -s "$T_TMP/rs2-old.ctl" -P "$T_TMP/rs2.pid" &&
+		cat "$T_TMP/rs2.pid" >> "$T_TMP/pids"
+	sed 's|^    - {name: rs1, router_id: 192.0.2.1, ipv4: 192.0.2.1, ipv6: "2001:db8:100::1"}$|&\n    - {name: rs2, router_id: 192.0.2.2, ipv4: 192.0.2.2}|' \
+		"$T_TMP/ixp-bl.yaml" > "$T_TMP/ixp-2rs.yaml"
+	grep -q 'name: rs2' "$T_TMP/ixp-2rs.yaml" || fail "test setup: rs2 in the YAML"
+	report=$(sha256sum < "$T_TMP/rs/report.json")
+	"$IXP_RSC" deploy "$T_TMP/ixp-2rs.yaml" -o "$T_TMP/rs" --bird rs1="$T_TMP/rs.ctl" \
+		--bird rs2="$T_TMP/rs2-old.ctl" --settle 20 -q > "$T_TMP/deploy5.txt" 2>&1
+	rc=$?
+	check "deploy, rs1 then rs2 (which refuses): exit 6 (got $rc)" [ "$rc" -eq 6 ]
+	check "deploy, rs2 refused: BIRD's reason is named" grep -q "rs2: not applied: BIRD did not take" "$T_TMP/deploy5.txt"
+	check "deploy, rs2 refused: it says rs1 runs the new config" grep -q "1 route server runs the new config" "$T_TMP/deploy5.txt"
+	check "deploy, rs2 refused: no rs2.conf written" [ ! -e "$T_TMP/rs/rs2.conf" ]
+	check "deploy, rs2 refused: the other outputs unchanged (report.json)" \
+		[ "$(sha256sum < "$T_TMP/rs/report.json")" = "$report" ]
+	check "deploy, rs2 refused: rs2 still runs its old config" \
+		sh -c "birdc -s $T_TMP/rs2-old.ctl show protocols | grep -q device1"
+fi
+
 # Back to the test IXP's own policy for what follows.
 "$IXP_RSC" deploy "$T_TMP/ixp.yaml" -o "$T_TMP/rs" --bird rs1="$T_TMP/rs.ctl" --settle 20 -q > /dev/null 2>&1
 check "deploy back to the original policy: OUTDIR as before" [ "$(conf_sum)" = "$before" ]
