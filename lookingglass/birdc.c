@@ -42,6 +42,10 @@ take_line(struct bird_reply *r, bird_line_fn fn, void *ctx)
 	if (n >= 5 && is_digit(l[0]) && is_digit(l[1]) && is_digit(l[2]) && is_digit(l[3]) &&
 	    (l[4] == '-' || l[4] == ' ')) {
 		code = (l[0] - '0') * 1000 + (l[1] - '0') * 100 + (l[2] - '0') * 10 + (l[3] - '0');
+		/* BIRD's codes are 0xxx, 1xxx, 2xxx (ok, entry, heading), 8xxx and
+		 * 9xxx (errors): a session that says anything else is out of step. */
+		if (code >= 3000 && code < 8000)
+			return BF_PROTO;
 		r->code = code;
 		r->lines++;
 		if (l[4] == ' ') {
@@ -119,6 +123,18 @@ wait_fd(int fd, short ev, int64_t deadline_ms)
 }
 
 static bool
+readable_now(int fd)
+{
+	struct pollfd p = { fd, POLLIN, 0 };
+	int r;
+
+	do
+		r = poll(&p, 1, 0);
+	while (r < 0 && errno == EINTR);
+	return r != 0;
+}
+
+static bool
 write_all(int fd, const char *p, size_t n, int64_t deadline_ms)
 {
 	while (n > 0) {
@@ -151,6 +167,13 @@ read_reply(struct bird_sess *s, int64_t deadline_ms, size_t max_lines, bird_line
 			    &used, fn, ctx);
 			s->roff += used;
 			res->lines = r.lines;
+			if (f == BF_DONE && s->roff < s->rlen) {
+				/* More after the final line: the reply ended early and
+				 * what follows would be read as the next command's. */
+				res->status = BS_IO;
+				snprintf(res->text, sizeof(res->text), "reply from BIRD ended early");
+				goto fail;
+			}
 			if (f == BF_DONE) {
 				res->status = BS_OK;
 				res->code = r.final_code;
@@ -334,6 +357,15 @@ send_cmd(struct bird_sess *s, const char *cmd, int64_t deadline_ms, size_t max_l
 	if (s->fd < 0) {
 		res->status = BS_IO;
 		snprintf(res->text, sizeof(res->text), "not connected");
+		return;
+	}
+	/* Between replies BIRD says nothing: anything to read now (late lines
+	 * of an earlier reply, or the end of the connection) means the session
+	 * can no longer tell whose reply it reads. */
+	if (s->roff < s->rlen || readable_now(s->fd)) {
+		res->status = BS_IO;
+		snprintf(res->text, sizeof(res->text), "session out of step with BIRD");
+		bird_close(s);
 		return;
 	}
 	memcpy(line, cmd, n);

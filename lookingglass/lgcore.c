@@ -256,6 +256,43 @@ collect_line(void *ctx, int code, const char *text, size_t len)
 	return 0;
 }
 
+/* Staff learn from the log, once per change, that BIRD went away or came
+ * back; members get lg_reply_public's words instead of the details. */
+static void
+note_state(struct lg_rs *rs, const struct lg_reply *r)
+{
+	bool down = r->status == BS_UNAVAILABLE || r->status == BS_TIMEOUT || r->status == BS_IO;
+
+	pthread_mutex_lock(&rs->mu);
+	if (down && !rs->down)
+		fprintf(stderr, "ixp-lg: %s: BIRD unreachable: %s\n", rs->name, r->text);
+	else if (!down && rs->down)
+		fprintf(stderr, "ixp-lg: %s: BIRD reachable again (BIRD %s)\n", rs->name,
+		    rs->version);
+	rs->down = down;
+	pthread_mutex_unlock(&rs->mu);
+}
+
+const char *
+lg_reply_public(const struct lg_reply *r)
+{
+	switch (r->status) {
+	case BS_OK:
+		return r->text;		/* BIRD's own words */
+	case BS_UNAVAILABLE:
+		return "BIRD is down or restarting";
+	case BS_TIMEOUT:
+		return "no answer in time";
+	case BS_CAPPED:
+		return "reply too large";
+	case BS_IO:
+		return "connection lost";
+	case BS_BADCMD:
+		break;
+	}
+	return "request refused";
+}
+
 static struct lg_reply *
 fetch(struct lg *lg, struct lg_rs *rs, const char *cmd)
 {
@@ -302,6 +339,7 @@ fetch(struct lg *lg, struct lg_rs *rs, const char *cmd)
 		break;
 	}
 	give_session(rs, slot);
+	note_state(rs, r);
 	r->routes = c.routes;
 	r->len = c.b.len;
 	r->data = buf_steal(&c.b);

@@ -36,6 +36,7 @@ struct lg_rs {
 	struct bird_sess sess[LG_POOL];
 	bool		 busy[LG_POOL];
 	char		 version[32];	/* from the last greeting */
+	bool		 down;		/* the last fetch found BIRD unreachable */
 };
 
 /* A reply: BIRD's lines, "CCCCtext\n" each, and how it ended. */
@@ -93,6 +94,9 @@ bool	lg_build_cmd(enum lg_cmd c, const struct lg_args *a, char *out, size_t cap)
 struct lg_reply *lg_query(struct lg *lg, struct lg_rs *rs, enum lg_cmd c,
 	    const struct lg_args *a, bool uncached);
 void	lg_reply_put(struct lg *lg, struct lg_reply *r);
+/* A failed reply in words for members: no socket path, no errno text
+ * (r->text has those, for the log). */
+const char *lg_reply_public(const struct lg_reply *r);
 /* Replay a reply's lines into a parser (birdc's line callback type). */
 int	lg_replay(const struct lg_reply *r, bird_line_fn fn, void *ctx);
 

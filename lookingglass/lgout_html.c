@@ -146,7 +146,7 @@ h_status(struct lg_out *o, const struct lg_rs *rs, bool up, const struct lg_repl
 	buf_puts(b, "<tr><td>");
 	h_link(b, rs->name, NULL);
 	buf_printf(b, "</td><td><span class=\"st %s\">", up ? "up" : "down");
-	esc(b, up ? st->message : r->text);
+	esc(b, up ? st->message : lg_reply_public(r));
 	buf_puts(b, "</span></td>");
 	h_td(b, st->version);
 	h_td(b, st->router_id);

@@ -43,7 +43,7 @@ j_status(struct lg_out *o, const struct lg_rs *rs, bool up, const struct lg_repl
 
 	jset(j, "name", jstr(rs->name));
 	jset(j, "up", json_boolean(up));
-	jset(j, "error", up ? json_null() : jstr(r->text));
+	jset(j, "error", up ? json_null() : jstr(lg_reply_public(r)));
 	lg_jset_strings(j, st, fields, sizeof(fields) / sizeof(fields[0]));
 	json_array_append_new(o->list, j);
 }

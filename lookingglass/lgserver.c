@@ -14,6 +14,7 @@
 
 #include <microhttpd.h>
 
+#include "buf.h"
 #include "clock.h"
 #include "hmap.h"
 #include "xalloc.h"
@@ -257,13 +258,26 @@ leave(struct server *s)
 	pthread_mutex_unlock(&s->mu);
 }
 
-/* The raw request URI, before libmicrohttpd decodes anything. */
+/*
+ * The raw request URI, before libmicrohttpd decodes anything: the looking
+ * glass parses the query itself (lgquery) from this copy. libmicrohttpd
+ * would next split the query into one record per parameter in the
+ * connection's 64 KiB pool and, when they do not fit (1,000 parameters in
+ * 2 KB), drop the connection without an answer; so its copy of the query
+ * is cut right after the '?' (its own buffer, which it cuts there itself)
+ * and lgquery answers too many parameters with 400 like any other refusal.
+ */
 static void *
 uri_log(void *cls, const char *uri, struct MHD_Connection *c)
 {
+	char *q = uri ? strchr(uri, '?') : NULL;
+	char *copy = xstrdup(uri ? uri : "");
+
 	(void)cls;
 	(void)c;
-	return xstrdup(uri ? uri : "");
+	if (q != NULL)
+		q[1] = '\0';
+	return copy;
 }
 
 static void
@@ -465,9 +479,29 @@ reason_phrase(int status)
 	case 405: return "Method Not Allowed";
 	case 414: return "URI Too Long";
 	case 429: return "Too Many Requests";
+	case 431: return "Request Header Fields Too Large";
+	case 500: return "Internal Server Error";
 	case 503: return "Service Unavailable";
 	default: return "Error";
 	}
+}
+
+static void
+cgi_write(const struct lg_response *resp, const char *method)
+{
+	printf("Status: %d %s\r\nContent-Type: %s\r\n", resp->status, reason_phrase(resp->status),
+	    resp->ctype);
+	for (size_t i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
+		printf("%s: %s\r\n", security_headers[i][0], security_headers[i][1]);
+	if (resp->retry_after)
+		printf("Retry-After: %u\r\n", resp->retry_after);
+	if (resp->status == 200 && resp->max_age > 0)
+		printf("Cache-Control: max-age=%u\r\n\r\n", resp->max_age);
+	else
+		printf("Cache-Control: no-store\r\n\r\n");
+	if (method == NULL || strcmp(method, "HEAD"))
+		fwrite(resp->body.p ? resp->body.p : "", 1, resp->body.len, stdout);
+	fflush(stdout);
 }
 
 int
@@ -477,31 +511,33 @@ lg_cgi(struct lg_app *app)
 	const char *path = getenv("PATH_INFO");
 	const char *query = getenv("QUERY_STRING");
 	struct lg_response resp;
-	char uri[URI_MAX + 2];
+	struct buf uri = BUF_INIT;
 
 	if (path == NULL || *path == '\0')
 		path = "/";
-	if (strlen(path) + (query ? strlen(query) : 0) + 2 > sizeof(uri)) {
-		path = "/";
-		query = NULL;
+	/* The whole request, however long: lg_answer refuses one over
+	 * URI_MAX with 414, as serve mode does. */
+	buf_puts(&uri, path);
+	if (query && *query) {
+		buf_putc(&uri, '?');
+		buf_puts(&uri, query);
 	}
-	snprintf(uri, sizeof(uri), "%s%s%s", path, query && *query ? "?" : "",
-	    query && *query ? query : "");
 	lg_response_init(&resp);
-	lg_answer(app, method ? method : "GET", uri, &resp);
-	printf("Status: %d %s\r\nContent-Type: %s\r\n", resp.status, reason_phrase(resp.status),
-	    resp.ctype);
-	for (size_t i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
-		printf("%s: %s\r\n", security_headers[i][0], security_headers[i][1]);
-	if (resp.retry_after)
-		printf("Retry-After: %u\r\n", resp.retry_after);
-	if (resp.status == 200 && resp.max_age > 0)
-		printf("Cache-Control: max-age=%u\r\n\r\n", resp.max_age);
-	else
-		printf("Cache-Control: no-store\r\n\r\n");
-	if (method == NULL || strcmp(method, "HEAD"))
-		fwrite(resp.body.p ? resp.body.p : "", 1, resp.body.len, stdout);
-	fflush(stdout);
+	lg_answer(app, method ? method : "GET", uri.p, &resp);
+	cgi_write(&resp, method);
 	lg_response_free(&resp);
+	buf_free(&uri);
 	return 0;
+}
+
+void
+lg_cgi_error(struct lg_app *app, int status, const char *msg)
+{
+	const char *path = getenv("PATH_INFO");
+	struct lg_response resp;
+
+	lg_response_init(&resp);
+	lg_error(app, lg_path_format(path ? path : "/"), status, NULL, msg, &resp);
+	cgi_write(&resp, getenv("REQUEST_METHOD"));
+	lg_response_free(&resp);
 }

@@ -46,6 +46,9 @@ bool	lg_proxies_parse(const char *list, struct lg_proxies *out, char *err, size_
 int	lg_serve(struct lg_app *app, const struct lg_server_opts *o);
 /* Answer the CGI request described by the environment on stdout. */
 int	lg_cgi(struct lg_app *app);
+/* A CGI answer when the looking glass cannot start (its configuration):
+ * the web server shows members this page, not a bare 500. */
+void	lg_cgi_error(struct lg_app *app, int status, const char *msg);
 
 /* Answer a raw request (path with query) as both modes do. */
 void	lg_answer(struct lg_app *app, const char *method, const char *uri,

@@ -54,8 +54,8 @@ bird_down(struct lg_out *o, const struct lg_rs *rs, const struct lg_reply *r)
 {
 	char msg[512];
 
-	snprintf(msg, sizeof(msg), "route server %s is not answering (%s); the looking glass "
-	    "reconnects by itself, try again in a few seconds", rs->name, r->text);
+	snprintf(msg, sizeof(msg), "route server %s is not answering (%s); try again in a few "
+	    "seconds", rs->name, lg_reply_public(r));
 	out_error(o, 503, NULL, msg);
 	o->resp->retry_after = 5;
 }
@@ -280,14 +280,14 @@ page_search(struct lg_out *o)
 
 		o->fmt->search_rs_begin(o, rs);
 		if (!up)
-			snprintf(error, sizeof(error), "%s", pr.reply->text);
+			snprintf(error, sizeof(error), "%s", lg_reply_public(pr.reply));
 		for (int k = 0; up && k < 2 && rq->cmds[k] != CMD_NONE; k++) {
 			struct lg_reply *r = lg_query(core, rs, rq->cmds[k], &a, false);
 			struct lg_routes l = { rs, NULL, r, lg_cmd_filtered(rq->cmds[k]), 0, 0 };
 
 			if (r->status != BS_OK) {
 				up = false;
-				snprintf(error, sizeof(error), "%s", r->text);
+				snprintf(error, sizeof(error), "%s", lg_reply_public(r));
 			} else {
 				print_routes(o, &l, pr.rs_asn, core->opt.max_routes);
 				shown += l.shown;

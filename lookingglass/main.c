@@ -131,6 +131,20 @@ add_birds(struct lg_app *app, const char *list)
 	return ok;
 }
 
+/* Why is on stderr already (in CGI mode the web server's error log);
+ * members get the looking glass's own error page, not a bare 500. */
+static int
+config_failed(struct lg_app *app, bool cgi)
+{
+	if (cgi) {
+		if (app->title[0] == '\0')
+			snprintf(app->title, sizeof(app->title), "Looking glass");
+		lg_cgi_error(app, 500, "the looking glass is not configured correctly; the IXP's "
+		    "staff can read why in the web server's error log");
+	}
+	return 1;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -178,7 +192,7 @@ main(int argc, char **argv)
 		else if (!strcmp(a, "--trust-proxy") && v != NULL) {
 			if (!lg_proxies_parse(v, &so.proxies, err, sizeof(err))) {
 				fprintf(stderr, "ixp-lg: %s\n", err);
-				return 1;
+				return config_failed(&app, cgi);
 			}
 		}
 		else if (!strcmp(a, "--max-inflight") && num_arg(a, v, 1, 1024, &d))
@@ -198,7 +212,7 @@ main(int argc, char **argv)
 				fprintf(stderr, "ixp-lg: %s needs a value\n", a);
 			else if (!takes_value(a))
 				fprintf(stderr, "ixp-lg: unknown argument '%s' (try ixp-lg --help)\n", a);
-			return 1;
+			return config_failed(&app, cgi);
 		}
 		k++;
 	}
@@ -208,25 +222,25 @@ main(int argc, char **argv)
 	}
 	lg_init(&app.core, &opt);
 	if (birds != NULL && !add_birds(&app, birds))
-		return 1;
+		return config_failed(&app, cgi);
 	for (int k = i; k + 1 < argc; k += 2)
 		if (!strcmp(argv[k], "--bird") && !add_birds(&app, argv[k + 1]))
-			return 1;
+			return config_failed(&app, cgi);
 	if (app.core.n_rs == 0) {
 		fprintf(stderr, "ixp-lg: no route server: give --bird NAME=/path/to/bird.ctl\n");
-		return 1;
+		return config_failed(&app, cgi);
 	}
 	if (reasons != NULL) {
 		if (!lg_reasons_load(&app.reasons, reasons, err, sizeof(err))) {
 			fprintf(stderr, "ixp-lg: %s\n", err);
-			return 1;
+			return config_failed(&app, cgi);
 		}
 	} else {
 		lg_reasons_builtin(&app.reasons);
 	}
 	if (members != NULL && !lg_members_load(&app.members, members, err, sizeof(err))) {
 		fprintf(stderr, "ixp-lg: %s\n", err);
-		return 1;
+		return config_failed(&app, cgi);
 	}
 	snprintf(app.title, sizeof(app.title), "%s", title ? title : app.members &&
 	    app.members->ixp_name ? app.members->ixp_name : "Looking glass");

@@ -136,6 +136,9 @@ check "neighbour that is not a protocol of this BIRD: 404" [ "$(code "$LG/rs/rs1
 check "a BIRD protocol that is not a BGP neighbour: 404" [ "$(code "$LG/rs/rs1/irr4")" = 404 ]
 check "unknown route server: 404" [ "$(code "$LG/rs/rs9")" = 404 ]
 check "POST: 405" [ "$(code -X POST "$LG/")" = 405 ]
+many=$(awk 'BEGIN { for (i = 0; i < 1000; i++) printf "%sa", i ? "&" : "" }')
+check "1,000 parameters in 2 KB: 400 with the error page, not a dropped connection" \
+	sh -c "[ \$(curl -s -o $T_TMP/many.html -w '%{http_code}' '$LG/lookup?$many') = 400 ] && grep -Eq 'too many parameters|malformed parameter' $T_TMP/many.html"
 
 # ---- injection corpus: nothing reaches BIRD but our own commands ---------------------
 
@@ -266,10 +269,17 @@ wait_until 10 "route server stopped" sh -c "! kill -0 $rspid 2>/dev/null"
 wait_until 15 "503 once the cache expired" sh -c "[ \$(curl -s -o $T_TMP/down.json -w '%{http_code}' $LG/api/v1/rs/rs1/neighbors) = 503 ]"
 check "BIRD down: 503 with a clear message" sh -c "jq -e '.error.message | test(\"not answering\")' $T_TMP/down.json >/dev/null"
 check "BIRD down: HTML says so too" sh -c "curl -s $LG/rs/rs1 | grep -q 'not answering'"
+curl -s "$LG/rs/rs1" > "$T_TMP/down.html"
+curl -s "$LG/api/v1/status" > "$T_TMP/down-status.json"
+curl -s "$LG/lookup?q=192.0.2.1" > "$T_TMP/down-lookup.html"
+check "BIRD down: no page shows the socket path or errno text (the log has them)" \
+	sh -c "! grep -Eq '$RS_CTL|\\.ctl|No such file|Connection refused' $T_TMP/down.json $T_TMP/down.html $T_TMP/down-status.json $T_TMP/down-lookup.html"
 bird_start rs "$T_TMP/rs1.conf"
 wait_until 60 "route server back" lg_env_converged
 wait_until 20 "looking glass recovers by itself" sh -c "curl -sf $LG/api/v1/rs/rs1/neighbors | jq -e '.neighbors | length == 5' >/dev/null" &&
 	pass "BIRD back: the looking glass answers again without a restart"
+check "BIRD down and back: the log says so once each ($(grep -c 'rs1: BIRD' "$T_TMP/lg.log") lines)" \
+	sh -c "[ \$(grep -c 'rs1: BIRD unreachable: ' $T_TMP/lg.log) = 1 ] && [ \$(grep -c 'rs1: BIRD reachable again' $T_TMP/lg.log) = 1 ] && grep 'rs1: BIRD unreachable: ' $T_TMP/lg.log | grep -q '$RS_CTL'"
 
 # ---- CGI -------------------------------------------------------------------------------
 
@@ -279,6 +289,15 @@ check "CGI: Status line, headers, JSON body" sh -c "printf '%s' \"\$1\" | head -
 cgi=$(GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD=GET PATH_INFO=/lookup QUERY_STRING='q=x;id' \
 	SCRIPT_NAME=/cgi-bin/lg IXP_LG_BIRD="rs1=$RS_CTL" "$IXP_LG")
 check "CGI: bad input is a 400 page, links under the script's path" sh -c "printf '%s' \"\$1\" | head -1 | grep -q '^Status: 400' && printf '%s' \"\$1\" | grep -q '<base href=\"/cgi-bin/lg/\">'" _ "$cgi"
+
+long=$(printf 'q=%03000d' 0)
+cgi=$(GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD=GET PATH_INFO=/lookup QUERY_STRING="$long" \
+	IXP_LG_BIRD="rs1=$RS_CTL" "$IXP_LG")
+check "CGI: a 3,000-byte query is 414, as in serve mode" sh -c "printf '%s' \"\$1\" | head -1 | grep -q '^Status: 414'" _ "$cgi"
+cgi=$(GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD=GET PATH_INFO=/api/v1/status IXP_LG_BIRD="rs1" \
+	"$IXP_LG" 2> "$T_TMP/cgi-err.log")
+check "CGI misconfigured: a 500 error page for the member, the reason in the server's log" \
+	sh -c "printf '%s' \"\$1\" | head -1 | grep -q '^Status: 500' && printf '%s' \"\$1\" | sed '1,/^\r\$/d' | jq -e '.error.status == 500' >/dev/null && grep -q 'NAME=/path/to/bird.ctl' $T_TMP/cgi-err.log" _ "$cgi"
 
 # ---- a real browser ----------------------------------------------------------------------
 

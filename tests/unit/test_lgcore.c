@@ -1,5 +1,8 @@
-/* lgcore: the command templates (typed values printed back, nothing else)
- * and replies replayed from the cache. */
+/* lgcore: the command templates (typed values printed back, nothing else),
+ * replies replayed from the cache, and pooled sessions that never hand one
+ * request's reply to another, against a fake BIRD that misbehaves. */
+#include <poll.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -11,6 +14,10 @@
 #include "lgcore.h"
 #include "testutil.h"
 #include "birdreply.h"
+
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 /* Replies replayed from the cache: lines are spans there, not strings. */
 static void
@@ -86,12 +93,226 @@ test_command_templates(void **state)
 	assert_false(lg_build_cmd(CMD_ROUTES_TABLE, &a, cmd, sizeof(cmd)));
 }
 
+/* ---- a fake BIRD ------------------------------------------------------------ */
+
+#define GOOD_STATUS "1000-BIRD 2.0.12\n1011-Router ID is 192.0.2.1\n0013 Daemon is up and running\n"
+
+struct fake {
+	char		 path[108];
+	int		 lfd;
+	volatile int	 stop;
+	pthread_mutex_t	 mu;
+	int		 status_cmds;
+	/* The first "show status" gets this (after delay_ms), then late
+	 * 100 ms after; every later one gets GOOD_STATUS. */
+	const char	*first, *late;
+	size_t		 first_len;
+	int		 delay_ms;
+	pthread_t	 conn[16];
+	int		 n_conn;
+	pthread_t	 th;
+};
+
+struct fake_conn {
+	struct fake	*f;
+	int		 fd;
+};
+
+static void
+put(int fd, const char *p, size_t n)
+{
+	(void)!send(fd, p, n, MSG_NOSIGNAL);
+}
+
+static void *
+fake_conn(void *arg)
+{
+	struct fake_conn *fc = arg;
+	struct fake *f = fc->f;
+	char buf[1024];
+	size_t len = 0;
+	ssize_t n;
+
+	put(fc->fd, "0001 BIRD 2.0.12 ready.\n", 24);
+	while ((n = recv(fc->fd, buf + len, sizeof(buf) - 1 - len, 0)) > 0) {
+		char *nl;
+		len += (size_t)n;
+		buf[len] = '\0';
+		while ((nl = strchr(buf, '\n')) != NULL) {
+			*nl = '\0';
+			if (!strcmp(buf, "restrict")) {
+				put(fc->fd, "0016 Access restricted\n", 23);
+			} else if (!strcmp(buf, "show status")) {
+				int k;
+				pthread_mutex_lock(&f->mu);
+				k = ++f->status_cmds;
+				pthread_mutex_unlock(&f->mu);
+				if (k == 1) {
+					usleep((useconds_t)f->delay_ms * 1000);
+					put(fc->fd, f->first, f->first_len);
+					if (f->late) {
+						usleep(100000);
+						put(fc->fd, f->late, strlen(f->late));
+					}
+				} else {
+					put(fc->fd, GOOD_STATUS, strlen(GOOD_STATUS));
+				}
+			} else {
+				put(fc->fd, "9001 syntax error\n", 18);
+			}
+			len -= (size_t)(nl + 1 - buf);
+			memmove(buf, nl + 1, len + 1);
+		}
+	}
+	close(fc->fd);
+	free(fc);
+	return NULL;
+}
+
+static void *
+fake_main(void *arg)
+{
+	struct fake *f = arg;
+
+	while (!f->stop) {
+		struct pollfd p = { f->lfd, POLLIN, 0 };
+		struct fake_conn *fc;
+		if (poll(&p, 1, 50) <= 0)
+			continue;
+		fc = calloc(1, sizeof(*fc));
+		fc->f = f;
+		fc->fd = accept(f->lfd, NULL, NULL);
+		if (fc->fd < 0 || f->n_conn == 16) {
+			if (fc->fd >= 0)
+				close(fc->fd);
+			free(fc);
+			continue;
+		}
+		pthread_create(&f->conn[f->n_conn++], NULL, fake_conn, fc);
+	}
+	return NULL;
+}
+
+static void
+fake_start(struct fake *f)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+
+	snprintf(f->path, sizeof(f->path), "/tmp/ixp-fakebird.%d.ctl", (int)getpid());
+	unlink(f->path);
+	memcpy(sa.sun_path, f->path, strlen(f->path) + 1);
+	f->lfd = socket(AF_UNIX, SOCK_STREAM, 0);
+	assert_true(f->lfd >= 0);
+	assert_int_equal(bind(f->lfd, (struct sockaddr *)&sa, sizeof(sa)), 0);
+	assert_int_equal(listen(f->lfd, 8), 0);
+	pthread_mutex_init(&f->mu, NULL);
+	pthread_create(&f->th, NULL, fake_main, f);
+}
+
+static void
+fake_stop(struct fake *f)
+{
+	f->stop = 1;
+	pthread_join(f->th, NULL);
+	/* The looking glass has closed its sessions: every connection ends. */
+	for (int i = 0; i < f->n_conn; i++)
+		pthread_join(f->conn[i], NULL);
+	close(f->lfd);
+	unlink(f->path);
+	pthread_mutex_destroy(&f->mu);
+}
+
+/* Whatever the first reply did, the next request on the route server gets
+ * its own reply, never the rest of the first. */
+static void
+anomaly(const char *first, size_t first_len, const char *late, int delay_ms,
+    enum bird_status want_first)
+{
+	struct lg_options o = { .timeout_ms = 400, .max_routes = 100, .ttl_ms = 1000,
+	    .ttl_short_ms = 1000, .cache_bytes = 1 << 20 };
+	struct fake f = { .first = first, .first_len = first_len, .late = late,
+	    .delay_ms = delay_ms };
+	struct lg_args a = { 0 };
+	struct lg lg;
+	struct lg_reply *r;
+	char spec[160], err[200];
+
+	fake_start(&f);
+	lg_init(&lg, &o);
+	snprintf(spec, sizeof(spec), "rs1=%s", f.path);
+	assert_true(lg_add_rs(&lg, spec, err, sizeof(err)));
+	r = lg_query(&lg, &lg.rs[0], CMD_STATUS, &a, true);
+	assert_non_null(r);
+	assert_int_equal(r->status, want_first);
+	lg_reply_put(&lg, r);
+	usleep((useconds_t)(delay_ms + 300) * 1000);	/* everything late has arrived */
+	for (int i = 0; i < 2; i++) {
+		r = lg_query(&lg, &lg.rs[0], CMD_STATUS, &a, true);
+		assert_non_null(r);
+		assert_int_equal(r->status, BS_OK);
+		assert_int_equal(r->code, 13);
+		assert_non_null(strstr(r->data, "Router ID is 192.0.2.1"));
+		assert_null(strstr(r->data, "leftover"));
+		lg_reply_put(&lg, r);
+	}
+	lg_free(&lg);
+	fake_stop(&f);
+}
+
+static void
+test_early_final_line(void **state)
+{
+	static const char all[] = "1000-BIRD 2.0.12\n9999 early\n1011-leftover\n"
+	    "0013 Daemon is up and running\n";
+
+	(void)state;
+	/* The rest comes with it: seen at once. */
+	anomaly(all, sizeof(all) - 1, NULL, 0, BS_IO);
+	/* The rest comes later: seen before the next command is sent. */
+	anomaly("1000-BIRD 2.0.12\n9999 early\n", 28, "1011-leftover\n0013 Daemon is up and running\n",
+	    0, BS_OK);
+}
+
+static void
+test_unknown_code(void **state)
+{
+	static const char odd[] = "5000-odd\n1011-leftover\n0013 Daemon is up and running\n";
+
+	(void)state;
+	anomaly(odd, sizeof(odd) - 1, NULL, 0, BS_IO);
+}
+
+static void
+test_oversize_line(void **state)
+{
+	static char big[3000];
+
+	(void)state;
+	memset(big, 'x', sizeof(big));
+	memcpy(big, "1011-leftover", 13);
+	memcpy(big + sizeof(big) - 31, "\n0013 Daemon is up and running\n", 31);
+	anomaly(big, sizeof(big), NULL, 0, BS_IO);
+}
+
+static void
+test_reply_after_timeout(void **state)
+{
+	static const char slow[] = "1000-BIRD 2.0.12\n1011-leftover\n0013 Daemon is up and running\n";
+
+	(void)state;
+	anomaly(slow, sizeof(slow) - 1, NULL, 800, BS_TIMEOUT);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_replay),
 		cmocka_unit_test(test_command_templates),
+		cmocka_unit_test(test_early_final_line),
+		cmocka_unit_test(test_unknown_code),
+		cmocka_unit_test(test_oversize_line),
+		cmocka_unit_test(test_reply_after_timeout),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
