@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -221,63 +222,242 @@ trusted(const struct lg_proxies *p, const struct lg_addr *ad)
 	return false;
 }
 
+/* ---- connections per network --------------------------------------------------------- */
+
+/*
+ * Connections held per client network (IPv4 address, IPv6 /64): checked
+ * when libmicrohttpd accepts, counted from its start and close
+ * notifications. Its own per-IP cap counts each IPv6 address apart, so one
+ * /64 could hold every slot.
+ */
+#define NC_SLOTS 8192
+#define NC_PROBE 16
+
+struct nc_slot {
+	char		 key[48];
+	unsigned	 n;
+};
+
+struct netconns {
+	pthread_mutex_t	 mu;
+	unsigned	 max;
+	struct nc_slot	*slot;
+};
+
+/* The slot holding key (or, with create, a free one for it); NULL if none. */
+static struct nc_slot *
+nc_find(struct netconns *nc, const char *key, bool create)
+{
+	uint32_t h = hmap_hash(key);
+	struct nc_slot *free_slot = NULL;
+
+	for (int i = 0; i < NC_PROBE; i++) {
+		struct nc_slot *c = &nc->slot[(h + (uint32_t)i) % NC_SLOTS];
+		if (c->n > 0 && !strcmp(c->key, key))
+			return c;
+		if (c->n == 0 && free_slot == NULL)
+			free_slot = c;
+	}
+	if (create && free_slot != NULL)
+		snprintf(free_slot->key, sizeof(free_slot->key), "%s", key);
+	return create ? free_slot : NULL;
+}
+
 /* ---- the server ---------------------------------------------------------------------- */
+
+/*
+ * libmicrohttpd runs event-driven (epoll, two polling threads): a slow or
+ * idle connection costs a socket and its memory pool, no thread. Work that
+ * waits for BIRD runs on worker threads, the connection suspended
+ * meanwhile; a request that finds every worker busy waits in a queue up to
+ * QUEUE_WAIT_MS, then gets 503.
+ */
+#define POLL_THREADS	2
+#define QUEUE_WAIT_MS	3000
+#define IDLE_TIMEOUT_S	10
+#define SUMMARY_MS	60000
+
+enum req_state { RQ_NEW, RQ_QUEUED, RQ_DONE };
+
+/* One request: libmicrohttpd's con_cls, from the URI callback on. */
+struct req {
+	char			*uri;		/* raw, as the client sent it */
+	const char		*method;
+	enum req_state		 state;
+	struct lg_response	 resp;
+	struct MHD_Connection	*conn;
+	int64_t			 queued_ms;
+	struct req		*next;		/* in the queue */
+};
+
+/* Refusals, logged as one summary line a minute at most. */
+struct refusals {
+	unsigned	 rate, busy, netcap;
+	int64_t		 since_ms;
+};
 
 struct server {
 	struct lg_app		*app;
 	struct lg_ratelimit	*rl;
 	struct lg_proxies	 proxies;
-	pthread_mutex_t		 mu;
+	struct netconns		 nc;
+	pthread_mutex_t		 mu;		/* the queue, stopping, refusals */
 	pthread_cond_t		 cv;
-	unsigned		 inflight, max_inflight;
+	struct req		*head, *tail;
+	size_t			 queued, max_queued;
+	bool			 stopping;
+	pthread_t		*workers;
+	unsigned		 n_workers;
+	pthread_t		 reaper;
+	struct refusals		 ref;
 };
 
-static bool
-enter(struct server *s)
+/* Called with s->mu held. */
+static void
+refusal_summary(struct server *s, int64_t now, bool force)
 {
-	struct timespec ts;
-	bool ok = true;
+	struct refusals *r = &s->ref;
 
-	clock_gettime(CLOCK_REALTIME, &ts);
-	ts.tv_sec += 3;
-	pthread_mutex_lock(&s->mu);
-	while (s->inflight >= s->max_inflight && ok)
-		ok = pthread_cond_timedwait(&s->cv, &s->mu, &ts) != ETIMEDOUT;
-	if (ok)
-		s->inflight++;
-	pthread_mutex_unlock(&s->mu);
-	return ok;
+	if (r->rate + r->busy + r->netcap == 0 || (!force && now - r->since_ms < SUMMARY_MS)) {
+		if (r->rate + r->busy + r->netcap == 0)
+			r->since_ms = now;
+		return;
+	}
+	fprintf(stderr, "ixp-lg: in the last %lld s: %u requests over the rate limit (429), "
+	    "%u while busy (503), %u connections over the per-network cap\n",
+	    (long long)((now - r->since_ms + 999) / 1000), r->rate, r->busy, r->netcap);
+	memset(r, 0, sizeof(*r));
+	r->since_ms = now;
 }
 
 static void
-leave(struct server *s)
+refused(struct server *s, unsigned *counter)
 {
+	int64_t now = clock_ms();
+
 	pthread_mutex_lock(&s->mu);
-	s->inflight--;
-	pthread_cond_signal(&s->cv);
+	if (s->ref.rate + s->ref.busy + s->ref.netcap == 0)
+		s->ref.since_ms = now;
+	(*counter)++;
+	refusal_summary(s, now, false);
 	pthread_mutex_unlock(&s->mu);
 }
 
-/*
- * The raw request URI, before libmicrohttpd decodes anything: the looking
- * glass parses the query itself (lgquery) from this copy. libmicrohttpd
- * would next split the query into one record per parameter in the
- * connection's 64 KiB pool and, when they do not fit (1,000 parameters in
- * 2 KB), drop the connection without an answer; so its copy of the query
- * is cut right after the '?' (its own buffer, which it cuts there itself)
- * and lgquery answers too many parameters with 400 like any other refusal.
- */
+/* The client's network key, behind a trusted proxy the one it names. */
+static void
+request_key(struct server *s, struct MHD_Connection *c, char *key, size_t cap)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c,
+	    MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	struct lg_addr peer;
+
+	addr_of(ci ? ci->client_addr : NULL, &peer);
+	if (trusted(&s->proxies, &peer)) {
+		const char *xff = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+		    "X-Forwarded-For");
+		struct lg_addr fwd;
+		if (xff != NULL && lg_forwarded_for(xff, &fwd))
+			peer = fwd;
+	}
+	client_key(&peer, key, cap);
+}
+
+/* The key a connection counts under: none for a trusted proxy (all its
+ * clients come through it). False when it does not count. */
+static bool
+conn_key(struct server *s, const struct sockaddr *sa, char *key, size_t cap)
+{
+	struct lg_addr peer;
+
+	addr_of(sa, &peer);
+	if (trusted(&s->proxies, &peer))
+		return false;
+	client_key(&peer, key, cap);
+	return true;
+}
+
+static enum MHD_Result
+accept_policy(void *cls, const struct sockaddr *sa, socklen_t len)
+{
+	struct server *s = cls;
+	struct nc_slot *slot;
+	char key[64];
+	bool ok = true;
+
+	(void)len;
+	if (!conn_key(s, sa, key, sizeof(key)))
+		return MHD_YES;
+	pthread_mutex_lock(&s->nc.mu);
+	slot = nc_find(&s->nc, key, false);
+	if (slot != NULL && slot->n >= s->nc.max)
+		ok = false;
+	pthread_mutex_unlock(&s->nc.mu);
+	if (!ok)
+		refused(s, &s->ref.netcap);
+	return ok ? MHD_YES : MHD_NO;
+}
+
+/* Connections start and close: the per-network counts. socket_context
+ * remembers whether this one counted (its slot may move no more than its key). */
+static void
+conn_notify(void *cls, struct MHD_Connection *c, void **socket_context,
+    enum MHD_ConnectionNotificationCode code)
+{
+	struct server *s = cls;
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c,
+	    MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	struct nc_slot *slot;
+	char key[64];
+
+	if (!conn_key(s, ci ? ci->client_addr : NULL, key, sizeof(key)))
+		return;
+	pthread_mutex_lock(&s->nc.mu);
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		slot = nc_find(&s->nc, key, true);
+		if (slot != NULL) {
+			slot->n++;
+			*socket_context = slot;
+		}
+	} else if (*socket_context != NULL) {
+		slot = *socket_context;
+		slot->n--;
+		*socket_context = NULL;
+	}
+	pthread_mutex_unlock(&s->nc.mu);
+}
+
+/* The raw request URI, before libmicrohttpd decodes anything (see below). */
 static void *
 uri_log(void *cls, const char *uri, struct MHD_Connection *c)
 {
 	char *q = uri ? strchr(uri, '?') : NULL;
-	char *copy = xstrdup(uri ? uri : "");
+	struct req *rq = xcalloc(1, sizeof(*rq));
 
 	(void)cls;
 	(void)c;
+	rq->uri = xstrdup(uri ? uri : "");
+	lg_response_init(&rq->resp);
+	/*
+	 * The looking glass parses the query itself (lgquery) from this copy.
+	 * libmicrohttpd would next split the query into one record per
+	 * parameter in the connection's 64 KiB pool and, when they do not fit
+	 * (1,000 parameters in 2 KB), drop the connection without an answer;
+	 * so its copy is cut right after the '?' (its own buffer, which it
+	 * cuts there itself), and lgquery answers with 400.
+	 */
 	if (q != NULL)
 		q[1] = '\0';
-	return copy;
+	return rq;
+}
+
+static void
+req_free(struct req *rq)
+{
+	if (rq != NULL) {
+		lg_response_free(&rq->resp);
+		free(rq->uri);
+		free(rq);
+	}
 }
 
 static void
@@ -286,7 +466,7 @@ completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestT
 	(void)cls;
 	(void)c;
 	(void)t;
-	free(*con_cls);
+	req_free(*con_cls);
 	*con_cls = NULL;
 }
 
@@ -316,53 +496,175 @@ send_response(struct MHD_Connection *c, struct lg_response *resp)
 	return ok;
 }
 
+static void
+busy(struct server *s, struct req *rq)
+{
+	lg_error(s->app, lg_path_format(rq->uri), 503, NULL,
+	    "the looking glass is busy; try again in a few seconds", &rq->resp);
+	rq->resp.retry_after = 3;
+	refused(s, &s->ref.busy);
+}
+
+/* Take the next queued request (s->mu held); NULL when stopping. */
+static struct req *
+dequeue(struct server *s)
+{
+	struct req *rq;
+
+	while (s->head == NULL && !s->stopping)
+		pthread_cond_wait(&s->cv, &s->mu);
+	if ((rq = s->head) == NULL)
+		return NULL;
+	s->head = rq->next;
+	if (s->head == NULL)
+		s->tail = NULL;
+	s->queued--;
+	return rq;
+}
+
+/* Answered: libmicrohttpd calls the handler again, which sends it. */
+static void
+finish(struct req *rq)
+{
+	rq->state = RQ_DONE;
+	MHD_resume_connection(rq->conn);
+}
+
+static void *
+worker(void *arg)
+{
+	struct server *s = arg;
+	struct req *rq;
+
+	pthread_mutex_lock(&s->mu);
+	while ((rq = dequeue(s)) != NULL) {
+		pthread_mutex_unlock(&s->mu);
+		if (clock_ms() - rq->queued_ms > QUEUE_WAIT_MS)
+			busy(s, rq);
+		else
+			lg_answer(s->app, rq->method, rq->uri, &rq->resp);
+		finish(rq);
+		pthread_mutex_lock(&s->mu);
+	}
+	pthread_mutex_unlock(&s->mu);
+	return NULL;
+}
+
+/* Requests that waited too long for a worker get 503 now, not when one
+ * frees up (a hung BIRD holds a worker for --timeout). */
+static void *
+reaper(void *arg)
+{
+	struct server *s = arg;
+
+	pthread_mutex_lock(&s->mu);
+	while (!s->stopping) {
+		struct timespec ts;
+		struct req **pp = &s->head, *late = NULL;
+		int64_t now = clock_ms();
+
+		while (*pp != NULL) {
+			struct req *rq = *pp;
+			if (now - rq->queued_ms <= QUEUE_WAIT_MS) {
+				pp = &rq->next;
+				continue;
+			}
+			*pp = rq->next;
+			s->queued--;
+			rq->next = late;
+			late = rq;
+		}
+		s->tail = NULL;
+		for (struct req *t = s->head; t != NULL; t = t->next)
+			s->tail = t;
+		pthread_mutex_unlock(&s->mu);
+		while (late != NULL) {
+			struct req *rq = late;
+			late = rq->next;
+			busy(s, rq);
+			finish(rq);
+		}
+		pthread_mutex_lock(&s->mu);
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_nsec += 200 * 1000000;
+		if (ts.tv_nsec >= 1000000000) {
+			ts.tv_sec++;
+			ts.tv_nsec -= 1000000000;
+		}
+		pthread_cond_timedwait(&s->cv, &s->mu, &ts);
+	}
+	pthread_mutex_unlock(&s->mu);
+	return NULL;
+}
+
+static bool
+enqueue(struct server *s, struct req *rq)
+{
+	bool ok;
+
+	pthread_mutex_lock(&s->mu);
+	ok = !s->stopping && s->queued < s->max_queued;
+	if (ok) {
+		rq->queued_ms = clock_ms();
+		rq->next = NULL;
+		if (s->tail)
+			s->tail->next = rq;
+		else
+			s->head = rq;
+		s->tail = rq;
+		s->queued++;
+		rq->state = RQ_QUEUED;
+		pthread_cond_broadcast(&s->cv);
+	}
+	pthread_mutex_unlock(&s->mu);
+	return ok;
+}
+
 static enum MHD_Result
 access_handler(void *cls, struct MHD_Connection *c, const char *url, const char *method,
     const char *version, const char *upload, size_t *upload_size, void **con_cls)
 {
 	struct server *s = cls;
-	const char *uri = *con_cls ? *con_cls : url;
-	const union MHD_ConnectionInfo *ci;
-	struct lg_addr peer;
-	struct lg_response resp;
+	struct req *rq = *con_cls;
 	enum MHD_Result ok;
 	char key[64];
 	unsigned retry = 0;
-	bool exempt;
 
+	(void)url;
 	(void)version;
 	(void)upload;
 	if (*upload_size != 0) {	/* no request bodies here */
 		*upload_size = 0;
 		return MHD_YES;
 	}
-	lg_response_init(&resp);
-	ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	addr_of(ci ? ci->client_addr : NULL, &peer);
-	if (trusted(&s->proxies, &peer)) {
-		const char *xff = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-		    "X-Forwarded-For");
-		struct lg_addr fwd;
-		if (xff != NULL && lg_forwarded_for(xff, &fwd))
-			peer = fwd;
+	if (rq == NULL)			/* no URI callback: cannot happen */
+		return MHD_NO;
+	if (rq->state == RQ_QUEUED)	/* resumed before its answer: wait on */
+		return MHD_YES;
+	if (rq->state == RQ_NEW) {
+		request_key(s, c, key, sizeof(key));
+		if (lg_path_unmetered(rq->uri)) {
+			lg_answer(s->app, method, rq->uri, &rq->resp);
+		} else if (!lg_ratelimit_take(s->rl, key, clock_ms(), &retry)) {
+			lg_error(s->app, lg_path_format(rq->uri), 429, NULL,
+			    "too many requests from your network; slow down", &rq->resp);
+			rq->resp.retry_after = retry;
+			refused(s, &s->ref.rate);
+		} else {
+			/* Suspended before it is queued: a worker may resume it
+			 * at once. Refused, it is resumed with the 503 to send. */
+			rq->method = method;
+			rq->conn = c;
+			MHD_suspend_connection(c);
+			if (!enqueue(s, rq)) {
+				busy(s, rq);
+				finish(rq);
+			}
+			return MHD_YES;
+		}
+		rq->state = RQ_DONE;
 	}
-	client_key(&peer, key, sizeof(key));
-	exempt = lg_path_unmetered(uri);
-	if (!exempt && !lg_ratelimit_take(s->rl, key, clock_ms(), &retry)) {
-		lg_error(s->app, lg_path_format(uri), 429, NULL,
-		    "too many requests from your network; slow down", &resp);
-		resp.retry_after = retry;
-	} else if (!exempt && !enter(s)) {
-		lg_error(s->app, lg_path_format(uri), 503, NULL,
-		    "the looking glass is busy; try again in a few seconds", &resp);
-		resp.retry_after = 3;
-	} else {
-		lg_answer(s->app, method, uri, &resp);
-		if (!exempt)
-			leave(s);
-	}
-	ok = send_response(c, &resp);
-	lg_response_free(&resp);
+	ok = send_response(c, &rq->resp);
 	return ok;
 }
 
@@ -414,6 +716,22 @@ parse_listen(const char *s, struct sockaddr_storage *ss, socklen_t *len)
 	return false;
 }
 
+/* Room for every connection, the listening socket and BIRD's sessions. */
+static unsigned
+fd_room(unsigned want)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return want;
+	if (rl.rlim_cur < (rlim_t)want + 64 && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max < (rlim_t)want + 64 ? rl.rlim_max : (rlim_t)want + 64;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
+	return rl.rlim_cur < (rlim_t)want + 64 ? (unsigned)(rl.rlim_cur > 128 ? rl.rlim_cur - 64 : 64)
+	    : want;
+}
+
 int
 lg_serve(struct lg_app *app, const struct lg_server_opts *o)
 {
@@ -421,8 +739,9 @@ lg_serve(struct lg_app *app, const struct lg_server_opts *o)
 	socklen_t sl;
 	struct server s;
 	struct MHD_Daemon *d;
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
-	    MHD_USE_ERROR_LOG;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
+	    MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
+	unsigned max_conn;
 
 	if (!parse_listen(o->listen, &ss, &sl)) {
 		fprintf(stderr, "ixp-lg: --listen %s: use ADDRESS:PORT, e.g. 127.0.0.1:8080 "
@@ -431,37 +750,71 @@ lg_serve(struct lg_app *app, const struct lg_server_opts *o)
 	}
 	if (ss.ss_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
+	max_conn = fd_room(o->max_connections);
 	memset(&s, 0, sizeof(s));
 	s.app = app;
 	s.rl = lg_ratelimit_new(o->rate, o->burst);
-	s.max_inflight = o->max_inflight;
 	s.proxies = o->proxies;
+	s.max_queued = max_conn;
+	s.ref.since_ms = clock_ms();
+	s.nc.max = o->max_per_network;
+	s.nc.slot = xcalloc(NC_SLOTS, sizeof(*s.nc.slot));
+	pthread_mutex_init(&s.nc.mu, NULL);
 	pthread_mutex_init(&s.mu, NULL);
 	pthread_cond_init(&s.cv, NULL);
-	d = MHD_start_daemon(flags, 0, NULL, NULL, access_handler, &s,
+	d = MHD_start_daemon(flags, 0, accept_policy, &s, access_handler, &s,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)POLL_THREADS,
 	    MHD_OPTION_URI_LOG_CALLBACK, uri_log, NULL,
 	    MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
-	    MHD_OPTION_CONNECTION_LIMIT, o->max_connections,
-	    /* Behind a proxy every connection comes from it. */
-	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, o->proxies.n ? 0u : 16u,
-	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+	    MHD_OPTION_NOTIFY_CONNECTION, conn_notify, &s,
+	    MHD_OPTION_CONNECTION_LIMIT, max_conn,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)IDLE_TIMEOUT_S,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)65536,
 	    MHD_OPTION_END);
 	if (d == NULL) {
 		fprintf(stderr, "ixp-lg: cannot listen on %s: %s\n", o->listen, strerror(errno));
 		lg_ratelimit_free(s.rl);
+		free(s.nc.slot);
 		return 1;
 	}
+	s.n_workers = o->max_inflight;
+	s.workers = xcalloc(s.n_workers, sizeof(*s.workers));
+	for (unsigned i = 0; i < s.n_workers; i++)
+		pthread_create(&s.workers[i], NULL, worker, &s);
+	pthread_create(&s.reaper, NULL, reaper, &s);
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	signal(SIGPIPE, SIG_IGN);
-	fprintf(stderr, "ixp-lg: listening on %s, %zu route server%s\n", o->listen,
-	    app->core.n_rs, app->core.n_rs == 1 ? "" : "s");
+	fprintf(stderr, "ixp-lg: listening on %s, %zu route server%s; %u connections, %u per "
+	    "network%s, idle timeout %d s; %u requests at a time; %g requests/s per client, "
+	    "burst %g\n", o->listen, app->core.n_rs, app->core.n_rs == 1 ? "" : "s", max_conn,
+	    o->max_per_network, o->proxies.n ? " (trusted proxies exempt)" : "", IDLE_TIMEOUT_S,
+	    o->max_inflight, o->rate, o->burst);
 	while (!stop)
 		pause();
+	/* Every suspended connection is resumed (answered) before the daemon
+	 * stops: the workers finish theirs, the queue gets 503. */
+	pthread_mutex_lock(&s.mu);
+	s.stopping = true;
+	pthread_cond_broadcast(&s.cv);
+	pthread_mutex_unlock(&s.mu);
+	for (unsigned i = 0; i < s.n_workers; i++)
+		pthread_join(s.workers[i], NULL);
+	pthread_join(s.reaper, NULL);
+	for (struct req *rq = s.head, *next; rq != NULL; rq = next) {
+		next = rq->next;
+		busy(&s, rq);
+		finish(rq);
+	}
 	MHD_stop_daemon(d);
+	pthread_mutex_lock(&s.mu);
+	refusal_summary(&s, clock_ms(), true);
+	pthread_mutex_unlock(&s.mu);
+	free(s.workers);
+	free(s.nc.slot);
 	lg_ratelimit_free(s.rl);
+	pthread_mutex_destroy(&s.nc.mu);
 	pthread_mutex_destroy(&s.mu);
 	pthread_cond_destroy(&s.cv);
 	return 0;

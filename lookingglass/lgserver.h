@@ -29,8 +29,9 @@ struct lg_server_opts {
 	const char	*listen;	/* "127.0.0.1:8080", "[::1]:8080" */
 	double		 rate;		/* requests per second per client */
 	double		 burst;
-	unsigned	 max_inflight;
+	unsigned	 max_inflight;	/* worker threads: requests answered at once */
 	unsigned	 max_connections;
+	unsigned	 max_per_network;	/* connections per IPv4 address, IPv6 /64 */
 	struct lg_proxies proxies;
 };
 

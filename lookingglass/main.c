@@ -49,6 +49,12 @@ static const char usage[] =
 "    --burst N            requests a client may make at once (default 30)\n"
 "    --max-inflight N     requests answered at a time (default 8; more wait\n"
 "                         up to 3 s, then get 503)\n"
+"    --max-connections N  connections held at once (default 1024; the open\n"
+"                         file limit is raised to fit). Connections are\n"
+"                         event-driven: a slow or idle one costs no thread,\n"
+"                         and is closed after 10 s without a byte\n"
+"    --max-per-network N  connections per client IPv4 address or IPv6 /64\n"
+"                         (default 16; trusted proxies are exempt)\n"
 "    --trust-proxy ADDR[,ADDR...]\n"
 "                         reverse proxies (exact addresses) whose\n"
 "                         X-Forwarded-For names the client: rate limits then\n"
@@ -90,6 +96,7 @@ static bool
 takes_value(const char *opt)
 {
 	static const char *const opts[] = { "--bird", "--listen", "--reasons", "--members",
+	    "--max-connections", "--max-per-network",
 	    "--title", "--timeout", "--max-routes", "--cache", "--rate", "--burst",
 	    "--max-inflight", "--trust-proxy" };
 
@@ -151,7 +158,7 @@ main(int argc, char **argv)
 	struct lg_app app;
 	struct lg_options opt = { 10000, 20000, 30000, 5000, 256u << 20 };
 	struct lg_server_opts so = { .listen = "127.0.0.1:8080", .rate = 5, .burst = 30,
-	    .max_inflight = 8, .max_connections = 256 };
+	    .max_inflight = 8, .max_connections = 1024, .max_per_network = 16 };
 	const char *reasons = getenv("IXP_LG_REASONS"), *members = getenv("IXP_LG_MEMBERS");
 	const char *title = getenv("IXP_LG_TITLE"), *birds = getenv("IXP_LG_BIRD");
 	bool cgi = getenv("GATEWAY_INTERFACE") != NULL, serve = false;
@@ -197,6 +204,10 @@ main(int argc, char **argv)
 		}
 		else if (!strcmp(a, "--max-inflight") && num_arg(a, v, 1, 1024, &d))
 			so.max_inflight = (unsigned)d;
+		else if (!strcmp(a, "--max-connections") && num_arg(a, v, 16, 100000, &d))
+			so.max_connections = (unsigned)d;
+		else if (!strcmp(a, "--max-per-network") && num_arg(a, v, 1, 100000, &d))
+			so.max_per_network = (unsigned)d;
 		else if (!strcmp(a, "--listen") && v)
 			so.listen = v;
 		else if (!strcmp(a, "--reasons") && v)

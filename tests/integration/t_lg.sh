@@ -229,6 +229,52 @@ check "trusted proxy: garbage in the header counts against the proxy itself" [ "
 r="$(xff $uport 198.51.100.7) $(xff $uport 198.51.100.8)"
 check "untrusted peer: X-Forwarded-For ignored ($r)" [ "$r" = "200 429" ]
 
+# ---- slow clients: a slowloris holds 300 connections ------------------------------------
+
+# ixp-lg on the LAN (192.0.2.200), an attacker with 20 addresses, a member
+# at a fresh address. The attacker opens 15 connections per address (under
+# the cap of 16 per network) and sends a header byte every 5 s: each is
+# alive to the idle timeout, none ever completes a request.
+ns_host web 192.0.2.200/24
+ns_host att 192.0.2.101/24
+ns_host cli 192.0.2.201/24
+srcs="192.0.2.101"
+for i in $(seq 102 120); do
+	ip -n "$NS_P-att" addr add 192.0.2.$i/24 dev eth0
+	srcs="$srcs 192.0.2.$i"
+done
+ip netns exec "$NS_P-web" "$IXP_LG" serve --bird rs1="$RS_CTL" --listen 192.0.2.200:8080 --rate 1000 \
+	--burst 1000 > "$T_TMP/lg-slow.log" 2>&1 &
+echo $! >> "$T_TMP/pids"
+W=http://192.0.2.200:8080
+wait_until 20 "ixp-lg on the LAN listening" ns_run cli curl -sf -o /dev/null "$W/healthz"
+ns_run att python3 tests/tools/slowloris.py 192.0.2.200 8080 15 5 24 $srcs > "$T_TMP/slow.out" 2>&1 &
+slow=$!
+sleep 3
+# While it holds them: every 0.5 s a fresh client's /healthz and lookup,
+# each within 1 s.
+: > "$T_TMP/probe"
+for i in $(seq 1 30); do
+	ns_run cli curl -s -m 1 -o /dev/null -w '%{http_code}\n' "$W/healthz" >> "$T_TMP/probe"
+	ns_run cli curl -s -m 1 -o /dev/null -w '%{http_code}\n' "$W/lookup?q=192.0.2.1" >> "$T_TMP/probe"
+	sleep 0.5
+done
+wait "$slow"
+read -r _ opened _ held < "$T_TMP/slow.out" || { opened=0; held=0; }
+check "slowloris: 300 connections from 20 addresses opened and held to the end (opened $opened, held $held)" \
+	[ "$opened" -eq 300 ] && [ "$held" -ge 290 ]
+check "slowloris: a fresh client got all $(wc -l < "$T_TMP/probe") /healthz and lookups within 1 s ($(grep -vc '^200$' "$T_TMP/probe") did not)" \
+	sh -c "[ \$(wc -l < $T_TMP/probe) = 60 ] && ! grep -qv '^200\$' $T_TMP/probe"
+# One address cannot hold more than its network's 16.
+ns_run att python3 tests/tools/slowloris.py 192.0.2.200 8080 40 1 3 192.0.2.101 > "$T_TMP/slow1.out" 2>&1
+read -r _ opened _ held < "$T_TMP/slow1.out" || { opened=0; held=0; }
+check "slowloris: one address holds at most 16 connections (held $held of $opened)" [ "$held" -le 16 ]
+webpid=$(tail -1 "$T_TMP/pids")
+kill "$webpid"
+wait_until 10 "ixp-lg on the LAN stopped" sh -c "! kill -0 $webpid 2>/dev/null"
+check "slowloris: the refusals are one summary line in the log, not one line each" \
+	sh -c "[ \$(grep -c 'connections over the per-network cap' $T_TMP/lg-slow.log) = 1 ] && grep -Eq ' (2[0-9]) connections over the per-network cap' $T_TMP/lg-slow.log"
+
 # ---- BIRD hangs: per-command deadline and the concurrency cap ---------------------------
 
 hport=$((port + 4))
