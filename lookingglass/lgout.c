@@ -1,6 +1,8 @@
 /* Helpers the printers of more than one format share. */
 #include "lgout.h"
 
+#include "buf.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +34,49 @@ void
 lg_jset(json_t *o, const char *k, json_t *v)
 {
 	json_object_set_new(o, k, v ? v : json_null());
+}
+
+static int
+to_buf(const char *p, size_t n, void *ctx)
+{
+	buf_add(ctx, p, n);
+	return 0;
+}
+
+void
+lg_jlist_begin(struct lg_out *o, json_t *root, const char *key)
+{
+	struct buf *b = &o->resp->body;
+
+	o->resp->ctype = "application/json";
+	buf_reset(b);
+	json_dump_callback(root, to_buf, b, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+	json_decref(root);
+	/* "{...\n}" reopened: drop the brace, add the list. */
+	while (b->len > 0 && (b->p[b->len - 1] == '}' || b->p[b->len - 1] == '\n' ||
+	    b->p[b->len - 1] == ' '))
+		b->p[--b->len] = '\0';
+	if (b->len == 0)
+		buf_putc(b, '{');
+	buf_printf(b, "%s\n \"%s\": [\n", b->p[b->len - 1] == '{' ? "" : ",", key);
+	o->n_rows = 0;
+}
+
+void
+lg_jlist_row(struct lg_out *o, json_t *row)
+{
+	struct buf *b = &o->resp->body;
+
+	if (o->n_rows++ > 0)
+		buf_puts(b, ",\n");
+	json_dump_callback(row, to_buf, b, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(row);
+}
+
+void
+lg_jlist_end(struct lg_out *o)
+{
+	buf_puts(&o->resp->body, "\n ]\n}\n");
 }
 
 void

@@ -43,6 +43,7 @@ struct lg_out {
 	json_t			*root;
 	json_t			*list;		/* where rows go */
 	json_t			*item;		/* the route server being printed */
+	size_t			 n_rows;	/* rows of the list being streamed */
 };
 
 /*
@@ -96,6 +97,15 @@ json_t	*lg_jstr(const char *s);
 void	 lg_jset(json_t *o, const char *k, json_t *v);
 /* Make root, which is taken, the response body. */
 void	 lg_json_body(struct lg_response *resp, json_t *root);
+/*
+ * A long list streamed into the body as JSON text: root (taken) with key
+ * opened as an array, then each row dumped as it comes and freed, so a list
+ * of 20,000 routes never exists as a jansson tree (about ten times its
+ * text) and the body is its only copy; lg_jlist_end closes it.
+ */
+void	 lg_jlist_begin(struct lg_out *o, json_t *root, const char *key);
+void	 lg_jlist_row(struct lg_out *o, json_t *row);
+void	 lg_jlist_end(struct lg_out *o);
 /* String fields of a struct (char arrays), set under their keys in order. */
 struct lg_jfield {
 	const char	*key;

@@ -192,16 +192,14 @@ bw_protocols_end(struct lg_out *o)
 static void
 bw_routes_page_begin(struct lg_out *o, const struct lg_routes *l)
 {
-	o->root = bw_envelope(o->app, l->reply, o->app->core.opt.ttl_ms);
-	o->list = json_array();
+	lg_jlist_begin(o, bw_envelope(o->app, l->reply, o->app->core.opt.ttl_ms), "routes");
 }
 
 static void
 bw_routes_page_end(struct lg_out *o, const struct lg_routes *l)
 {
 	(void)l;
-	jset(o->root, "routes", o->list);
-	lg_json_body(o->resp, o->root);
+	lg_jlist_end(o);
 }
 
 /* A number as birdwatcher writes it: a string. */
@@ -258,7 +256,7 @@ bw_route(struct lg_out *o, const struct lg_routes *l, const struct bird_route *r
 	jset(bgp, "large_communities", lg_jlarge_communities(r));
 	jset(bgp, "ext_communities", lg_jext_communities(r));
 	jset(j, "bgp", bgp);
-	json_array_append_new(o->list, j);
+	lg_jlist_row(o, j);
 }
 
 const struct lg_output lg_out_bw = {

@@ -473,8 +473,10 @@ completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestT
 static enum MHD_Result
 send_response(struct MHD_Connection *c, struct lg_response *resp)
 {
-	struct MHD_Response *r = MHD_create_response_from_buffer(resp->body.len,
-	    resp->body.p ? resp->body.p : (char *)"", MHD_RESPMEM_MUST_COPY);
+	/* The body is handed over, not copied (a route list may be 30 MB). */
+	size_t len = resp->body.len;
+	struct MHD_Response *r = MHD_create_response_from_buffer(len, buf_steal(&resp->body),
+	    MHD_RESPMEM_MUST_FREE);
 	char tmp[64];
 	enum MHD_Result ok;
 

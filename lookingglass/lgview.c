@@ -43,7 +43,7 @@ void
 lg_error(struct lg_app *app, enum lg_format fmt, int status, const char *param, const char *msg,
     struct lg_response *resp)
 {
-	struct lg_out o = { outputs[fmt], app, NULL, resp, NULL, NULL, NULL };
+	struct lg_out o = { .fmt = outputs[fmt], .app = app, .resp = resp };
 
 	out_error(&o, status, param, msg);
 }
@@ -314,7 +314,7 @@ page_members(struct lg_out *o)
 void
 lg_handle(struct lg_app *app, const struct lg_request *rq, struct lg_response *resp)
 {
-	struct lg_out o = { outputs[rq->fmt], app, rq, resp, NULL, NULL, NULL };
+	struct lg_out o = { .fmt = outputs[rq->fmt], .app = app, .rq = rq, .resp = resp };
 	struct lg_rs *rs = NULL;
 
 	resp->max_age = 10;

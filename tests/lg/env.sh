@@ -55,6 +55,14 @@ lg_many_routes() {
 	done
 }
 
+# LG_COMMUNITIES=K (the memory test): K communities on every IPv4 route of
+# AS64501, (64501, 1) to (64501, K).
+lg_many_communities() {
+	[ -n "${LG_COMMUNITIES:-}" ] || return 0
+	awk -v n="$LG_COMMUNITIES" 'BEGIN { for (i = 1; i <= n; i++)
+		printf "bgp_community.add((64501, %d));\n", i }'
+}
+
 lg_env_up() {
 	cp "$LG_DIR/ixp.yaml" "$LG_DIR/irr.db" "$LG_DIR/vrps.json" "$T_TMP/"
 	# A BIRD with restricted control sockets (2.16 and later, 3.x) gives
@@ -92,6 +100,7 @@ lg_env_up() {
 		if net = $A.1/32 then bgp_community.add((65535, 666));
 		bgp_path.prepend(64501);
 		bgp_large_community.add((64501, 1, 2));
+		$(lg_many_communities)
 		accept;" > "$T_TMP/m1.conf"
 	lg_member_conf m2 64502 192.0.2.12 2001:db8:100::12 "
 		route 203.0.113.0/24 blackhole;" "
