@@ -49,6 +49,24 @@ bird_row "BIRD socket: show route all for $ip (reference)" "show route all for $
 bird_row "BIRD socket: ... filtered where $ip ~ net (reference)" "show route all filtered where $ip ~ net"
 http_row "ixp-lg lookup $ip, cached (30 s)" $port "/api/v1/lookup?q=$ip"
 http_row "ixp-lg lookup $ip, no cache (both commands)" $((port + 1)) "/api/v1/lookup?q=$ip"
+# Under attack: a slowloris holding 16 connections (the per-network cap)
+# from each of 40 addresses, a header byte every 5 s, while BIRD is
+# reconfigured every second; the same rows again.
+srcs=$(seq -f '127.0.0.%g' 2 41)
+python3 tests/tools/slowloris.py 127.0.0.1 $((port + 1)) 16 5 $((SECS * 2 + 8)) $srcs \
+	> "$T_TMP/slowloris.out" 2>&1 &
+slow=$!
+: > "$T_TMP/reconfigured"
+(while :; do bc rs configure 2>&1 | grep -q Reconfigured && echo >> "$T_TMP/reconfigured"; sleep 1; done) &
+recfg=$!
+sleep 3
+http_row "ixp-lg neighbour list, no cache, under attack (see below)" $((port + 1)) /api/v1/rs/rs1/neighbors
+http_row "ixp-lg lookup $ip, no cache, under attack" $((port + 1)) "/api/v1/lookup?q=$ip"
+kill "$recfg"
+wait "$slow"
 echo
+read -r _ opened _ held < "$T_TMP/slowloris.out"
+echo "Under attack: $opened slow connections opened, $held still held at the end (16 from"
+echo "each of 40 addresses, a header byte every 5 s); BIRD reconfigured $(wc -l < "$T_TMP/reconfigured") times meanwhile."
 echo "BIRD rows: one restricted session, 50 commands one after another. ixp-lg rows: a new"
 echo "connection per request; a lookup runs both BIRD commands above on every route server."
