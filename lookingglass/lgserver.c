@@ -242,6 +242,7 @@ struct netconns {
 	pthread_mutex_t	 mu;
 	unsigned	 max;
 	struct nc_slot	*slot;
+	unsigned	 total, crowded;	/* connections held; "crowded" above this */
 };
 
 /* The slot holding key (or, with create, a free one for it); NULL if none. */
@@ -275,6 +276,7 @@ nc_find(struct netconns *nc, const char *key, bool create)
 #define POLL_THREADS	2
 #define QUEUE_WAIT_MS	3000
 #define IDLE_TIMEOUT_S	10
+#define CROWDED_TIMEOUT_S 3	/* for connections made while more than half are held */
 #define SUMMARY_MS	60000
 
 enum req_state { RQ_NEW, RQ_QUEUED, RQ_DONE };
@@ -408,7 +410,20 @@ conn_notify(void *cls, struct MHD_Connection *c, void **socket_context,
 	    MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	struct nc_slot *slot;
 	char key[64];
+	bool crowded;
 
+	/* Under pressure a new connection must keep talking: idle 3 s, not 10,
+	 * so slow clients give their slots back sooner. */
+	pthread_mutex_lock(&s->nc.mu);
+	if (code == MHD_CONNECTION_NOTIFY_STARTED)
+		s->nc.total++;
+	else
+		s->nc.total--;
+	crowded = code == MHD_CONNECTION_NOTIFY_STARTED && s->nc.total > s->nc.crowded;
+	pthread_mutex_unlock(&s->nc.mu);
+	if (crowded)
+		MHD_set_connection_option(c, MHD_CONNECTION_OPTION_TIMEOUT,
+		    (unsigned)CROWDED_TIMEOUT_S);
 	if (!conn_key(s, ci ? ci->client_addr : NULL, key, sizeof(key)))
 		return;
 	pthread_mutex_lock(&s->nc.mu);
@@ -760,6 +775,7 @@ lg_serve(struct lg_app *app, const struct lg_server_opts *o)
 	s.max_queued = max_conn;
 	s.ref.since_ms = clock_ms();
 	s.nc.max = o->max_per_network;
+	s.nc.crowded = max_conn / 2;
 	s.nc.slot = xcalloc(NC_SLOTS, sizeof(*s.nc.slot));
 	pthread_mutex_init(&s.nc.mu, NULL);
 	pthread_mutex_init(&s.mu, NULL);
@@ -789,10 +805,11 @@ lg_serve(struct lg_app *app, const struct lg_server_opts *o)
 	signal(SIGTERM, on_signal);
 	signal(SIGPIPE, SIG_IGN);
 	fprintf(stderr, "ixp-lg: listening on %s, %zu route server%s; %u connections, %u per "
-	    "network%s, idle timeout %d s; %u requests at a time; %g requests/s per client, "
-	    "burst %g\n", o->listen, app->core.n_rs, app->core.n_rs == 1 ? "" : "s", max_conn,
-	    o->max_per_network, o->proxies.n ? " (trusted proxies exempt)" : "", IDLE_TIMEOUT_S,
-	    o->max_inflight, o->rate, o->burst);
+	    "network%s, idle timeout %d s (%d s beyond %u connections); %u requests at a time; "
+	    "%g requests/s per client, burst %g\n", o->listen, app->core.n_rs,
+	    app->core.n_rs == 1 ? "" : "s", max_conn, o->max_per_network,
+	    o->proxies.n ? " (trusted proxies exempt)" : "", IDLE_TIMEOUT_S, CROWDED_TIMEOUT_S,
+	    s.nc.crowded, o->max_inflight, o->rate, o->burst);
 	while (!stop)
 		pause();
 	/* Every suspended connection is resumed (answered) before the daemon

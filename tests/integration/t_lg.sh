@@ -269,7 +269,20 @@ check "slowloris: a fresh client got all $(wc -l < "$T_TMP/probe") /healthz and 
 ns_run att python3 tests/tools/slowloris.py 192.0.2.200 8080 40 1 3 192.0.2.101 > "$T_TMP/slow1.out" 2>&1
 read -r _ opened _ held < "$T_TMP/slow1.out" || { opened=0; held=0; }
 check "slowloris: one address holds at most 16 connections (held $held of $opened)" [ "$held" -le 16 ]
-webpid=$(tail -1 "$T_TMP/pids")
+# A crowded server (more than half of --max-connections held) gives new
+# connections 3 s of idleness instead of 10: the slow ones beyond 32 of 64
+# are closed before their first byte.
+ip netns exec "$NS_P-web" "$IXP_LG" serve --bird rs1="$RS_CTL" --listen 192.0.2.200:8081 \
+	--max-connections 64 > "$T_TMP/lg-crowd.log" 2>&1 &
+echo $! >> "$T_TMP/pids"
+wait_until 20 "crowded ixp-lg listening" ns_run cli curl -sf -o /dev/null "http://192.0.2.200:8081/healthz"
+ns_run att python3 tests/tools/slowloris.py 192.0.2.200 8081 3 5 8 $srcs > "$T_TMP/slow2.out" 2>&1
+read -r _ opened _ held < "$T_TMP/slow2.out" || { opened=0; held=0; }
+check "slowloris on a crowded server: only the first half are held ($held of $opened)" \
+	[ "$opened" -eq 60 ] && [ "$held" -ge 28 ] && [ "$held" -le 34 ]
+webpid=$(sed -n '$p' "$T_TMP/pids")
+kill "$webpid"
+webpid=$(tail -2 "$T_TMP/pids" | head -1)
 kill "$webpid"
 wait_until 10 "ixp-lg on the LAN stopped" sh -c "! kill -0 $webpid 2>/dev/null"
 check "slowloris: the refusals are one summary line in the log, not one line each" \
