@@ -54,7 +54,19 @@ FUZZ_SRC   = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 .PHONY: lg-demo all demo check unit integration golden fuzz fuzz-smoke install \
 	clean deps deps-demo deps-test bench
 
-all: $(BUILD)/ixp-rsc $(BUILD)/ixp-lg
+all: $(BUILD)/ixp-rsc $(BUILD)/ixp-lg $(BUILD)/man/ixp-rsc.1 $(BUILD)/man/ixp-lg.8
+
+# The manual pages are made from --help (tools/help2mdoc.awk), dated by
+# SOURCE_DATE_EPOCH, else the last commit, so the two never disagree.
+MAN_DATE = $(shell date -u -d @$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || date +%s)} '+%B %-d, %Y')
+$(BUILD)/man/ixp-rsc.1: $(BUILD)/ixp-rsc tools/help2mdoc.awk
+	@mkdir -p $(@D)
+	$(BUILD)/ixp-rsc --help | awk -v name=ixp-rsc -v sec=1 -v date="$(MAN_DATE)" \
+		-f tools/help2mdoc.awk > $@.tmp && mv $@.tmp $@
+$(BUILD)/man/ixp-lg.8: $(BUILD)/ixp-lg tools/help2mdoc.awk
+	@mkdir -p $(@D)
+	$(BUILD)/ixp-lg --help | awk -v name=ixp-lg -v sec=8 -v date="$(MAN_DATE)" \
+		-f tools/help2mdoc.awk > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/ixp-rsc: $(BUILD)/compiler/main.o $(LIB_OBJ)
 	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -211,6 +223,9 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/doc/ixp-rs
 	install -m 0755 $(BUILD)/ixp-rsc $(DESTDIR)$(PREFIX)/bin/ixp-rsc
 	install -m 0755 $(BUILD)/ixp-lg $(DESTDIR)$(PREFIX)/bin/ixp-lg
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man8
+	install -m 0644 $(BUILD)/man/ixp-rsc.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 0644 $(BUILD)/man/ixp-lg.8 $(DESTDIR)$(PREFIX)/share/man/man8/
 	install -m 0644 README.md LICENSE $(DESTDIR)$(PREFIX)/share/doc/ixp-rs/
 	install -d $(DESTDIR)$(PREFIX)/share/doc/ixp-rs/docs/img
 	install -m 0644 docs/*.md $(DESTDIR)$(PREFIX)/share/doc/ixp-rs/docs/

@@ -13,7 +13,7 @@
 
 static const char usage[] =
 "NAME\n"
-"    ixp-lg - looking glass for ixp-rs route servers (BIRD 2)\n"
+"    ixp-lg - looking glass for ixp-rs route servers (BIRD 2 and 3)\n"
 "\n"
 "SYNOPSIS\n"
 "    ixp-lg serve --bird NAME=SOCKET [--bird NAME=SOCKET ...] [--listen ADDR:PORT]\n"
