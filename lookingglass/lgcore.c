@@ -448,7 +448,14 @@ lg_query(struct lg *lg, struct lg_rs *rs, enum lg_cmd c, const struct lg_args *a
 	lg->misses++;
 	pthread_mutex_unlock(&lg->cache_mu);
 
-	r = fetch(lg, rs, cmd);
+	{
+		int64_t t0 = clock_ms();
+		r = fetch(lg, rs, cmd);
+		pthread_mutex_lock(&rs->mu);
+		rs->cmd_n[c]++;
+		rs->cmd_ms[c] += clock_ms() - t0;
+		pthread_mutex_unlock(&rs->mu);
+	}
 
 	pthread_mutex_lock(&lg->cache_mu);
 	if (e->reply != NULL) {

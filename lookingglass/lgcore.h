@@ -37,6 +37,9 @@ struct lg_rs {
 	bool		 busy[LG_POOL];
 	char		 version[32];	/* from the last greeting */
 	bool		 down;		/* the last fetch found BIRD unreachable */
+	/* BIRD commands run, and their time (for /metrics) */
+	uint64_t	 cmd_n[CMD_NUM];
+	int64_t		 cmd_ms[CMD_NUM];
 };
 
 /* A reply: BIRD's lines, "CCCCtext\n" each, and how it ended. */

@@ -98,6 +98,7 @@ static const struct route routes[] = {
 	{ PG_MEMBERS, { "members", NULL }, 0, 0, LGF_HTML, { CMD_NONE }, false },
 	{ PG_CSS, { "static", "lg.css", NULL }, 0, 0, LGF_HTML, { CMD_NONE }, false },
 	{ PG_HEALTH, { "healthz", NULL }, 0, 0, LGF_JSON, { CMD_NONE }, false },
+	{ PG_METRICS, { "metrics", NULL }, 0, 0, LGF_JSON, { CMD_NONE }, false },
 	{ PG_STATUS, { API, "status", NULL }, 0, 0, LGF_JSON, { CMD_STATUS }, false },
 	{ PG_PROTOCOLS, { API, "rs", "{rs}", "neighbors", NULL }, 0, 0, LGF_JSON,
 	    { CMD_PROTOCOLS }, false },
@@ -410,6 +411,27 @@ lg_path_format(const char *path)
 			return routes[i].fmt;
 	}
 	return LGF_HTML;
+}
+
+enum lg_page
+lg_path_page(const char *path)
+{
+	const struct route *r = route_of(path);
+
+	return r != NULL ? r->page : PG_NONE;
+}
+
+const char *
+lg_page_name(enum lg_page p)
+{
+	static const char *const names[PG_NUM] = {
+		[PG_NONE] = "none", [PG_STATUS] = "status", [PG_PROTOCOLS] = "neighbors",
+		[PG_NEIGHBOR] = "neighbor", [PG_ROUTES] = "routes", [PG_SEARCH] = "search",
+		[PG_MEMBERS] = "members", [PG_CSS] = "static", [PG_HEALTH] = "healthz",
+		[PG_METRICS] = "metrics",
+	};
+
+	return p < PG_NUM && names[p] ? names[p] : "none";
 }
 
 bool

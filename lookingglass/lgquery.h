@@ -30,6 +30,8 @@ enum lg_page {
 	PG_MEMBERS,		/* the member directory */
 	PG_CSS,
 	PG_HEALTH,
+	PG_METRICS,		/* Prometheus text, for the IXP's monitoring hosts */
+	PG_NUM
 };
 
 enum lg_view { VIEW_ACCEPTED = 0, VIEW_FILTERED, VIEW_EXPORTED };
@@ -81,6 +83,10 @@ enum lg_format lg_path_format(const char *path);
 /* Paths a client may always ask for, past the rate limit and the cap on
  * requests in flight: the stylesheet and the health check (no BIRD). */
 bool	lg_path_unmetered(const char *path);
+
+/* The page of a path (PG_NONE if none), and its name in metrics. */
+enum lg_page lg_path_page(const char *path);
+const char *lg_page_name(enum lg_page p);
 
 /* A name as BIRD and our compiler write them: [A-Za-z0-9_-], 1..64. */
 bool	lg_name_ok(const char *s);

@@ -195,17 +195,18 @@ lg_forwarded_for(const char *xff, struct lg_addr *out)
 }
 
 bool
-lg_proxies_parse(const char *list, struct lg_proxies *out, char *err, size_t errlen)
+lg_addrs_parse(const char *opt, const char *list, struct lg_proxies *out, char *err,
+    size_t errlen)
 {
 	char *copy = xstrdup(list), *save = NULL, *tok;
 	bool ok = true;
 
 	for (tok = strtok_r(copy, ",", &save); tok && ok; tok = strtok_r(NULL, ",", &save)) {
 		if (out->n == LG_MAX_PROXIES) {
-			snprintf(err, errlen, "--trust-proxy: at most %d addresses", LG_MAX_PROXIES);
+			snprintf(err, errlen, "%s: at most %d addresses", opt, LG_MAX_PROXIES);
 			ok = false;
 		} else if (!addr_parse(tok, &out->v[out->n++])) {
-			snprintf(err, errlen, "--trust-proxy: %s is not an IPv4 or IPv6 address", tok);
+			snprintf(err, errlen, "%s: %s is not an IPv4 or IPv6 address", opt, tok);
 			ok = false;
 		}
 	}
@@ -302,6 +303,7 @@ struct server {
 	struct lg_app		*app;
 	struct lg_ratelimit	*rl;
 	struct lg_proxies	 proxies;
+	struct lg_proxies	 metrics_allow;
 	struct netconns		 nc;
 	pthread_mutex_t		 mu;		/* the queue, stopping, refusals */
 	pthread_cond_t		 cv;
@@ -336,6 +338,16 @@ static void
 refused(struct server *s, unsigned *counter)
 {
 	int64_t now = clock_ms();
+	struct lg_stats *st = &s->app->stats;
+
+	pthread_mutex_lock(&st->mu);
+	if (counter == &s->ref.rate)
+		st->rate_limited++;
+	else if (counter == &s->ref.busy)
+		st->busy++;
+	else
+		st->netcap++;
+	pthread_mutex_unlock(&st->mu);
 
 	pthread_mutex_lock(&s->mu);
 	if (s->ref.rate + s->ref.busy + s->ref.netcap == 0)
@@ -362,6 +374,17 @@ request_key(struct server *s, struct MHD_Connection *c, char *key, size_t cap)
 			peer = fwd;
 	}
 	client_key(&peer, key, cap);
+}
+
+/* The TCP peer (never X-Forwarded-For) is one of --metrics-allow. */
+static bool
+from_monitor(struct server *s, struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c,
+	    MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	struct lg_addr peer;
+
+	return addr_of(ci ? ci->client_addr : NULL, &peer) && trusted(&s->metrics_allow, &peer);
 }
 
 /* The key a connection counts under: none for a trusted proxy (all its
@@ -420,6 +443,9 @@ conn_notify(void *cls, struct MHD_Connection *c, void **socket_context,
 	else
 		s->nc.total--;
 	crowded = code == MHD_CONNECTION_NOTIFY_STARTED && s->nc.total > s->nc.crowded;
+	pthread_mutex_lock(&s->app->stats.mu);
+	s->app->stats.connections = s->nc.total;
+	pthread_mutex_unlock(&s->app->stats.mu);
 	pthread_mutex_unlock(&s->nc.mu);
 	if (crowded)
 		MHD_set_connection_option(c, MHD_CONNECTION_OPTION_TIMEOUT,
@@ -659,10 +685,16 @@ access_handler(void *cls, struct MHD_Connection *c, const char *url, const char 
 	if (rq->state == RQ_QUEUED)	/* resumed before its answer: wait on */
 		return MHD_YES;
 	if (rq->state == RQ_NEW) {
+		enum lg_page page = lg_path_page(rq->uri);
+		bool monitor = page == PG_METRICS && from_monitor(s, c);
+
 		request_key(s, c, key, sizeof(key));
-		if (lg_path_unmetered(rq->uri)) {
+		if (page == PG_METRICS && !monitor) {
+			lg_error(s->app, LGF_JSON, 403, NULL,
+			    "metrics are for the IXP's monitoring hosts (--metrics-allow)", &rq->resp);
+		} else if (lg_path_unmetered(rq->uri)) {
 			lg_answer(s->app, method, rq->uri, &rq->resp);
-		} else if (!lg_ratelimit_take(s->rl, key, clock_ms(), &retry)) {
+		} else if (!monitor && !lg_ratelimit_take(s->rl, key, clock_ms(), &retry)) {
 			lg_error(s->app, lg_path_format(rq->uri), 429, NULL,
 			    "too many requests from your network; slow down", &rq->resp);
 			rq->resp.retry_after = retry;
@@ -681,6 +713,7 @@ access_handler(void *cls, struct MHD_Connection *c, const char *url, const char 
 		}
 		rq->state = RQ_DONE;
 	}
+	lg_stats_request(&s->app->stats, lg_path_page(rq->uri), rq->resp.status);
 	ok = send_response(c, &rq->resp);
 	return ok;
 }
@@ -772,7 +805,10 @@ lg_serve(struct lg_app *app, const struct lg_server_opts *o)
 	s.app = app;
 	s.rl = lg_ratelimit_new(o->rate, o->burst);
 	s.proxies = o->proxies;
+	s.metrics_allow = o->metrics_allow;
 	s.max_queued = max_conn;
+	app->serving = true;
+	pthread_mutex_init(&app->stats.mu, NULL);
 	s.ref.since_ms = clock_ms();
 	s.nc.max = o->max_per_network;
 	s.nc.crowded = max_conn / 2;
@@ -835,6 +871,7 @@ lg_serve(struct lg_app *app, const struct lg_server_opts *o)
 	lg_ratelimit_free(s.rl);
 	pthread_mutex_destroy(&s.nc.mu);
 	pthread_mutex_destroy(&s.mu);
+	pthread_mutex_destroy(&app->stats.mu);
 	pthread_cond_destroy(&s.cv);
 	return 0;
 }
@@ -847,6 +884,7 @@ reason_phrase(int status)
 	switch (status) {
 	case 200: return "OK";
 	case 400: return "Bad Request";
+	case 403: return "Forbidden";
 	case 404: return "Not Found";
 	case 405: return "Method Not Allowed";
 	case 414: return "URI Too Long";

@@ -33,6 +33,7 @@ struct lg_server_opts {
 	unsigned	 max_connections;
 	unsigned	 max_per_network;	/* connections per IPv4 address, IPv6 /64 */
 	struct lg_proxies proxies;
+	struct lg_proxies metrics_allow;	/* who may read /metrics */
 };
 
 /*
@@ -40,8 +41,10 @@ struct lg_server_opts {
  * X-Forwarded-For header. False when that entry is not one address.
  */
 bool	lg_forwarded_for(const char *xff, struct lg_addr *out);
-/* "ADDR[,ADDR...]" into out (appending). False with a message in err. */
-bool	lg_proxies_parse(const char *list, struct lg_proxies *out, char *err, size_t errlen);
+/* "ADDR[,ADDR...]" into out (appending). False with a message in err,
+ * which names the option opt. */
+bool	lg_addrs_parse(const char *opt, const char *list, struct lg_proxies *out, char *err,
+	    size_t errlen);
 
 /* Serve until SIGINT/SIGTERM. Returns an exit code. */
 int	lg_serve(struct lg_app *app, const struct lg_server_opts *o);

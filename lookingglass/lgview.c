@@ -351,6 +351,13 @@ lg_handle(struct lg_app *app, const struct lg_request *rq, struct lg_response *r
 	case PG_MEMBERS:
 		page_members(&o);
 		break;
+	case PG_METRICS:
+		if (app->serving)
+			lg_metrics(app, resp);
+		else
+			out_error(&o, 404, NULL, "metrics are served by ixp-lg serve only");
+		break;
+	case PG_NUM:
 	case PG_NONE:
 		out_error(&o, 404, NULL, "no such page");
 		break;

@@ -6,6 +6,7 @@
 #ifndef IXP_LG_VIEW_H
 #define IXP_LG_VIEW_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -18,8 +19,23 @@
 
 struct config;
 
+/* What the server counts for /metrics (lgmetrics.c); serve mode only. */
+enum { LG_ST_200, LG_ST_400, LG_ST_403, LG_ST_404, LG_ST_405, LG_ST_414, LG_ST_429,
+	LG_ST_500, LG_ST_503, LG_ST_OTHER, LG_ST_NUM };
+
+struct lg_stats {
+	pthread_mutex_t	 mu;
+	uint64_t	 requests[PG_NUM][LG_ST_NUM];
+	uint64_t	 rate_limited, busy, netcap;
+	unsigned	 connections;
+};
+
+void	lg_stats_request(struct lg_stats *st, enum lg_page page, int status);
+
 struct lg_app {
 	struct lg	 core;
+	struct lg_stats	 stats;
+	bool		 serving;	/* ixp-lg serve (CGI has no counters) */
 	struct lg_reasons reasons;
 	struct lg_directory *members;	/* NULL: no members.json */
 	char		 title[128];	/* the IXP's name, or "Looking glass" */
@@ -40,6 +56,8 @@ void	lg_response_free(struct lg_response *r);
 
 /* Answer a parsed request. */
 void	lg_handle(struct lg_app *app, const struct lg_request *rq, struct lg_response *resp);
+/* The /metrics page (lgmetrics.c). */
+void	lg_metrics(struct lg_app *app, struct lg_response *resp);
 /* A 4xx/5xx answer in the request's format. */
 void	lg_error(struct lg_app *app, enum lg_format fmt, int status, const char *param,
 	    const char *msg, struct lg_response *resp);

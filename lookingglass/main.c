@@ -56,6 +56,11 @@ static const char usage[] =
 "                         more than half the connections are held)\n"
 "    --max-per-network N  connections per client IPv4 address or IPv6 /64\n"
 "                         (default 16; trusted proxies are exempt)\n"
+"    --metrics-allow ADDR[,ADDR...]\n"
+"                         who may read /metrics: exact addresses of the\n"
+"                         monitoring hosts (default 127.0.0.1,::1; others get\n"
+"                         403); never rate-limited, behind a proxy too (the\n"
+"                         TCP peer counts, not X-Forwarded-For)\n"
 "    --trust-proxy ADDR[,ADDR...]\n"
 "                         reverse proxies (exact addresses) whose\n"
 "                         X-Forwarded-For names the client: rate limits then\n"
@@ -79,6 +84,7 @@ static const char usage[] =
 "                               for Alice-LG (birdwatcher source, single_table,\n"
 "                               api: http://HOST:PORT/birdwatcher/NAME)\n"
 "    /healthz                   liveness\n"
+"    /metrics                   Prometheus metrics (serve mode, --metrics-allow)\n"
 "\n"
 "    Unknown, repeated or malformed parameters get 400; too many requests\n"
 "    429 with Retry-After; a route server that does not answer 503.\n"
@@ -97,7 +103,7 @@ static bool
 takes_value(const char *opt)
 {
 	static const char *const opts[] = { "--bird", "--listen", "--reasons", "--members",
-	    "--max-connections", "--max-per-network",
+	    "--max-connections", "--max-per-network", "--metrics-allow",
 	    "--title", "--timeout", "--max-routes", "--cache", "--rate", "--burst",
 	    "--max-inflight", "--trust-proxy" };
 
@@ -198,7 +204,13 @@ main(int argc, char **argv)
 		else if (!strcmp(a, "--burst") && num_arg(a, v, 1, 100000, &d))
 			so.burst = d;
 		else if (!strcmp(a, "--trust-proxy") && v != NULL) {
-			if (!lg_proxies_parse(v, &so.proxies, err, sizeof(err))) {
+			if (!lg_addrs_parse(a, v, &so.proxies, err, sizeof(err))) {
+				fprintf(stderr, "ixp-lg: %s\n", err);
+				return config_failed(&app, cgi);
+			}
+		}
+		else if (!strcmp(a, "--metrics-allow") && v != NULL) {
+			if (!lg_addrs_parse(a, v, &so.metrics_allow, err, sizeof(err))) {
 				fprintf(stderr, "ixp-lg: %s\n", err);
 				return config_failed(&app, cgi);
 			}
@@ -228,6 +240,8 @@ main(int argc, char **argv)
 		}
 		k++;
 	}
+	if (so.metrics_allow.n == 0)
+		lg_addrs_parse("--metrics-allow", "127.0.0.1,::1", &so.metrics_allow, err, sizeof(err));
 	if (!serve && !cgi) {
 		fputs(usage, stderr);
 		return 1;

@@ -86,6 +86,21 @@ jqc "origin AS64502: its IPv4 and IPv6 routes" "/api/v1/origin?asn=AS64502" \
 jqc "members: three, with NOC contacts" /api/v1/members \
 	'(.members | length) == 3 and .members[0].email == "noc@alpha.example" and .members[0].manrs'
 
+# ---- metrics --------------------------------------------------------------------
+
+curl -s "$LG/metrics" > "$T_TMP/metrics.txt"
+curl -s "$LG$N" > "$T_TMP/neigh.json"
+if /usr/bin/python3 -c 'import prometheus_client' 2>/dev/null; then
+	/usr/bin/python3 tests/tools/promcheck.py "$T_TMP/metrics.txt" "$T_TMP/neigh.json" rs1 > "$T_TMP/promcheck" 2>&1
+	check "/metrics: parsed by the Prometheus client; sessions and routes per family, filtered by reason equal the neighbour list's" \
+		[ $? -eq 0 ]
+	grep -v '^ok' "$T_TMP/promcheck" | sed 's/^/        /'
+else
+	skip "/metrics against a Prometheus parser: python3-prometheus-client is not installed"
+fi
+check "/metrics: filtered routes by reason with the reason's text" \
+	grep -q '^ixp_lg_filtered_routes{rs="rs1",code="12",reason="Prefix not in the member' "$T_TMP/metrics.txt"
+
 # ---- birdwatcher (Alice-LG) ---------------------------------------------------
 
 B=/birdwatcher/rs1
@@ -208,6 +223,8 @@ echo $! >> "$T_TMP/pids"
 wait_until 20 "second ixp-lg listening" curl -sf "http://127.0.0.1:$rport/healthz"
 for i in 1 2 3 4 5 6; do curl -s -o /dev/null -w '%{http_code}\n' "http://127.0.0.1:$rport/api/v1/status"; done > "$T_TMP/rl"
 check "rate limit: burst of 3 answered, the rest 429" [ "$(tr '\n' ' ' < "$T_TMP/rl")" = "200 200 200 429 429 429 " ]
+check "rate limit: /metrics from a monitoring host (127.0.0.1) is never limited" \
+	[ "$(code "http://127.0.0.1:$rport/metrics") $(code "http://127.0.0.1:$rport/metrics")" = "200 200" ]
 check "rate limit: 429 says when to retry" sh -c "curl -sI http://127.0.0.1:$rport/api/v1/status | grep -qi '^retry-after: [0-9]'"
 # Behind a reverse proxy: buckets per X-Forwarded-For client, only when the
 # proxy is trusted; its right-most entry counts (the left ones are the
@@ -265,6 +282,8 @@ check "slowloris: 300 connections from 20 addresses opened and held to the end (
 	[ "$opened" -eq 300 ] && [ "$held" -ge 290 ]
 check "slowloris: a fresh client got all $(wc -l < "$T_TMP/probe") /healthz and lookups within 1 s ($(grep -vc '^200$' "$T_TMP/probe") did not)" \
 	sh -c "[ \$(wc -l < $T_TMP/probe) = 60 ] && ! grep -qv '^200\$' $T_TMP/probe"
+check "/metrics from an address not in --metrics-allow: 403" \
+	[ "$(ns_run cli curl -s -o /dev/null -w '%{http_code}' "$W/metrics")" = 403 ]
 # One address cannot hold more than its network's 16.
 ns_run att python3 tests/tools/slowloris.py 192.0.2.200 8080 40 1 3 192.0.2.101 > "$T_TMP/slow1.out" 2>&1
 read -r _ opened _ held < "$T_TMP/slow1.out" || { opened=0; held=0; }
