@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -25,7 +26,9 @@
 #include "emit_nft.h"
 #include "emit_policy.h"
 #include "emit_impact.h"
+#include "emit_textfile.h"
 #include "explain.h"
+#include "fileio.h"
 #include "impact.h"
 #include "apply.h"
 #include "live_routes.h"
@@ -60,7 +63,7 @@ static const char usage_text[] =
 "\n"
 "SYNOPSIS\n"
 "    ixp-rsc compile IXP.yaml -o OUTDIR [--check] [--offline] [--jobs N]\n"
-"                    [--no-timestamp] [--quiet]\n"
+"                    [--no-timestamp] [--metrics-file F] [--quiet]\n"
 "    ixp-rsc check IXP.yaml [--quiet]\n"
 "    ixp-rsc explain IXP.yaml --member ASN --prefix PREFIX [--origin ASN]\n"
 "                    [--path \"ASN ASN ...\"] [--next-hop IP] [--community C]...\n"
@@ -122,6 +125,11 @@ static const char usage_text[] =
 "    --no-timestamp     leave out the generation time: output is byte-for-byte\n"
 "                       the same for the same inputs (SOURCE_DATE_EPOCH is\n"
 "                       honoured otherwise)\n"
+"    --metrics-file F   compile: write the run's figures for Prometheus's node\n"
+"                       exporter (textfile collector) to F, atomically, after\n"
+"                       every run, failed ones too: success, exit code,\n"
+"                       duration, members, sessions, errors, warnings, source\n"
+"                       ages, configs changed, last success time\n"
 "    -q, --quiet        errors only\n"
 "    --member ASN       explain: the member announcing the route\n"
 "    --prefix P         explain: the route's prefix\n"
@@ -182,6 +190,7 @@ struct opts {
 	bool		 offline;
 	bool		 no_timestamp;
 	bool		 quiet;
+	const char	*metrics_file;	/* compile: node exporter textfile */
 	unsigned	 jobs;
 	struct route_query q;
 	bool		 have_member, have_prefix, have_origin, have_path;
@@ -523,8 +532,29 @@ stage_outputs(const struct opts *o, const struct config *c, struct outset *out, 
 	return 0;
 }
 
+/* What the run's sources gave, for --metrics-file: the age of a dump or
+ * file is its modification time's. */
+static void
+run_sources(const struct data *dt, int64_t now, struct run_metrics *rm)
+{
+	rm->sources = xcalloc(dt->n_info ? dt->n_info : 1, sizeof(*rm->sources));
+	rm->n_sources = dt->n_info;
+	for (size_t i = 0; i < dt->n_info; i++) {
+		const struct source_info *in = &dt->info[i];
+		struct run_source *rs = &rm->sources[i];
+		struct stat st;
+		snprintf(rs->kind, sizeof(rs->kind), "%s", in->kind);
+		snprintf(rs->where, sizeof(rs->where), "%s", in->where);
+		snprintf(rs->from, sizeof(rs->from), "%s", in->from);
+		rs->age_s = in->age_s;
+		if (rs->age_s < 0 && (!strcmp(in->from, "dump") || !strcmp(in->from, "file")) &&
+		    stat(in->where, &st) == 0)
+			rs->age_s = (long)(now - st.st_mtime);
+	}
+}
+
 static int
-cmd_compile(const struct opts *o)
+compile_run(const struct opts *o, struct run_metrics *rm)
 {
 	struct diag d;
 	struct config c;
@@ -541,12 +571,24 @@ cmd_compile(const struct opts *o)
 	diag_init(&d, stderr);
 	d.quiet = o->quiet;
 	if ((r = prepare(o, &c, &dt, &mo, &d)) != 0) {
+		rm->errors = d.errors;
+		rm->warnings = d.warnings;
 		close(lock);
 		return r;
 	}
+	rm->have_model = true;
+	rm->members = mo.n_members;
+	rm->sessions = mo.n_sessions;
+	rm->warnings = d.warnings;
+	run_sources(&dt, rm->now, rm);
 	build_outputs(o, &c, &dt, &mo, &out);
 	if ((ret = stage_outputs(o, &c, &out, o->check)) != 0)
 		goto done;
+	rm->configs = xcalloc(c.n_rs ? c.n_rs : 1, sizeof(*rm->configs));
+	for (size_t i = 0; i < c.n_rs; i++) {
+		snprintf(rm->configs[i].rs, sizeof(rm->configs[i].rs), "%s", c.rs[i].name);
+		rm->configs[i].changed = outset_differs(&out, i, "# Generated at ");
+	}
 	if (outset_commit(&out, err, sizeof(err)) != 0) {
 		fprintf(stderr, "ixp-rsc: %s\n", err);
 		ret = EXIT_INTERNAL;
@@ -559,6 +601,7 @@ cmd_compile(const struct opts *o)
 			fprintf(stderr, ", %u warning%s", d.warnings, d.warnings == 1 ? "" : "s");
 		fprintf(stderr, "%s\n", o->check ? "; BIRD accepted every config" : "");
 	}
+	rm->n_configs = c.n_rs;
 done:
 	outset_free(&out);
 	model_free(&mo);
@@ -566,6 +609,52 @@ done:
 	config_free(&c);
 	close(lock);
 	return ret;
+}
+
+/* --metrics-file: rewritten atomically after every run, failed ones too;
+ * the last success time carries over from the file it replaces. A file
+ * that cannot be written is a warning: monitoring never fails a compile. */
+static void
+write_textfile(const char *path, struct run_metrics *rm)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/'), *tmp, err[512];
+	const char *name = slash ? slash + 1 : path;
+	struct buf b = BUF_INIT;
+	size_t len;
+	long age;
+	char *prev = file_read(path, 1 << 20, true, &len, &age);
+
+	if (slash == NULL)
+		snprintf(dir, strlen(dir) + 1, ".");
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	rm->last_success = rm->exit_code == 0 ? rm->now : prev ? textfile_last_success(prev) : 0;
+	free(prev);
+	emit_textfile(&b, rm);
+	if ((tmp = staged_write(dir, name, b.p, b.len, 0644, err, sizeof(err))) == NULL ||
+	    staged_install(tmp, dir, name, err, sizeof(err)) != 0)
+		fprintf(stderr, "ixp-rsc: warning: --metrics-file %s not written: %s\n", path, err);
+	buf_free(&b);
+	free(dir);
+}
+
+static int
+cmd_compile(const struct opts *o)
+{
+	struct run_metrics rm;
+	int64_t t0 = clock_ms();
+
+	memset(&rm, 0, sizeof(rm));
+	rm.now = (int64_t)time(NULL);
+	rm.exit_code = compile_run(o, &rm);
+	rm.seconds = (double)(clock_ms() - t0) / 1000;
+	if (o->metrics_file != NULL)
+		write_textfile(o->metrics_file, &rm);
+	free(rm.sources);
+	free(rm.configs);
+	return rm.exit_code;
 }
 
 static int
@@ -970,7 +1059,7 @@ parse_args(int argc, char **argv, struct opts *o)
 {
 	enum { O_CHECK = 256, O_OFFLINE, O_JOBS, O_NOTS, O_MEMBER, O_PREFIX, O_ORIGIN,
 	    O_ASPATH, O_NH, O_COMM, O_RS, O_ASNS, O_BIRD, O_JSON, O_MAXMEMBER, O_MAXLOSS,
-	    O_TIMEOUT, O_FORCE, O_CONFIRM, O_SETTLE };
+	    O_TIMEOUT, O_FORCE, O_CONFIRM, O_SETTLE, O_METRICS };
 	static const struct option lo[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "check", no_argument, NULL, O_CHECK },
@@ -994,6 +1083,7 @@ parse_args(int argc, char **argv, struct opts *o)
 		{ "force", no_argument, NULL, O_FORCE },
 		{ "confirm-timeout", required_argument, NULL, O_CONFIRM },
 		{ "settle", required_argument, NULL, O_SETTLE },
+		{ "metrics-file", required_argument, NULL, O_METRICS },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -1030,6 +1120,9 @@ parse_args(int argc, char **argv, struct opts *o)
 		}
 		case O_NOTS:
 			o->no_timestamp = true;
+			break;
+		case O_METRICS:
+			o->metrics_file = optarg;
 			break;
 		case 'q':
 			o->quiet = true;

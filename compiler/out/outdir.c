@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "fileio.h"
 #include "staged.h"
 #include "xalloc.h"
 
@@ -153,6 +154,45 @@ outset_abort(struct outset *o)
 		staged_discard(o->v[i].tmp);
 		o->v[i].tmp = NULL;
 	}
+}
+
+/* The text without its lines that start with `ignore`. */
+static void
+without(const char *p, size_t n, const char *ignore, struct buf *out)
+{
+	size_t il = strlen(ignore);
+
+	while (n > 0) {
+		const char *nl = memchr(p, '\n', n);
+		size_t l = nl ? (size_t)(nl - p) + 1 : n;
+		if (l < il || memcmp(p, ignore, il) != 0)
+			buf_add(out, p, l);
+		p += l;
+		n -= l;
+	}
+}
+
+bool
+outset_differs(const struct outset *o, size_t i, const char *ignore)
+{
+	struct buf path = BUF_INIT, a = BUF_INIT, b = BUF_INIT;
+	size_t len;
+	long age;
+	char *old;
+	bool differs = true;
+
+	buf_printf(&path, "%s/%s", o->dir, o->v[i].name);
+	old = file_read(path.p, o->v[i].len + 4096, true, &len, &age);
+	if (old != NULL) {
+		without(old, len, ignore, &a);
+		without(o->v[i].data, o->v[i].len, ignore, &b);
+		differs = a.len != b.len || (a.len > 0 && memcmp(a.p, b.p, a.len) != 0);
+	}
+	free(old);
+	buf_free(&a);
+	buf_free(&b);
+	buf_free(&path);
+	return differs;
 }
 
 void

@@ -7,6 +7,7 @@
 #ifndef IXP_OUTDIR_H
 #define IXP_OUTDIR_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct outfile {
@@ -37,6 +38,11 @@ int	outset_commit_one(struct outset *o, size_t i, char *err, size_t errlen);
  * compile or deploy holds it.
  */
 int	outdir_lock(const char *dir, char *err, size_t errlen);
+/*
+ * Does file i differ from what the directory holds under its name (missing:
+ * yes)? Lines starting with `ignore` (the generation time) do not count.
+ */
+bool	outset_differs(const struct outset *o, size_t i, const char *ignore);
 /* Remove staged files; safe to call at any time. */
 void	outset_abort(struct outset *o);
 void	outset_free(struct outset *o);
