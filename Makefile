@@ -13,6 +13,10 @@
 VERSION  = 0.1.0
 PREFIX  ?= /usr/local
 DESTDIR ?=
+# /etc for a system install (PREFIX=/usr), else under PREFIX; systemd units
+# where the prefix's systemd looks (the Debian package: /lib/systemd/system).
+SYSCONFDIR ?= $(if $(filter /usr,$(PREFIX)),/etc,$(PREFIX)/etc)
+UNITDIR    ?= $(PREFIX)/lib/systemd/system
 BUILD   ?= build
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -26,7 +30,7 @@ MHD_LIBS   := $(shell pkg-config --libs libmicrohttpd 2>/dev/null || echo -lmicr
 WARN = -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
        -Wmissing-prototypes -Werror
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DIXP_VERSION='"$(VERSION)"' $(WARN) \
-	$(CFLAGS) $(SANFLAGS) $(INCLUDES) $(PKG_CFLAGS) -MMD -MP
+	$(CPPFLAGS) $(CFLAGS) $(SANFLAGS) $(INCLUDES) $(PKG_CFLAGS) -MMD -MP
 
 # The compiler by phase (docs/architecture.md): load, sources, model, emit,
 # out; headers are included by their bare names.
@@ -69,14 +73,14 @@ $(BUILD)/man/ixp-lg.8: $(BUILD)/ixp-lg tools/help2mdoc.awk
 		-f tools/help2mdoc.awk > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/ixp-rsc: $(BUILD)/compiler/main.o $(LIB_OBJ)
-	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(CC) $(CFLAGS) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 # The looking glass, an internet-facing program, links common/ and its own
 # code only: what it knows of the compiler is the files it publishes
 # (reasons.json, members.json). No libcurl, no IRR client, no YAML parser.
 LG_LIBS := $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
 $(BUILD)/ixp-lg: $(BUILD)/lookingglass/main.o $(LG_OBJ) $(COMMON_OBJ)
-	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $^ $(LG_LIBS) $(MHD_LIBS) -lpthread
+	$(CC) $(CFLAGS) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(LG_LIBS) $(MHD_LIBS) -lpthread
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -230,6 +234,20 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/share/doc/ixp-rs/docs/img
 	install -m 0644 docs/*.md $(DESTDIR)$(PREFIX)/share/doc/ixp-rs/docs/
 	install -m 0644 docs/img/*.png $(DESTDIR)$(PREFIX)/share/doc/ixp-rs/docs/img/
+	install -d $(DESTDIR)$(PREFIX)/share/ixp-rs/examples
+	cp -R examples/. $(DESTDIR)$(PREFIX)/share/ixp-rs/examples/
+	install -d $(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSCONFDIR)/ixp-rs $(DESTDIR)$(SYSCONFDIR)/default
+	for u in dist/systemd/*.service dist/systemd/*.timer; do \
+		sed 's|/usr/bin/|$(PREFIX)/bin/|g; s|/etc/|$(SYSCONFDIR)/|g' $$u > $(DESTDIR)$(UNITDIR)/$${u##*/}; \
+		chmod 0644 $(DESTDIR)$(UNITDIR)/$${u##*/}; done
+	{ printf '%s\n' "# $(SYSCONFDIR)/ixp-rs/ixp.yaml: the IXP that ixp-rsc-compile.service compiles." \
+		"# This starting file is the bundled Example-IX, its data under" \
+		"# $(PREFIX)/share/ixp-rs/examples: replace it with your IXP (the schema:" \
+		"# ixp-rsc(1) and $(PREFIX)/share/doc/ixp-rs/docs/configuration.md)." "#"; \
+	  sed -E 's#(dumps: \[|, |vrps: |slurm: )(irr|rpki)/#\1$(PREFIX)/share/ixp-rs/examples/example-ix/\2/#g' \
+		examples/example-ix/ixp.yaml; } > $(DESTDIR)$(SYSCONFDIR)/ixp-rs/ixp.yaml
+	chmod 0644 $(DESTDIR)$(SYSCONFDIR)/ixp-rs/ixp.yaml
+	install -m 0644 dist/etc/default/ixp-rs dist/etc/default/ixp-lg $(DESTDIR)$(SYSCONFDIR)/default/
 
 clean:
 	rm -rf build
