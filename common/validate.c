@@ -79,6 +79,25 @@ valid_email(const char *s)
 }
 
 bool
+valid_country(const char *s)
+{
+	return s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' && s[2] == '\0';
+}
+
+bool
+valid_url(const char *s)
+{
+	size_t n = !strncmp(s, "https://", 8) ? 8 : !strncmp(s, "http://", 7) ? 7 : 0;
+
+	if (n == 0 || s[n] == '\0')
+		return false;
+	for (; *s; s++)
+		if ((unsigned char)*s <= ' ' || (unsigned char)*s >= 0x7f || strchr("\"'<>\\`", *s))
+			return false;
+	return true;
+}
+
+bool
 valid_phone(const char *s)
 {
 	if (*s == '\0')

@@ -21,6 +21,10 @@ bool	valid_ifname(const char *s);
 bool	valid_hostname(const char *s);
 /* A plain address: local@domain.tld, no spaces, quotes, brackets, commas. */
 bool	valid_email(const char *s);
+/* ISO 3166 alpha-2: two capital letters. */
+bool	valid_country(const char *s);
+/* An http or https URL without spaces, quotes or angle brackets. */
+bool	valid_url(const char *s);
 /* Digits, spaces and + ( ) - . / */
 bool	valid_phone(const char *s);
 /* Printable ASCII without '"' and '\\' (BIRD strings have no escapes). */

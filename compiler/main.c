@@ -30,6 +30,7 @@
 #include "explain.h"
 #include "fileio.h"
 #include "impact.h"
+#include "ixf.h"
 #include "apply.h"
 #include "live_routes.h"
 #include "model.h"
@@ -73,6 +74,7 @@ static const char usage_text[] =
 "                    [--max-member-loss PCT] [--max-loss N] [--timeout S]\n"
 "    ixp-rsc deploy IXP.yaml -o OUTDIR --bird NAME=SOCKET... [--force]\n"
 "                    [--confirm-timeout S] [--settle S] [impact options]\n"
+"    ixp-rsc ixf-export IXP.yaml [--no-timestamp]\n"
 "    ixp-rsc --help | --version\n"
 "\n"
 "DESCRIPTION\n"
@@ -95,6 +97,14 @@ static const char usage_text[] =
 "             in the order the route server applies them, and why.\n"
 "    expand   Prints the prefixes (or with --asns the ASNs) an AS-SET expands\n"
 "             to with the YAML's IRR sources, one per line (like bgpq4).\n"
+"    ixf-export  Prints the IXP's member list in the IX-F (Euro-IX) JSON\n"
+"             format 1.0, as PeeringDB and the IX-F database import it: the\n"
+"             IXP (ixp.ixf: its IX-F ID is required), the peering LANs, the\n"
+"             switches named in the ports (\"SWITCH:PORT\"), every member with\n"
+"             its addresses, AS-SET, max-prefix and route-server participation,\n"
+"             and the route servers as the IXP's own entry (member_type ixp,\n"
+"             service ixrouteserver). MAC addresses only with\n"
+"             ixp.ixf.export_macs. Reads the YAML only.\n"
 "    impact   Before a new config is applied: reads every route the running\n"
 "             route servers hold, accepted and filtered, over their control\n"
 "             sockets (a restricted session; nothing is changed), judges each\n"
@@ -679,6 +689,40 @@ cmd_check(const struct opts *o)
 	sources_free(&dt);
 	config_free(&c);
 	return 0;
+}
+
+/* The IX-F member list, from the YAML alone (no data source is read). */
+static int
+cmd_ixf_export(const struct opts *o)
+{
+	struct diag d;
+	struct config c;
+	struct ixf_model m;
+	struct buf b = BUF_INIT;
+	char err[300], ts[32];
+	int r = 0;
+
+	diag_init(&d, stderr);
+	d.quiet = o->quiet;
+	if (yaml_load_config(o->yaml, &c, &d) != 0) {
+		fprintf(stderr, "ixp-rsc: %u error%s in %s\n", d.errors, d.errors == 1 ? "" : "s",
+		    o->yaml);
+		return EXIT_INPUT;
+	}
+	if (ixf_model_build(&m, &c, err, sizeof(err)) != 0) {
+		fprintf(stderr, "ixp-rsc ixf-export: %s: %s\n", o->yaml, err);
+		r = EXIT_INPUT;
+	} else {
+		emit_ixf_json(&b, &m, timestamp(o, ts, sizeof(ts)));
+		if (fwrite(b.p, 1, b.len, stdout) != b.len || fflush(stdout) != 0) {
+			fprintf(stderr, "ixp-rsc ixf-export: cannot write the output\n");
+			r = EXIT_INTERNAL;
+		}
+		ixf_model_free(&m);
+	}
+	buf_free(&b);
+	config_free(&c);
+	return r;
 }
 
 /* Print what an AS-SET (or ASN) resolves to, from the configured sources. */
@@ -1283,7 +1327,8 @@ main(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(argv[1], "compile") && strcmp(argv[1], "check") && strcmp(argv[1], "explain") &&
-	    strcmp(argv[1], "expand") && strcmp(argv[1], "impact") && strcmp(argv[1], "deploy")) {
+	    strcmp(argv[1], "expand") && strcmp(argv[1], "impact") && strcmp(argv[1], "deploy") &&
+	    strcmp(argv[1], "ixf-export")) {
 		fprintf(stderr, "ixp-rsc: unknown command '%s' (try ixp-rsc --help)\n", argv[1]);
 		return EXIT_INPUT;
 	}
@@ -1308,6 +1353,8 @@ main(int argc, char **argv)
 		return cmd_check(&o);
 	if (!strcmp(o.cmd, "expand"))
 		return cmd_expand(&o);
+	if (!strcmp(o.cmd, "ixf-export"))
+		return cmd_ixf_export(&o);
 	if (!strcmp(o.cmd, "impact"))
 		return cmd_impact(&o);
 	if (!strcmp(o.cmd, "deploy")) {

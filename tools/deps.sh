@@ -9,7 +9,7 @@ set -eu
 
 build="gcc make pkg-config libyaml-dev libjansson-dev zlib1g-dev libcurl4-openssl-dev libmicrohttpd-dev"
 demo="$build bird2"
-test="$demo libcmocka-dev curl mandoc python3-prometheus-client debhelper dpkg-dev fakeroot lintian systemd clang libclang-rt-14-dev iproute2 nftables stayrtr bgpq4 procps jq chromium poppler-utils"
+test="$demo libcmocka-dev curl mandoc python3-prometheus-client python3-jsonschema debhelper dpkg-dev fakeroot lintian systemd clang libclang-rt-14-dev iproute2 nftables stayrtr bgpq4 procps jq chromium poppler-utils"
 
 case "${1:-build}" in
 build) want=$build ;;

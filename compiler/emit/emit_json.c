@@ -6,6 +6,7 @@
 
 #include <jansson.h>
 
+#include "ixf.h"
 #include "reasons.h"
 
 /* jansson needs valid UTF-8; every string we pass was validated (YAML) or is
@@ -370,5 +371,124 @@ emit_report_json(struct buf *out, const struct model *mo, const struct emit_opts
 	set(tot, "members_without_route_objects", json_integer((json_int_t)nopfx));
 	set(root, "totals", tot);
 	set(root, "members", members);
+	dump(out, root);
+}
+
+/* ---- the IX-F member list ------------------------------------------------- */
+
+static void
+set_opt(json_t *o, const char *key, const char *v)
+{
+	if (v != NULL && *v)
+		set(o, key, str(v));
+}
+
+static json_t *
+ixf_vlan(const struct ixf_model *m, const struct ixf_vlan *v)
+{
+	json_t *o = json_object();
+
+	set(o, "id", json_integer(v->id));
+	set(o, "name", str("peering LAN"));
+	for (int f = 0; f < 2; f++) {
+		char a[ADDR_STRLEN];
+		json_t *fam;
+		if (!v->lan[f].af)
+			continue;
+		fam = json_object();
+		prefix_format(&v->lan[f], a);
+		*strchr(a, '/') = '\0';
+		set(fam, "prefix", str(a));
+		set(fam, "mask_length", json_integer(v->lan[f].len));
+		if (m->looking_glass != NULL)
+			set(fam, "looking_glass_urls", json_pack("[s]", m->looking_glass));
+		set(o, f ? "ipv6" : "ipv4", fam);
+	}
+	return o;
+}
+
+static json_t *
+ixf_conn(const struct ixf_model *m, const struct ixf_member *x, const struct ixf_conn *c)
+{
+	json_t *o = json_object(), *vl = json_object();
+
+	set(o, "ixp_id", json_integer(1));
+	set(o, "state", str("active"));
+	if (c->switch_id)
+		set(o, "if_list", json_pack("[{s:i}]", "switch_id", (json_int_t)c->switch_id));
+	set(vl, "vlan_id", json_integer(m->vlans[c->vlan].id));
+	for (int f = 0; f < 2; f++) {
+		char a[ADDR_STRLEN];
+		json_t *fam;
+		if (!c->addr[f].af)
+			continue;
+		fam = json_object();
+		set(fam, "address", str(ip_format(&c->addr[f], a)));
+		if (x->as_macro != NULL)
+			set(fam, "as_macro", str(x->as_macro));
+		if (x->max_prefix[f])
+			set(fam, "max_prefix", json_integer(x->max_prefix[f]));
+		set(fam, "routeserver", json_boolean(x->rs_client));
+		if (c->n_macs > 0) {
+			json_t *macs = json_array();
+			for (size_t i = 0; i < c->n_macs; i++) {
+				char mac[18];
+				const uint8_t *b = c->macs[i];
+				snprintf(mac, sizeof(mac), "%02x:%02x:%02x:%02x:%02x:%02x", b[0], b[1],
+				    b[2], b[3], b[4], b[5]);
+				json_array_append_new(macs, str(mac));
+			}
+			set(fam, "mac_addresses", macs);
+		}
+		if (c->route_server)
+			set(fam, "services", json_pack("[{s:s,s:s,s:s}]", "type", "ixrouteserver",
+			    "daemon", "BIRD", "daemon_version", m->daemon_version));
+		set(vl, f ? "ipv6" : "ipv4", fam);
+	}
+	set(o, "vlan_list", json_pack("[o]", vl));
+	return o;
+}
+
+void
+emit_ixf_json(struct buf *out, const struct ixf_model *m, const char *timestamp)
+{
+	json_t *root = json_object(), *ixp = json_object(), *list = json_array();
+	json_t *vlans = json_array(), *switches = json_array();
+
+	set(root, "version", str("1.0"));
+	set(root, "timestamp", str(timestamp ? timestamp : "1970-01-01T00:00:00Z"));
+	set(ixp, "ixp_id", json_integer(1));
+	set(ixp, "ixf_id", json_integer(m->ixf_id));
+	set(ixp, "shortname", str(m->shortname));
+	set(ixp, "name", str(m->shortname));
+	if (m->pdb_id)
+		set(ixp, "peeringdb_id", json_integer(m->pdb_id));
+	set_opt(ixp, "country", m->country);
+	set_opt(ixp, "url", m->url);
+	set_opt(ixp, "support_email", m->support_email);
+	for (size_t i = 0; i < m->n_switches; i++)
+		json_array_append_new(switches, json_pack("{s:i,s:s}", "id", (json_int_t)i + 1,
+		    "name", m->switches[i]));
+	set(ixp, "switch", switches);
+	for (size_t i = 0; i < m->n_vlans; i++)
+		json_array_append_new(vlans, ixf_vlan(m, &m->vlans[i]));
+	set(ixp, "vlan", vlans);
+	set(root, "ixp_list", json_pack("[o]", ixp));
+	for (size_t i = 0; i < m->n_members; i++) {
+		const struct ixf_member *x = &m->members[i];
+		json_t *o = json_object(), *conns = json_array();
+		set(o, "asnum", json_integer(x->asn));
+		set(o, "member_type", str(x->type));
+		set(o, "name", str(x->name));
+		if (x->email != NULL)
+			set(o, "contact_email", json_pack("[s]", x->email));
+		if (x->phone != NULL)
+			set(o, "contact_phone", json_pack("[s]", x->phone));
+		for (size_t k = 0; k < x->n_conns; k++)
+			json_array_append_new(conns, ixf_conn(m, x, &x->conns[k]));
+		set(o, "connection_list", conns);
+		json_array_append_new(list, o);
+	}
+	set(root, "member_list", list);
 	dump(out, root);
 }

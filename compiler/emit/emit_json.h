@@ -20,4 +20,9 @@ void	emit_members_json(struct buf *out, const struct model *mo);
 void	emit_report_json(struct buf *out, const struct model *mo,
 	    const struct emit_opts *o);
 
+struct ixf_model;
+/* The IX-F member list 1.0; timestamp: RFC 3339 (NULL: the epoch, for
+ * reproducible output). */
+void	emit_ixf_json(struct buf *out, const struct ixf_model *m, const char *timestamp);
+
 #endif

@@ -118,6 +118,10 @@ config_free(struct config *c)
 		free(c->rs[i].name);
 	free(c->rs);
 	free(c->lg_socket);
+	free(c->ixf.country);
+	free(c->ixf.url);
+	free(c->ixf.support_email);
+	free(c->ixf.looking_glass);
 
 	for (i = 0; i < c->src.n_irr_sources; i++)
 		free(c->src.irr_sources[i]);

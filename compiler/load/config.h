@@ -147,9 +147,22 @@ struct member {
 	struct srcpos	 pos;
 };
 
+/* What the IX-F member list says of the IXP itself (ixp.ixf). */
+struct ixf_info {
+	uint32_t	 id;		/* the IX-F database ID; 0: not set */
+	uint32_t	 peeringdb_id;	/* PeeringDB's ix id; 0: not set */
+	uint32_t	 vlan_id;	/* of the peering LAN */
+	char		*country;	/* ISO 3166 alpha-2 */
+	char		*url;
+	char		*support_email;
+	char		*looking_glass;	/* URL of the looking glass */
+	bool		 export_macs;	/* the members' MAC addresses in the export */
+};
+
 struct config {
 	char		*file;		/* the YAML path */
 	char		*ixp_name;
+	struct ixf_info	 ixf;
 	uint32_t	 rs_asn;
 	struct pfxlist	 peering_lans;
 	struct route_server *rs;

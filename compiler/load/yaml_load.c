@@ -1523,6 +1523,30 @@ static const struct ykey bird_keys[] = {
 };
 static const struct ysection bird_section = { bird_keys, NULL };
 
+static const struct ykey ixf_keys[] = {
+	{ .name = "id", .type = YT_U32, .off = OFF(struct config, ixf.id), .min = 1,
+	  .max = 1000000, .hint = "the IXP's ID in the IX-F database (https://db.ix-f.net)" },
+	{ .name = "peeringdb_id", .type = YT_U32, .off = OFF(struct config, ixf.peeringdb_id),
+	  .min = 1, .max = 100000000 },
+	{ .name = "vlan_id", .type = YT_U32, .off = OFF(struct config, ixf.vlan_id), .min = 0,
+	  .max = 4095, .dflt = "0" },
+	{ .name = "country", .type = YT_TEXT, .off = OFF(struct config, ixf.country), .max = 2,
+	  .check = valid_country, .bad = "is not an ISO 3166 country code",
+	  .hint = "two capital letters, e.g. DE" },
+	{ .name = "url", .type = YT_TEXT, .off = OFF(struct config, ixf.url), .max = 200,
+	  .check = valid_url, .bad = "is not an http(s) URL", .hint = "e.g. https://www.example-ix.net/" },
+	{ .name = "support_email", .type = YT_TEXT, .off = OFF(struct config, ixf.support_email),
+	  .max = 254, .check = valid_email, .bad = "is not an e-mail address",
+	  .hint = "write a plain address, e.g. noc@example-ix.net" },
+	{ .name = "looking_glass", .type = YT_TEXT, .off = OFF(struct config, ixf.looking_glass),
+	  .max = 200, .check = valid_url, .bad = "is not an http(s) URL",
+	  .hint = "e.g. https://lg.example-ix.net/" },
+	{ .name = "export_macs", .type = YT_BOOL, .off = OFF(struct config, ixf.export_macs),
+	  .dflt = "false" },
+	{ NULL },
+};
+static const struct ysection ixf_section = { ixf_keys, NULL };
+
 static void
 r_peering_lans(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
 {
@@ -1545,6 +1569,7 @@ static const struct ykey ixp_keys[] = {
 	{ .name = "bird", .type = YT_MAP, .sub = &bird_section },
 	{ .name = "route_servers", .type = YT_CUSTOM, .fn = r_route_servers,
 	  .flags = YK_REQUIRED | YK_LIST, .sub = &rs_section },
+	{ .name = "ixf", .type = YT_MAP, .sub = &ixf_section },
 	{ NULL },
 };
 static const struct ysection ixp_section = { ixp_keys, NULL };
