@@ -161,3 +161,11 @@ ip_eq(const struct ipaddr *x, const struct ipaddr *y)
 {
 	return ip_cmp(x, y) == 0;
 }
+
+bool
+prefix_host_ok(const struct prefix *p, const struct ipaddr *ip)
+{
+	/* IPv4 addresses sit in the top 32 bits; see addr.h. */
+	return !((p->len < af_maxlen(ip->af) - 1 && ip->a == p->a) ||
+	    (ip->af == AF4 && p->len < 31 && ip->a == (p->a | (mask128(32) & ~mask128(p->len)))));
+}

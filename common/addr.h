@@ -61,6 +61,9 @@ char	*prefix_format(const struct prefix *p, char *dst);	/* ADDR_STRLEN */
 /* True when `outer` contains `inner` (same family, outer.len <= inner.len). */
 bool	 prefix_contains(const struct prefix *outer, const struct prefix *inner);
 bool	 prefix_contains_ip(const struct prefix *p, const struct ipaddr *ip);
+/* ip (inside p) can be a host's: not p's network address, nor its IPv4
+ * broadcast address (/31, /32 and /127, /128 have none). */
+bool	 prefix_host_ok(const struct prefix *p, const struct ipaddr *ip);
 /* Order: family, address, length. */
 int	 prefix_cmp(const struct prefix *x, const struct prefix *y);
 /* The same order for prefixes kept as separate fields (compact records). */

@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "asn.h"
 #include "buf.h"
 #include "clock.h"
 #include "config.h"
@@ -31,6 +32,9 @@
 #include "fileio.h"
 #include "impact.h"
 #include "ixf.h"
+#include "ixf_read.h"
+#include "emit_yaml.h"
+#include "validate.h"
 #include "apply.h"
 #include "live_routes.h"
 #include "model.h"
@@ -75,6 +79,7 @@ static const char usage_text[] =
 "    ixp-rsc deploy IXP.yaml -o OUTDIR --bird NAME=SOCKET... [--force]\n"
 "                    [--confirm-timeout S] [--settle S] [impact options]\n"
 "    ixp-rsc ixf-export IXP.yaml [--no-timestamp]\n"
+"    ixp-rsc import ixf MEMBER-LIST.json [--irr-dump FILE]... [--irr-server HOST]\n"
 "    ixp-rsc --help | --version\n"
 "\n"
 "DESCRIPTION\n"
@@ -105,6 +110,13 @@ static const char usage_text[] =
 "             and the route servers as the IXP's own entry (member_type ixp,\n"
 "             service ixrouteserver). MAC addresses only with\n"
 "             ixp.ixf.export_macs. Reads the YAML only.\n"
+"    import   ixf: prints a member YAML skeleton from an IX-F member list\n"
+"             (another IXP's export, or IXP Manager's): the IXP, its peering\n"
+"             LANs, the route servers (the addresses that offer the\n"
+"             ixrouteserver service), every member with its addresses, AS-SET,\n"
+"             limits and contact, with DECIDE comments where a human must\n"
+"             choose; ixp-rsc check accepts it as printed. Invalid values of\n"
+"             the list are left out and counted.\n"
 "    impact   Before a new config is applied: reads every route the running\n"
 "             route servers hold, accepted and filtered, over their control\n"
 "             sockets (a restricted session; nothing is changed), judges each\n"
@@ -140,6 +152,10 @@ static const char usage_text[] =
 "                       every run, failed ones too: success, exit code,\n"
 "                       duration, members, sessions, errors, warnings, source\n"
 "                       ages, configs changed, last success time\n"
+"    --irr-dump FILE    import: the IRR dump the skeleton reads (repeatable);\n"
+"                       without one, sources.irr.servers is --irr-server\n"
+"    --irr-server HOST  import: the IRRd server of the skeleton (default\n"
+"                       whois.radb.net)\n"
 "    -q, --quiet        errors only\n"
 "    --member ASN       explain: the member announcing the route\n"
 "    --prefix P         explain: the route's prefix\n"
@@ -201,6 +217,10 @@ struct opts {
 	bool		 no_timestamp;
 	bool		 quiet;
 	const char	*metrics_file;	/* compile: node exporter textfile */
+	const char	*import_kind;	/* import: "ixf" */
+	const char	*irr_dumps[16];	/* import: sources.irr.dumps */
+	size_t		 n_irr_dumps;
+	const char	*irr_server;	/* import: sources.irr.servers */
 	unsigned	 jobs;
 	struct route_query q;
 	bool		 have_member, have_prefix, have_origin, have_path;
@@ -725,6 +745,58 @@ cmd_ixf_export(const struct opts *o)
 	return r;
 }
 
+/* A member YAML skeleton from an IX-F member list. */
+static int
+cmd_import(const struct opts *o)
+{
+	struct import_opts io = { o->yaml, o->irr_dumps, o->n_irr_dumps, o->irr_server, 0 };
+	struct ixf_list l;
+	struct buf b = BUF_INIT;
+	char err[300];
+	size_t len;
+	long age;
+	char *json = file_read(o->yaml, 64u << 20, false, &len, &age);
+	int r = 0;
+
+	if (json == NULL) {
+		fprintf(stderr, "ixp-rsc import: %s: %s\n", o->yaml, strerror(errno));
+		return EXIT_INPUT;
+	}
+	if (ixf_read(&l, json, len, err, sizeof(err)) != 0) {
+		fprintf(stderr, "ixp-rsc import: %s: %s\n", o->yaml, err);
+		free(json);
+		return EXIT_INPUT;
+	}
+	free(json);
+	{
+		struct asn_range *bog;
+		size_t n_bog;
+		config_default_bogon_asns(&bog, &n_bog);
+		for (size_t i = 0; i < l.n_members; i++)
+			io.n_bogon_members += asn_in_ranges(l.members[i].asn, bog, n_bog);
+		free(bog);
+	}
+	if (l.n_rs == 0) {
+		fprintf(stderr, "ixp-rsc import: %s names no route server (a member_type \"ixp\" "
+		    "entry whose addresses offer the ixrouteserver service): add ixp.rs_asn and "
+		    "ixp.route_servers by hand\n", o->yaml);
+		r = EXIT_INPUT;
+	} else {
+		emit_yaml_skeleton(&b, &l, &io);
+		if (fwrite(b.p, 1, b.len, stdout) != b.len || fflush(stdout) != 0) {
+			fprintf(stderr, "ixp-rsc import: cannot write the output\n");
+			r = EXIT_INTERNAL;
+		}
+		if (!o->quiet)
+			fprintf(stderr, "ixp-rsc import: %zu members, %zu route servers%s\n",
+			    l.n_members, l.n_rs, l.n_skipped ? "; invalid values left out (the "
+			    "header counts them)" : "");
+	}
+	buf_free(&b);
+	ixf_list_free(&l);
+	return r;
+}
+
 /* Print what an AS-SET (or ASN) resolves to, from the configured sources. */
 static int
 cmd_expand(const struct opts *o)
@@ -1103,7 +1175,7 @@ parse_args(int argc, char **argv, struct opts *o)
 {
 	enum { O_CHECK = 256, O_OFFLINE, O_JOBS, O_NOTS, O_MEMBER, O_PREFIX, O_ORIGIN,
 	    O_ASPATH, O_NH, O_COMM, O_RS, O_ASNS, O_BIRD, O_JSON, O_MAXMEMBER, O_MAXLOSS,
-	    O_TIMEOUT, O_FORCE, O_CONFIRM, O_SETTLE, O_METRICS };
+	    O_TIMEOUT, O_FORCE, O_CONFIRM, O_SETTLE, O_METRICS, O_IRRDUMP, O_IRRSERVER };
 	static const struct option lo[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "check", no_argument, NULL, O_CHECK },
@@ -1128,6 +1200,8 @@ parse_args(int argc, char **argv, struct opts *o)
 		{ "confirm-timeout", required_argument, NULL, O_CONFIRM },
 		{ "settle", required_argument, NULL, O_SETTLE },
 		{ "metrics-file", required_argument, NULL, O_METRICS },
+		{ "irr-dump", required_argument, NULL, O_IRRDUMP },
+		{ "irr-server", required_argument, NULL, O_IRRSERVER },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -1167,6 +1241,20 @@ parse_args(int argc, char **argv, struct opts *o)
 			break;
 		case O_METRICS:
 			o->metrics_file = optarg;
+			break;
+		case O_IRRDUMP:
+			if (o->n_irr_dumps == sizeof(o->irr_dumps) / sizeof(o->irr_dumps[0])) {
+				fprintf(stderr, "ixp-rsc: at most 16 --irr-dump\n");
+				return -1;
+			}
+			o->irr_dumps[o->n_irr_dumps++] = optarg;
+			break;
+		case O_IRRSERVER:
+			if (!valid_hostname(optarg)) {
+				fprintf(stderr, "ixp-rsc: --irr-server: not a host name: %s\n", optarg);
+				return -1;
+			}
+			o->irr_server = optarg;
 			break;
 		case 'q':
 			o->quiet = true;
@@ -1292,6 +1380,15 @@ parse_args(int argc, char **argv, struct opts *o)
 			return -1;
 		}
 	}
+	if (!strcmp(o->cmd, "import")) {
+		if (optind != argc - 2 || strcmp(argv[optind], "ixf")) {
+			fprintf(stderr, "ixp-rsc import: expected ixf and an IX-F member list file\n");
+			return -1;
+		}
+		o->import_kind = argv[optind];
+		o->yaml = argv[optind + 1];
+		return 0;
+	}
 	if (!strcmp(o->cmd, "expand")) {
 		if (optind != argc - 2) {
 			fprintf(stderr, "ixp-rsc expand: expected IXP.yaml and an AS-SET or ASN\n");
@@ -1328,7 +1425,7 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "compile") && strcmp(argv[1], "check") && strcmp(argv[1], "explain") &&
 	    strcmp(argv[1], "expand") && strcmp(argv[1], "impact") && strcmp(argv[1], "deploy") &&
-	    strcmp(argv[1], "ixf-export")) {
+	    strcmp(argv[1], "ixf-export") && strcmp(argv[1], "import")) {
 		fprintf(stderr, "ixp-rsc: unknown command '%s' (try ixp-rsc --help)\n", argv[1]);
 		return EXIT_INPUT;
 	}
@@ -1355,6 +1452,8 @@ main(int argc, char **argv)
 		return cmd_expand(&o);
 	if (!strcmp(o.cmd, "ixf-export"))
 		return cmd_ixf_export(&o);
+	if (!strcmp(o.cmd, "import"))
+		return cmd_import(&o);
 	if (!strcmp(o.cmd, "impact"))
 		return cmd_impact(&o);
 	if (!strcmp(o.cmd, "deploy")) {

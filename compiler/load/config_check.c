@@ -21,10 +21,7 @@ check_lan_addr(const struct config *c, struct diag *d, const struct srcpos *pos,
 		    "%s: %s is not inside any peering LAN", who, ip_format(ip, tmp));
 		return;
 	}
-	/* IPv4 addresses sit in the top 32 bits; see addr.h. */
-	if ((lan->len < af_maxlen(ip->af) - 1 && ip->a == lan->a) ||
-	    (ip->af == AF4 && lan->len < 31 &&
-	    ip->a == (lan->a | (mask128(32) & ~mask128(lan->len)))))
+	if (!prefix_host_ok(lan, ip))
 		diag_error(d, pos, NULL, "%s: %s is the network or broadcast address of %s",
 		    who, ip_format(ip, tmp), prefix_format(lan, tmp2));
 }

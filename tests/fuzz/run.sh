@@ -50,6 +50,8 @@ seed() {
 		cp "$top"/examples/example-ix/rpki/local.json "$dir"/ ;;
 	fuzz_pdb)
 		cp "$top"/tests/http/pdb.json "$dir"/ ;;
+	fuzz_ixf)
+		cp "$top"/tests/ixf/*.json "$dir"/ ;;
 	fuzz_birdreply)
 		for f in "$top"/tests/lg/transcripts/*.txt; do
 			{ printf '\007'; sed 1d "$f"; } > "$dir/$(basename "$f")"

@@ -59,6 +59,55 @@ rc=$?
 check "no ixp.ixf.id: exit 1 (got $rc), says what is missing, prints nothing" sh -c \
 	"[ $rc = 1 ] && grep -q 'ixp.ixf.id is not set' $T_TMP/noid.err && [ ! -s $T_TMP/noid.json ]"
 
+# ---- import ixf -------------------------------------------------------------
+
+# The example's own bogon lists (documentation data): what the import
+# cannot know; the skeleton says so in a DECIDE line.
+bogons() { printf 'policy:\n'; sed -n '/^  bogon_prefixes:/,/^  bogon_asns:/p' $ex/ixp.yaml; }
+sessions() { jq -c '[.members[] | {asn, sessions: [.sessions[] | {name, family, neighbor, route_servers}]}]' "$1/report.json"; }
+"$IXP_RSC" import ixf "$T_TMP/ixf.json" --irr-dump "$TOP/$ex/irr/ripe.db" \
+	--irr-dump "$TOP/$ex/irr/radb.db.gz" -q > "$T_TMP/imported.yaml"
+check "import ixf of the example's export: exit 0" [ $? -eq 0 ]
+check "the skeleton says what a human must decide (AS-SETs, ports, RPKI, bogon ASNs)" sh -c \
+	"grep -q 'DECIDE: from the IX-F list; check that it is the member' $T_TMP/imported.yaml && grep -q 'DECIDE: the switch port' $T_TMP/imported.yaml && grep -q 'DECIDE: RPKI' $T_TMP/imported.yaml && grep -q 'DECIDE: 10 members have private or documentation ASNs' $T_TMP/imported.yaml"
+{ cat "$T_TMP/imported.yaml"; bogons; } > "$T_TMP/imported-doc.yaml"
+"$IXP_RSC" check "$T_TMP/imported-doc.yaml" --offline -q 2> "$T_TMP/check.err"
+check "ixp-rsc check accepts it (with the example's bogon lists for documentation ASNs)" [ $? -eq 0 ]
+sed 's/^/        /' "$T_TMP/check.err" | head -5
+"$IXP_RSC" compile "$T_TMP/imported-doc.yaml" -o "$T_TMP/out-imported" --offline -q 2> /dev/null
+check "it compiles to the same sessions as the YAML it came from ($(jq '[.members[].sessions[]] | length' "$T_TMP/out/report.json") sessions)" \
+	[ "$(sessions "$T_TMP/out-imported")" = "$(sessions "$T_TMP/out")" ]
+members_of() { jq -c '[.members[] | {asn, name, email, phone, connections}]' "$1/members.json"; }
+check "and the same members, names, contacts and addresses" \
+	[ "$(members_of "$T_TMP/out-imported")" = "$(members_of "$T_TMP/out")" ]
+# A hostile list (tests/ixf/hostile.json): YAML syntax, quotes and a comment
+# sign in names, control characters, an address off the LAN, one used
+# twice, absurd numbers.
+"$IXP_RSC" import ixf tests/ixf/hostile.json --irr-dump "$TOP/$ex/irr/ripe.db" -q \
+	> "$T_TMP/hostile.yaml" 2> "$T_TMP/hostile.err"
+rc=$?
+{ cat "$T_TMP/hostile.yaml"; bogons; } > "$T_TMP/hostile-doc.yaml"
+"$IXP_RSC" check "$T_TMP/hostile-doc.yaml" --offline -q 2> "$T_TMP/hcheck.err"
+hc=$?
+check "a hostile list: imported (exit $rc), and the skeleton passes check (exit $hc)" sh -c "[ $rc = 0 ] && [ $hc = 0 ]"
+sed 's/^/        /' "$T_TMP/hcheck.err" | head -5
+check "... the name with quotes, '#', ':' and brackets is one quoted value, intact" \
+	grep -qF '    name: "Quote \" hash # colon: [bracket] {brace}"' "$T_TMP/hostile.yaml"
+check "... the newlines in the IXP's name made no YAML (one rs_asn line)" \
+	[ "$(grep -c '^  rs_asn:' "$T_TMP/hostile.yaml")" = 1 ]
+check "... the invalid values are left out and counted" sh -c \
+	"grep -q 'values of the list were not valid and are left out' $T_TMP/hostile.yaml && ! grep -Eq '198.51.100.1|evil|not an address|-5|99999999999' $T_TMP/hostile.yaml"
+check "... the address used twice stays with its first member" \
+	[ "$(grep -c '192.0.2.11' "$T_TMP/hostile.yaml")" = 1 ]
+printf 'not json' > "$T_TMP/bad.json"
+"$IXP_RSC" import ixf "$T_TMP/bad.json" > /dev/null 2> "$T_TMP/bad.err"
+rc=$?
+check "not JSON: exit 1 (got $rc) with the reason" sh -c "[ $rc = 1 ] && grep -q 'not JSON' $T_TMP/bad.err"
+jq 'del(.member_list[] | select(.member_type == "ixp"))' "$T_TMP/ixf.json" > "$T_TMP/nors.json"
+"$IXP_RSC" import ixf "$T_TMP/nors.json" > /dev/null 2> "$T_TMP/nors.err"
+rc=$?
+check "no route server in the list: exit 1 (got $rc), says what to add" sh -c "[ $rc = 1 ] && grep -q 'names no route server' $T_TMP/nors.err"
+
 # A 1,000-member IXP (the benchmarks' generator).
 gen=$(dirname "$IXP_RSC")/bench/gen
 [ -x "$gen" ] || gen=$TOP/build/bench/gen
@@ -70,6 +119,14 @@ if [ -x "$gen" ]; then
 	valid "$T_TMP/big.json" > /dev/null
 	bv=$?
 	check "the 1,000-member preset: $n members, valid IX-F 1.0" sh -c "[ '$n' = 1000 ] && [ $bv = 0 ]"
+	"$IXP_RSC" import ixf "$T_TMP/big.json" --irr-dump "$T_TMP/big/irr.db" -q > "$T_TMP/big-imp.yaml"
+	{ cat "$T_TMP/big-imp.yaml"; printf 'policy:\n'; grep -E '^  bogon_(prefixes|asns):' "$T_TMP/big/ixp.yaml"; } \
+		> "$T_TMP/big-imp2.yaml"
+	"$IXP_RSC" compile "$T_TMP/big/ixp.yaml" -o "$T_TMP/big-out" --offline -q 2> /dev/null
+	"$IXP_RSC" compile "$T_TMP/big-imp2.yaml" -o "$T_TMP/big-out2" --offline -q 2> "$T_TMP/big.err"
+	check "... imported again, it compiles to the same sessions" \
+		[ "$(sessions "$T_TMP/big-out2")" = "$(sessions "$T_TMP/big-out")" ]
+	sed 's/^/        /' "$T_TMP/big.err" | head -3
 else
 	skip "the 1,000-member preset: bench/gen is not built (make build/bench/gen)"
 fi
