@@ -718,15 +718,6 @@ access_handler(void *cls, struct MHD_Connection *c, const char *url, const char 
 	return ok;
 }
 
-static volatile sig_atomic_t stop;
-
-static void
-on_signal(int sig)
-{
-	(void)sig;
-	stop = 1;
-}
-
 static bool
 parse_listen(const char *s, struct sockaddr_storage *ss, socklen_t *len)
 {
@@ -792,6 +783,8 @@ lg_serve(struct lg_app *app, const struct lg_server_opts *o)
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
 	    MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
 	unsigned max_conn;
+	sigset_t sigs;
+	int sig;
 
 	if (!parse_listen(o->listen, &ss, &sl)) {
 		fprintf(stderr, "ixp-lg: --listen %s: use ADDRESS:PORT, e.g. 127.0.0.1:8080 "
@@ -801,6 +794,13 @@ lg_serve(struct lg_app *app, const struct lg_server_opts *o)
 	if (ss.ss_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
 	max_conn = fd_room(o->max_connections);
+	/* SIGINT and SIGTERM are blocked in every thread (those started below
+	 * inherit the mask) and taken by sigwait: no race between a test of a
+	 * flag and a pause(). */
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGINT);
+	sigaddset(&sigs, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	memset(&s, 0, sizeof(s));
 	s.app = app;
 	s.rl = lg_ratelimit_new(o->rate, o->burst);
@@ -837,8 +837,6 @@ lg_serve(struct lg_app *app, const struct lg_server_opts *o)
 	for (unsigned i = 0; i < s.n_workers; i++)
 		pthread_create(&s.workers[i], NULL, worker, &s);
 	pthread_create(&s.reaper, NULL, reaper, &s);
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
 	signal(SIGPIPE, SIG_IGN);
 	fprintf(stderr, "ixp-lg: listening on %s, %zu route server%s; %u connections, %u per "
 	    "network%s, idle timeout %d s (%d s beyond %u connections); %u requests at a time; "
@@ -846,8 +844,8 @@ lg_serve(struct lg_app *app, const struct lg_server_opts *o)
 	    app->core.n_rs == 1 ? "" : "s", max_conn, o->max_per_network,
 	    o->proxies.n ? " (trusted proxies exempt)" : "", IDLE_TIMEOUT_S, CROWDED_TIMEOUT_S,
 	    s.nc.crowded, o->max_inflight, o->rate, o->burst);
-	while (!stop)
-		pause();
+	while (sigwait(&sigs, &sig) != 0)
+		;
 	/* Every suspended connection is resumed (answered) before the daemon
 	 * stops: the workers finish theirs, the queue gets 503. */
 	pthread_mutex_lock(&s.mu);

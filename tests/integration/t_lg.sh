@@ -303,9 +303,16 @@ webpid=$(sed -n '$p' "$T_TMP/pids")
 kill "$webpid"
 webpid=$(tail -2 "$T_TMP/pids" | head -1)
 kill "$webpid"
-wait_until 10 "ixp-lg on the LAN stopped" sh -c "! kill -0 $webpid 2>/dev/null"
-check "slowloris: the refusals are one summary line in the log, not one line each" \
-	sh -c "[ \$(grep -c 'connections over the per-network cap' $T_TMP/lg-slow.log) = 1 ] && grep -Eq ' (2[0-9]) connections over the per-network cap' $T_TMP/lg-slow.log"
+# SIGTERM reaches the main thread whichever of its threads the kernel
+# picks (a handler on another thread once left it running).
+wait_until 10 "ixp-lg on the LAN stopped by SIGTERM" sh -c "! kill -0 $webpid 2>/dev/null" &&
+	pass "SIGTERM stops ixp-lg (polling threads, workers, reaper) within 10 s"
+# One summary a minute at most, and one at the stop: however slow the
+# machine, a line or two for the 24 refusals, never one line each.
+lines=$(grep -c 'connections over the per-network cap' "$T_TMP/lg-slow.log")
+refused=$(sed -n 's/.* \([0-9]*\) connections over the per-network cap.*/\1/p' "$T_TMP/lg-slow.log" | awk '{ s += $1 } END { print s + 0 }')
+check "slowloris: $refused refusals summarised in $lines log lines, not one line each" \
+	sh -c "[ $lines -ge 1 ] && [ $lines -le 2 ] && [ $refused -ge 20 ]"
 
 # ---- BIRD hangs: per-command deadline and the concurrency cap ---------------------------
 
