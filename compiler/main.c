@@ -40,6 +40,7 @@
 #include "model.h"
 #include "outdir.h"
 #include "previous.h"
+#include "rspolicy.h"
 #include "sources.h"
 #include "staged.h"
 #include "xalloc.h"
@@ -540,6 +541,17 @@ build_outputs(const struct opts *o, const struct config *c, const struct data *d
 	len = b.len;
 	outset_add(out, "forbidden-traffic.html", buf_steal(&b), len);
 	traffic_model_free(&tm);
+	{
+		struct doc d;
+		rspolicy_build(&d, mo, IXP_VERSION, eo.timestamp);
+		emit_doc_md(&b, &d);
+		len = b.len;
+		outset_add(out, "route-server-policy.md", buf_steal(&b), len);
+		emit_doc_html(&b, &d);
+		len = b.len;
+		outset_add(out, "route-server-policy.html", buf_steal(&b), len);
+		doc_free(&d);
+	}
 }
 
 /* Stage the outputs in OUTDIR and, with --check (deploy: always), check

@@ -101,23 +101,12 @@ emit_reasons_json(struct buf *out, const struct model *mo)
 	}
 	set(root, "rpki_states", states);
 
-	control(ctl, "large", community("%u:0:{peer}", rs), "do not announce to peer");
-	control(ctl, "large", community("%u:1:{peer}", rs), "announce to peer (with %u:0:0)", rs);
-	control(ctl, "large", community("%u:0:0", rs), "announce to nobody except explicit peers");
-	for (int i = 1; i <= 3; i++)
-		control(ctl, "large", community("%u:%d:{peer}", rs, LC_PREPEND1 + i - 1),
-		    "prepend the announcing ASN %dx towards peer", i);
-	if (rs <= 65535) {
-		control(ctl, "standard", community("0:{peer}"), "do not announce to peer");
-		control(ctl, "standard", community("%u:{peer}", rs), "announce to peer (with 0:%u)",
-		    rs);
-		control(ctl, "standard", community("0:%u", rs), "announce to nobody except explicit peers");
-		for (int i = 1; i <= 3; i++)
-			control(ctl, "standard", community("%d:{peer}", 65500 + i),
-			    "prepend the announcing ASN %dx towards peer", i);
+	{
+		struct control_comm cc[MAX_CONTROL_COMMS];
+		size_t n = model_control_communities(mo, cc);
+		for (size_t i = 0; i < n; i++)
+			control(ctl, cc[i].type, str(cc[i].value), "%s", cc[i].meaning);
 	}
-	control(ctl, "standard", community("65535:666"), "BLACKHOLE (RFC 7999): accepted down to /32 and /128 from the prefix owner, NO_EXPORT added");
-	control(ctl, "standard", community("65535:0"), "GRACEFUL_SHUTDOWN (RFC 8326): lowest preference");
 	set(root, "control_communities", ctl);
 
 	/* Ready to paste into Alice-LG's [rs_filter_reasons] / [rpki] config. */

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "doc.h"
 #include "strutil.h"
 
 /* Markdown text: markup characters escaped, HTML ones as entities (a
@@ -169,4 +170,108 @@ emit_policy_html(struct buf *out, const struct traffic_model *tm, const struct e
 	    o->version, o->timestamp ? " on " : "", o->timestamp ? o->timestamp : "");
 	buf_free(&tmp);
 	buf_free(&params);
+}
+
+/* ---- any document (doc.h) ------------------------------------------------- */
+
+static void
+md_cell(struct buf *b, const char *s)
+{
+	md_text(b, s);
+}
+
+void
+emit_doc_md(struct buf *out, const struct doc *d)
+{
+	buf_puts(out, "# ");
+	md_text(out, d->title);
+	buf_puts(out, "\n");
+	for (size_t i = 0; i < d->n; i++) {
+		const struct block *b = &d->v[i];
+		switch (b->kind) {
+		case BLK_HEADING:
+			buf_puts(out, "\n## ");
+			md_text(out, b->text);
+			buf_putc(out, '\n');
+			break;
+		case BLK_PARA:
+			buf_putc(out, '\n');
+			md_text(out, b->text);
+			buf_putc(out, '\n');
+			break;
+		case BLK_LIST:
+			buf_putc(out, '\n');
+			for (size_t k = 0; k < b->n_cells; k++) {
+				buf_puts(out, "- ");
+				md_text(out, b->cells[k]);
+				buf_putc(out, '\n');
+			}
+			break;
+		case BLK_TABLE:
+			buf_putc(out, '\n');
+			for (size_t k = 0; k < b->n_cells; k++) {
+				buf_puts(out, k % b->cols == 0 ? "| " : " | ");
+				md_cell(out, b->cells[k]);
+				if (k % b->cols == b->cols - 1) {
+					buf_puts(out, " |\n");
+					if (k == b->cols - 1) {
+						for (size_t c = 0; c < b->cols; c++)
+							buf_puts(out, "|---");
+						buf_puts(out, "|\n");
+					}
+				}
+			}
+			break;
+		}
+	}
+}
+
+void
+emit_doc_html(struct buf *out, const struct doc *d)
+{
+	buf_puts(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+	html_escape(out, d->title);
+	buf_printf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", css);
+	html_escape(out, d->title);
+	buf_puts(out, "</h1>\n");
+	for (size_t i = 0; i < d->n; i++) {
+		const struct block *b = &d->v[i];
+		switch (b->kind) {
+		case BLK_HEADING:
+			buf_puts(out, "<h2>");
+			html_escape(out, b->text);
+			buf_puts(out, "</h2>\n");
+			break;
+		case BLK_PARA:
+			buf_puts(out, "<p>");
+			html_escape(out, b->text);
+			buf_puts(out, "</p>\n");
+			break;
+		case BLK_LIST:
+			buf_puts(out, "<ul>\n");
+			for (size_t k = 0; k < b->n_cells; k++) {
+				buf_puts(out, "<li>");
+				html_escape(out, b->cells[k]);
+				buf_puts(out, "</li>\n");
+			}
+			buf_puts(out, "</ul>\n");
+			break;
+		case BLK_TABLE:
+			buf_puts(out, "<table>\n");
+			for (size_t k = 0; k < b->n_cells; k++) {
+				const char *tag = k < b->cols ? "th" : "td";
+				if (k % b->cols == 0)
+					buf_puts(out, k < b->cols ? "<thead><tr>" : "<tr>");
+				buf_printf(out, "<%s>", tag);
+				html_escape(out, b->cells[k]);
+				buf_printf(out, "</%s>", tag);
+				if (k % b->cols == b->cols - 1)
+					buf_puts(out, k < b->cols ? "</tr></thead>\n<tbody>\n" : "</tr>\n");
+			}
+			buf_puts(out, "</tbody>\n</table>\n");
+			break;
+		}
+	}
+	buf_puts(out, "</body>\n</html>\n");
 }

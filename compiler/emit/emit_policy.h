@@ -15,4 +15,9 @@ void	emit_policy_md(struct buf *out, const struct traffic_model *tm,
 void	emit_policy_html(struct buf *out, const struct traffic_model *tm,
 	    const struct emit_opts *o);
 
+struct doc;
+/* Any document (doc.h): Markdown, or a standalone HTML page in the same style. */
+void	emit_doc_md(struct buf *out, const struct doc *d);
+void	emit_doc_html(struct buf *out, const struct doc *d);
+
 #endif

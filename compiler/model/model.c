@@ -511,15 +511,23 @@ model_transit_free(const struct model *mo, const struct mmember *mm,
 size_t
 model_checks(const struct model *mo, const struct msession *s, struct check out[CHK_NUM])
 {
-	const struct config *c = mo->c;
 	const struct mmember *mm = s->mm;
-	const struct policy *p = &mm->m->policy;
+
+	return model_checks_for(mo, &mm->m->policy, s->fam, mm->m->asn,
+	    mm->blacklist[s->fam].n > 0, out);
+}
+
+size_t
+model_checks_for(const struct model *mo, const struct policy *p, int fam, uint32_t asn,
+    bool member_blacklist, struct check out[CHK_NUM])
+{
+	const struct config *c = mo->c;
 	size_t n = 0, i;
 
 #define ADD(K, C) do { out[n].kind = (K); out[n].code = (C); out[n].blackholes_only = false; \
 	n++; } while (0)
 	ADD(CHK_PATH_LEN, REJ_PATH_TOO_LONG);
-	if (c->bogon_prefixes[s->fam].n > 0)
+	if (c->bogon_prefixes[fam].n > 0)
 		ADD(CHK_BOGON_PREFIX, REJ_BOGON_PREFIX);
 	ADD(CHK_BLACKLIST, REJ_BLACKLIST);
 	ADD(CHK_AFI, REJ_AFI);
@@ -528,15 +536,15 @@ model_checks(const struct model *mo, const struct msession *s, struct check out[
 	if (c->n_bogon_asns > 0)
 		ADD(CHK_BOGON_ASN, REJ_BOGON_ASN);
 	for (i = 0; i < c->transit_free.n; i++)
-		if (c->transit_free.v[i] != mm->m->asn) {
+		if (c->transit_free.v[i] != asn) {
 			ADD(CHK_TRANSIT_FREE, REJ_TRANSIT_FREE);
 			break;
 		}
 	if (p->irr_enforce_origin)
 		ADD(CHK_IRR_ORIGIN, REJ_IRR_ORIGIN);
-	if (s->fam == FAM6)
+	if (fam == FAM6)
 		ADD(CHK_V6_GLOBAL, REJ_V6_NOT_GLOBAL);
-	if (mm->blacklist[s->fam].n > 0)
+	if (member_blacklist)
 		ADD(CHK_MEMBER_BLACKLIST, REJ_MEMBER_BLACKLIST);
 	/* A blackhole is a route down to /32 that skips RPKI (its length makes
 	 * it invalid by design): only a covering route object of its origin
@@ -606,4 +614,100 @@ model_free(struct model *mo)
 	free(mo->global_blacklist[0].v);
 	free(mo->global_blacklist[1].v);
 	memset(mo, 0, sizeof(*mo));
+}
+
+size_t
+model_control_communities(const struct model *mo, struct control_comm out[MAX_CONTROL_COMMS])
+{
+	const struct policy *p = &mo->c->policy;
+	const uint32_t rs = mo->c->rs_asn;
+	size_t n = 0;
+
+#define CC(TYPE, ...) do { out[n].type = (TYPE); \
+	snprintf(out[n].value, sizeof(out[n].value), __VA_ARGS__); } while (0)
+#define MEANS(...) do { snprintf(out[n].meaning, sizeof(out[n].meaning), __VA_ARGS__); n++; } \
+	while (0)
+	if (p->announcement_control) {
+		CC("large", "%u:0:{peer}", rs);
+		MEANS("do not announce to peer");
+		CC("large", "%u:1:{peer}", rs);
+		MEANS("announce to peer (with %u:0:0)", rs);
+		CC("large", "%u:0:0", rs);
+		MEANS("announce to nobody except explicit peers");
+		for (int i = 1; i <= 3; i++) {
+			CC("large", "%u:%d:{peer}", rs, LC_PREPEND1 + i - 1);
+			MEANS("prepend the announcing ASN %dx towards peer", i);
+		}
+		if (rs <= 65535) {
+			CC("standard", "0:{peer}");
+			MEANS("do not announce to peer");
+			CC("standard", "%u:{peer}", rs);
+			MEANS("announce to peer (with 0:%u)", rs);
+			CC("standard", "0:%u", rs);
+			MEANS("announce to nobody except explicit peers");
+			for (int i = 1; i <= 3; i++) {
+				CC("standard", "%d:{peer}", 65500 + i);
+				MEANS("prepend the announcing ASN %dx towards peer", i);
+			}
+		}
+	}
+	if (p->blackhole_enabled) {
+		CC("standard", "65535:666");
+		MEANS("BLACKHOLE (RFC 7999): accepted down to /32 and /128 from the prefix owner, "
+		    "NO_EXPORT added");
+	}
+	if (p->graceful_shutdown) {
+		CC("standard", "65535:0");
+		MEANS("GRACEFUL_SHUTDOWN (RFC 8326): lowest preference");
+	}
+#undef CC
+#undef MEANS
+	return n;
+}
+
+static const char *
+mp_action_name(enum mp_action a)
+{
+	return a == MPA_WARN ? "warn" : a == MPA_BLOCK ? "block" : a == MPA_RESTART ? "restart" :
+	    "disable";
+}
+
+size_t
+model_policy_overrides(const struct policy *ixp, const struct policy *m,
+    struct policy_override out[MAX_OVERRIDES])
+{
+	size_t n = 0;
+
+#define OV(KEY, ...) do { if (n < MAX_OVERRIDES) { out[n].key = (KEY); \
+	snprintf(out[n].value, sizeof(out[n].value), __VA_ARGS__); n++; } } while (0)
+	for (int f = 0; f < 2; f++)
+		if (ixp->len_min[f] != m->len_min[f] || ixp->len_max[f] != m->len_max[f])
+			OV(f ? "prefix_length.ipv6" : "prefix_length.ipv4", "/%u to /%u",
+			    m->len_min[f], m->len_max[f]);
+	if (ixp->max_path_len != m->max_path_len)
+		OV("max_as_path_length", "%u", m->max_path_len);
+	if (ixp->next_hop != m->next_hop)
+		OV("next_hop", "%s", m->next_hop == NH_STRICT ? "strict" : "same_as");
+	if (ixp->irr_enforce_origin != m->irr_enforce_origin)
+		OV("irr.enforce_origin", "%s", m->irr_enforce_origin ? "true" : "false");
+	if (ixp->irr_enforce_prefix != m->irr_enforce_prefix)
+		OV("irr.enforce_prefix", "%s", m->irr_enforce_prefix ? "true" : "false");
+	if (ixp->irr_allow_more_specifics != m->irr_allow_more_specifics)
+		OV("irr.allow_more_specifics", "%s", m->irr_allow_more_specifics ? "true" : "false");
+	if (ixp->rpki_reject_invalid != m->rpki_reject_invalid)
+		OV("rpki.reject_invalid", "%s", m->rpki_reject_invalid ? "true" : "false");
+	if (ixp->aspa_reject_invalid != m->aspa_reject_invalid)
+		OV("aspa.reject_invalid", "%s", m->aspa_reject_invalid ? "true" : "false");
+	if (ixp->mp_action != m->mp_action)
+		OV("max_prefix.action", "%s", mp_action_name(m->mp_action));
+	if (ixp->mp_from_peeringdb != m->mp_from_peeringdb)
+		OV("max_prefix.peeringdb", "%s", m->mp_from_peeringdb ? "true" : "false");
+	if (ixp->blackhole_enabled != m->blackhole_enabled)
+		OV("blackhole.enabled", "%s", m->blackhole_enabled ? "true" : "false");
+	if (ixp->graceful_shutdown != m->graceful_shutdown)
+		OV("graceful_shutdown", "%s", m->graceful_shutdown ? "true" : "false");
+	if (ixp->announcement_control != m->announcement_control)
+		OV("announcement_control", "%s", m->announcement_control ? "true" : "false");
+#undef OV
+	return n;
 }

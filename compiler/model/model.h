@@ -183,6 +183,30 @@ void	model_free(struct model *mo);
 /* The ordered import checks that apply to a session. Returns the count. */
 size_t	model_checks(const struct model *mo, const struct msession *s,
 	    struct check out[CHK_NUM]);
+/* The same for a policy and family: the IXP-wide checks (the published
+ * policy page), or a member's. */
+size_t	model_checks_for(const struct model *mo, const struct policy *p, int fam, uint32_t asn,
+	    bool member_blacklist, struct check out[CHK_NUM]);
+
+/* The communities a member can put on its routes, as the policy enables them. */
+#define MAX_CONTROL_COMMS 16
+struct control_comm {
+	const char	*type;		/* "large", "standard" */
+	char		 value[40];	/* "64500:0:{peer}" */
+	char		 meaning[120];
+};
+size_t	model_control_communities(const struct model *mo,
+	    struct control_comm out[MAX_CONTROL_COMMS]);
+
+/* What a member's policy sets otherwise than the IXP-wide one. */
+#define MAX_OVERRIDES 16
+struct policy_override {
+	const char	*key;		/* the YAML key under policy: */
+	char		 value[48];
+};
+size_t	model_policy_overrides(const struct policy *ixp, const struct policy *m,
+	    struct policy_override out[MAX_OVERRIDES]);
+
 /* Transit-free ASNs that apply to this member (its own ASN excluded). */
 size_t	model_transit_free(const struct model *mo, const struct mmember *mm,
 	    uint32_t *out, size_t max);

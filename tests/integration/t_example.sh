@@ -8,7 +8,7 @@ out=$T_TMP/out
 
 check "compile --check succeeds" "$IXP_RSC" compile $ex/ixp.yaml -o "$out" --check --no-timestamp -q
 for f in rs1.conf rs2.conf reasons.json members.json report.json forbidden-traffic.nft \
-    forbidden-traffic.md forbidden-traffic.html; do
+    forbidden-traffic.md forbidden-traffic.html route-server-policy.md route-server-policy.html; do
 	if cmp -s "$gold/$f" "$out/$f"; then
 		pass "golden $f"
 	else
@@ -129,5 +129,26 @@ check "explain: a 71-ASN path is rejected with reason 1" sh -c "printf '%s' \"\$
 check "explain: an IPv6-only member has no IPv4 session (exit 1)" [ $? -eq 1 ]
 "$IXP_RSC" explain $ex/ixp.yaml --member 64999 --prefix 198.51.100.0/24 >/dev/null 2>&1
 check "explain: unknown member (exit 1)" [ $? -eq 1 ]
+
+# The published route-server policy (route-server-policy.md/.html, MANRS
+# Action 1): every reject code and every community of reasons.json is in
+# it, and it follows the YAML.
+page=$out/route-server-policy.html
+missing=$(jq -r '.reasons | keys[]' "$out/reasons.json" | while read -r c; do
+	grep -q "<td>$c</td>" "$page" || echo "$c"; done)
+check "policy page: every reject code of reasons.json has its row (missing: ${missing:-none})" [ -z "$missing" ]
+missing=$(jq -r '.control_communities[].community' "$out/reasons.json" | while read -r c; do
+	grep -qF "<td>$c</td>" "$page" || echo "$c"; done)
+check "policy page: every control community of reasons.json (missing: ${missing:-none})" [ -z "$missing" ]
+check "policy page: the communities the route servers add, reject and RPKI" sh -c \
+	"grep -qF '<td>64500:65520:{code}</td>' $page && grep -qF '<td>64500:1000:4</td>' $page"
+check "policy page: a member's own setting is listed (AS64509, irr.allow_more_specifics)" \
+	grep -q 'AS64509 Cloud Provider</td><td>irr.allow_more_specifics</td><td>true' "$page"
+sed -e 's/^policy:$/policy:\n  max_as_path_length: 32/' \
+    -e 's/^    name: Small ISP .*/&\n    policy: {announcement_control: false}/' \
+    -e "s|irr/|$TOP/$ex/irr/|g; s|rpki/|$TOP/$ex/rpki/|g" $ex/ixp.yaml > "$T_TMP/policy2.yaml"
+"$IXP_RSC" compile "$T_TMP/policy2.yaml" -o "$T_TMP/out-p2" --no-timestamp -q
+check "policy page follows the YAML: a path limit of 32, and AS64507's own announcement control" sh -c \
+	"grep -q 'at most 32 ASNs' $T_TMP/out-p2/route-server-policy.md && grep -q 'AS64507 Small ISP | announcement\\\\_control | false' $T_TMP/out-p2/route-server-policy.md && ! cmp -s $T_TMP/out-p2/route-server-policy.md $out/route-server-policy.md"
 
 summary t_example
