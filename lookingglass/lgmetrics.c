@@ -10,6 +10,7 @@
 
 #include "bparse.h"
 #include "buf.h"
+#include "prom.h"
 #include "lgview.h"
 
 static const char *const cmd_names[CMD_NUM] = {
@@ -37,28 +38,6 @@ lg_stats_request(struct lg_stats *st, enum lg_page page, int status)
 	pthread_mutex_lock(&st->mu);
 	st->requests[page][k]++;
 	pthread_mutex_unlock(&st->mu);
-}
-
-/* A label value: \, " and newlines escaped (names come from BIRD and files). */
-static void
-label(struct buf *b, const char *s)
-{
-	buf_putc(b, '"');
-	for (; *s; s++) {
-		if (*s == '\\' || *s == '"')
-			buf_putc(b, '\\');
-		if (*s == '\n')
-			buf_puts(b, "\\n");
-		else
-			buf_putc(b, *s);
-	}
-	buf_putc(b, '"');
-}
-
-static void
-head(struct buf *b, const char *name, const char *type, const char *help)
-{
-	buf_printf(b, "# HELP %s %s\n# TYPE %s %s\n", name, help, name, type);
 }
 
 /* Filtered routes by reason code, from the tables' dumps. */
@@ -91,7 +70,7 @@ rs_metrics(struct lg_app *app, struct lg_rs *rs, struct buf *b[6])
 	bool truncated = false;
 
 	buf_puts(b[0], "ixp_lg_bird_up{rs=");
-	label(b[0], rs->name);
+	prom_label(b[0], rs->name);
 	buf_printf(b[0], "} %d\n", up);
 	if (up) {
 		lg_replay(r, bp_protocols_line, &p);
@@ -118,7 +97,7 @@ rs_metrics(struct lg_app *app, struct lg_rs *rs, struct buf *b[6])
 	lg_reply_put(&app->core, r);
 	for (int s = 0; up && s < 2; s++) {
 		buf_puts(b[1], "ixp_lg_bgp_sessions{rs=");
-		label(b[1], rs->name);
+		prom_label(b[1], rs->name);
 		buf_printf(b[1], ",state=\"%s\"} %llu\n", s ? "down" : "established",
 		    (unsigned long long)(s ? down : est));
 	}
@@ -126,7 +105,7 @@ rs_metrics(struct lg_app *app, struct lg_rs *rs, struct buf *b[6])
 		static const char *const kinds[4] = { "received", "accepted", "filtered", "exported" };
 		for (int k = 0; k < 4; k++) {
 			buf_puts(b[2], "ixp_lg_routes{rs=");
-			label(b[2], rs->name);
+			prom_label(b[2], rs->name);
 			buf_printf(b[2], ",family=\"%s\",kind=\"%s\"} %llu\n", fam ? "ipv6" : "ipv4",
 			    kinds[k], (unsigned long long)routes[fam][k]);
 		}
@@ -161,24 +140,24 @@ rs_metrics(struct lg_app *app, struct lg_rs *rs, struct buf *b[6])
 			continue;
 		text = code ? lg_reason_text(&app->reasons, code, &hint) : "no reason tag";
 		buf_puts(b[3], "ixp_lg_filtered_routes{rs=");
-		label(b[3], rs->name);
+		prom_label(b[3], rs->name);
 		buf_printf(b[3], ",code=\"%d\",reason=", code);
-		label(b[3], text ? text : "unknown");
+		prom_label(b[3], text ? text : "unknown");
 		buf_printf(b[3], "} %llu\n", (unsigned long long)br.n[code]);
 	}
 	buf_puts(b[4], "ixp_lg_filtered_routes_truncated{rs=");
-	label(b[4], rs->name);
+	prom_label(b[4], rs->name);
 	buf_printf(b[4], "} %d\n", truncated);
 	pthread_mutex_lock(&rs->mu);
 	for (int c = 1; c < CMD_NUM; c++) {
 		if (rs->cmd_n[c] == 0)
 			continue;
 		buf_puts(b[5], "ixp_lg_bird_command_seconds_count{rs=");
-		label(b[5], rs->name);
+		prom_label(b[5], rs->name);
 		buf_printf(b[5], ",command=\"%s\"} %llu\n", cmd_names[c],
 		    (unsigned long long)rs->cmd_n[c]);
 		buf_puts(b[5], "ixp_lg_bird_command_seconds_sum{rs=");
-		label(b[5], rs->name);
+		prom_label(b[5], rs->name);
 		buf_printf(b[5], ",command=\"%s\"} %.3f\n", cmd_names[c], (double)rs->cmd_ms[c] / 1000);
 	}
 	pthread_mutex_unlock(&rs->mu);
@@ -206,23 +185,23 @@ lg_metrics(struct lg_app *app, struct lg_response *resp)
 	resp->max_age = 0;
 	for (size_t i = 0; i < app->core.n_rs; i++)
 		rs_metrics(app, &app->core.rs[i], bp);
-	head(b, "ixp_lg_info", "gauge", "the looking glass's version");
+	prom_head(b, "ixp_lg_info", "gauge", "the looking glass's version");
 	buf_puts(b, "ixp_lg_info{version=");
-	label(b, app->version ? app->version : "");
+	prom_label(b, app->version ? app->version : "");
 	buf_puts(b, "} 1\n");
 	for (int i = 0; i < 6; i++) {
-		head(b, fam[i][0], fam[i][1], fam[i][2]);
+		prom_head(b, fam[i][0], fam[i][1], fam[i][2]);
 		buf_add(b, fb[i].p ? fb[i].p : "", fb[i].len);
 		buf_free(&fb[i]);
 	}
 	pthread_mutex_lock(&app->core.cache_mu);
-	head(b, "ixp_lg_cache_hits_total", "counter", "requests for BIRD replies answered from the cache");
+	prom_head(b, "ixp_lg_cache_hits_total", "counter", "requests for BIRD replies answered from the cache");
 	buf_printf(b, "ixp_lg_cache_hits_total %llu\n", (unsigned long long)app->core.hits);
-	head(b, "ixp_lg_cache_misses_total", "counter", "requests for BIRD replies that ran a command");
+	prom_head(b, "ixp_lg_cache_misses_total", "counter", "requests for BIRD replies that ran a command");
 	buf_printf(b, "ixp_lg_cache_misses_total %llu\n", (unsigned long long)app->core.misses);
 	pthread_mutex_unlock(&app->core.cache_mu);
 	pthread_mutex_lock(&st->mu);
-	head(b, "ixp_lg_requests_total", "counter", "HTTP requests answered, by page and status");
+	prom_head(b, "ixp_lg_requests_total", "counter", "HTTP requests answered, by page and status");
 	for (int p = 0; p < PG_NUM; p++)
 		for (int k = 0; k < LG_ST_NUM; k++)
 			if (st->requests[p][k] > 0) {
@@ -235,13 +214,13 @@ lg_metrics(struct lg_app *app, struct lg_response *resp)
 				    lg_page_name((enum lg_page)p), code,
 				    (unsigned long long)st->requests[p][k]);
 			}
-	head(b, "ixp_lg_refused_total", "counter", "requests and connections refused, by why");
+	prom_head(b, "ixp_lg_refused_total", "counter", "requests and connections refused, by why");
 	buf_printf(b, "ixp_lg_refused_total{why=\"rate_limit\"} %llu\n",
 	    (unsigned long long)st->rate_limited);
 	buf_printf(b, "ixp_lg_refused_total{why=\"busy\"} %llu\n", (unsigned long long)st->busy);
 	buf_printf(b, "ixp_lg_refused_total{why=\"per_network_cap\"} %llu\n",
 	    (unsigned long long)st->netcap);
-	head(b, "ixp_lg_connections", "gauge", "HTTP connections held");
+	prom_head(b, "ixp_lg_connections", "gauge", "HTTP connections held");
 	buf_printf(b, "ixp_lg_connections %u\n", st->connections);
 	pthread_mutex_unlock(&st->mu);
 }

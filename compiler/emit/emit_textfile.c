@@ -4,71 +4,52 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "prom.h"
+
 #define LAST_SUCCESS "ixp_rsc_last_success_timestamp_seconds"
-
-static void
-label(struct buf *b, const char *s)
-{
-	buf_putc(b, '"');
-	for (; *s; s++) {
-		if (*s == '\\' || *s == '"')
-			buf_putc(b, '\\');
-		if (*s == '\n')
-			buf_puts(b, "\\n");
-		else
-			buf_putc(b, *s);
-	}
-	buf_putc(b, '"');
-}
-
-static void
-metric(struct buf *b, const char *name, const char *type, const char *help)
-{
-	buf_printf(b, "# HELP %s %s\n# TYPE %s %s\n", name, help, name, type);
-}
 
 void
 emit_textfile(struct buf *b, const struct run_metrics *m)
 {
-	metric(b, "ixp_rsc_compile_success", "gauge", "1 if the last ixp-rsc compile succeeded");
+	prom_head(b, "ixp_rsc_compile_success", "gauge", "1 if the last ixp-rsc compile succeeded");
 	buf_printf(b, "ixp_rsc_compile_success %d\n", m->exit_code == 0);
-	metric(b, "ixp_rsc_compile_exit_code", "gauge", "exit status of the last compile (see ixp-rsc(1))");
+	prom_head(b, "ixp_rsc_compile_exit_code", "gauge", "exit status of the last compile (see ixp-rsc(1))");
 	buf_printf(b, "ixp_rsc_compile_exit_code %d\n", m->exit_code);
-	metric(b, "ixp_rsc_compile_duration_seconds", "gauge", "how long the last compile took");
+	prom_head(b, "ixp_rsc_compile_duration_seconds", "gauge", "how long the last compile took");
 	buf_printf(b, "ixp_rsc_compile_duration_seconds %.3f\n", m->seconds);
-	metric(b, "ixp_rsc_last_run_timestamp_seconds", "gauge", "when the last compile ran");
+	prom_head(b, "ixp_rsc_last_run_timestamp_seconds", "gauge", "when the last compile ran");
 	buf_printf(b, "ixp_rsc_last_run_timestamp_seconds %lld\n", (long long)m->now);
-	metric(b, LAST_SUCCESS, "gauge", "when a compile last succeeded (0: never)");
+	prom_head(b, LAST_SUCCESS, "gauge", "when a compile last succeeded (0: never)");
 	buf_printf(b, LAST_SUCCESS " %lld\n", (long long)m->last_success);
-	metric(b, "ixp_rsc_errors", "gauge", "input errors of the last compile");
+	prom_head(b, "ixp_rsc_errors", "gauge", "input errors of the last compile");
 	buf_printf(b, "ixp_rsc_errors %u\n", m->errors);
-	metric(b, "ixp_rsc_warnings", "gauge", "warnings of the last compile");
+	prom_head(b, "ixp_rsc_warnings", "gauge", "warnings of the last compile");
 	buf_printf(b, "ixp_rsc_warnings %u\n", m->warnings);
 	if (m->have_model) {
-		metric(b, "ixp_rsc_members", "gauge", "members in the last compiled config");
+		prom_head(b, "ixp_rsc_members", "gauge", "members in the last compiled config");
 		buf_printf(b, "ixp_rsc_members %zu\n", m->members);
-		metric(b, "ixp_rsc_sessions", "gauge", "BGP sessions in the last compiled config");
+		prom_head(b, "ixp_rsc_sessions", "gauge", "BGP sessions in the last compiled config");
 		buf_printf(b, "ixp_rsc_sessions %zu\n", m->sessions);
 	}
 	if (m->n_sources > 0)
-		metric(b, "ixp_rsc_source_age_seconds", "gauge",
+		prom_head(b, "ixp_rsc_source_age_seconds", "gauge",
 		    "age of the data each source gave the last compile (0: fetched live)");
 	for (size_t i = 0; i < m->n_sources; i++) {
 		const struct run_source *s = &m->sources[i];
 		buf_puts(b, "ixp_rsc_source_age_seconds{kind=");
-		label(b, s->kind);
+		prom_label(b, s->kind);
 		buf_puts(b, ",where=");
-		label(b, s->where);
+		prom_label(b, s->where);
 		buf_puts(b, ",from=");
-		label(b, s->from);
+		prom_label(b, s->from);
 		buf_printf(b, "} %ld\n", s->age_s > 0 ? s->age_s : 0);
 	}
 	if (m->n_configs > 0)
-		metric(b, "ixp_rsc_config_changed", "gauge",
+		prom_head(b, "ixp_rsc_config_changed", "gauge",
 		    "1 if the last compile changed this route server's config (the generation time aside)");
 	for (size_t i = 0; i < m->n_configs; i++) {
 		buf_puts(b, "ixp_rsc_config_changed{rs=");
-		label(b, m->configs[i].rs);
+		prom_label(b, m->configs[i].rs);
 		buf_printf(b, "} %d\n", m->configs[i].changed);
 	}
 }
