@@ -80,6 +80,9 @@ struct lg_output {
 	void	(*search_rs_end)(struct lg_out *o, const struct lg_rs *rs, const char *error);
 	void	(*search_end)(struct lg_out *o, const char *what, size_t shown);
 
+	/* Where the evidence for each MANRS action is (HTML only). */
+	void	(*manrs)(struct lg_out *o);
+
 	void	(*members_begin)(struct lg_out *o, const struct lg_directory *d);
 	void	(*member)(struct lg_out *o, const struct lg_member *m);
 	void	(*members_end)(struct lg_out *o, const struct lg_directory *d);

@@ -37,7 +37,8 @@ html_begin(struct lg_out *o, const char *title)
 	    "size=\"24\" required></label> <button>Look up</button></form>"
 	    "<form action=\"origin\" method=\"get\"><label>Origin AS <input name=\"asn\" "
 	    "size=\"12\" required></label> <button>Search</button></form>"
-	    "<a href=\"members\">Members</a></nav></header>\n<main>\n<h1>");
+	    "<a href=\"members\">Members</a><a href=\"policy\">Policy</a>"
+	    "<a href=\"manrs\">MANRS</a></nav></header>\n<main>\n<h1>");
 	esc(b, title);
 	buf_puts(b, "</h1>\n");
 }
@@ -502,6 +503,44 @@ h_members_end(struct lg_out *o, const struct lg_directory *d)
 	html_end(o);
 }
 
+/* The MANRS actions for IXPs, and where this IXP shows its evidence. */
+static void
+h_manrs(struct lg_out *o)
+{
+	static const char *const actions[][3] = {
+		{ "1", "Prevent the propagation of incorrect routing information",
+		  "The route servers filter every member's routes by IRR and RPKI data; "
+		  "the <a href=\"policy\">route-server policy</a> says how, check by check, "
+		  "and every neighbour page shows the filtered routes with the reason." },
+		{ "2", "Promote MANRS to the membership",
+		  "Members who take part are marked in the <a href=\"members\">member "
+		  "directory</a>; each member sees its filtered routes, why, and what to fix "
+		  "(its neighbour pages here)." },
+		{ "3", "Protect the peering platform",
+		  "The <a href=\"policy/traffic\">forbidden-traffic policy</a> lists the "
+		  "traffic not allowed on the peering LAN; the switches enforce it from the "
+		  "same rule set." },
+		{ "4", "Facilitate global operational communication",
+		  "The <a href=\"members\">member directory</a> has every member's NOC "
+		  "contacts." },
+		{ "5", "Provide monitoring and debugging tools",
+		  "This <a href=\"./\">looking glass</a>: every route server's sessions, "
+		  "accepted, filtered and exported routes, lookups, and a "
+		  "<a href=\"api/v1/status\">JSON API</a>." },
+	};
+	struct buf *b = &o->resp->body;
+
+	html_begin(o, "MANRS");
+	buf_puts(b, "<p>The Mutually Agreed Norms for Routing Security ask an IXP for five "
+	    "actions. Where this IXP shows what it does for each:</p>\n<table><thead><tr>"
+	    "<th>Action</th><th>What</th><th>Here</th></tr></thead><tbody>\n");
+	for (size_t i = 0; i < sizeof(actions) / sizeof(actions[0]); i++)
+		buf_printf(b, "<tr><td>%s</td><td>%s</td><td>%s</td></tr>\n", actions[i][0],
+		    actions[i][1], actions[i][2]);
+	buf_puts(b, "</tbody></table>\n");
+	html_end(o);
+}
+
 /* static/lg.css */
 const char lg_html_css[] =
 	"body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1d2330;background:#f6f7f9}"
@@ -548,6 +587,7 @@ const struct lg_output lg_out_html = {
 	.search_rs_begin = h_search_rs_begin,
 	.search_rs_end = h_search_rs_end,
 	.search_end = h_search_end,
+	.manrs = h_manrs,
 	.members_begin = h_members_begin,
 	.member = h_member,
 	.members_end = h_members_end,

@@ -81,52 +81,58 @@ struct route {
 	enum lg_format	 fmt;
 	enum lg_cmd	 cmds[2];		/* CMD_NONE for a P_VIEW page: by ?view= */
 	bool		 brief;
+	const char	*file;			/* PG_PUBLISHED */
 };
 
 #define BW "birdwatcher", "{rs}"
 #define API "api", "v1"
 
 static const struct route routes[] = {
-	{ PG_STATUS, { NULL }, 0, 0, LGF_HTML, { CMD_STATUS }, false },
-	{ PG_PROTOCOLS, { "rs", "{rs}", NULL }, 0, 0, LGF_HTML, { CMD_PROTOCOLS }, false },
+	{ PG_STATUS, { NULL }, 0, 0, LGF_HTML, { CMD_STATUS }, false, NULL },
+	{ PG_PROTOCOLS, { "rs", "{rs}", NULL }, 0, 0, LGF_HTML, { CMD_PROTOCOLS }, false, NULL },
 	{ PG_ROUTES, { "rs", "{rs}", "{proto}", NULL }, P_VIEW | P_PAGE, 0, LGF_HTML,
-	    { CMD_NONE }, false },
+	    { CMD_NONE }, false, NULL },
 	{ PG_SEARCH, { "lookup", NULL }, P_Q, P_Q, LGF_HTML,
-	    { CMD_ROUTES_FOR, CMD_ROUTES_FOR_FILTERED }, false },
+	    { CMD_ROUTES_FOR, CMD_ROUTES_FOR_FILTERED }, false, NULL },
 	{ PG_SEARCH, { "origin", NULL }, P_ASN, P_ASN, LGF_HTML,
-	    { CMD_ROUTES_ORIGIN, CMD_ROUTES_ORIGIN_FILTERED }, false },
-	{ PG_MEMBERS, { "members", NULL }, 0, 0, LGF_HTML, { CMD_NONE }, false },
-	{ PG_CSS, { "static", "lg.css", NULL }, 0, 0, LGF_HTML, { CMD_NONE }, false },
-	{ PG_HEALTH, { "healthz", NULL }, 0, 0, LGF_JSON, { CMD_NONE }, false },
-	{ PG_METRICS, { "metrics", NULL }, 0, 0, LGF_JSON, { CMD_NONE }, false },
-	{ PG_STATUS, { API, "status", NULL }, 0, 0, LGF_JSON, { CMD_STATUS }, false },
+	    { CMD_ROUTES_ORIGIN, CMD_ROUTES_ORIGIN_FILTERED }, false, NULL },
+	{ PG_MEMBERS, { "members", NULL }, 0, 0, LGF_HTML, { CMD_NONE }, false, NULL },
+	{ PG_CSS, { "static", "lg.css", NULL }, 0, 0, LGF_HTML, { CMD_NONE }, false, NULL },
+	{ PG_HEALTH, { "healthz", NULL }, 0, 0, LGF_JSON, { CMD_NONE }, false, NULL },
+	{ PG_METRICS, { "metrics", NULL }, 0, 0, LGF_JSON, { CMD_NONE }, false, NULL },
+	{ PG_PUBLISHED, { "policy", NULL }, 0, 0, LGF_HTML, { CMD_NONE }, false,
+	    "route-server-policy.html" },
+	{ PG_PUBLISHED, { "policy", "traffic", NULL }, 0, 0, LGF_HTML, { CMD_NONE }, false,
+	    "forbidden-traffic.html" },
+	{ PG_MANRS, { "manrs", NULL }, 0, 0, LGF_HTML, { CMD_NONE }, false, NULL },
+	{ PG_STATUS, { API, "status", NULL }, 0, 0, LGF_JSON, { CMD_STATUS }, false, NULL },
 	{ PG_PROTOCOLS, { API, "rs", "{rs}", "neighbors", NULL }, 0, 0, LGF_JSON,
-	    { CMD_PROTOCOLS }, false },
+	    { CMD_PROTOCOLS }, false, NULL },
 	{ PG_NEIGHBOR, { API, "rs", "{rs}", "neighbors", "{proto}", NULL }, 0, 0, LGF_JSON,
-	    { CMD_PROTOCOLS }, false },
+	    { CMD_PROTOCOLS }, false, NULL },
 	{ PG_ROUTES, { API, "rs", "{rs}", "neighbors", "{proto}", "routes", NULL },
-	    P_VIEW | P_PAGE, 0, LGF_JSON, { CMD_NONE }, false },
+	    P_VIEW | P_PAGE, 0, LGF_JSON, { CMD_NONE }, false, NULL },
 	{ PG_SEARCH, { API, "lookup", NULL }, P_Q, P_Q, LGF_JSON,
-	    { CMD_ROUTES_FOR, CMD_ROUTES_FOR_FILTERED }, false },
+	    { CMD_ROUTES_FOR, CMD_ROUTES_FOR_FILTERED }, false, NULL },
 	{ PG_SEARCH, { API, "origin", NULL }, P_ASN, P_ASN, LGF_JSON,
-	    { CMD_ROUTES_ORIGIN, CMD_ROUTES_ORIGIN_FILTERED }, false },
-	{ PG_MEMBERS, { API, "members", NULL }, 0, 0, LGF_JSON, { CMD_NONE }, false },
-	{ PG_STATUS, { BW, "status", NULL }, 0, 0, LGF_BW, { CMD_STATUS }, false },
-	{ PG_PROTOCOLS, { BW, "protocols", "bgp", NULL }, 0, 0, LGF_BW, { CMD_PROTOCOLS }, false },
+	    { CMD_ROUTES_ORIGIN, CMD_ROUTES_ORIGIN_FILTERED }, false, NULL },
+	{ PG_MEMBERS, { API, "members", NULL }, 0, 0, LGF_JSON, { CMD_NONE }, false, NULL },
+	{ PG_STATUS, { BW, "status", NULL }, 0, 0, LGF_BW, { CMD_STATUS }, false, NULL },
+	{ PG_PROTOCOLS, { BW, "protocols", "bgp", NULL }, 0, 0, LGF_BW, { CMD_PROTOCOLS }, false, NULL },
 	{ PG_PROTOCOLS, { BW, "protocols", "short", NULL }, P_UNCACHED, 0, LGF_BW,
-	    { CMD_PROTOCOLS }, true },
+	    { CMD_PROTOCOLS }, true, NULL },
 	{ PG_ROUTES, { BW, "routes", "protocol", "{proto}", NULL }, 0, 0, LGF_BW,
-	    { CMD_ROUTES_ACCEPTED }, false },
+	    { CMD_ROUTES_ACCEPTED }, false, NULL },
 	{ PG_ROUTES, { BW, "routes", "filtered", "{proto}", NULL }, 0, 0, LGF_BW,
-	    { CMD_ROUTES_FILTERED }, false },
+	    { CMD_ROUTES_FILTERED }, false, NULL },
 	{ PG_ROUTES, { BW, "routes", "noexport", "{proto}", NULL }, 0, 0, LGF_BW,
-	    { CMD_ROUTES_NOEXPORT }, false },
+	    { CMD_ROUTES_NOEXPORT }, false, NULL },
 	{ PG_ROUTES, { BW, "routes", "table", "{table}", NULL }, 0, 0, LGF_BW,
-	    { CMD_ROUTES_TABLE }, false },
+	    { CMD_ROUTES_TABLE }, false, NULL },
 	{ PG_ROUTES, { BW, "routes", "table", "{table}", "filtered", NULL }, 0, 0, LGF_BW,
-	    { CMD_ROUTES_TABLE_FILTERED }, false },
+	    { CMD_ROUTES_TABLE_FILTERED }, false, NULL },
 	{ PG_ROUTES, { BW, "routes", "prefix", NULL }, P_PREFIX, P_PREFIX, LGF_BW,
-	    { CMD_ROUTES_NET }, false },
+	    { CMD_ROUTES_NET }, false, NULL },
 };
 
 #undef BW
@@ -428,7 +434,7 @@ lg_page_name(enum lg_page p)
 		[PG_NONE] = "none", [PG_STATUS] = "status", [PG_PROTOCOLS] = "neighbors",
 		[PG_NEIGHBOR] = "neighbor", [PG_ROUTES] = "routes", [PG_SEARCH] = "search",
 		[PG_MEMBERS] = "members", [PG_CSS] = "static", [PG_HEALTH] = "healthz",
-		[PG_METRICS] = "metrics",
+		[PG_METRICS] = "metrics", [PG_PUBLISHED] = "published", [PG_MANRS] = "manrs",
 	};
 
 	return p < PG_NUM && names[p] ? names[p] : "none";
@@ -464,6 +470,7 @@ lg_parse_request(const char *method, const char *path, const char *query,
 	rq->page = r->page;
 	rq->fmt = r->fmt;
 	rq->brief = r->brief;
+	rq->file = r->file;
 	memcpy(rq->cmds, r->cmds, sizeof(rq->cmds));
 	if (!parse_query(r, query, rq, err))
 		return false;

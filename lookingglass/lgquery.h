@@ -31,6 +31,8 @@ enum lg_page {
 	PG_CSS,
 	PG_HEALTH,
 	PG_METRICS,		/* Prometheus text, for the IXP's monitoring hosts */
+	PG_PUBLISHED,		/* a page ixp-rsc published (the policies), from --pages */
+	PG_MANRS,		/* where the evidence for each MANRS action is */
 	PG_NUM
 };
 
@@ -45,6 +47,7 @@ struct lg_request {
 	enum lg_format	 fmt;
 	enum lg_cmd	 cmds[2];			/* what it asks BIRD; CMD_NONE: no more */
 	bool		 brief;				/* every protocol, a few fields each */
+	const char	*file;				/* PG_PUBLISHED: its name in --pages */
 	char		 rs[LG_NAME_MAX + 1];		/* "" when the path has none */
 	char		 proto[LG_NAME_MAX + 1];	/* "" when the path has none */
 	char		 table[LG_NAME_MAX + 1];	/* "" when the path has none */

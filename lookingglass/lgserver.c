@@ -20,6 +20,8 @@
 #include "hmap.h"
 #include "xalloc.h"
 
+/* The first is the default Content-Security-Policy (lg_response.csp may
+ * replace it). */
 static const char *const security_headers[][2] = {
 	{ "Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; "
 	    "form-action 'self'; frame-ancestors 'none'; base-uri 'self'" },
@@ -523,7 +525,8 @@ send_response(struct MHD_Connection *c, struct lg_response *resp)
 
 	MHD_add_response_header(r, "Content-Type", resp->ctype);
 	for (size_t i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
-		MHD_add_response_header(r, security_headers[i][0], security_headers[i][1]);
+		MHD_add_response_header(r, security_headers[i][0], i == 0 && resp->csp ?
+		    resp->csp : security_headers[i][1]);
 	if (resp->max_age > 0 && resp->status == 200) {
 		snprintf(tmp, sizeof(tmp), "max-age=%u", resp->max_age);
 		MHD_add_response_header(r, "Cache-Control", tmp);
@@ -900,7 +903,8 @@ cgi_write(const struct lg_response *resp, const char *method)
 	printf("Status: %d %s\r\nContent-Type: %s\r\n", resp->status, reason_phrase(resp->status),
 	    resp->ctype);
 	for (size_t i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
-		printf("%s: %s\r\n", security_headers[i][0], security_headers[i][1]);
+		printf("%s: %s\r\n", security_headers[i][0], i == 0 && resp->csp ? resp->csp :
+		    security_headers[i][1]);
 	if (resp->retry_after)
 		printf("Retry-After: %u\r\n", resp->retry_after);
 	if (resp->status == 200 && resp->max_age > 0)

@@ -6,8 +6,10 @@
 #include "lgview.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "fileio.h"
 #include "lgout.h"
 
 static const struct lg_output *const outputs[] = {
@@ -311,6 +313,37 @@ page_members(struct lg_out *o)
 	o->fmt->members_end(o, d);
 }
 
+/*
+ * A page ixp-rsc published (route-server-policy.html, forbidden-traffic.html):
+ * read from --pages at each request (a new compile shows at once), never
+ * through a link, at most 4 MiB. Its style is inline, so its CSP allows
+ * that and nothing else.
+ */
+static void
+page_published(struct lg_out *o)
+{
+	struct buf path = BUF_INIT;
+	size_t len;
+	long age;
+	char *data = NULL;
+
+	if (o->app->pages_dir != NULL) {
+		buf_printf(&path, "%s/%s", o->app->pages_dir, o->rq->file);
+		data = file_read(path.p, 4u << 20, true, &len, &age);
+	}
+	buf_free(&path);
+	if (data == NULL) {
+		out_error(o, 404, NULL, "the IXP has not published this page here");
+		return;
+	}
+	o->resp->ctype = "text/html; charset=utf-8";
+	o->resp->csp = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; "
+	    "base-uri 'none'; form-action 'none'";
+	o->resp->max_age = 60;
+	buf_add(&o->resp->body, data, len);
+	free(data);
+}
+
 void
 lg_handle(struct lg_app *app, const struct lg_request *rq, struct lg_response *resp)
 {
@@ -356,6 +389,12 @@ lg_handle(struct lg_app *app, const struct lg_request *rq, struct lg_response *r
 			lg_metrics(app, resp);
 		else
 			out_error(&o, 404, NULL, "metrics are served by ixp-lg serve only");
+		break;
+	case PG_PUBLISHED:
+		page_published(&o);
+		break;
+	case PG_MANRS:
+		o.fmt->manrs(&o);
 		break;
 	case PG_NUM:
 	case PG_NONE:

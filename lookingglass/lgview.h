@@ -40,6 +40,7 @@ struct lg_app {
 	struct lg_directory *members;	/* NULL: no members.json */
 	char		 title[128];	/* the IXP's name, or "Looking glass" */
 	char		 base[256];	/* URL path the pages live under ("" at the root) */
+	const char	*pages_dir;	/* --pages: ixp-rsc's OUTDIR with the policy pages */
 	const char	*version;
 };
 
@@ -49,6 +50,7 @@ struct lg_response {
 	struct buf	 body;
 	unsigned	 retry_after;	/* seconds; 0: none */
 	unsigned	 max_age;	/* Cache-Control max-age; 0: no-store */
+	const char	*csp;		/* Content-Security-Policy; NULL: the default */
 };
 
 void	lg_response_init(struct lg_response *r);

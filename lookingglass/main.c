@@ -41,6 +41,9 @@ static const char usage[] =
 "    --members FILE       members.json from ixp-rsc compile's OUTDIR: member\n"
 "                         names and the directory with NOC contacts\n"
 "    --title TEXT         page title (default: the IXP name from --members)\n"
+"    --pages DIR          ixp-rsc compile's OUTDIR: its published pages are served\n"
+"                         at /policy (route-server-policy.html) and\n"
+"                         /policy/traffic (forbidden-traffic.html)\n"
 "    --timeout SECONDS    per BIRD command (default 10)\n"
 "    --max-routes N       routes per list read from BIRD (default 20000)\n"
 "    --cache SECONDS      how long route lists are reused (default 30;\n"
@@ -76,6 +79,9 @@ static const char usage[] =
 "    /lookup?q=PREFIX|IP        longest match on every route server\n"
 "    /origin?asn=N              routes originated by an AS\n"
 "    /members                   member directory with NOC contacts\n"
+"    /policy, /policy/traffic   the route-server and forbidden-traffic policies\n"
+"                               (--pages)\n"
+"    /manrs                     where the evidence for each MANRS action is\n"
 "    /api/v1/status, /api/v1/rs/NAME/neighbors[/SESSION[/routes]],\n"
 "    /api/v1/lookup?q=, /api/v1/origin?asn=, /api/v1/members   the same as JSON\n"
 "    /birdwatcher/NAME/status, /protocols/bgp, /protocols/short,\n"
@@ -93,8 +99,8 @@ static const char usage[] =
 "    With GATEWAY_INTERFACE set, one request is answered from REQUEST_METHOD,\n"
 "    PATH_INFO and QUERY_STRING. Options come from the command line of a\n"
 "    wrapper script, or from IXP_LG_BIRD (NAME=SOCKET,...), IXP_LG_REASONS,\n"
-"    IXP_LG_MEMBERS and IXP_LG_TITLE. Rate limits are the web server's job\n"
-"    in this mode (e.g. nginx limit_req).\n"
+"    IXP_LG_MEMBERS, IXP_LG_PAGES and IXP_LG_TITLE. Rate limits are the web\n"
+"    server's job in this mode (e.g. nginx limit_req).\n"
 "\n"
 "EXIT STATUS\n"
 "    0 on a clean stop, 1 on bad options or unreadable files.\n";
@@ -103,7 +109,7 @@ static bool
 takes_value(const char *opt)
 {
 	static const char *const opts[] = { "--bird", "--listen", "--reasons", "--members",
-	    "--max-connections", "--max-per-network", "--metrics-allow",
+	    "--max-connections", "--max-per-network", "--metrics-allow", "--pages",
 	    "--title", "--timeout", "--max-routes", "--cache", "--rate", "--burst",
 	    "--max-inflight", "--trust-proxy" };
 
@@ -175,6 +181,7 @@ main(int argc, char **argv)
 
 	memset(&app, 0, sizeof(app));
 	app.version = IXP_VERSION;
+	app.pages_dir = getenv("IXP_LG_PAGES");
 	if (argc > 1 && !strcmp(argv[1], "serve")) {
 		serve = true;
 		i = 2;
@@ -229,6 +236,8 @@ main(int argc, char **argv)
 			members = v;
 		else if (!strcmp(a, "--title") && v)
 			title = v;
+		else if (!strcmp(a, "--pages") && v)
+			app.pages_dir = v;
 		else if (!strcmp(a, "--bird") && v)
 			;
 		else {

@@ -24,7 +24,7 @@ log_from=$(( $(wc -l < "$T_TMP/rs.log") + 1 ))
 
 port=$(( 20000 + NS_ID % 20000 ))
 "$IXP_LG" serve --bird rs1="$RS_CTL" --listen 127.0.0.1:$port --members "$T_TMP/rs/members.json" \
-	--reasons "$T_TMP/rs/reasons.json" --rate 1000 --burst 1000 > "$T_TMP/lg.log" 2>&1 &
+	--reasons "$T_TMP/rs/reasons.json" --pages "$T_TMP/rs" --rate 1000 --burst 1000 > "$T_TMP/lg.log" 2>&1 &
 echo $! >> "$T_TMP/pids"
 LG=http://127.0.0.1:$port
 wait_until 20 "ixp-lg listening" curl -sf "$LG/healthz"
@@ -141,6 +141,16 @@ check "lookup page: the route and its neighbour link" sh -c "curl -s '$LG/lookup
 check "members page: mailto link" sh -c "curl -s $LG/members | grep -q 'mailto:peering@beta.example'"
 hdr=$(curl -sI "$LG/rs/rs1")
 check "security headers: CSP, nosniff, frame denial" sh -c "printf '%s' \"\$1\" | grep -qi \"content-security-policy: default-src 'none'\" && printf '%s' \"\$1\" | grep -qi 'x-content-type-options: nosniff' && printf '%s' \"\$1\" | grep -qi 'x-frame-options: DENY'" _ "$hdr"
+
+# ---- published pages and MANRS -----------------------------------------------------
+
+check "/policy: the route-server policy ixp-rsc published, with its checks" sh -c \
+	"curl -s $LG/policy | grep -q 'What the route servers check' && curl -s $LG/policy | grep -qF '<td>64500:65520:{code}</td>'"
+check "/policy: its inline style allowed, nothing else (CSP)" sh -c \
+	"curl -sI $LG/policy | grep -qi \"^content-security-policy: default-src 'none'; style-src 'unsafe-inline'\""
+check "/policy/traffic: the forbidden-traffic policy" sh -c "curl -s $LG/policy/traffic | grep -q 'Traffic not allowed on the peering LAN'"
+check "/manrs: the five actions, linking the policies, the directory and the looking glass" sh -c \
+	"curl -s $LG/manrs > $T_TMP/manrs.html && [ \$(grep -c '<tr><td>[1-5]</td>' $T_TMP/manrs.html) = 5 ] && grep -q 'href=\"policy\"' $T_TMP/manrs.html && grep -q 'href=\"policy/traffic\"' $T_TMP/manrs.html && grep -q 'href=\"members\"' $T_TMP/manrs.html"
 
 # ---- bad requests -------------------------------------------------------------------
 
@@ -321,6 +331,7 @@ hport=$((port + 4))
 	--cache 0 --rate 1000 --burst 1000 > "$T_TMP/lg5.log" 2>&1 &
 echo $! >> "$T_TMP/pids"
 wait_until 20 "ixp-lg with one slot listening" curl -sf "http://127.0.0.1:$hport/healthz"
+check "without --pages, /policy is a 404 page" [ "$(code "http://127.0.0.1:$hport/policy")" = 404 ]
 rspid=$(cat "$T_TMP/rs.pid")
 kill -STOP "$rspid"
 H=http://127.0.0.1:$hport/api/v1/rs/rs1/neighbors
