@@ -33,6 +33,7 @@
 #include "impact.h"
 #include "ixf.h"
 #include "ixf_read.h"
+#include "pdb_ixlan.h"
 #include "emit_yaml.h"
 #include "validate.h"
 #include "apply.h"
@@ -81,6 +82,8 @@ static const char usage_text[] =
 "                    [--confirm-timeout S] [--settle S] [impact options]\n"
 "    ixp-rsc ixf-export IXP.yaml [--no-timestamp]\n"
 "    ixp-rsc import ixf MEMBER-LIST.json [--irr-dump FILE]... [--irr-server HOST]\n"
+"    ixp-rsc import peeringdb IXLAN.json --route-server IPV4[,IPV6]... [--rs-asn N]\n"
+"                    [--irr-dump FILE]... [--irr-server HOST]\n"
 "    ixp-rsc --help | --version\n"
 "\n"
 "DESCRIPTION\n"
@@ -118,6 +121,12 @@ static const char usage_text[] =
 "             limits and contact, with DECIDE comments where a human must\n"
 "             choose; ixp-rsc check accepts it as printed. Invalid values of\n"
 "             the list are left out and counted.\n"
+"             peeringdb: the same from PeeringDB's IX LAN (the answer of\n"
+"             /api/ixlan/ID?depth=2, saved to a file): its prefixes, and the\n"
+"             networks that peer with the route servers (is_rs_peer) with\n"
+"             their addresses; PeeringDB lists no route server, so give each\n"
+"             one's addresses with --route-server (and --rs-asn unless the IX\n"
+"             LAN has rs_asn).\n"
 "    impact   Before a new config is applied: reads every route the running\n"
 "             route servers hold, accepted and filtered, over their control\n"
 "             sockets (a restricted session; nothing is changed), judges each\n"
@@ -157,6 +166,9 @@ static const char usage_text[] =
 "                       without one, sources.irr.servers is --irr-server\n"
 "    --irr-server HOST  import: the IRRd server of the skeleton (default\n"
 "                       whois.radb.net)\n"
+"    --route-server A[,A]  import peeringdb: a route server's IPv4 and/or IPv6\n"
+"                       address (repeatable, one per route server)\n"
+"    --rs-asn N         import peeringdb: the route servers' ASN\n"
 "    -q, --quiet        errors only\n"
 "    --member ASN       explain: the member announcing the route\n"
 "    --prefix P         explain: the route's prefix\n"
@@ -222,6 +234,9 @@ struct opts {
 	const char	*irr_dumps[16];	/* import: sources.irr.dumps */
 	size_t		 n_irr_dumps;
 	const char	*irr_server;	/* import: sources.irr.servers */
+	const char	*import_rs[8];	/* import peeringdb: --rs ADDR[,ADDR] */
+	size_t		 n_import_rs;
+	uint32_t	 import_rs_asn;	/* import peeringdb: --rs-asn */
 	unsigned	 jobs;
 	struct route_query q;
 	bool		 have_member, have_prefix, have_origin, have_path;
@@ -774,12 +789,20 @@ cmd_import(const struct opts *o)
 		fprintf(stderr, "ixp-rsc import: %s: %s\n", o->yaml, strerror(errno));
 		return EXIT_INPUT;
 	}
-	if (ixf_read(&l, json, len, err, sizeof(err)) != 0) {
+	if ((!strcmp(o->import_kind, "ixf") ? ixf_read(&l, json, len, err, sizeof(err)) :
+	    pdb_ixlan_read(&l, json, len, o->import_rs_asn, o->import_rs, o->n_import_rs, err,
+	    sizeof(err))) != 0) {
 		fprintf(stderr, "ixp-rsc import: %s: %s\n", o->yaml, err);
 		free(json);
 		return EXIT_INPUT;
 	}
 	free(json);
+	if (l.rs_asn == 0 && l.n_rs > 0) {
+		fprintf(stderr, "ixp-rsc import: %s names no route-server ASN: give --rs-asn N\n",
+		    o->yaml);
+		ixf_list_free(&l);
+		return EXIT_INPUT;
+	}
 	{
 		struct asn_range *bog;
 		size_t n_bog;
@@ -789,9 +812,10 @@ cmd_import(const struct opts *o)
 		free(bog);
 	}
 	if (l.n_rs == 0) {
-		fprintf(stderr, "ixp-rsc import: %s names no route server (a member_type \"ixp\" "
-		    "entry whose addresses offer the ixrouteserver service): add ixp.rs_asn and "
-		    "ixp.route_servers by hand\n", o->yaml);
+		fprintf(stderr, "ixp-rsc import: %s names no route server (%s)\n", o->yaml,
+		    !strcmp(o->import_kind, "ixf") ? "a member_type \"ixp\" entry whose addresses "
+		    "offer the ixrouteserver service): add ixp.rs_asn and ixp.route_servers by hand" :
+		    "PeeringDB lists none): give --route-server IPV4[,IPV6] for each");
 		r = EXIT_INPUT;
 	} else {
 		emit_yaml_skeleton(&b, &l, &io);
@@ -1187,7 +1211,7 @@ parse_args(int argc, char **argv, struct opts *o)
 {
 	enum { O_CHECK = 256, O_OFFLINE, O_JOBS, O_NOTS, O_MEMBER, O_PREFIX, O_ORIGIN,
 	    O_ASPATH, O_NH, O_COMM, O_RS, O_ASNS, O_BIRD, O_JSON, O_MAXMEMBER, O_MAXLOSS,
-	    O_TIMEOUT, O_FORCE, O_CONFIRM, O_SETTLE, O_METRICS, O_IRRDUMP, O_IRRSERVER };
+	    O_TIMEOUT, O_FORCE, O_CONFIRM, O_SETTLE, O_METRICS, O_IRRDUMP, O_IRRSERVER, O_IMPRS, O_IMPRSASN };
 	static const struct option lo[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "check", no_argument, NULL, O_CHECK },
@@ -1214,6 +1238,8 @@ parse_args(int argc, char **argv, struct opts *o)
 		{ "metrics-file", required_argument, NULL, O_METRICS },
 		{ "irr-dump", required_argument, NULL, O_IRRDUMP },
 		{ "irr-server", required_argument, NULL, O_IRRSERVER },
+		{ "route-server", required_argument, NULL, O_IMPRS },
+		{ "rs-asn", required_argument, NULL, O_IMPRSASN },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -1260,6 +1286,20 @@ parse_args(int argc, char **argv, struct opts *o)
 				return -1;
 			}
 			o->irr_dumps[o->n_irr_dumps++] = optarg;
+			break;
+		case O_IMPRS:
+			if (o->n_import_rs == sizeof(o->import_rs) / sizeof(o->import_rs[0])) {
+				fprintf(stderr, "ixp-rsc: at most 8 --route-server\n");
+				return -1;
+			}
+			o->import_rs[o->n_import_rs++] = optarg;
+			break;
+		case O_IMPRSASN:
+			if (!asn_parse(optarg, strlen(optarg), ASN_PLAIN | ASN_PREFIXED,
+			    &o->import_rs_asn) || o->import_rs_asn == 0) {
+				fprintf(stderr, "ixp-rsc: --rs-asn: not an AS number: %s\n", optarg);
+				return -1;
+			}
 			break;
 		case O_IRRSERVER:
 			if (!valid_hostname(optarg)) {
@@ -1393,8 +1433,9 @@ parse_args(int argc, char **argv, struct opts *o)
 		}
 	}
 	if (!strcmp(o->cmd, "import")) {
-		if (optind != argc - 2 || strcmp(argv[optind], "ixf")) {
-			fprintf(stderr, "ixp-rsc import: expected ixf and an IX-F member list file\n");
+		if (optind != argc - 2 || (strcmp(argv[optind], "ixf") &&
+		    strcmp(argv[optind], "peeringdb"))) {
+			fprintf(stderr, "ixp-rsc import: expected ixf FILE or peeringdb FILE\n");
 			return -1;
 		}
 		o->import_kind = argv[optind];

@@ -28,7 +28,7 @@ addr_line(struct buf *b, const char *indent, const char *key, const struct ipadd
 static void
 header(struct buf *b, const struct ixf_list *l, const struct import_opts *o)
 {
-	buf_puts(b, "# Made by `ixp-rsc import ixf` from ");
+	buf_puts(b, "# Made by `ixp-rsc import` from ");
 	for (const char *p = o->file; *p; p++)	/* a comment stays one line */
 		buf_putc(b, (unsigned char)*p < ' ' || *p == 0x7f ? '?' : *p);
 	if (l->timestamp != NULL)
@@ -130,10 +130,10 @@ members(struct buf *b, const struct ixf_list *l)
 		if (m->as_macro != NULL) {
 			buf_puts(b, "    as_set: ");
 			q(b, m->as_macro);
-			buf_puts(b, "    # DECIDE: from the IX-F list; check that it is the member's\n");
+			buf_puts(b, "    # DECIDE: from the list; check that it is the member's\n");
 		} else {
-			buf_puts(b, "    # DECIDE: as_set (none in the IX-F list: only the member's "
-			    "own ASN is accepted)\n");
+			buf_puts(b, "    # DECIDE: as_set (none in the list: only the member's own ASN "
+			    "is accepted, or PeeringDB's irr_as_set with sources.peeringdb)\n");
 		}
 		if (m->max_prefix[0] || m->max_prefix[1]) {
 			const char *sep = "";
@@ -143,7 +143,7 @@ members(struct buf *b, const struct ixf_list *l)
 					buf_printf(b, "%sipv%d: %u", sep, f ? 6 : 4, m->max_prefix[f]);
 					sep = ", ";
 				}
-			buf_puts(b, "}    # DECIDE: from the IX-F list\n");
+			buf_puts(b, "}    # DECIDE: from the list\n");
 		}
 		if (m->email != NULL || m->phone != NULL) {
 			buf_puts(b, "    contact: {");
@@ -162,7 +162,7 @@ members(struct buf *b, const struct ixf_list *l)
 			const struct ixf_in_conn *c = &m->conns[k];
 			buf_puts(b, "      - port: ");
 			q(b, c->port);
-			buf_puts(b, "    # DECIDE: the switch port (IX-F names none)\n");
+			buf_puts(b, "    # DECIDE: the switch port (the list names none)\n");
 			addr_line(b, "        ", "ipv4", &c->addr[0]);
 			addr_line(b, "        ", "ipv6", &c->addr[1]);
 			if (c->n_macs > 0) {

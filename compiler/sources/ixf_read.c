@@ -176,7 +176,8 @@ lans(struct ixf_list *l, json_t *ixp)
 				continue;
 			snprintf(buf, sizeof(buf), "%s/%lld", json_string_value(p),
 			    (long long)json_integer_value(m));
-			if (prefix_parse(buf, strlen(buf), &px) != ADDR_OK || px.af != (f ? AF6 : AF4)) {
+			if (prefix_parse(buf, strlen(buf), &px) != ADDR_OK || px.af != (f ? AF6 : AF4) ||
+			    l->n_lans == IXF_MAX_LANS) {
 				l->n_skipped++;
 				continue;
 			}
@@ -445,6 +446,58 @@ cmp_member(const void *a, const void *b)
 	return x->asn < y->asn ? -1 : x->asn > y->asn;
 }
 
+void
+ixf_list_finish(struct ixf_list *l)
+{
+	size_t out = 0;
+
+	/* A LAN listed twice is one LAN (the loader refuses the repetition). */
+	for (size_t i = 0; i < l->n_lans; i++) {
+		bool seen = false;
+		for (size_t k = 0; k < out && !seen; k++)
+			seen = !prefix_cmp(&l->lans[k], &l->lans[i]);
+		if (seen)
+			l->n_skipped++;
+		else
+			l->lans[out++] = l->lans[i];
+	}
+	l->n_lans = out;
+	out = 0;
+
+	if (l->n_members > 1)
+		qsort(l->members, l->n_members, sizeof(*l->members), cmp_member);
+	merge(l);
+	dedupe(l);
+	/* Members without a connection to this IXP are not members here; nor
+	 * is the route servers' own ASN. */
+	for (size_t i = 0; i < l->n_members; i++)
+		if (l->members[i].n_conns == 0 || l->members[i].asn == l->rs_asn)
+			member_drop(&l->members[i]);
+		else
+			l->members[out++] = l->members[i];
+	l->n_members = out;
+	name_ports(l);
+}
+
+/* A member's name: the list's, control characters as spaces. */
+char *
+ixf_clean_name(struct ixf_list *l, json_t *o, const char *key)
+{
+	return name(l, o, key);
+}
+
+/* An address of family af from s, on one of l's LANs, as a host; else
+ * counted as skipped. */
+bool
+ixf_lan_address(struct ixf_list *l, const char *s, int af, struct ipaddr *out)
+{
+	json_t *fam = json_pack("{s:s}", "address", s);
+	bool ok = address(l, fam, af, out);
+
+	json_decref(fam);
+	return ok;
+}
+
 int
 ixf_read(struct ixf_list *l, const char *json, size_t len, char *err, size_t errlen)
 {
@@ -509,22 +562,7 @@ ixf_read(struct ixf_list *l, const char *json, size_t len, char *err, size_t err
 			connection(l, ixp, conn, ixp_id, mj, m ? m : &dummy, ixp_entry, asn);
 		}
 	}
-	if (l->n_members > 1)
-		qsort(l->members, l->n_members, sizeof(*l->members), cmp_member);
-	merge(l);
-	dedupe(l);
-	/* Members without a connection to this IXP are not members here; nor
-	 * is the route servers' own ASN. */
-	{
-		size_t out = 0;
-		for (i = 0; i < l->n_members; i++)
-			if (l->members[i].n_conns == 0 || l->members[i].asn == l->rs_asn)
-				member_drop(&l->members[i]);
-			else
-				l->members[out++] = l->members[i];
-		l->n_members = out;
-	}
-	name_ports(l);
+	ixf_list_finish(l);
 	json_decref(root);
 	return 0;
 }

@@ -9,12 +9,14 @@
 #ifndef IXP_IXF_READ_H
 #define IXP_IXF_READ_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "addr.h"
 
 #define IXF_NAME_MAX 100	/* what the member YAML takes */
+#define IXF_MAX_LANS 64		/* peering LANs read; the rest are left out */
 
 struct ixf_in_conn {
 	char		*port;		/* "SWITCH:ASN-K", made up: IX-F has no port names */
@@ -50,6 +52,13 @@ struct ixf_list {
 	size_t		 n_members;
 	size_t		 n_skipped;	/* values left out as invalid */
 };
+
+/* For readers of other formats (PeeringDB): after the members are in, sort
+ * and merge them, give each address to one router, drop the empty. */
+void	ixf_list_finish(struct ixf_list *l);
+typedef struct json_t json_t;
+char	*ixf_clean_name(struct ixf_list *l, json_t *o, const char *key);
+bool	ixf_lan_address(struct ixf_list *l, const char *s, int af, struct ipaddr *out);
 
 /* 0, or -1 with why in err (not JSON, not an IX-F member list, no IXP). */
 int	ixf_read(struct ixf_list *l, const char *json, size_t len, char *err, size_t errlen);

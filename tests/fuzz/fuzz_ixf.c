@@ -1,6 +1,6 @@
 /*
- * libFuzzer target: IX-F member lists read by `ixp-rsc import ixf`, and
- * the YAML skeleton printed from them. Invariant: whatever the list holds
+ * libFuzzer target: IX-F member lists and PeeringDB IX LAN answers read by
+ * `ixp-rsc import`, and the YAML skeleton printed from them. Invariant: whatever the list holds
  * (quotes, newlines, YAML syntax in names, absurd numbers, bad addresses),
  * a skeleton with route servers loads with no error at all; hostile text
  * never becomes YAML structure.
@@ -12,6 +12,7 @@
 
 #include "emit_yaml.h"
 #include "ixf_read.h"
+#include "pdb_ixlan.h"
 #include "yaml_load.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -27,7 +28,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (devnull == NULL)
 		devnull = fopen("/dev/null", "w");
-	if (ixf_read(&l, (const char *)data, size, err, sizeof(err)) == 0) {
+	static const char *const rs[] = { "192.0.2.1,2001:db8:100::1" };
+	/* One reader or the other, by the input's first byte. */
+	int r = size > 0 && (data[0] & 1) ? pdb_ixlan_read(&l, (const char *)data, size, 64500,
+	    rs, 1, err, sizeof(err)) : ixf_read(&l, (const char *)data, size, err, sizeof(err));
+
+	if (r == 0) {
 		struct buf b = BUF_INIT;
 		emit_yaml_skeleton(&b, &l, &o);
 		/* Fuzzed lists use any ASN and LAN: bogons are not what is tested. */

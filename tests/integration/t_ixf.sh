@@ -69,7 +69,7 @@ sessions() { jq -c '[.members[] | {asn, sessions: [.sessions[] | {name, family, 
 	--irr-dump "$TOP/$ex/irr/radb.db.gz" -q > "$T_TMP/imported.yaml"
 check "import ixf of the example's export: exit 0" [ $? -eq 0 ]
 check "the skeleton says what a human must decide (AS-SETs, ports, RPKI, bogon ASNs)" sh -c \
-	"grep -q 'DECIDE: from the IX-F list; check that it is the member' $T_TMP/imported.yaml && grep -q 'DECIDE: the switch port' $T_TMP/imported.yaml && grep -q 'DECIDE: RPKI' $T_TMP/imported.yaml && grep -q 'DECIDE: 10 members have private or documentation ASNs' $T_TMP/imported.yaml"
+	"grep -q 'DECIDE: from the list; check that it is the member' $T_TMP/imported.yaml && grep -q 'DECIDE: the switch port' $T_TMP/imported.yaml && grep -q 'DECIDE: RPKI' $T_TMP/imported.yaml && grep -q 'DECIDE: 10 members have private or documentation ASNs' $T_TMP/imported.yaml"
 { cat "$T_TMP/imported.yaml"; bogons; } > "$T_TMP/imported-doc.yaml"
 "$IXP_RSC" check "$T_TMP/imported-doc.yaml" --offline -q 2> "$T_TMP/check.err"
 check "ixp-rsc check accepts it (with the example's bogon lists for documentation ASNs)" [ $? -eq 0 ]
@@ -107,6 +107,37 @@ jq 'del(.member_list[] | select(.member_type == "ixp"))' "$T_TMP/ixf.json" > "$T
 "$IXP_RSC" import ixf "$T_TMP/nors.json" > /dev/null 2> "$T_TMP/nors.err"
 rc=$?
 check "no route server in the list: exit 1 (got $rc), says what to add" sh -c "[ $rc = 1 ] && grep -q 'names no route server' $T_TMP/nors.err"
+
+# ---- import peeringdb ----------------------------------------------------------
+
+# tests/ixf/pdb-ixlan.json: /api/ixlan/ID?depth=2 for documentation data,
+# with a bilateral-only network, an address off the LAN, a bad prefix and
+# ASN, a name with quotes and a newline, one network twice.
+"$IXP_RSC" import peeringdb tests/ixf/pdb-ixlan.json --route-server 192.0.2.1,2001:db8:100::1 \
+	--route-server 192.0.2.2 --rs-asn 64500 --irr-dump "$TOP/$ex/irr/ripe.db" -q > "$T_TMP/pdb.yaml"
+rc=$?
+{ cat "$T_TMP/pdb.yaml"; bogons; } > "$T_TMP/pdb-doc.yaml"
+"$IXP_RSC" check "$T_TMP/pdb-doc.yaml" --offline -q 2> "$T_TMP/pcheck.err"
+pc=$?
+check "import peeringdb: exit $rc, and check accepts the skeleton (exit $pc)" sh -c "[ $rc = 0 ] && [ $pc = 0 ]"
+sed 's/^/        /' "$T_TMP/pcheck.err" | head -5
+"$IXP_RSC" compile "$T_TMP/pdb-doc.yaml" -o "$T_TMP/out-pdb" --offline -q 2> /dev/null
+check "... the route-server peers only, their addresses on the LAN: AS64501 (2 connections), AS64502, AS64504 (IPv6)" \
+	[ "$(jq -c '[.members[] | {asn, n: (.connections | length)}]' "$T_TMP/out-pdb/members.json")" = '[{"asn":64501,"n":2},{"asn":64502,"n":1},{"asn":64504,"n":1}]' ]
+check "... two route servers, rs2 IPv4 only; the IX's PeeringDB id kept" sh -c \
+	"grep -q '^    - name: rs2' $T_TMP/pdb.yaml && grep -q 'peeringdb_id: 4243' $T_TMP/pdb.yaml && [ \$(grep -c '^      ipv6:' $T_TMP/pdb.yaml) = 1 ]"
+"$IXP_RSC" import peeringdb tests/ixf/pdb-ixlan.json --rs-asn 64500 > /dev/null 2> "$T_TMP/nors2.err"
+rc=$?
+check "import peeringdb without --route-server: exit 1 (got $rc), says to give them" sh -c \
+	"[ $rc = 1 ] && grep -q 'give --route-server' $T_TMP/nors2.err"
+"$IXP_RSC" import peeringdb tests/ixf/pdb-ixlan.json --route-server 192.0.2.1 > /dev/null 2> "$T_TMP/noasn.err"
+rc=$?
+check "import peeringdb without an RS ASN anywhere: exit 1 (got $rc), asks for --rs-asn" sh -c \
+	"[ $rc = 1 ] && grep -q 'give --rs-asn' $T_TMP/noasn.err"
+"$IXP_RSC" import peeringdb tests/ixf/pdb-ixlan.json --route-server 198.51.100.1 --rs-asn 64500 > /dev/null 2> "$T_TMP/offlan.err"
+rc=$?
+check "import peeringdb with a route server off the LAN: exit 1 (got $rc), names it" sh -c \
+	"[ $rc = 1 ] && grep -q '198.51.100.1 is not a host address' $T_TMP/offlan.err"
 
 # A 1,000-member IXP (the benchmarks' generator).
 gen=$(dirname "$IXP_RSC")/bench/gen
