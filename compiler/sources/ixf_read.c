@@ -374,13 +374,17 @@ dedupe(struct ixf_list *l)
 	u = xcalloc(cap ? cap : 1, sizeof(*u));
 	for (size_t i = 0; i < l->n_rs; i++)
 		for (int f = 0; f < 2; f++)
-			if (l->rs[i].addr[f].af)
-				u[n++] = (struct use){ &l->rs[i].addr[f], n };
+			if (l->rs[i].addr[f].af) {
+				u[n] = (struct use){ &l->rs[i].addr[f], n };
+				n++;
+			}
 	for (size_t m = 0; m < l->n_members; m++)
 		for (size_t k = 0; k < l->members[m].n_conns; k++)
 			for (int f = 0; f < 2; f++)
-				if (l->members[m].conns[k].addr[f].af)
-					u[n++] = (struct use){ &l->members[m].conns[k].addr[f], n };
+				if (l->members[m].conns[k].addr[f].af) {
+					u[n] = (struct use){ &l->members[m].conns[k].addr[f], n };
+					n++;
+				}
 	qsort(u, n, sizeof(*u), cmp_use);
 	for (size_t i = 1; i < n; i++)
 		if (!memcmp(u[i].slot, u[i - 1].slot, sizeof(*u[i].slot)))
