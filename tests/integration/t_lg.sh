@@ -415,6 +415,20 @@ if command -v chromium >/dev/null 2>&1; then
 	check "Chromium: printed page reads 'AS64501 Alpha <Networks> & \"Sons\"', the counts and a reason" sh -c \
 		"grep -qF 'AS64501 Alpha <Networks> & \"Sons\"' $T_TMP/neighbour.txt && grep -q '120 received, 3 accepted, 117 filtered, 1 exported' $T_TMP/neighbour.txt && grep -q '12 Prefix not in the' $T_TMP/neighbour.txt"
 	[ -n "${LG_SCREENSHOT:-}" ] && cp "$T_TMP/neighbour.png" "$LG_SCREENSHOT"
+	# The published policy and the MANRS page, at desktop and phone widths,
+	# and their text as Chromium renders it.
+	for w in 1280,1000 390,844; do
+		timeout 90 chromium --headless --no-sandbox --disable-gpu --window-size=$w \
+			--screenshot="$T_TMP/policy-${w%,*}.png" "$LG/policy" >> "$T_TMP/chromium.log" 2>&1
+		timeout 90 chromium --headless --no-sandbox --disable-gpu --window-size=$w \
+			--screenshot="$T_TMP/manrs-${w%,*}.png" "$LG/manrs" >> "$T_TMP/chromium.log" 2>&1
+	done
+	check "Chromium: screenshots of /policy and /manrs at 1280 and 390 px wide" sh -c \
+		"for f in $T_TMP/policy-1280.png $T_TMP/policy-390.png $T_TMP/manrs-1280.png $T_TMP/manrs-390.png; do [ \$(stat -c %s \$f 2>/dev/null || echo 0) -gt 10000 ] || exit 1; done"
+	timeout 90 chromium --headless --no-sandbox --disable-gpu --dump-dom "$LG/policy" 2> /dev/null > "$T_TMP/policy-dom.html"
+	timeout 90 chromium --headless --no-sandbox --disable-gpu --dump-dom "$LG/manrs" 2> /dev/null > "$T_TMP/manrs-dom.html"
+	check "Chromium: the rendered policy has its checks and communities, the MANRS page its five actions" sh -c \
+		"grep -q 'What the route servers check' $T_TMP/policy-dom.html && grep -q '64500:65520:{code}' $T_TMP/policy-dom.html && [ \$(grep -o '<tr><td>[1-5]</td>' $T_TMP/manrs-dom.html | wc -l) = 5 ]"
 else
 	fail "chromium is not installed (make check installs it)"
 fi
