@@ -34,6 +34,7 @@
 #include "ixf.h"
 #include "ixf_read.h"
 #include "pdb_ixlan.h"
+#include "http.h"
 #include "emit_yaml.h"
 #include "validate.h"
 #include "apply.h"
@@ -82,7 +83,8 @@ static const char usage_text[] =
 "                    [--confirm-timeout S] [--settle S] [impact options]\n"
 "    ixp-rsc ixf-export IXP.yaml [--no-timestamp]\n"
 "    ixp-rsc import ixf MEMBER-LIST.json [--irr-dump FILE]... [--irr-server HOST]\n"
-"    ixp-rsc import peeringdb IXLAN.json --route-server IPV4[,IPV6]... [--rs-asn N]\n"
+"    ixp-rsc import peeringdb IXLAN-ID|IXLAN.json --route-server IPV4[,IPV6]...\n"
+"                    [--rs-asn N] [--peeringdb-url URL]\n"
 "                    [--irr-dump FILE]... [--irr-server HOST]\n"
 "    ixp-rsc --help | --version\n"
 "\n"
@@ -121,8 +123,9 @@ static const char usage_text[] =
 "             limits and contact, with DECIDE comments where a human must\n"
 "             choose; ixp-rsc check accepts it as printed. Invalid values of\n"
 "             the list are left out and counted.\n"
-"             peeringdb: the same from PeeringDB's IX LAN (the answer of\n"
-"             /api/ixlan/ID?depth=2, saved to a file): its prefixes, and the\n"
+"             peeringdb: the same from PeeringDB's IX LAN (fetched from\n"
+"             /api/ixlan/ID?depth=2, with PEERINGDB_API_KEY if set, or that\n"
+"             answer saved to a file): its prefixes, and the\n"
 "             networks that peer with the route servers (is_rs_peer) with\n"
 "             their addresses; PeeringDB lists no route server, so give each\n"
 "             one's addresses with --route-server (and --rs-asn unless the IX\n"
@@ -169,6 +172,8 @@ static const char usage_text[] =
 "    --route-server A[,A]  import peeringdb: a route server's IPv4 and/or IPv6\n"
 "                       address (repeatable, one per route server)\n"
 "    --rs-asn N         import peeringdb: the route servers' ASN\n"
+"    --peeringdb-url URL  import peeringdb: the API (default\n"
+"                       https://www.peeringdb.com/api)\n"
 "    -q, --quiet        errors only\n"
 "    --member ASN       explain: the member announcing the route\n"
 "    --prefix P         explain: the route's prefix\n"
@@ -234,7 +239,8 @@ struct opts {
 	const char	*irr_dumps[16];	/* import: sources.irr.dumps */
 	size_t		 n_irr_dumps;
 	const char	*irr_server;	/* import: sources.irr.servers */
-	const char	*import_rs[8];	/* import peeringdb: --rs ADDR[,ADDR] */
+	const char	*import_rs[8];	/* import peeringdb: --route-server ADDR[,ADDR] */
+	const char	*peeringdb_url;	/* import peeringdb ID: the API's base */
 	size_t		 n_import_rs;
 	uint32_t	 import_rs_asn;	/* import peeringdb: --rs-asn */
 	unsigned	 jobs;
@@ -772,6 +778,30 @@ cmd_ixf_export(const struct opts *o)
 	return r;
 }
 
+/* PeeringDB's IX LAN ID: /api/ixlan/ID?depth=2, with the API key if set. */
+static char *
+pdb_ixlan_fetch(const char *id, const char *base, size_t *len, char *err, size_t errlen)
+{
+	struct http_opts h = { 120, 15, 64u << 20, NULL, 3, 60, clock_ms() + 300000,
+	    getenv("IXP_RSC_CA_FILE") };
+	struct buf url = BUF_INIT, body = BUF_INIT, hdr = BUF_INIT;
+	const char *key = getenv("PEERINGDB_API_KEY");
+
+	if (key != NULL && *key != '\0') {
+		buf_printf(&hdr, "Authorization: Api-Key %s", key);
+		h.header = hdr.p;
+	}
+	buf_printf(&url, "%s/ixlan/%s?depth=2", base ? base : "https://www.peeringdb.com/api", id);
+	if (http_get(url.p, &h, &body, err, errlen) != 0) {
+		buf_free(&body);
+		body.p = NULL;
+	}
+	buf_free(&url);
+	buf_free(&hdr);
+	*len = body.len;
+	return body.p;
+}
+
 /* A member YAML skeleton from an IX-F member list. */
 static int
 cmd_import(const struct opts *o)
@@ -782,10 +812,16 @@ cmd_import(const struct opts *o)
 	char err[300];
 	size_t len;
 	long age;
-	char *json = file_read(o->yaml, 64u << 20, false, &len, &age);
+	char *json;
 	int r = 0;
 
-	if (json == NULL) {
+	if (!strcmp(o->import_kind, "peeringdb") && o->yaml[0] && strspn(o->yaml, "0123456789") ==
+	    strlen(o->yaml)) {
+		if ((json = pdb_ixlan_fetch(o->yaml, o->peeringdb_url, &len, err, sizeof(err))) == NULL) {
+			fprintf(stderr, "ixp-rsc import: %s\n", err);
+			return EXIT_SOURCE;
+		}
+	} else if ((json = file_read(o->yaml, 64u << 20, false, &len, &age)) == NULL) {
 		fprintf(stderr, "ixp-rsc import: %s: %s\n", o->yaml, strerror(errno));
 		return EXIT_INPUT;
 	}
@@ -1211,7 +1247,7 @@ parse_args(int argc, char **argv, struct opts *o)
 {
 	enum { O_CHECK = 256, O_OFFLINE, O_JOBS, O_NOTS, O_MEMBER, O_PREFIX, O_ORIGIN,
 	    O_ASPATH, O_NH, O_COMM, O_RS, O_ASNS, O_BIRD, O_JSON, O_MAXMEMBER, O_MAXLOSS,
-	    O_TIMEOUT, O_FORCE, O_CONFIRM, O_SETTLE, O_METRICS, O_IRRDUMP, O_IRRSERVER, O_IMPRS, O_IMPRSASN };
+	    O_TIMEOUT, O_FORCE, O_CONFIRM, O_SETTLE, O_METRICS, O_IRRDUMP, O_IRRSERVER, O_IMPRS, O_IMPRSASN, O_PDBURL };
 	static const struct option lo[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "check", no_argument, NULL, O_CHECK },
@@ -1240,6 +1276,7 @@ parse_args(int argc, char **argv, struct opts *o)
 		{ "irr-server", required_argument, NULL, O_IRRSERVER },
 		{ "route-server", required_argument, NULL, O_IMPRS },
 		{ "rs-asn", required_argument, NULL, O_IMPRSASN },
+		{ "peeringdb-url", required_argument, NULL, O_PDBURL },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -1293,6 +1330,14 @@ parse_args(int argc, char **argv, struct opts *o)
 				return -1;
 			}
 			o->import_rs[o->n_import_rs++] = optarg;
+			break;
+		case O_PDBURL:
+			if (!http_is_url(optarg)) {
+				fprintf(stderr, "ixp-rsc: --peeringdb-url: not an http(s) URL: %s\n",
+				    optarg);
+				return -1;
+			}
+			o->peeringdb_url = optarg;
 			break;
 		case O_IMPRSASN:
 			if (!asn_parse(optarg, strlen(optarg), ASN_PLAIN | ASN_PREFIXED,

@@ -131,6 +131,25 @@ stop_http
 cp tests/http/pdb.json "$d/pdb.json"
 
 # TLS: a self-signed certificate is refused; trusted explicitly, it works.
+# import peeringdb IXLAN-ID: the same skeleton as from the saved answer.
+start_http --ixlan tests/ixf/pdb-ixlan.json
+imp() { timeout 60 "$IXP_RSC" import peeringdb "$1" --peeringdb-url "$URL/api" --route-server 192.0.2.1 \
+	--rs-asn 64500 --irr-dump "$d/irr.db" -q; }
+PEERINGDB_API_KEY=test-key-123 imp 4242 > "$T_TMP/api.yaml" 2> "$T_TMP/api.err"
+rc=$?
+imp tests/ixf/pdb-ixlan.json > "$T_TMP/file.yaml" 2> /dev/null
+sed 1d "$T_TMP/api.yaml" > "$T_TMP/api.body"
+sed 1d "$T_TMP/file.yaml" > "$T_TMP/file.body"
+check "import peeringdb 4242 from the API (exit $rc): the skeleton of the saved answer" sh -c \
+	"[ $rc = 0 ] && [ -s $T_TMP/api.body ] && cmp -s $T_TMP/api.body $T_TMP/file.body"
+check "... it asked for /api/ixlan/4242?depth=2 with the API key" sh -c \
+	"grep -q '/api/ixlan/4242' $T_TMP/hf.out && grep -q 'Api-Key test-key-123' $T_TMP/hf.out"
+imp 99 > /dev/null 2> "$T_TMP/api404.err"
+rc=$?
+check "import peeringdb of an IX LAN PeeringDB does not know: exit 2 (got $rc), with the HTTP status" sh -c \
+	"[ $rc = 2 ] && grep -q '404' $T_TMP/api404.err"
+stop_http
+
 openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=127.0.0.1" \
 	-addext "subjectAltName=IP:127.0.0.1" -keyout "$T_TMP/key.pem" -out "$T_TMP/cert.pem" 2>/dev/null
 SCHEME=https start_http --tls "$T_TMP/cert.pem" "$T_TMP/key.pem"

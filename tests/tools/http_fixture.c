@@ -1,7 +1,7 @@
 /*
  * http_fixture: the HTTP data sources of the tests (libmicrohttpd).
  *
- *   http_fixture [--vrps FILE] [--pdb FILE] [--tls CERT KEY] [--429 N]
+ *   http_fixture [--vrps FILE] [--pdb FILE] [--ixlan FILE] [--tls CERT KEY] [--429 N]
  *                [--retry-after S] [--status CODE] [--slow MS] [--huge BYTES]
  *
  * Serves /vrps.json (FILE; with --huge, that many bytes of filler) and a
@@ -10,7 +10,9 @@
  * info_never_via_route_servers (all of them must match), `fields` (only the
  * named fields of each record), and `limit`/`skip` pages; any other query
  * parameter is answered with 400 and {"meta": {"error": ...}} (PeeringDB
- * knows many more filters; this fixture does not). The first N requests
+ * knows many more filters; this fixture does not); /api/ixlan/ID?depth=2
+ * answers FILE (an ixlan answer) when ID is its data[0].id, else 404. The
+ * first N requests
  * get "429 Too Many Requests" with Retry-After: 1 (or S); with --status
  * every request gets that status; with --huge every answer
  * is that many bytes of filler. Every request (and its Authorization
@@ -29,6 +31,9 @@
 static char *vrps_body;
 static size_t vrps_len;
 static json_t *pdb;
+static char *ixlan_body;
+static size_t ixlan_len;
+static long long ixlan_id;
 static unsigned left_429, slow_ms, status_all;
 static const char *retry_after = "1";
 static size_t huge;
@@ -166,6 +171,13 @@ handler(void *cls, struct MHD_Connection *c, const char *url, const char *method
 		if (vrps_body != NULL)
 			return reply(c, 200, vrps_body, vrps_len, MHD_RESPMEM_PERSISTENT);
 	}
+	if (strncmp(url, "/api/ixlan/", 11) == 0 && ixlan_body != NULL) {
+		const char *depth = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "depth");
+		static const char nf[] = "{\"meta\": {\"error\": \"Not found\"}, \"data\": []}";
+		if (atoll(url + 11) == ixlan_id && depth != NULL && !strcmp(depth, "2"))
+			return reply(c, 200, ixlan_body, ixlan_len, MHD_RESPMEM_PERSISTENT);
+		return reply(c, 404, nf, sizeof(nf) - 1, MHD_RESPMEM_PERSISTENT);
+	}
 	if (strcmp(url, "/api/net") == 0 && pdb != NULL) {
 		const char *in = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "asn__in");
 		const char *one = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "asn");
@@ -218,7 +230,14 @@ main(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--vrps") && i + 1 < argc)
 			vrps_body = slurp(argv[++i], &vrps_len);
-		else if (!strcmp(argv[i], "--pdb") && i + 1 < argc) {
+		else if (!strcmp(argv[i], "--ixlan") && i + 1 < argc) {
+			json_t *j;
+			ixlan_body = slurp(argv[++i], &ixlan_len);
+			j = json_loadb(ixlan_body, ixlan_len, 0, NULL);
+			ixlan_id = json_integer_value(json_object_get(json_array_get(
+			    json_object_get(j, "data"), 0), "id"));
+			json_decref(j);
+		} else if (!strcmp(argv[i], "--pdb") && i + 1 < argc) {
 			char *t = slurp(argv[++i], &len);
 			pdb = json_loadb(t, len, 0, NULL);
 			free(t);
