@@ -42,6 +42,8 @@
 #include "model.h"
 #include "outdir.h"
 #include "previous.h"
+#include "readiness.h"
+#include "emit_readiness.h"
 #include "rspolicy.h"
 #include "sources.h"
 #include "staged.h"
@@ -81,6 +83,8 @@ static const char usage_text[] =
 "                    [--max-member-loss PCT] [--max-loss N] [--timeout S]\n"
 "    ixp-rsc deploy IXP.yaml -o OUTDIR --bird NAME=SOCKET... [--force]\n"
 "                    [--confirm-timeout S] [--settle S] [impact options]\n"
+"    ixp-rsc readiness IXP.yaml [--bird NAME=SOCKET] [--member ASN] [--json]\n"
+"                    [--offline]\n"
 "    ixp-rsc ixf-export IXP.yaml [--no-timestamp]\n"
 "    ixp-rsc import ixf MEMBER-LIST.json [--irr-dump FILE]... [--irr-server HOST]\n"
 "    ixp-rsc import peeringdb IXLAN-ID|IXLAN.json --route-server IPV4[,IPV6]...\n"
@@ -108,6 +112,14 @@ static const char usage_text[] =
 "             in the order the route server applies them, and why.\n"
 "    expand   Prints the prefixes (or with --asns the ASNs) an AS-SET expands\n"
 "             to with the YAML's IRR sources, one per line (like bgpq4).\n"
+"    readiness  For MANRS Action 2 (helping members get their IRR and RPKI\n"
+"             data right): per member, the route objects found and the ROAs\n"
+"             covering them, stale objects and AS-SET problems, and with\n"
+"             --bird what that route server holds of the member (announced,\n"
+"             accepted, filtered by reason, RPKI state), with the fixes in\n"
+"             priority order; and the IXP-wide summary. --member ASN: that\n"
+"             member's section alone, a report to mail it. --json for\n"
+"             pipelines.\n"
 "    ixf-export  Prints the IXP's member list in the IX-F (Euro-IX) JSON\n"
 "             format 1.0, as PeeringDB and the IX-F database import it: the\n"
 "             IXP (ixp.ixf: its IX-F ID is required), the peering LANs, the\n"
@@ -175,7 +187,8 @@ static const char usage_text[] =
 "    --peeringdb-url URL  import peeringdb: the API (default\n"
 "                       https://www.peeringdb.com/api)\n"
 "    -q, --quiet        errors only\n"
-"    --member ASN       explain: the member announcing the route\n"
+"    --member ASN       explain: the member announcing the route; readiness:\n"
+"                       the member to report on\n"
 "    --prefix P         explain: the route's prefix\n"
 "    --origin ASN       explain: origin AS (default: the member)\n"
 "    --path \"A B C\"     explain: full AS path, left-most first (default: the\n"
@@ -184,9 +197,9 @@ static const char usage_text[] =
 "    --community C      explain: a community on the route, e.g. 65535:666 or\n"
 "                       64500:0:64511 (repeatable)\n"
 "    --rs NAME          explain: route server (default: the first)\n"
-"    --bird NAME=SOCKET  impact: the control socket of route server NAME\n"
+"    --bird NAME=SOCKET  impact, readiness: the control socket of route server NAME\n"
 "                       (repeatable, one per route server to judge)\n"
-"    --json             impact: the report as JSON on standard output\n"
+"    --json             impact, readiness: the report as JSON on standard output\n"
 "    --max-member-loss PCT  impact: limit on the share of one member's\n"
 "                       accepted routes newly filtered (default 10, for members\n"
 "                       with at least 10 accepted routes)\n"
@@ -1030,6 +1043,77 @@ collect_impact(const struct opts *o, const struct config *c, const struct model 
 }
 
 static void
+ready_sessions(void *ctx, const struct live_rs *l)
+{
+	(void)ctx;
+	(void)l;
+}
+
+static void
+ready_route(void *ctx, const struct bird_route *r, bool filtered)
+{
+	readiness_route(ctx, r, filtered);
+}
+
+/* Readiness from the compile data, and from one route server's routes. */
+static int
+cmd_readiness(const struct opts *o)
+{
+	struct diag d;
+	struct config c;
+	struct data dt;
+	struct model mo;
+	struct readiness rd;
+	struct buf out = BUF_INIT;
+	int r;
+
+	if (o->n_birds > 1) {
+		fprintf(stderr, "ixp-rsc readiness: name one route server (--bird NAME=SOCKET): "
+		    "each holds the same routes\n");
+		return EXIT_INPUT;
+	}
+	diag_init(&d, stderr);
+	d.quiet = true;		/* the report says it; check and compile print the warnings */
+	if ((r = prepare(o, &c, &dt, &mo, &d)) != 0)
+		return r;
+	readiness_init(&rd, &mo);
+	if (o->n_birds == 1) {
+		size_t k = bird_rs(o, &c, 0);
+		struct live_cb cb = { ready_sessions, ready_route, &rd };
+		struct live_rs live;
+		char err[512];
+		if (k == c.n_rs) {
+			fprintf(stderr, "ixp-rsc readiness: --bird %s: no route server of that name "
+			    "in %s\n", o->birds[0], o->yaml);
+			r = EXIT_INPUT;
+		} else if (live_routes_read(o->bird_sock[0], (int64_t)o->timeout_s * 1000, &cb,
+		    &live, err, sizeof(err)) != 0) {
+			fprintf(stderr, "ixp-rsc readiness: %s: %s\n", c.rs[k].name, err);
+			r = EXIT_SOURCE;
+		} else {
+			rd.rs = c.rs[k].name;
+		}
+		if (k < c.n_rs)
+			live_rs_free(&live);
+	}
+	if (r == 0) {
+		readiness_finish(&rd);
+		if (o->json)
+			emit_readiness_json(&out, &rd, o->have_member ? o->q.member : 0);
+		else
+			emit_readiness_text(&out, &rd, o->have_member ? o->q.member : 0);
+		fputs(buf_str(&out), stdout);
+		fflush(stdout);
+	}
+	buf_free(&out);
+	readiness_free(&rd);
+	model_free(&mo);
+	sources_free(&dt);
+	config_free(&c);
+	return r;
+}
+
+static void
 print_impact(const struct opts *o, const struct impact *im)
 {
 	struct buf out = BUF_INIT;
@@ -1523,7 +1607,8 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "compile") && strcmp(argv[1], "check") && strcmp(argv[1], "explain") &&
 	    strcmp(argv[1], "expand") && strcmp(argv[1], "impact") && strcmp(argv[1], "deploy") &&
-	    strcmp(argv[1], "ixf-export") && strcmp(argv[1], "import")) {
+	    strcmp(argv[1], "ixf-export") && strcmp(argv[1], "import") &&
+	    strcmp(argv[1], "readiness")) {
 		fprintf(stderr, "ixp-rsc: unknown command '%s' (try ixp-rsc --help)\n", argv[1]);
 		return EXIT_INPUT;
 	}
@@ -1552,6 +1637,8 @@ main(int argc, char **argv)
 		return cmd_ixf_export(&o);
 	if (!strcmp(o.cmd, "import"))
 		return cmd_import(&o);
+	if (!strcmp(o.cmd, "readiness"))
+		return cmd_readiness(&o);
 	if (!strcmp(o.cmd, "impact"))
 		return cmd_impact(&o);
 	if (!strcmp(o.cmd, "deploy")) {

@@ -692,3 +692,12 @@ bp_routes_line(void *ctx, int code, const char *text, size_t len)
 		return 0;
 	}
 }
+
+uint32_t
+bp_route_lc(const struct bird_route *r, uint32_t a, uint32_t b)
+{
+	for (size_t i = 0; i < r->n_large_communities; i++)
+		if (r->large_communities[i][0] == a && r->large_communities[i][1] == b)
+			return r->large_communities[i][2];
+	return 0;
+}

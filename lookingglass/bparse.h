@@ -117,6 +117,9 @@ struct bird_route {
 	char	 other[512];		/* further attributes, "name: value\n" */
 };
 
+/* The third field of the route's large community (a, b, x); 0 if none. */
+uint32_t bp_route_lc(const struct bird_route *r, uint32_t a, uint32_t b);
+
 typedef int (*bp_route_fn)(void *ctx, const struct bird_route *r);
 
 struct bp_routes {

@@ -7,6 +7,7 @@
 #include <jansson.h>
 
 #include "ixf.h"
+#include "readiness.h"
 #include "reasons.h"
 
 /* jansson needs valid UTF-8; every string we pass was validated (YAML) or is
@@ -479,5 +480,84 @@ emit_ixf_json(struct buf *out, const struct ixf_model *m, const char *timestamp)
 		json_array_append_new(list, o);
 	}
 	set(root, "member_list", list);
+	dump(out, root);
+}
+
+/* ---- readiness ------------------------------------------------------------- */
+
+static json_t *
+by_reason(const size_t *v)
+{
+	json_t *o = json_object();
+	char key[8];
+
+	for (int c = 0; c <= REJ_MAX; c++)
+		if (v[c]) {
+			snprintf(key, sizeof(key), "%d", c);
+			set(o, key, json_integer((json_int_t)v[c]));
+		}
+	return o;
+}
+
+static json_t *
+rpki_states(const size_t *v)
+{
+	json_t *o = json_object();
+
+	for (int t = RPKI_TAG_VALID; t <= RPKI_TAG_INVALID; t++)
+		set(o, rpki_tag_name(t), json_integer((json_int_t)v[t]));
+	set(o, "untagged", json_integer((json_int_t)v[0]));
+	return o;
+}
+
+void
+emit_readiness_json(struct buf *out, const struct readiness *rd, uint32_t only)
+{
+	json_t *root = json_object(), *members = json_array(), *sum = json_object();
+
+	set(root, "ixp", str(rd->mo->c->ixp_name));
+	set(root, "route_server", rd->rs ? str(rd->rs) : json_null());
+	set(sum, "members", json_integer((json_int_t)rd->n_members));
+	set(sum, "manrs", json_integer((json_int_t)rd->n_manrs));
+	set(sum, "irr_complete", json_integer((json_int_t)rd->n_irr_complete));
+	set(sum, "roa_complete", json_integer((json_int_t)rd->n_roa_complete));
+	if (rd->rs != NULL) {
+		set(sum, "routes", json_integer((json_int_t)rd->routes));
+		set(sum, "accepted", json_integer((json_int_t)rd->accepted));
+		set(sum, "filtered", json_integer((json_int_t)rd->filtered));
+		set(sum, "filtered_by_reason", by_reason(rd->by_reason));
+		set(sum, "rpki", rpki_states(rd->rpki));
+	}
+	if (only == 0)
+		set(root, "summary", sum);
+	else
+		json_decref(sum);
+	for (size_t i = 0; i < rd->n_members; i++) {
+		const struct ready_member *m = &rd->members[i];
+		const struct mmember *mm = m->mm;
+		json_t *o = json_object(), *fx = json_array();
+		if (only != 0 && mm->m->asn != only)
+			continue;
+		set(o, "asn", json_integer(mm->m->asn));
+		set(o, "name", str(mm->m->name));
+		set(o, "manrs", json_boolean(mm->m->manrs));
+		set(o, "route_objects", fam_pair(mm->n_prefixes[0], mm->n_prefixes[1]));
+		set(o, "route_objects_with_roa", fam_pair(mm->rpki_covered[0], mm->rpki_covered[1]));
+		set(o, "route_objects_rpki_invalid", json_integer((json_int_t)mm->rpki_invalid));
+		set(o, "irr_complete", json_boolean(m->irr_complete));
+		set(o, "roa_complete", json_boolean(m->roa_complete));
+		if (rd->rs != NULL) {
+			set(o, "announced", json_integer((json_int_t)m->announced));
+			set(o, "accepted", json_integer((json_int_t)m->accepted));
+			set(o, "filtered", json_integer((json_int_t)m->filtered));
+			set(o, "filtered_by_reason", by_reason(m->by_reason));
+			set(o, "rpki", rpki_states(m->rpki));
+		}
+		for (size_t k = 0; k < m->n_fixes; k++)
+			json_array_append_new(fx, str(m->fixes[k]));
+		set(o, "fixes", fx);
+		json_array_append_new(members, o);
+	}
+	set(root, "members", members);
 	dump(out, root);
 }

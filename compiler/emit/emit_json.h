@@ -25,4 +25,8 @@ struct ixf_model;
  * reproducible output). */
 void	emit_ixf_json(struct buf *out, const struct ixf_model *m, const char *timestamp);
 
+struct readiness;
+/* The readiness report; only: a member's ASN (0: the summary and all). */
+void	emit_readiness_json(struct buf *out, const struct readiness *rd, uint32_t only);
+
 #endif

@@ -86,17 +86,6 @@ impact_rs_add(struct impact *im, const char *name, const char *version, char **s
 	return irs;
 }
 
-/* AS<asn>_<n>: the member of one of our sessions; 0 for anything else. */
-static uint32_t
-session_asn(const char *name)
-{
-	unsigned long asn, n;
-	char tail;
-
-	if (sscanf(name, "AS%lu_%lu%c", &asn, &n, &tail) != 2 || asn == 0 || asn > UINT32_MAX)
-		return 0;
-	return (uint32_t)asn;
-}
 
 static struct sess_ent *
 session_of(struct impact *im, struct impact_rs *irs, const char *name)
@@ -106,7 +95,7 @@ session_of(struct impact *im, struct impact_rs *irs, const char *name)
 	uint32_t asn;
 	size_t m;
 
-	if (e != NULL || (asn = session_asn(name)) == 0 || strlen(name) >= sizeof(e->name))
+	if (e != NULL || (asn = model_session_asn(name)) == 0 || strlen(name) >= sizeof(e->name))
 		return e;
 	for (m = 0; m < irs->n_members && irs->members[m].asn != asn; m++)
 		;
@@ -134,10 +123,7 @@ session_of(struct impact *im, struct impact_rs *irs, const char *name)
 static int
 route_tag(const struct bird_route *r, uint32_t rs_asn, uint32_t kind)
 {
-	for (size_t i = 0; i < r->n_large_communities; i++)
-		if (r->large_communities[i][0] == rs_asn && r->large_communities[i][1] == kind)
-			return (int)r->large_communities[i][2];
-	return 0;
+	return (int)bp_route_lc(r, rs_asn, kind);
 }
 
 /* The question `explain` answers, about a route BIRD holds. */

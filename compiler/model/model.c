@@ -711,3 +711,14 @@ model_policy_overrides(const struct policy *ixp, const struct policy *m,
 #undef OV
 	return n;
 }
+
+uint32_t
+model_session_asn(const char *name)
+{
+	unsigned long asn, n;
+	char tail;
+
+	if (sscanf(name, "AS%lu_%lu%c", &asn, &n, &tail) != 2 || asn == 0 || asn > UINT32_MAX)
+		return 0;
+	return (uint32_t)asn;
+}

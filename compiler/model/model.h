@@ -207,6 +207,10 @@ struct policy_override {
 size_t	model_policy_overrides(const struct policy *ixp, const struct policy *m,
 	    struct policy_override out[MAX_OVERRIDES]);
 
+/* The member of a session name the model gives (AS<asn>_<n>); 0 for any
+ * other name. */
+uint32_t model_session_asn(const char *name);
+
 /* Transit-free ASNs that apply to this member (its own ASN excluded). */
 size_t	model_transit_free(const struct model *mo, const struct mmember *mm,
 	    uint32_t *out, size_t max);

@@ -216,6 +216,27 @@ check "BIRD received only commands of our templates ($(wc -l < "$T_TMP/commands"
 [ -n "$bad" ] && printf '        unexpected: %s\n' $bad
 check "BIRD received no text of the corpus" sh -c "! grep -Eqi 'configure|down|eval|echo|filter |id\)|passwd|[;{}\"\`]' $T_TMP/commands"
 check "the route server is unharmed" sh -c "$RS_BIRDC -s $RS_CTL show status | grep -q 'Daemon is up'"
+
+# Readiness (MANRS Action 2) from the same route server: its counts and
+# reasons are the looking glass's, route by route.
+"$IXP_RSC" readiness "$T_TMP/ixp.yaml" --bird rs1="$RS_CTL" --json -q > "$T_TMP/ready.json" 2> "$T_TMP/ready.err"
+check "readiness --bird rs1: exit $?" [ -s "$T_TMP/ready.json" ]
+sed 's/^/        /' "$T_TMP/ready.err" | head -3
+curl -s "$LG$N/AS64501_2/routes?view=filtered" > "$T_TMP/filtered6.json"
+want=$(jq -s -c '[.[].routes[].reject.code] | group_by(.) | map({key: (.[0] | tostring), value: length}) | from_entries' \
+	"$T_TMP/filtered.json" "$T_TMP/filtered6.json")
+echo "        (the looking glass: $want)"
+got=$(jq -c '.members[] | select(.asn == 64501) | .filtered_by_reason' "$T_TMP/ready.json")
+check "readiness: AS64501's filtered routes by reason are the looking glass's ($got)" [ "$got" = "$want" ]
+curl -s "$LG$N" > "$T_TMP/neigh.json"
+want=$(jq -c '[.neighbors[] | select(.id | startswith("AS64501_")) | .families[]] | {announced: (map(.received) | add), accepted: (map(.accepted) | add), filtered: (map(.filtered) | add)}' "$T_TMP/neigh.json")
+got=$(jq -c '.members[] | select(.asn == 64501) | {announced, accepted, filtered}' "$T_TMP/ready.json")
+check "readiness: AS64501 announced, accepted, filtered as the neighbour list counts them ($got)" [ "$got" = "$want" ]
+check "readiness: the summary counts every member and the filtered routes by reason" sh -c \
+	"jq -e '.summary.members == 3 and .summary.filtered == ([.members[].filtered] | add) and (.summary.filtered_by_reason[\"12\"] >= .members[0].filtered_by_reason[\"12\"])' $T_TMP/ready.json >/dev/null"
+"$IXP_RSC" readiness "$T_TMP/ixp.yaml" --bird rs1="$RS_CTL" --member 64501 -q > "$T_TMP/ready64501.txt" 2>/dev/null
+check "readiness --member 64501: its section alone, with the fixes in order (RPKI invalid first)" sh -c \
+	"[ \$(grep -c '^AS' $T_TMP/ready64501.txt) = 1 ] && sed -n '/  1\\. /p' $T_TMP/ready64501.txt | grep -q 'RPKI invalid' && grep -q 'create route/route6 objects' $T_TMP/ready64501.txt"
 if [ "$RS_CTL" = "$T_TMP/rs-lg.ctl" ]; then
 	# ixp.bird.lg_socket: restricted by BIRD itself, before ixp-lg says a word.
 	check "the looking glass's own socket (ixp.bird.lg_socket) refuses control commands" \
