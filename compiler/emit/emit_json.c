@@ -489,7 +489,7 @@ static json_t *
 by_reason(const size_t *v)
 {
 	json_t *o = json_object();
-	char key[8];
+	char key[16];
 
 	for (int c = 0; c <= REJ_MAX; c++)
 		if (v[c]) {
