@@ -136,7 +136,7 @@ $(BUILD)/tests/scaling: tests/scaling/scaling.c $(ALL_OBJ)
 
 TEST_TOOLS = $(BUILD)/tests/frametool $(BUILD)/tests/irrd_fixture $(BUILD)/tests/http_fixture \
 	$(BUILD)/tests/birdrec \
-	$(BUILD)/tests/peakrss $(BUILD)/tests/scaling
+	$(BUILD)/tests/peakrss $(BUILD)/tests/scaling $(BUILD)/bench/gen
 
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do \
