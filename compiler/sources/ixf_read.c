@@ -130,16 +130,10 @@ asset_ok(const char *s)
 	return irrname_parse(s, strlen(s), &n, &why);
 }
 
-static bool
-address(struct ixf_list *l, json_t *fam, int af, struct ipaddr *out)
+bool
+ixf_lan_address(struct ixf_list *l, const char *s, int af, struct ipaddr *out)
 {
-	json_t *a = json_object_get(fam, "address");
-	const char *s;
-
 	memset(out, 0, sizeof(*out));
-	if (!json_is_string(a))
-		return false;
-	s = json_string_value(a);
 	if (ip_parse(s, strlen(s), out) != ADDR_OK || out->af != af) {
 		memset(out, 0, sizeof(*out));
 		l->n_skipped++;
@@ -155,6 +149,15 @@ address(struct ixf_list *l, json_t *fam, int af, struct ipaddr *out)
 	memset(out, 0, sizeof(*out));	/* not on the peering LAN */
 	l->n_skipped++;
 	return false;
+}
+
+static bool
+address(struct ixf_list *l, json_t *fam, int af, struct ipaddr *out)
+{
+	json_t *a = json_object_get(fam, "address");
+
+	memset(out, 0, sizeof(*out));
+	return json_is_string(a) && ixf_lan_address(l, json_string_value(a), af, out);
 }
 
 static void
@@ -293,14 +296,13 @@ merge(struct ixf_list *l)
 }
 
 static void
-connection(struct ixf_list *l, json_t *ixp, json_t *conn, json_int_t ixp_id, json_t *mj,
+connection(struct ixf_list *l, json_t *ixp, json_t *conn, json_int_t ixp_id,
     struct ixf_in_member *m, bool ixp_entry, uint32_t asn)
 {
 	json_t *vl = json_object_get(conn, "vlan_list"), *v;
 	json_t *ifl = json_array_get(json_object_get(conn, "if_list"), 0);
 	size_t i;
 
-	(void)mj;
 	if (json_integer_value(json_object_get(conn, "ixp_id")) != ixp_id)
 		return;
 	json_array_foreach(vl, i, v) {
@@ -490,18 +492,6 @@ ixf_clean_name(struct ixf_list *l, json_t *o, const char *key)
 	return name(l, o, key);
 }
 
-/* An address of family af from s, on one of l's LANs, as a host; else
- * counted as skipped. */
-bool
-ixf_lan_address(struct ixf_list *l, const char *s, int af, struct ipaddr *out)
-{
-	json_t *fam = json_pack("{s:s}", "address", s);
-	bool ok = address(l, fam, af, out);
-
-	json_decref(fam);
-	return ok;
-}
-
 int
 ixf_read(struct ixf_list *l, const char *json, size_t len, char *err, size_t errlen)
 {
@@ -563,7 +553,7 @@ ixf_read(struct ixf_list *l, const char *json, size_t len, char *err, size_t err
 		json_array_foreach(cl, k, conn) {
 			struct ixf_in_member dummy;
 			memset(&dummy, 0, sizeof(dummy));
-			connection(l, ixp, conn, ixp_id, mj, m ? m : &dummy, ixp_entry, asn);
+			connection(l, ixp, conn, ixp_id, m ? m : &dummy, ixp_entry, asn);
 		}
 	}
 	ixf_list_finish(l);

@@ -58,6 +58,8 @@ struct ixf_list {
 void	ixf_list_finish(struct ixf_list *l);
 typedef struct json_t json_t;
 char	*ixf_clean_name(struct ixf_list *l, json_t *o, const char *key);
+/* s as an address of family af, a host on one of l's LANs; else counted
+ * as left out. */
 bool	ixf_lan_address(struct ixf_list *l, const char *s, int af, struct ipaddr *out);
 
 /* 0, or -1 with why in err (not JSON, not an IX-F member list, no IXP). */
