@@ -564,6 +564,17 @@ build_outputs(const struct opts *o, const struct config *c, const struct data *d
 	emit_report_json(&b, mo, &eo);
 	len = b.len;
 	outset_add(out, "report.json", buf_steal(&b), len);
+	{
+		/* From the compile data: the looking glass adds each member's
+		 * routes when it shows the member's page. */
+		struct readiness rd;
+		readiness_init(&rd, mo);
+		readiness_finish(&rd);
+		emit_readiness_json(&b, &rd, 0);
+		readiness_free(&rd);
+		len = b.len;
+		outset_add(out, "readiness.json", buf_steal(&b), len);
+	}
 	traffic_model_build(&tm, c, &dt->traffic);
 	emit_nft(&b, &tm, &eo);
 	len = b.len;

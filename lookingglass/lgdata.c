@@ -6,6 +6,7 @@
 
 #include <jansson.h>
 
+#include "fileio.h"
 #include "reasons.h"
 #include "strutil.h"
 #include "xalloc.h"
@@ -249,4 +250,92 @@ lg_session_asn(const char *proto)
 	if (*end != '_' || v == 0 || v > UINT32_MAX)
 		return 0;
 	return (uint32_t)v;
+}
+
+/* {"ipv4": n, "ipv6": n} */
+static bool
+ready_pair(json_t *o, size_t *v)
+{
+	json_t *a = json_object_get(o, "ipv4"), *b = json_object_get(o, "ipv6");
+
+	if (!json_is_integer(a) || !json_is_integer(b) || json_integer_value(a) < 0 ||
+	    json_integer_value(b) < 0)
+		return false;
+	v[0] = (size_t)json_integer_value(a);
+	v[1] = (size_t)json_integer_value(b);
+	return true;
+}
+
+static bool
+ready_member(json_t *o, struct lg_ready *r)
+{
+	json_t *advice = json_object_get(o, "advice"), *stale =
+	    json_object_get(o, "route_objects_rpki_invalid"), *v;
+	size_t i;
+
+	if (!ready_pair(json_object_get(o, "route_objects"), r->f.route_objects) ||
+	    !ready_pair(json_object_get(o, "route_objects_with_roa"), r->f.with_roa) ||
+	    !json_is_integer(stale) || json_integer_value(stale) < 0 || !json_is_array(advice) ||
+	    !dir_text(json_object_get(o, "rpki_invalid_example"), 100, true, &r->stale_example) ||
+	    !dir_text(json_object_get(o, "as_set"), 200, true, &r->as_set))
+		return false;
+	r->f.stale = (size_t)json_integer_value(stale);
+	r->f.stale_example = r->stale_example;
+	r->f.connected = json_is_true(json_object_get(o, "connected"));
+	r->advice = xcalloc(json_array_size(advice) + 1, sizeof(char *));
+	json_array_foreach(advice, i, v)
+		if (!dir_text(v, 1000, false, &r->advice[r->n_advice++]))
+			return false;
+	r->f.advice = (const char *const *)r->advice;
+	r->f.n_advice = r->n_advice;
+	return true;
+}
+
+enum lg_ready_status
+lg_ready_load(const char *path, uint32_t asn, struct lg_ready *out, char *err, size_t errlen)
+{
+	json_error_t e;
+	json_t *root, *members, *m;
+	size_t len, i;
+	long age;
+	char *data;
+	enum lg_ready_status st = LG_READY_NONE;
+
+	memset(out, 0, sizeof(*out));
+	if ((data = file_read(path, 64u << 20, true, &len, &age)) == NULL)
+		return LG_READY_NONE;
+	root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &e);
+	free(data);
+	members = json_object_get(root, "members");
+	if (root == NULL || !json_is_array(members)) {
+		snprintf(err, errlen, "%s: %s", path, root == NULL ? e.text :
+		    "not a readiness.json (written by ixp-rsc compile)");
+		json_decref(root);
+		return LG_READY_BAD;
+	}
+	json_array_foreach(members, i, m) {
+		json_t *a = json_object_get(m, "asn");
+		if (!json_is_integer(a) || json_integer_value(a) != (json_int_t)asn)
+			continue;
+		st = LG_READY_OK;
+		if (!ready_member(m, out)) {
+			snprintf(err, errlen, "%s: members[%zu] is not a readiness entry", path, i);
+			lg_ready_free(out);
+			st = LG_READY_BAD;
+		}
+		break;
+	}
+	json_decref(root);
+	return st;
+}
+
+void
+lg_ready_free(struct lg_ready *r)
+{
+	for (size_t i = 0; i < r->n_advice; i++)
+		free(r->advice[i]);
+	free(r->advice);
+	free(r->stale_example);
+	free(r->as_set);
+	memset(r, 0, sizeof(*r));
 }

@@ -2,7 +2,8 @@
  * What the looking glass knows besides BIRD: the reject reasons (the
  * compiler's reasons.json, or the built-in table) and the member directory
  * (the compiler's members.json). Both are the compiler's published output:
- * the looking glass links none of the compiler's code.
+ * the looking glass links none of the compiler's code. A member's page also
+ * reads the member's entry of readiness.json (lg_ready_load).
  */
 #ifndef IXP_LG_DATA_H
 #define IXP_LG_DATA_H
@@ -12,6 +13,7 @@
 #include <stdint.h>
 
 #include "bparse.h"
+#include "ready.h"
 
 struct lg_reason_text {
 	int	 code;
@@ -72,5 +74,28 @@ void	lg_members_free(struct lg_directory *dir);
 const struct lg_member *lg_member_find(const struct lg_directory *dir, uint32_t asn);
 /* The member a session belongs to: sessions are named AS<asn>_<n>. */
 uint32_t lg_session_asn(const char *proto);
+
+/*
+ * A member's readiness facts, from the readiness.json that ixp-rsc compile
+ * writes (the looking glass adds the member's routes on BIRD).
+ */
+struct lg_ready {
+	struct ready_facts f;		/* points into the fields below */
+	char		**advice;
+	size_t		  n_advice;
+	char		 *stale_example;
+	char		 *as_set;	/* NULL: the ASN alone */
+};
+
+enum lg_ready_status { LG_READY_OK, LG_READY_NONE, LG_READY_BAD };
+
+/*
+ * The entry of `asn` in readiness.json at `path`: LG_READY_NONE when there
+ * is no such file or entry, LG_READY_BAD (with `err`) when the file is not
+ * one ixp-rsc wrote. At most 64 MiB; never follows a symbolic link.
+ */
+enum lg_ready_status lg_ready_load(const char *path, uint32_t asn, struct lg_ready *out,
+	    char *err, size_t errlen);
+void	lg_ready_free(struct lg_ready *r);
 
 #endif

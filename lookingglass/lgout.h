@@ -33,6 +33,40 @@ struct lg_routes {
 	size_t			 shown;		/* printed so far */
 };
 
+/* A member's session on a route server, and what BIRD holds of it. */
+struct lg_member_session {
+	const struct lg_rs	*rs;
+	const struct bird_proto	*p;
+	struct ready_live	 live;		/* walked from its accepted and filtered routes */
+	bool			 truncated;	/* a list was cut at --max-routes */
+};
+
+/* A route server on a member's page. */
+struct lg_member_rs {
+	const struct lg_rs	*rs;
+	char			 error[256];	/* "": answering */
+	size_t			 first, n;	/* its sessions in the view's s[] */
+};
+
+/* A member's page: its sessions everywhere, and what they add up to. */
+struct lg_member_view {
+	uint32_t		 asn;
+	const struct lg_member	*m;		/* NULL: not in members.json */
+	const struct lg_ready	*ready;		/* NULL: no readiness.json entry */
+	const char		*ready_error;	/* readiness.json is not one ixp-rsc wrote */
+	struct lg_member_rs	*rs;		/* every route server, in --bird order */
+	size_t			 n_rs;
+	struct lg_member_session *s;		/* by route server, then as BIRD lists them */
+	size_t			 n_s;
+	const struct lg_rs	*routes_rs;	/* whose routes `live` counts (each route
+						 * server holds the same); NULL: none */
+	struct ready_live	 live;
+	bool			 truncated;
+	bool			 irr_complete, roa_complete;
+	char			*fixes[READY_MAX_FIXES];
+	size_t			 n_fixes;
+};
+
 /* One request being answered. */
 struct lg_out {
 	const struct lg_output	*fmt;
@@ -79,6 +113,9 @@ struct lg_output {
 	void	(*search_rs_begin)(struct lg_out *o, const struct lg_rs *rs);
 	void	(*search_rs_end)(struct lg_out *o, const struct lg_rs *rs, const char *error);
 	void	(*search_end)(struct lg_out *o, const char *what, size_t shown);
+
+	/* A member's page, all of it known before it is printed. */
+	void	(*member_page)(struct lg_out *o, const struct lg_member_view *v);
 
 	/* Where the evidence for each MANRS action is (HTML only). */
 	void	(*manrs)(struct lg_out *o);

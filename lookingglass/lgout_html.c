@@ -76,6 +76,13 @@ h_link(struct buf *b, const char *rs, const char *proto)
 	buf_puts(b, "</a>");
 }
 
+/* A member's page, labelled with its AS number. */
+static void
+h_member_link(struct buf *b, uint32_t asn)
+{
+	buf_printf(b, "<a href=\"member/AS%u\">AS%u</a>", asn, asn);
+}
+
 /* A table cell, and a fact of a definition list, holding escaped text. */
 static void
 h_td(struct buf *b, const char *text)
@@ -194,7 +201,9 @@ h_protocol(struct lg_out *o, const struct lg_rs *rs, const struct bird_proto *p)
 
 	buf_puts(b, "<tr><td>");
 	h_link(b, rs->name, p->name);
-	buf_printf(b, "</td><td>AS%u</td>", lg_proto_asn(p));
+	buf_puts(b, "</td><td>");
+	h_member_link(b, lg_proto_asn(p));
+	buf_puts(b, "</td>");
 	h_td(b, h_who(o->app, p));
 	h_td(b, p->neighbor_address);
 	buf_puts(b, "<td>");
@@ -246,7 +255,9 @@ h_neighbor_head(struct buf *b, struct lg_app *app, const struct lg_rs *rs,
 {
 	buf_puts(b, "<dl class=\"facts\"><dt>Route server</dt><dd>");
 	h_link(b, rs->name, NULL);
-	buf_printf(b, "</dd><dt>Neighbour</dt><dd>AS%u ", lg_proto_asn(p));
+	buf_puts(b, "</dd><dt>Neighbour</dt><dd>");
+	h_member_link(b, lg_proto_asn(p));
+	buf_putc(b, ' ');
 	esc(b, h_who(app, p));
 	buf_puts(b, "</dd>");
 	h_fact(b, "Address", p->neighbor_address);
@@ -473,7 +484,9 @@ h_member(struct lg_out *o, const struct lg_member *m)
 {
 	struct buf *b = &o->resp->body;
 
-	buf_printf(b, "<tr><td>AS%u</td><td>", m->asn);
+	buf_puts(b, "<tr><td>");
+	h_member_link(b, m->asn);
+	buf_puts(b, "</td><td>");
 	esc(b, m->name);
 	buf_puts(b, "</td><td>");
 	if (m->email) {
@@ -500,6 +513,187 @@ h_members_end(struct lg_out *o, const struct lg_directory *d)
 {
 	if (d != NULL)
 		buf_puts(&o->resp->body, "</tbody></table>\n");
+	html_end(o);
+}
+
+/* ---- a member ---- */
+
+static void
+h_rpki_counts(struct buf *b, const struct ready_live *l)
+{
+	buf_printf(b, "<span class=\"rpki-1\">%zu valid</span>, %zu unknown, "
+	    "<span class=\"%s\">%zu invalid</span>", l->rpki[RPKI_TAG_VALID],
+	    l->rpki[RPKI_TAG_UNKNOWN], l->rpki[RPKI_TAG_INVALID] ? "rpki-4" : "",
+	    l->rpki[RPKI_TAG_INVALID]);
+}
+
+static void
+h_member_sessions(struct buf *b, struct lg_out *o, const struct lg_member_view *v)
+{
+	buf_puts(b, "<h2>Sessions</h2>\n");
+	for (size_t i = 0; i < v->n_rs; i++) {
+		const struct lg_member_rs *mr = &v->rs[i];
+		if (mr->error[0]) {
+			buf_puts(b, "<p class=\"err\">");
+			esc(b, mr->rs->name);
+			buf_puts(b, " is not answering: ");
+			esc(b, mr->error);
+			buf_puts(b, "</p>\n");
+		}
+	}
+	if (v->n_s == 0) {
+		buf_puts(b, "<p class=\"empty\">No session on any route server that answered.</p>\n");
+		return;
+	}
+	buf_puts(b, "<table class=\"neighbors\"><thead><tr><th>Route server</th><th>Session</th>"
+	    "<th>Address</th><th>State</th><th>Routes</th><th class=\"num\">received</th>"
+	    "<th class=\"num\">accepted</th><th class=\"num\">filtered</th>"
+	    "<th class=\"num\">exported</th><th>RPKI of its routes</th></tr></thead><tbody>\n");
+	for (size_t k = 0; k < v->n_s; k++) {
+		const struct lg_member_session *s = &v->s[k];
+		const struct bird_proto *p = s->p;
+		buf_puts(b, "<tr><td>");
+		h_link(b, s->rs->name, NULL);
+		buf_puts(b, "</td><td>");
+		h_link(b, s->rs->name, p->name);
+		buf_puts(b, "</td>");
+		h_td(b, p->neighbor_address);
+		buf_puts(b, "<td>");
+		h_state(b, p);
+		buf_puts(b, "</td>");
+		for (int col = 0; col < 5; col++) {
+			bool any = false;
+			buf_puts(b, col ? "<td class=\"num\">" : "<td>");
+			for (int c = 0; c < p->n_ch; c++) {
+				const struct bird_channel *ch = &p->ch[c];
+				unsigned long long n[] = { 0, ch->imported + ch->filtered, ch->imported,
+				    ch->filtered, ch->exported };
+				if (!ch->have_routes)
+					continue;
+				buf_puts(b, any ? "<br>" : "");
+				any = true;
+				if (col == 0)
+					esc(b, afi_label(ch));
+				else if (col == 3 && n[3]) {
+					buf_puts(b, "<a class=\"warn\" href=\"");
+					h_href(b, s->rs->name, p->name);
+					buf_printf(b, "?view=filtered\">%llu</a>", n[3]);
+				} else
+					buf_printf(b, "%llu", n[col]);
+			}
+			buf_puts(b, any ? "</td>" : "&ndash;</td>");
+		}
+		buf_puts(b, "<td>");
+		h_rpki_counts(b, &s->live);
+		buf_puts(b, s->truncated ? " (first routes only)</td></tr>\n" : "</td></tr>\n");
+	}
+	buf_puts(b, "</tbody></table>\n");
+	(void)o;
+}
+
+static void
+h_member_filtered(struct buf *b, struct lg_out *o, const struct lg_member_view *v)
+{
+	bool any = false;
+
+	if (v->routes_rs == NULL)
+		return;
+	buf_puts(b, "<h2>Filtered routes by reason</h2>\n");
+	for (int c = 0; c <= REJ_MAX; c++) {
+		const char *hint = "", *text;
+		if (v->live.by_reason[c] == 0)
+			continue;
+		if (!any)
+			buf_puts(b, "<table><thead><tr><th>Code</th><th>Reason</th>"
+			    "<th class=\"num\">Routes</th><th>Example</th><th>What to do</th></tr>"
+			    "</thead><tbody>\n");
+		any = true;
+		text = c ? lg_reason_text(&o->app->reasons, c, &hint) : "no reason tag";
+		buf_printf(b, "<tr><td>%d</td>", c);
+		h_td(b, text);
+		buf_printf(b, "<td class=\"num\">%zu</td><td><a href=\"lookup?q=", v->live.by_reason[c]);
+		esc(b, v->live.example[c]);
+		buf_puts(b, "\">");
+		esc(b, v->live.example[c]);
+		buf_puts(b, "</a></td>");
+		h_td(b, hint);
+		buf_puts(b, "</tr>\n");
+	}
+	if (any)
+		buf_puts(b, "</tbody></table>\n");
+	else
+		buf_puts(b, "<p class=\"empty\">None: every route is accepted.</p>\n");
+	buf_puts(b, "<p class=\"hint\">Counted on ");
+	esc(b, v->routes_rs->name);
+	buf_printf(b, " (every route server holds the same routes): %zu announced, %zu accepted, "
+	    "%zu filtered; ", v->live.announced, v->live.accepted, v->live.filtered);
+	h_rpki_counts(b, &v->live);
+	buf_puts(b, v->truncated ? ". Lists were cut at the looking glass's route limit: the "
+	    "counts are of the first routes.</p>\n" : ".</p>\n");
+}
+
+static void
+h_member_registry(struct buf *b, const struct lg_member_view *v)
+{
+	const struct lg_ready *r = v->ready;
+
+	buf_puts(b, "<h2>Registry data</h2>\n");
+	if (r == NULL) {
+		buf_puts(b, v->ready_error ? "<p class=\"err\">" : "<p class=\"empty\">");
+		esc(b, v->ready_error ? v->ready_error : "The IXP publishes no readiness data "
+		    "here (ixp-lg --pages OUTDIR).");
+		buf_puts(b, "</p>\n");
+		return;
+	}
+	buf_puts(b, "<p class=\"hint\">From the route servers' last configuration.</p>"
+	    "<dl class=\"facts\">");
+	h_fact(b, "AS-SET", r->as_set ? r->as_set : "none (the AS number alone)");
+	buf_printf(b, "<dt>Route objects</dt><dd>%zu IPv4, %zu IPv6</dd>", r->f.route_objects[0],
+	    r->f.route_objects[1]);
+	buf_printf(b, "<dt>Covered by a ROA</dt><dd>%zu IPv4, %zu IPv6</dd>", r->f.with_roa[0],
+	    r->f.with_roa[1]);
+	buf_printf(b, "<dt>RPKI invalid objects</dt><dd>%zu", r->f.stale);
+	if (r->stale_example) {
+		buf_puts(b, " (e.g. ");
+		esc(b, r->stale_example);
+		buf_puts(b, ")");
+	}
+	buf_printf(b, "</dd><dt>IRR data</dt><dd>%s</dd><dt>ROAs</dt><dd>%s</dd></dl>\n",
+	    v->irr_complete ? "complete" : "incomplete",
+	    v->roa_complete ? "complete" : "incomplete");
+}
+
+static void
+h_member_page(struct lg_out *o, const struct lg_member_view *v)
+{
+	struct buf *b = &o->resp->body;
+	char title[256];
+
+	snprintf(title, sizeof(title), "AS%u%s%s", v->asn, v->m ? " " : "", v->m ? v->m->name : "");
+	html_begin(o, title);
+	if (v->m != NULL) {
+		buf_puts(b, "<dl class=\"facts\">");
+		if (v->m->email)
+			h_fact(b, "NOC e-mail", v->m->email);
+		h_fact(b, "MANRS", v->m->manrs ? "yes" : "no");
+		buf_puts(b, "</dl>\n");
+	}
+	buf_puts(b, "<h2>What to fix</h2>\n");
+	if (v->n_fixes == 0)
+		buf_puts(b, "<p class=\"empty\">Nothing: every route is accepted and the registry "
+		    "data is complete.</p>\n");
+	else
+		buf_puts(b, "<ol class=\"fixes\">");
+	for (size_t k = 0; k < v->n_fixes; k++) {
+		buf_puts(b, "<li>");
+		esc(b, v->fixes[k]);
+		buf_puts(b, "</li>");
+	}
+	if (v->n_fixes)
+		buf_puts(b, "</ol>\n");
+	h_member_sessions(b, o, v);
+	h_member_filtered(b, o, v);
+	h_member_registry(b, v);
 	html_end(o);
 }
 
@@ -565,7 +759,10 @@ const char lg_html_css[] =
 	"border-bottom:0;background:#fff;text-decoration:none}.tabs a.on{background:#18324f;"
 	"color:#fff}dl.facts{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}"
 	"dl.facts dt{font-weight:600}dl.facts dd{margin:0}"
-	"footer{padding:1em 1.5em;color:#5d6675;font-size:.9em}\n";
+	"footer{padding:1em 1.5em;color:#5d6675;font-size:.9em}"
+	"ol.fixes li{margin-bottom:.4em}"
+	"@media(max-width:700px){main{padding:.6em}table{display:block;overflow-x:auto}"
+	"dd{overflow-wrap:anywhere}}\n";
 
 const size_t lg_html_css_len = sizeof(lg_html_css) - 1;
 
@@ -591,4 +788,5 @@ const struct lg_output lg_out_html = {
 	.members_begin = h_members_begin,
 	.member = h_member,
 	.members_end = h_members_end,
+	.member_page = h_member_page,
 };

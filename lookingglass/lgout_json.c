@@ -1,6 +1,7 @@
 /* The /api/v1 JSON answers (docs/lookingglass.md has their shapes). */
 #include "lgout.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -284,6 +285,105 @@ j_members_end(struct lg_out *o, const struct lg_directory *d)
 	lg_json_body(o->resp, root);
 }
 
+/* ---- a member ---- */
+
+static json_t *
+j_live(const struct ready_live *l, bool truncated)
+{
+	json_t *j = json_object(), *by = json_object(), *rpki = json_object();
+	char key[16];
+
+	jset(j, "announced", json_integer((json_int_t)l->announced));
+	jset(j, "accepted", json_integer((json_int_t)l->accepted));
+	jset(j, "filtered", json_integer((json_int_t)l->filtered));
+	for (int c = 0; c <= REJ_MAX; c++)
+		if (l->by_reason[c]) {
+			snprintf(key, sizeof(key), "%d", c);
+			jset(by, key, json_integer((json_int_t)l->by_reason[c]));
+		}
+	jset(j, "filtered_by_reason", by);
+	for (int t = 0; t <= RPKI_TAG_INVALID; t++)
+		jset(rpki, t ? rpki_tag_name(t) : "untagged", json_integer((json_int_t)l->rpki[t]));
+	jset(j, "rpki", rpki);
+	jset(j, "truncated", json_boolean(truncated));
+	return j;
+}
+
+static json_t *
+j_pair(const size_t *v)
+{
+	json_t *j = json_object();
+
+	jset(j, "ipv4", json_integer((json_int_t)v[0]));
+	jset(j, "ipv6", json_integer((json_int_t)v[1]));
+	return j;
+}
+
+static json_t *
+j_ready(const struct lg_ready *r, const struct lg_member_view *v)
+{
+	json_t *j = json_object(), *adv = json_array();
+
+	jset(j, "as_set", r->as_set ? jstr(r->as_set) : json_null());
+	jset(j, "route_objects", j_pair(r->f.route_objects));
+	jset(j, "route_objects_with_roa", j_pair(r->f.with_roa));
+	jset(j, "route_objects_rpki_invalid", json_integer((json_int_t)r->f.stale));
+	jset(j, "rpki_invalid_example", r->stale_example ? jstr(r->stale_example) : json_null());
+	jset(j, "irr_complete", json_boolean(v->irr_complete));
+	jset(j, "roa_complete", json_boolean(v->roa_complete));
+	for (size_t i = 0; i < r->n_advice; i++)
+		json_array_append_new(adv, jstr(r->advice[i]));
+	jset(j, "advice", adv);
+	return j;
+}
+
+static void
+j_member_page(struct lg_out *o, const struct lg_member_view *v)
+{
+	json_t *root = json_object(), *rss = json_array(), *by = json_array(), *fx = json_array();
+
+	jset(root, "asn", json_integer(v->asn));
+	jset(root, "name", v->m ? jstr(v->m->name) : json_null());
+	jset(root, "manrs", v->m ? json_boolean(v->m->manrs) : json_null());
+	for (size_t i = 0; i < v->n_rs; i++) {
+		const struct lg_member_rs *mr = &v->rs[i];
+		json_t *rj = json_object(), *ss = json_array();
+		jset(rj, "name", jstr(mr->rs->name));
+		jset(rj, "error", mr->error[0] ? jstr(mr->error) : json_null());
+		for (size_t k = mr->first; k < mr->first + mr->n; k++) {
+			json_t *sj = j_neighbor_obj(o, v->s[k].p);
+			jset(sj, "routes", j_live(&v->s[k].live, v->s[k].truncated));
+			json_array_append_new(ss, sj);
+		}
+		jset(rj, "sessions", ss);
+		json_array_append_new(rss, rj);
+	}
+	jset(root, "route_servers", rss);
+	jset(root, "routes_counted_on", v->routes_rs ? jstr(v->routes_rs->name) : json_null());
+	jset(root, "routes", v->routes_rs ? j_live(&v->live, v->truncated) : json_null());
+	for (int c = 0; v->routes_rs && c <= REJ_MAX; c++) {
+		const char *hint = "", *text;
+		json_t *r;
+		if (v->live.by_reason[c] == 0)
+			continue;
+		text = c ? lg_reason_text(&o->app->reasons, c, &hint) : "no reason tag";
+		r = json_object();
+		jset(r, "code", json_integer(c));
+		jset(r, "reason", jstr(text));
+		jset(r, "hint", jstr(hint));
+		jset(r, "routes", json_integer((json_int_t)v->live.by_reason[c]));
+		jset(r, "example", jstr(v->live.example[c]));
+		json_array_append_new(by, r);
+	}
+	jset(root, "filtered_by_reason", by);
+	jset(root, "readiness", v->ready ? j_ready(v->ready, v) : json_null());
+	jset(root, "readiness_error", v->ready_error ? jstr(v->ready_error) : json_null());
+	for (size_t k = 0; k < v->n_fixes; k++)
+		json_array_append_new(fx, jstr(v->fixes[k]));
+	jset(root, "fixes", fx);
+	lg_json_body(o->resp, root);
+}
+
 const struct lg_output lg_out_json = {
 	.page_size = LG_PAGE_SIZE,
 	.error = j_error,
@@ -306,4 +406,5 @@ const struct lg_output lg_out_json = {
 	.members_begin = j_members_begin,
 	.member = j_member,
 	.members_end = j_members_end,
+	.member_page = j_member_page,
 };

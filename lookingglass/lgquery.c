@@ -105,6 +105,8 @@ static const struct route routes[] = {
 	{ PG_PUBLISHED, { "policy", "traffic", NULL }, 0, 0, LGF_HTML, { CMD_NONE }, false,
 	    "forbidden-traffic.html" },
 	{ PG_MANRS, { "manrs", NULL }, 0, 0, LGF_HTML, { CMD_NONE }, false, NULL },
+	{ PG_MEMBER, { "member", "{asn}", NULL }, 0, 0, LGF_HTML,
+	    { CMD_ROUTES_ACCEPTED, CMD_ROUTES_FILTERED }, false, NULL },
 	{ PG_STATUS, { API, "status", NULL }, 0, 0, LGF_JSON, { CMD_STATUS }, false, NULL },
 	{ PG_PROTOCOLS, { API, "rs", "{rs}", "neighbors", NULL }, 0, 0, LGF_JSON,
 	    { CMD_PROTOCOLS }, false, NULL },
@@ -117,6 +119,8 @@ static const struct route routes[] = {
 	{ PG_SEARCH, { API, "origin", NULL }, P_ASN, P_ASN, LGF_JSON,
 	    { CMD_ROUTES_ORIGIN, CMD_ROUTES_ORIGIN_FILTERED }, false, NULL },
 	{ PG_MEMBERS, { API, "members", NULL }, 0, 0, LGF_JSON, { CMD_NONE }, false, NULL },
+	{ PG_MEMBER, { API, "member", "{asn}", NULL }, 0, 0, LGF_JSON,
+	    { CMD_ROUTES_ACCEPTED, CMD_ROUTES_FILTERED }, false, NULL },
 	{ PG_STATUS, { BW, "status", NULL }, 0, 0, LGF_BW, { CMD_STATUS }, false, NULL },
 	{ PG_PROTOCOLS, { BW, "protocols", "bgp", NULL }, 0, 0, LGF_BW, { CMD_PROTOCOLS }, false, NULL },
 	{ PG_PROTOCOLS, { BW, "protocols", "short", NULL }, P_UNCACHED, 0, LGF_BW,
@@ -220,6 +224,13 @@ match(char segs[MAX_SEGS][LG_NAME_MAX + 1], int n, struct lg_request *rq, struct
 					return NULL;
 				}
 				memcpy(rq->table, segs[k], strlen(segs[k]) + 1);
+			} else if (!strcmp(r->pattern[k], "{asn}")) {
+				if (!asn_parse(segs[k], strlen(segs[k]), ASN_PLAIN | ASN_PREFIXED,
+				    &rq->asn) || rq->asn == 0) {
+					seterr(err, 404, "asn", "not an AS number (64500 or AS64500)");
+					return NULL;
+				}
+				rq->has_asn = true;
 			}
 		}
 		return r;
@@ -435,6 +446,7 @@ lg_page_name(enum lg_page p)
 		[PG_NEIGHBOR] = "neighbor", [PG_ROUTES] = "routes", [PG_SEARCH] = "search",
 		[PG_MEMBERS] = "members", [PG_CSS] = "static", [PG_HEALTH] = "healthz",
 		[PG_METRICS] = "metrics", [PG_PUBLISHED] = "published", [PG_MANRS] = "manrs",
+		[PG_MEMBER] = "member",
 	};
 
 	return p < PG_NUM && names[p] ? names[p] : "none";

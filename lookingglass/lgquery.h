@@ -33,6 +33,8 @@ enum lg_page {
 	PG_METRICS,		/* Prometheus text, for the IXP's monitoring hosts */
 	PG_PUBLISHED,		/* a page ixp-rsc published (the policies), from --pages */
 	PG_MANRS,		/* where the evidence for each MANRS action is */
+	PG_MEMBER,		/* one member: its sessions everywhere, filtered routes
+				 * by reason, readiness and fixes */
 	PG_NUM
 };
 

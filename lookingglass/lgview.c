@@ -5,12 +5,14 @@
  */
 #include "lgview.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fileio.h"
 #include "lgout.h"
+#include "xalloc.h"
 
 static const struct lg_output *const outputs[] = {
 	[LGF_HTML] = &lg_out_html,
@@ -313,6 +315,158 @@ page_members(struct lg_out *o)
 	o->fmt->members_end(o, d);
 }
 
+static atomic_flag ready_bad_logged = ATOMIC_FLAG_INIT;
+
+/* Counting a session's routes by reject reason and RPKI state. */
+struct count {
+	const struct lg_reasons	*reasons;
+	uint32_t		 rs_asn;
+	struct ready_live	*live;
+	bool			 filtered;
+};
+
+static int
+count_route(void *ctx, const struct bird_route *r)
+{
+	struct count *c = ctx;
+	struct lg_route_flags f;
+
+	lg_route_flags(c->reasons, c->rs_asn, r, &f);
+	ready_live_add(c->live, c->filtered, (unsigned)f.reject, (unsigned)f.rpki, r->network);
+	return 0;
+}
+
+/* A session's accepted and filtered routes, counted; false when BIRD failed. */
+static bool
+count_session(struct lg_out *o, struct lg_member_session *s, uint32_t rs_asn, char *error,
+    size_t errlen)
+{
+	struct lg *core = &o->app->core;
+	struct lg_args a = { .proto = s->p->name };
+
+	for (int k = 0; k < 2; k++) {
+		struct lg_reply *r = lg_query(core, (struct lg_rs *)s->rs, o->rq->cmds[k], &a, false);
+		struct count c = { &o->app->reasons, rs_asn, &s->live, lg_cmd_filtered(o->rq->cmds[k]) };
+		struct bp_routes p;
+		bool ok = r->status == BS_OK;
+
+		if (ok) {
+			bp_routes_init(&p, count_route, &c);
+			lg_replay(r, bp_routes_line, &p);
+			bp_routes_finish(&p);
+			bp_routes_free(&p);
+			s->truncated |= r->truncated;
+		} else {
+			snprintf(error, errlen, "%s", lg_reply_public(r));
+		}
+		lg_reply_put(core, r);
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+static const char *
+reason_text(const void *ctx, int code, const char **hint)
+{
+	return lg_reason_text(ctx, code, hint);
+}
+
+/*
+ * A member's page: its sessions on every route server with BIRD's counts,
+ * its routes by reject reason and RPKI state (counted on the first route
+ * server that answers: each holds the same routes), its readiness facts
+ * from the compile (readiness.json in --pages) and the fixes, as
+ * `ixp-rsc readiness` gives them.
+ */
+static void
+page_member(struct lg_out *o)
+{
+	struct lg_app *app = o->app;
+	struct lg *core = &app->core;
+	struct lg_member_view v;
+	struct lg_protos *pr = xcalloc(core->n_rs + 1, sizeof(*pr));
+	struct lg_ready ready;
+	char rerr[512] = "";
+	size_t cap = 0;
+
+	memset(&v, 0, sizeof(v));
+	v.asn = o->rq->asn;
+	v.m = lg_member_find(app->members, v.asn);
+	v.rs = xcalloc(core->n_rs + 1, sizeof(*v.rs));
+	v.n_rs = core->n_rs;
+	for (size_t i = 0; i < core->n_rs; i++) {
+		struct lg_member_rs *mr = &v.rs[i];
+		mr->rs = &core->rs[i];
+		mr->first = v.n_s;
+		if (!protos_get(app, &core->rs[i], false, &pr[i])) {
+			snprintf(mr->error, sizeof(mr->error), "%s", lg_reply_public(pr[i].reply));
+			continue;
+		}
+		for (size_t k = 0; k < pr[i].p.n && mr->error[0] == '\0'; k++) {
+			const struct bird_proto *p = &pr[i].p.v[k];
+			struct lg_member_session *s;
+			if (!p->bgp || lg_proto_asn(p) != v.asn)
+				continue;
+			v.s = xgrow(v.s, &cap, v.n_s + 1, sizeof(*v.s));
+			s = &v.s[v.n_s++];
+			memset(s, 0, sizeof(*s));
+			s->rs = mr->rs;
+			s->p = p;
+			mr->n++;
+			if (!count_session(o, s, pr[i].rs_asn, mr->error, sizeof(mr->error)))
+				break;
+		}
+		if (mr->error[0] != '\0' || v.routes_rs != NULL)
+			continue;
+		v.routes_rs = mr->rs;
+		for (size_t k = mr->first; k < mr->first + mr->n; k++) {
+			ready_live_sum(&v.live, &v.s[k].live);
+			v.truncated |= v.s[k].truncated;
+		}
+	}
+	if (app->pages_dir != NULL) {
+		struct buf path = BUF_INIT;
+		buf_printf(&path, "%s/readiness.json", app->pages_dir);
+		switch (lg_ready_load(path.p, v.asn, &ready, rerr, sizeof(rerr))) {
+		case LG_READY_OK:
+			v.ready = &ready;
+			break;
+		case LG_READY_BAD:
+			v.ready_error = "the readiness data of the last compile cannot be read";
+			/* The operator's file, not the client's doing: said once. */
+			if (!atomic_flag_test_and_set(&ready_bad_logged))
+				fprintf(stderr, "ixp-lg: %s\n", rerr);
+			break;
+		case LG_READY_NONE:
+			break;
+		}
+		buf_free(&path);
+	}
+	if (v.m == NULL && v.n_s == 0 && v.ready == NULL) {
+		out_error(o, 404, "asn", "no member of this IXP has that AS number");
+	} else {
+		/* Without the compile's facts, the fixes its routes call for. */
+		static const struct ready_facts none;
+		const struct ready_facts *f = v.ready ? &v.ready->f : &none;
+		const struct ready_live *live = v.routes_rs ? &v.live : NULL;
+		v.irr_complete = ready_irr_complete(f, live);
+		v.roa_complete = ready_roa_complete(f);
+		v.n_fixes = ready_fixes(f, live, reason_text, &app->reasons, v.fixes);
+		o->fmt->member_page(o, &v);
+	}
+	for (size_t k = 0; k < v.n_fixes; k++)
+		free(v.fixes[k]);
+	if (v.ready != NULL)
+		lg_ready_free(&ready);
+	for (size_t i = 0; i < core->n_rs; i++)
+		if (pr[i].reply != NULL)
+			protos_put(app, &pr[i]);
+	free(pr);
+	free(v.s);
+	free(v.rs);
+}
+
 /*
  * A page ixp-rsc published (route-server-policy.html, forbidden-traffic.html):
  * read from --pages at each request (a new compile shows at once), never
@@ -395,6 +549,9 @@ lg_handle(struct lg_app *app, const struct lg_request *rq, struct lg_response *r
 		break;
 	case PG_MANRS:
 		o.fmt->manrs(&o);
+		break;
+	case PG_MEMBER:
+		page_member(&o);
 		break;
 	case PG_NUM:
 	case PG_NONE:

@@ -172,7 +172,7 @@ main(int argc, char **argv)
 	struct lg_options opt = { 10000, 20000, 30000, 5000, 256u << 20 };
 	struct lg_server_opts so = { .listen = "127.0.0.1:8080", .rate = 5, .burst = 30,
 	    .max_inflight = 8, .max_connections = 1024, .max_per_network = 16 };
-	const char *reasons = getenv("IXP_LG_REASONS"), *members = getenv("IXP_LG_MEMBERS");
+	const char *reasons_file = getenv("IXP_LG_REASONS"), *members = getenv("IXP_LG_MEMBERS");
 	const char *title = getenv("IXP_LG_TITLE"), *birds = getenv("IXP_LG_BIRD");
 	bool cgi = getenv("GATEWAY_INTERFACE") != NULL, serve = false;
 	char err[300];
@@ -231,7 +231,7 @@ main(int argc, char **argv)
 		else if (!strcmp(a, "--listen") && v)
 			so.listen = v;
 		else if (!strcmp(a, "--reasons") && v)
-			reasons = v;
+			reasons_file = v;
 		else if (!strcmp(a, "--members") && v)
 			members = v;
 		else if (!strcmp(a, "--title") && v)
@@ -265,8 +265,8 @@ main(int argc, char **argv)
 		fprintf(stderr, "ixp-lg: no route server: give --bird NAME=/path/to/bird.ctl\n");
 		return config_failed(&app, cgi);
 	}
-	if (reasons != NULL) {
-		if (!lg_reasons_load(&app.reasons, reasons, err, sizeof(err))) {
+	if (reasons_file != NULL) {
+		if (!lg_reasons_load(&app.reasons, reasons_file, err, sizeof(err))) {
 			fprintf(stderr, "ixp-lg: %s\n", err);
 			return config_failed(&app, cgi);
 		}

@@ -522,11 +522,11 @@ emit_readiness_json(struct buf *out, const struct readiness *rd, uint32_t only)
 	set(sum, "irr_complete", json_integer((json_int_t)rd->n_irr_complete));
 	set(sum, "roa_complete", json_integer((json_int_t)rd->n_roa_complete));
 	if (rd->rs != NULL) {
-		set(sum, "routes", json_integer((json_int_t)rd->routes));
-		set(sum, "accepted", json_integer((json_int_t)rd->accepted));
-		set(sum, "filtered", json_integer((json_int_t)rd->filtered));
-		set(sum, "filtered_by_reason", by_reason(rd->by_reason));
-		set(sum, "rpki", rpki_states(rd->rpki));
+		set(sum, "routes", json_integer((json_int_t)rd->live.announced));
+		set(sum, "accepted", json_integer((json_int_t)rd->live.accepted));
+		set(sum, "filtered", json_integer((json_int_t)rd->live.filtered));
+		set(sum, "filtered_by_reason", by_reason(rd->live.by_reason));
+		set(sum, "rpki", rpki_states(rd->live.rpki));
 	}
 	if (only == 0)
 		set(root, "summary", sum);
@@ -541,17 +541,22 @@ emit_readiness_json(struct buf *out, const struct readiness *rd, uint32_t only)
 		set(o, "asn", json_integer(mm->m->asn));
 		set(o, "name", str(mm->m->name));
 		set(o, "manrs", json_boolean(mm->m->manrs));
-		set(o, "route_objects", fam_pair(mm->n_prefixes[0], mm->n_prefixes[1]));
-		set(o, "route_objects_with_roa", fam_pair(mm->rpki_covered[0], mm->rpki_covered[1]));
-		set(o, "route_objects_rpki_invalid", json_integer((json_int_t)mm->rpki_invalid));
+		set(o, "as_set", mm->n_as_sets ? str(mm->as_sets[0]) : json_null());
+		set(o, "connected", json_boolean(m->f.connected));
+		set(o, "route_objects", fam_pair(m->f.route_objects[0], m->f.route_objects[1]));
+		set(o, "route_objects_with_roa", fam_pair(m->f.with_roa[0], m->f.with_roa[1]));
+		set(o, "route_objects_rpki_invalid", json_integer((json_int_t)m->f.stale));
+		set(o, "rpki_invalid_example", m->f.stale_example ? str(m->f.stale_example) :
+		    json_null());
+		set(o, "advice", strv(mm->advice, mm->n_advice));
 		set(o, "irr_complete", json_boolean(m->irr_complete));
 		set(o, "roa_complete", json_boolean(m->roa_complete));
 		if (rd->rs != NULL) {
-			set(o, "announced", json_integer((json_int_t)m->announced));
-			set(o, "accepted", json_integer((json_int_t)m->accepted));
-			set(o, "filtered", json_integer((json_int_t)m->filtered));
-			set(o, "filtered_by_reason", by_reason(m->by_reason));
-			set(o, "rpki", rpki_states(m->rpki));
+			set(o, "announced", json_integer((json_int_t)m->live.announced));
+			set(o, "accepted", json_integer((json_int_t)m->live.accepted));
+			set(o, "filtered", json_integer((json_int_t)m->live.filtered));
+			set(o, "filtered_by_reason", by_reason(m->live.by_reason));
+			set(o, "rpki", rpki_states(m->live.rpki));
 		}
 		for (size_t k = 0; k < m->n_fixes; k++)
 			json_array_append_new(fx, str(m->fixes[k]));

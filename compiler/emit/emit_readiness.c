@@ -25,18 +25,18 @@ member(struct buf *b, const struct readiness *rd, const struct ready_member *m)
 		buf_printf(b, "AS%u", mm->m->asn);
 	buf_printf(b, "; %s\n", m->irr_complete ? "complete" : "incomplete");
 	buf_printf(b, "  RPKI: %zu of %zu route objects covered by a ROA, %zu invalid; %s\n",
-	    mm->rpki_covered[0] + mm->rpki_covered[1], mm->n_prefixes[0] + mm->n_prefixes[1],
-	    mm->rpki_invalid, m->roa_complete ? "complete" : "incomplete");
+	    m->f.with_roa[0] + m->f.with_roa[1], m->f.route_objects[0] + m->f.route_objects[1],
+	    m->f.stale, m->roa_complete ? "complete" : "incomplete");
 	if (rd->rs != NULL) {
 		buf_printf(b, "  On %s: %zu routes announced, %zu accepted, %zu filtered; RPKI "
-		    "valid %zu, unknown %zu, invalid %zu\n", rd->rs, m->announced, m->accepted,
-		    m->filtered, m->rpki[RPKI_TAG_VALID], m->rpki[RPKI_TAG_UNKNOWN],
-		    m->rpki[RPKI_TAG_INVALID]);
+		    "valid %zu, unknown %zu, invalid %zu\n", rd->rs, m->live.announced,
+		    m->live.accepted, m->live.filtered, m->live.rpki[RPKI_TAG_VALID],
+		    m->live.rpki[RPKI_TAG_UNKNOWN], m->live.rpki[RPKI_TAG_INVALID]);
 		for (int c = 0; c <= REJ_MAX; c++)
-			if (m->by_reason[c])
+			if (m->live.by_reason[c])
 				buf_printf(b, "    filtered, %d %s: %zu (e.g. %s)\n", c,
-				    c ? reason_get(c)->text : "no reason tag", m->by_reason[c],
-				    m->example[c]);
+				    c ? reason_get(c)->text : "no reason tag",
+				    m->live.by_reason[c], m->live.example[c]);
 	}
 	if (m->n_fixes == 0)
 		buf_puts(b, "  Nothing to fix.\n");
@@ -59,16 +59,17 @@ emit_readiness_text(struct buf *b, const struct readiness *rd, uint32_t only)
 		pct(b, rd->n_roa_complete, rd->n_members);
 		buf_puts(b, ")\n");
 		if (rd->rs != NULL) {
-			buf_printf(b, "  %zu routes: %zu accepted, %zu filtered (", rd->routes,
-			    rd->accepted, rd->filtered);
-			pct(b, rd->filtered, rd->routes);
-			buf_printf(b, "); RPKI valid %zu (", rd->rpki[RPKI_TAG_VALID]);
-			pct(b, rd->rpki[RPKI_TAG_VALID], rd->routes);
-			buf_printf(b, "), invalid %zu\n", rd->rpki[RPKI_TAG_INVALID]);
+			buf_printf(b, "  %zu routes: %zu accepted, %zu filtered (", rd->live.announced,
+			    rd->live.accepted, rd->live.filtered);
+			pct(b, rd->live.filtered, rd->live.announced);
+			buf_printf(b, "); RPKI valid %zu (", rd->live.rpki[RPKI_TAG_VALID]);
+			pct(b, rd->live.rpki[RPKI_TAG_VALID], rd->live.announced);
+			buf_printf(b, "), invalid %zu\n", rd->live.rpki[RPKI_TAG_INVALID]);
 			for (int k = 0; k <= REJ_MAX; k++)
-				if (rd->by_reason[k])
+				if (rd->live.by_reason[k])
 					buf_printf(b, "    filtered, %d %s: %zu\n", k, k ?
-					    reason_get(k)->text : "no reason tag", rd->by_reason[k]);
+					    reason_get(k)->text : "no reason tag",
+					    rd->live.by_reason[k]);
 		}
 	}
 	for (size_t i = 0; i < rd->n_members; i++)

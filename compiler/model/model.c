@@ -4,8 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "asn.h"
 #include "buf.h"
 #include "previous.h"
+#include "strutil.h"
 #include "xalloc.h"
 
 #define MAX_EXAMPLES 10
@@ -37,13 +39,12 @@ mp_source_name(enum mp_source s)
 }
 
 static void
-mwarn(struct mmember *mm, struct diag *d, const struct srcpos *pos,
-    const char *hint, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+advise(struct mmember *mm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* A member warning: on stderr with its location, and kept for report.json. */
+/* Advice for the member's readiness report: a problem with its own data
+ * (AS-SET, PeeringDB) and what it can do about it. */
 static void
-mwarn(struct mmember *mm, struct diag *d, const struct srcpos *pos,
-    const char *hint, const char *fmt, ...)
+advise(struct mmember *mm, const char *fmt, ...)
 {
 	struct buf b = BUF_INIT;
 	va_list ap;
@@ -51,9 +52,54 @@ mwarn(struct mmember *mm, struct diag *d, const struct srcpos *pos,
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
+	mm->advice = xrealloc(mm->advice, (mm->n_advice + 1) * sizeof(char *));
+	mm->advice[mm->n_advice++] = buf_steal(&b);
+}
+
+static void
+vmwarn(struct mmember *mm, struct diag *d, const struct srcpos *pos, const char *hint,
+    const char *member_hint, const char *fmt, va_list ap)
+{
+	struct buf b = BUF_INIT;
+
+	buf_vprintf(&b, fmt, ap);
 	diag_warn(d, pos, hint, "AS%u: %s", mm->m->asn, buf_str(&b));
+	if (member_hint != NULL)
+		advise(mm, "%s; %s", buf_str(&b), member_hint);
 	mm->warnings = xrealloc(mm->warnings, (mm->n_warnings + 1) * sizeof(char *));
 	mm->warnings[mm->n_warnings++] = buf_steal(&b);
+}
+
+static void
+mwarn(struct mmember *mm, struct diag *d, const struct srcpos *pos,
+    const char *hint, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void
+mwarn_member(struct mmember *mm, struct diag *d, const struct srcpos *pos,
+    const char *hint, const char *member_hint, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/* A member warning: on stderr with its location, and kept for report.json. */
+static void
+mwarn(struct mmember *mm, struct diag *d, const struct srcpos *pos,
+    const char *hint, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmwarn(mm, d, pos, hint, NULL, fmt, ap);
+	va_end(ap);
+}
+
+/* A warning about the member's own data, which is also advice to it. */
+static void
+mwarn_member(struct mmember *mm, struct diag *d, const struct srcpos *pos,
+    const char *hint, const char *member_hint, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmwarn(mm, d, pos, hint, member_hint, fmt, ap);
+	va_end(ap);
 }
 
 /* Where in the YAML a named AS-SET was written, for warnings about it. */
@@ -77,34 +123,38 @@ expansion_warnings(struct mmember *mm, struct diag *d)
 	size_t i;
 
 	for (i = 0; i < nt->n_missing; i++)
-		mwarn(mm, d, as_set_pos(mm, nt->missing[i]),
+		mwarn_member(mm, d, as_set_pos(mm, nt->missing[i]),
 		    "register the AS-SET in the IRR or correct its name",
+		    "register the AS-SET in the IRR, or tell the IXP its right name",
 		    "AS-SET %s not found in the IRR data", nt->missing[i]);
 	for (i = 0; i < nt->n_loops; i++)
-		mwarn(mm, d, &mm->m->pos, NULL, "AS-SET loop (expanded once): %s", nt->loops[i]);
+		mwarn_member(mm, d, &mm->m->pos, NULL, "remove the loop from the AS-SET",
+		    "AS-SET loop (expanded once): %s", nt->loops[i]);
 	for (i = 0; i < nt->n_too_deep; i++)
-		mwarn(mm, d, &mm->m->pos, "flatten the AS-SET or raise policy.irr.max_depth",
-		    "AS-SET %s not expanded: nesting deeper than %u levels",
+		mwarn_member(mm, d, &mm->m->pos, "flatten the AS-SET or raise policy.irr.max_depth",
+		    "flatten the AS-SET", "AS-SET %s not expanded: nesting deeper than %u levels",
 		    nt->too_deep[i], p->irr_max_depth);
 	if (nt->n_bogons > 0) {
 		for (i = 0; i < nt->n_bogons && i < MAX_EXAMPLES; i++)
 			buf_printf(&b, "%sAS%u", i ? ", " : "", nt->bogons[i]);
 		if (nt->n_bogons > MAX_EXAMPLES)
 			buf_printf(&b, " and %zu more", nt->n_bogons - MAX_EXAMPLES);
-		mwarn(mm, d, &mm->m->pos, "remove private and reserved ASNs from the AS-SET",
-		    "%zu bogon ASNs dropped from the AS-SET: %s", nt->n_bogons, buf_str(&b));
+		mwarn_member(mm, d, &mm->m->pos, "remove private and reserved ASNs from the AS-SET",
+		    "remove private and reserved ASNs from the AS-SET", "%zu bogon ASNs dropped from the AS-SET: %s", nt->n_bogons, buf_str(&b));
 	}
 	if (nt->n_bad_tokens > 0)
-		mwarn(mm, d, &mm->m->pos, NULL, "%zu AS-SET members are neither an ASN "
+		mwarn_member(mm, d, &mm->m->pos, NULL, "correct or remove them in the AS-SET",
+		    "%zu AS-SET members are neither an ASN "
 		    "nor an AS-SET name and were ignored", nt->n_bad_tokens);
 	if (nt->asns_truncated)
-		mwarn(mm, d, &mm->m->pos, "check the AS-SET, or raise policy.irr.max_asns",
-		    "AS-SET expands to more than %u ASNs; only the first %u are used",
+		mwarn_member(mm, d, &mm->m->pos, "check the AS-SET, or raise policy.irr.max_asns",
+		    "check the AS-SET for networks that should not be in it", "AS-SET expands to more than %u ASNs; only the first %u are used",
 		    p->irr_max_asns, p->irr_max_asns);
 	for (int fam = 0; fam < 2; fam++) {
 		if (nt->prefixes_truncated[fam])
-			mwarn(mm, d, &mm->m->pos, "check the AS-SET, or raise policy.irr.max_prefixes",
-			    "more than %u %s prefixes registered; only the first %u are used",
+			mwarn_member(mm, d, &mm->m->pos,
+			    "check the AS-SET, or raise policy.irr.max_prefixes",
+			    "check the AS-SET for networks that should not be in it", "more than %u %s prefixes registered; only the first %u are used",
 			    p->irr_max_prefixes, fam_name(fam), p->irr_max_prefixes);
 	}
 	buf_free(&b);
@@ -213,6 +263,75 @@ member_figures(struct model *mo, struct mmember *mm, uint32_t stamp, struct irrf
 		    mm->rpki_invalid == 1 ? " is" : "s are", mm->rpki_invalid_examples[0]);
 }
 
+/* An AS-SET name without its source ("RIPE::AS-FOO" -> "AS-FOO"). */
+static const char *
+as_set_bare(const char *name)
+{
+	const char *p = strstr(name, "::");
+
+	return p ? p + 2 : name;
+}
+
+/*
+ * PeeringDB consistency, for the member's readiness: networks and IXPs read
+ * its PeeringDB record, so it should agree with what the route servers use.
+ * Advice only (no warning): a stale PeeringDB record weakens no filter.
+ */
+static void
+pdb_consistency(struct mmember *mm, const struct pdb *pdb, const struct pdb_net *net)
+{
+	const struct member *m = mm->m;
+	size_t n = 0, n_bad;
+	char **names;
+	bool same = false;
+
+	if (pdb == NULL)
+		return;
+	if (net == NULL) {
+		advise(mm, "PeeringDB has no record of AS%u: create one with your AS-SET "
+		    "(irr_as_set) and prefix counts, which networks and IXPs read", m->asn);
+		return;
+	}
+	if (net->never_via_rs || asn_sorted_contains(pdb->never_via_rs, pdb->n_never, m->asn))
+		advise(mm, "PeeringDB says AS%u is never to be reached via route servers "
+		    "(info_never_via_route_servers), yet it peers with them here: clear the flag "
+		    "in PeeringDB, or ask the IXP to close the sessions", m->asn);
+	names = pdb_as_sets(net->irr_as_set ? net->irr_as_set : "", &n, &n_bad);
+	for (size_t i = 0; i < n && m->n_as_sets; i++)
+		for (size_t k = 0; k < m->n_as_sets; k++)
+			same |= str_ieq(as_set_bare(names[i]), as_set_bare(m->as_sets[k]));
+	if (m->n_as_sets && (net->irr_as_set == NULL || net->irr_as_set[0] == '\0'))
+		advise(mm, "PeeringDB has no irr_as_set: set it to %s, the AS-SET the route "
+		    "servers filter with", m->as_sets[0]);
+	else if (m->n_as_sets && !same) {
+		/* Free text from PeeringDB: quoted, so no control byte reaches a page. */
+		struct buf q = BUF_INIT;
+		str_quote_diag(&q, net->irr_as_set, strlen(net->irr_as_set), 100);
+		advise(mm, "PeeringDB's irr_as_set %s is not the AS-SET the route servers "
+		    "filter with (%s): correct PeeringDB, or ask the IXP to change it",
+		    buf_str(&q), m->as_sets[0]);
+		buf_free(&q);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	for (int fam = 0; fam < 2; fam++) {
+		if (!mm->has_family[fam])
+			continue;
+		if (net->prefixes[fam] == 0)
+			advise(mm, "PeeringDB has no info_prefixes%d: set it to the number of %s "
+			    "prefixes you announce (IXPs take max-prefix limits from it)",
+			    fam == FAM4 ? 4 : 6, fam_name(fam));
+		else if (mm->mp_source[fam] != MPS_PEERINGDB && net->prefixes[fam] >
+		    mm->max_prefix[fam])
+			advise(mm, "PeeringDB's info_prefixes%d (%u) is above the route servers' "
+			    "limit for you (%u %s prefixes): announcing that many shuts the session; "
+			    "ask the IXP to raise the limit, or correct PeeringDB",
+			    fam == FAM4 ? 4 : 6, net->prefixes[fam], mm->max_prefix[fam],
+			    fam_name(fam));
+	}
+}
+
 static void
 build_member(struct model *mo, struct mmember *mm, const struct member *m,
     const struct pdb *pdb, struct diag *d)
@@ -243,10 +362,15 @@ build_member(struct model *mo, struct mmember *mm, const struct member *m,
 	}
 	mm->as_sets = pdb_member_as_sets(m, pdb, &mm->n_as_sets, &n_bad, &from_pdb);
 	mm->as_set_source = m->n_as_sets ? ASS_YAML : from_pdb ? ASS_PEERINGDB : ASS_ASN;
-	if (n_bad > 0)
-		mwarn(mm, d, &m->pos, "correct irr_as_set in PeeringDB, or set as_set in the YAML",
-		    "%zu unusable name(s) in PeeringDB's irr_as_set \"%s\" ignored", n_bad,
-		    net && net->irr_as_set ? net->irr_as_set : "");
+	if (n_bad > 0) {
+		struct buf q = BUF_INIT;
+		const char *t = net && net->irr_as_set ? net->irr_as_set : "";
+		str_quote_diag(&q, t, strlen(t), 100);
+		mwarn_member(mm, d, &m->pos, "correct irr_as_set in PeeringDB, or set as_set in "
+		    "the YAML", "correct irr_as_set in PeeringDB",
+		    "%zu unusable name(s) in PeeringDB's irr_as_set %s ignored", n_bad, buf_str(&q));
+		buf_free(&q);
+	}
 	if (mo->irr != NULL) {
 		expand_names(mo->irr, (const char *const *)mm->as_sets, mm->n_as_sets, m->asn,
 		    &o, &mm->exp);
@@ -276,6 +400,7 @@ build_member(struct model *mo, struct mmember *mm, const struct member *m,
 		}
 	}
 	expansion_warnings(mm, d);
+	pdb_consistency(mm, pdb, net);
 }
 
 static void
@@ -601,6 +726,9 @@ model_free(struct model *mo)
 		for (size_t j = 0; j < mm->n_warnings; j++)
 			free(mm->warnings[j]);
 		free(mm->warnings);
+		for (size_t j = 0; j < mm->n_advice; j++)
+			free(mm->advice[j]);
+		free(mm->advice);
 		for (size_t j = 0; j < mm->n_as_sets; j++)
 			free(mm->as_sets[j]);
 		free(mm->as_sets);

@@ -79,6 +79,9 @@ struct mmember {
 	size_t		  n_rpki_invalid_examples;
 	char		**warnings;	/* for report.json */
 	size_t		  n_warnings;
+	char		**advice;	/* readiness: problems with the member's own
+					 * data (AS-SET, PeeringDB) and what to do */
+	size_t		  n_advice;
 	uint64_t	  prev_prefixes[2];	/* previous run; shrunk: dropped by half */
 	bool		  shrunk[2];
 	struct pfxlist	  blacklist[2];	/* the member's own blacklist, per family */

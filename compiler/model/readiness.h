@@ -4,8 +4,10 @@
  * covering them, stale objects, AS-SET problems) and, when a route server
  * is read, what it holds of the member (announced, accepted, filtered by
  * reason, RPKI state), with the fixes in priority order; and the IXP-wide
- * summary in the style of the MANRS Observatory. Decided here; emitted by
- * emit_readiness_text (a report staff can mail) and emit_readiness_json.
+ * summary in the style of the MANRS Observatory. The facts and fixes are
+ * common/ready.c's (the looking glass gives the same advice); emitted by
+ * emit_readiness_text (a report staff can mail) and emit_readiness_json
+ * (also compile's readiness.json, which the looking glass reads).
  */
 #ifndef IXP_READINESS_H
 #define IXP_READINESS_H
@@ -16,15 +18,12 @@
 
 #include "bparse.h"
 #include "model.h"
-
-#define READY_MAX_FIXES 8
+#include "ready.h"
 
 struct ready_member {
 	const struct mmember *mm;
-	size_t	 announced, accepted, filtered;
-	size_t	 by_reason[REJ_MAX + 1];	/* [0]: filtered without a reason tag */
-	size_t	 rpki[RPKI_TAG_INVALID + 1];	/* by tag; [0]: untagged */
-	char	 example[REJ_MAX + 1][64];	/* a filtered route per reason */
+	struct ready_facts f;		/* from mm */
+	struct ready_live live;
 	bool	 irr_complete;	/* route objects, and no announced route lacks one */
 	bool	 roa_complete;	/* every route object covered by a ROA */
 	char	*fixes[READY_MAX_FIXES];	/* owned, most urgent first */
@@ -38,8 +37,7 @@ struct readiness {
 	size_t		 n_members;
 	/* IXP-wide */
 	size_t		 n_manrs, n_irr_complete, n_roa_complete;
-	size_t		 routes, accepted, filtered, by_reason[REJ_MAX + 1];
-	size_t		 rpki[RPKI_TAG_INVALID + 1];
+	struct ready_live live;		/* every member's routes */
 };
 
 void	readiness_init(struct readiness *rd, const struct model *mo);

@@ -7,7 +7,7 @@ gold=tests/golden/example-ix
 out=$T_TMP/out
 
 check "compile --check succeeds" "$IXP_RSC" compile $ex/ixp.yaml -o "$out" --check --no-timestamp -q
-for f in rs1.conf rs2.conf reasons.json members.json report.json forbidden-traffic.nft \
+for f in rs1.conf rs2.conf reasons.json members.json report.json readiness.json forbidden-traffic.nft \
     forbidden-traffic.md forbidden-traffic.html route-server-policy.md route-server-policy.html; do
 	if cmp -s "$gold/$f" "$out/$f"; then
 		pass "golden $f"
@@ -18,6 +18,8 @@ for f in rs1.conf rs2.conf reasons.json members.json report.json forbidden-traff
 done
 check "members.json holds no password, MAC address or port" \
 	sh -c '! grep -Eqi "md5|secret|mac|\"port\"|02:00:00" "$1"' _ "$out/members.json"
+check "readiness.json (served by the looking glass) holds no password, MAC, port or contact" \
+	sh -c '! grep -Eqi "md5|secret|mac|\"port\"|02:00:00|@|phone" "$1"' _ "$out/readiness.json"
 check "reasons.json has no unformatted placeholder" sh -c '! grep -n "%[-0-9]*[a-z]" "$1"' _ "$out/reasons.json"
 "$IXP_RSC" compile $ex/ixp.yaml -o "$T_TMP/out2" --no-timestamp -q
 check "two runs are byte-identical" diff -r "$out" "$T_TMP/out2"

@@ -237,6 +237,34 @@ check "readiness: the summary counts every member and the filtered routes by rea
 "$IXP_RSC" readiness "$T_TMP/ixp.yaml" --bird rs1="$RS_CTL" --member 64501 -q > "$T_TMP/ready64501.txt" 2>/dev/null
 check "readiness --member 64501: its section alone, with the fixes in order (RPKI invalid first)" sh -c \
 	"[ \$(grep -c '^AS' $T_TMP/ready64501.txt) = 1 ] && sed -n '/  1\\. /p' $T_TMP/ready64501.txt | grep -q 'RPKI invalid' && grep -q 'create route/route6 objects' $T_TMP/ready64501.txt"
+# The member's page: the same counts and the same fixes as `readiness`,
+# from the same code (common/ready.c) and BIRD; the compile's facts from
+# readiness.json in --pages.
+M=/api/v1/member/AS64501
+curl -s "$LG$M" > "$T_TMP/member.json"
+want=$(jq -c '.members[] | select(.asn == 64501) | {announced, accepted, filtered, by: .filtered_by_reason}' "$T_TMP/ready.json")
+got=$(jq -c '.routes | {announced, accepted, filtered, by: .filtered_by_reason}' "$T_TMP/member.json")
+check "member page: AS64501's routes by reason are readiness's ($got)" [ "$got" = "$want" ]
+want=$(jq -c '[.neighbors[] | select(.id | startswith("AS64501_")) | .families[].received] | add' "$T_TMP/neigh.json")
+check "member page: announced equals BIRD's received count over both sessions ($want)" \
+	sh -c "jq -e '.routes.announced == $want and ([.route_servers[0].sessions[].families[].received] | add) == $want' $T_TMP/member.json >/dev/null"
+check "member page: both sessions on rs1, each counted apart" sh -c "jq -e '[.route_servers[0].sessions[] | {id, n: .routes.announced}] == [{id: \"AS64501_1\", n: 120}, {id: \"AS64501_2\", n: 2}]' $T_TMP/member.json >/dev/null"
+want=$(jq -c '.members[] | select(.asn == 64501) | .fixes' "$T_TMP/ready.json")
+got=$(jq -c '.fixes' "$T_TMP/member.json")
+check "member page: the fixes are readiness's, in its order" [ "$got" = "$want" ]
+check "member page: the compile's facts (route objects, ROAs) from readiness.json" sh -c \
+	"jq -e '.readiness.route_objects.ipv4 > 0 and (.readiness.irr_complete | type) == \"boolean\" and .readiness_error == null and .filtered_by_reason[0].hint != null' $T_TMP/member.json >/dev/null"
+jqc "member page: AS64503 never connected, one session, no routes" /api/v1/member/64503 \
+	'.route_servers[0].sessions | length == 1 and .[0].established == false and .[0].routes.announced == 0'
+check "member page: an ASN of no member is 404" [ "$(code "$LG/api/v1/member/AS64999") $(code "$LG/member/AS64999")" = "404 404" ]
+check "member page: a path that is no AS number is 404" [ "$(code "$LG/member/AS-FOO") $(code "$LG/member/0") $(code "$LG/member/4294967296")" = "404 404 404" ]
+get /member/AS64501 > "$T_TMP/member.html"
+check "member page HTML: the fixes first, the RPKI-invalid one at the top" sh -c \
+	"sed -n '/<h2>What to fix/,/<\\/ol>/p' $T_TMP/member.html | grep -o '<li>[^<]*' | head -1 | grep -q 'RPKI invalid'"
+check "member page HTML: filtered routes by reason with what to do, linked to a lookup" sh -c \
+	"grep -q 'Filtered routes by reason' $T_TMP/member.html && grep -q '<th>What to do</th>' $T_TMP/member.html && grep -q 'href=\"lookup?q=198.51.100.64/28\"' $T_TMP/member.html && grep -q 'Registry data' $T_TMP/member.html"
+check "member page: linked from the neighbour list and the member directory" sh -c \
+	"get() { curl -s \"$LG\$1\"; }; get /rs/rs1 | grep -q 'href=\"member/AS64501\"' && get /members | grep -q 'href=\"member/AS64501\"'"
 if [ "$RS_CTL" = "$T_TMP/rs-lg.ctl" ]; then
 	# ixp.bird.lg_socket: restricted by BIRD itself, before ixp-lg says a word.
 	check "the looking glass's own socket (ixp.bird.lg_socket) refuses control commands" \
@@ -450,6 +478,21 @@ if command -v chromium >/dev/null 2>&1; then
 	timeout 90 chromium --headless --no-sandbox --disable-gpu --dump-dom "$LG/manrs" 2> /dev/null > "$T_TMP/manrs-dom.html"
 	check "Chromium: the rendered policy has its checks and communities, the MANRS page its five actions" sh -c \
 		"grep -q 'What the route servers check' $T_TMP/policy-dom.html && grep -q '64500:65520:{code}' $T_TMP/policy-dom.html && [ \$(grep -o '<tr><td>[1-5]</td>' $T_TMP/manrs-dom.html | wc -l) = 5 ]"
+	# A member's page, at desktop and phone widths: printed, its fixes and
+	# reasons read as text, and on a phone the wide tables scroll sideways
+	# inside the page instead of widening it.
+	for w in 1280,1000 390,844; do
+		timeout 90 chromium --headless --no-sandbox --disable-gpu --window-size=$w \
+			--screenshot="$T_TMP/member-${w%,*}.png" "$LG/member/AS64501" >> "$T_TMP/chromium.log" 2>&1
+	done
+	check "Chromium: screenshots of /member/AS64501 at 1280 and 390 px wide" sh -c \
+		"for f in $T_TMP/member-1280.png $T_TMP/member-390.png; do [ \$(stat -c %s \$f 2>/dev/null || echo 0) -gt 10000 ] || exit 1; done"
+	timeout 90 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+		--print-to-pdf="$T_TMP/member.pdf" "$LG/member/AS64501" >> "$T_TMP/chromium.log" 2>&1
+	pdftotext -layout "$T_TMP/member.pdf" "$T_TMP/member.txt" 2>/dev/null
+	check "Chromium: the printed member page reads its name, the fixes and the reasons" sh -c \
+		"grep -qF 'AS64501 Alpha <Networks> & \"Sons\"' $T_TMP/member.txt && grep -q 'What to fix' $T_TMP/member.txt && grep -q 'RPKI invalid' $T_TMP/member.txt && grep -q 'Filtered routes by reason' $T_TMP/member.txt"
+	[ -n "${LG_SCREENSHOT:-}" ] && cp "$T_TMP/member-390.png" "${LG_SCREENSHOT%.png}-member-390.png"
 else
 	fail "chromium is not installed (make check installs it)"
 fi

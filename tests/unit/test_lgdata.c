@@ -42,11 +42,59 @@ test_reasons_file(void **state)
 	assert_int_equal(lg_session_asn("AS99999999999_1"), 0);
 }
 
+/* readiness.json as compile writes it: the member's entry, or none, or a refusal. */
+static void
+test_ready_file(void **state)
+{
+	struct lg_ready r;
+	char path[64], err[200];
+	FILE *f;
+
+	(void)state;
+	snprintf(path, sizeof(path), "/tmp/ixp-lg-ready-%d.json", (int)getpid());
+	assert_int_equal(lg_ready_load(path, 64501, &r, err, sizeof(err)), LG_READY_NONE);
+	f = fopen(path, "w");
+	fputs("{\"members\": [{\"asn\": 64501, \"as_set\": \"AS-ALPHA\", \"connected\": true, "
+	    "\"route_objects\": {\"ipv4\": 3, \"ipv6\": 1}, \"route_objects_with_roa\": "
+	    "{\"ipv4\": 2, \"ipv6\": 0}, \"route_objects_rpki_invalid\": 1, "
+	    "\"rpki_invalid_example\": \"192.0.2.0/24 AS64501\", \"advice\": [\"fix it\"]}]}", f);
+	fclose(f);
+	assert_int_equal(lg_ready_load(path, 64501, &r, err, sizeof(err)), LG_READY_OK);
+	assert_int_equal(r.f.route_objects[0], 3);
+	assert_int_equal(r.f.with_roa[0], 2);
+	assert_int_equal(r.f.stale, 1);
+	assert_true(r.f.connected);
+	assert_string_equal(r.f.stale_example, "192.0.2.0/24 AS64501");
+	assert_string_equal(r.as_set, "AS-ALPHA");
+	assert_int_equal(r.f.n_advice, 1);
+	assert_string_equal(r.f.advice[0], "fix it");
+	lg_ready_free(&r);
+	assert_int_equal(lg_ready_load(path, 64502, &r, err, sizeof(err)), LG_READY_NONE);
+	/* Text a page could not show safely, a wrong type, not JSON: refused. */
+	f = fopen(path, "w");
+	fputs("{\"members\": [{\"asn\": 64501, \"route_objects\": {\"ipv4\": 3, \"ipv6\": 1}, "
+	    "\"route_objects_with_roa\": {\"ipv4\": 2, \"ipv6\": 0}, "
+	    "\"route_objects_rpki_invalid\": 0, \"advice\": [\"a\\u001b[2Jb\"]}]}", f);
+	fclose(f);
+	assert_int_equal(lg_ready_load(path, 64501, &r, err, sizeof(err)), LG_READY_BAD);
+	assert_non_null(strstr(err, "members[0] is not a readiness entry"));
+	f = fopen(path, "w");
+	fputs("{\"members\": [{\"asn\": 64501, \"route_objects\": {\"ipv4\": -3, \"ipv6\": 1}}]}", f);
+	fclose(f);
+	assert_int_equal(lg_ready_load(path, 64501, &r, err, sizeof(err)), LG_READY_BAD);
+	f = fopen(path, "w");
+	fputs("{\"members\": [", f);
+	fclose(f);
+	assert_int_equal(lg_ready_load(path, 64501, &r, err, sizeof(err)), LG_READY_BAD);
+	unlink(path);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_reasons_file),
+		cmocka_unit_test(test_ready_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

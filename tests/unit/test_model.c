@@ -256,6 +256,69 @@ test_lg_socket(void **state)
 	world_free(&w);
 }
 
+/* Readiness advice: PeeringDB's record against what the route servers use. */
+static void
+test_peeringdb_consistency(void **state)
+{
+	static const char three[] =
+		"  - asn: 64503\n"
+		"    name: Three\n"
+		"    as_set: RIPE::AS-THREE\n"
+		"    max_prefix: {ipv4: 10}\n"
+		"    connections: [{port: p3, ipv4: 192.0.2.13}]\n";
+	static const char pdb[] = "{\"data\": ["
+		"{\"asn\": 64501, \"irr_as_set\": \"AS-OTHER\\u001b[2J\", \"info_prefixes4\": 5, "
+		"\"info_prefixes6\": 0, \"info_never_via_route_servers\": true},"
+		"{\"asn\": 64503, \"irr_as_set\": \"AS-THREE@RIPE\", \"info_prefixes4\": 40, "
+		"\"info_prefixes6\": 0}]}";
+	struct world w;
+	const struct mmember *mm;
+	struct buf all = BUF_INIT;
+
+	(void)state;
+	world_build_pdb(&w, HEAD(B216, "", ""), ONE TWO("{}") "" , irr, NULL, NULL, NULL);
+	/* No PeeringDB source: no PeeringDB advice. */
+	for (size_t i = 0; i < w.mo.n_members; i++)
+		for (size_t k = 0; k < w.mo.members[i].n_advice; k++)
+			assert_null(strstr(w.mo.members[i].advice[k], "PeeringDB"));
+	world_free(&w);
+	{
+		struct buf m = BUF_INIT;
+		buf_printf(&m, "%s%s%s", ONE, TWO("{}"), three);
+		world_build_pdb(&w, HEAD(B216, "", ""), m.p, irr, NULL, NULL, pdb);
+		buf_free(&m);
+	}
+	mm = model_member(&w.mo, 64501);
+	for (size_t k = 0; k < mm->n_advice; k++)
+		buf_printf(&all, "%s\n", mm->advice[k]);
+	/* Another AS-SET, quoted (PeeringDB's free text holds an escape), the
+	 * never-via-route-servers flag, and a family PeeringDB has no count of. */
+	assert_contains(buf_str(&all), "PeeringDB's irr_as_set \"AS-OTHER\\x1b[2J\" is not the "
+	    "AS-SET the route servers filter with (AS-ONE)");
+	assert_contains(buf_str(&all), "info_never_via_route_servers");
+	assert_contains(buf_str(&all), "PeeringDB has no info_prefixes6");
+	assert_null(strstr(buf_str(&all), "info_prefixes4"));
+	assert_null(strchr(buf_str(&all), '\033'));
+	buf_reset(&all);
+	/* No record at all. */
+	mm = model_member(&w.mo, 64502);
+	assert_int_equal(mm->n_advice, 1);
+	assert_contains(mm->advice[0], "PeeringDB has no record of AS64502");
+	/* The same AS-SET in PeeringDB's spelling; a limit below PeeringDB's count. */
+	mm = model_member(&w.mo, 64503);
+	for (size_t k = 0; k < mm->n_advice; k++)
+		buf_printf(&all, "%s\n", mm->advice[k]);
+	assert_contains(buf_str(&all), "PeeringDB's info_prefixes4 (40) is above the route "
+	    "servers' limit for you (10 ipv4 prefixes)");
+	assert_null(strstr(buf_str(&all), "irr_as_set"));
+	/* The AS-SET is not in the IRR data: a warning that is advice too. */
+	assert_contains(buf_str(&all), "AS-SET RIPE::AS-THREE not found in the IRR data; "
+	    "register the AS-SET in the IRR");
+	assert_int_equal(mm->n_advice, 2);
+	buf_free(&all);
+	world_free(&w);
+}
+
 int
 main(void)
 {
@@ -266,6 +329,7 @@ main(void)
 		cmocka_unit_test(test_member_blacklist_by_family),
 		cmocka_unit_test(test_shrink_against_previous),
 		cmocka_unit_test(test_lg_socket),
+		cmocka_unit_test(test_peeringdb_consistency),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,14 +14,16 @@ struct world {
 	struct config	 c;
 	struct irrdb	 irr;
 	struct vrpset	 v;
+	struct pdb	 pdb;
 	struct model	 mo;
 	struct capture	 cap;
 };
 
-/* The YAML is head + members; `vrps` NULL: no VRP file; `prev` may be NULL. */
+/* The YAML is head + members; `vrps` NULL: no VRP file; `prev` may be NULL;
+ * `pdb` NULL: no PeeringDB data, else a PeeringDB answer. */
 static inline void
-world_build_from(struct world *w, const char *head, const char *members, const char *irr_text,
-    const char *vrps, const struct previous *prev)
+world_build_pdb(struct world *w, const char *head, const char *members, const char *irr_text,
+    const char *vrps, const struct previous *prev, const char *pdb)
 {
 	struct buf y = BUF_INIT;
 
@@ -39,10 +41,23 @@ world_build_from(struct world *w, const char *head, const char *members, const c
 		    &w->cap.d), 0);
 		vrp_finalize(&w->v);
 	}
+	memset(&w->pdb, 0, sizeof(w->pdb));
+	if (pdb != NULL) {
+		assert_int_equal(pdb_parse(&w->pdb, pdb, strlen(pdb), "pdb.json", &w->cap.d), 0);
+		pdb_finalize(&w->pdb);
+	}
 	{
-		struct model_inputs in = { &w->irr, vrps ? &w->v : NULL, NULL, prev, NULL, 0 };
+		struct model_inputs in = { &w->irr, vrps ? &w->v : NULL, pdb ? &w->pdb : NULL, prev,
+		    NULL, 0 };
 		model_build(&w->mo, &w->c, &in, &w->cap.d);
 	}
+}
+
+static inline void
+world_build_from(struct world *w, const char *head, const char *members, const char *irr_text,
+    const char *vrps, const struct previous *prev)
+{
+	world_build_pdb(w, head, members, irr_text, vrps, prev, NULL);
 }
 
 static inline void
@@ -50,6 +65,7 @@ world_free(struct world *w)
 {
 	model_free(&w->mo);
 	vrp_free(&w->v);
+	pdb_free(&w->pdb);
 	irrdb_free(&w->irr);
 	config_free(&w->c);
 	capture_end(&w->cap);
