@@ -99,7 +99,9 @@ static const char usage_text[] =
 "             config per route server), reasons.json (reject codes and\n"
 "             community conventions) and members.json (the public member\n"
 "             directory), both read by ixp-lg, report.json\n"
-"             (per-member figures and warnings), and the forbidden-traffic\n"
+"             (per-member figures and warnings), readiness.json (each\n"
+"             member's IRR/RPKI facts and fixes, for ixp-lg's member pages),\n"
+"             route-server-policy.md and .html, and the forbidden-traffic\n"
 "             policy: forbidden-traffic.md and .html (published text) and\n"
 "             forbidden-traffic.nft (the enforcing nftables filter for a\n"
 "             Linux-bridge LAN), all from one rule set. All files are written to\n"
@@ -791,10 +793,7 @@ cmd_ixf_export(const struct opts *o)
 		r = EXIT_INPUT;
 	} else {
 		emit_ixf_json(&b, &m, timestamp(o, ts, sizeof(ts)));
-		if (fwrite(b.p, 1, b.len, stdout) != b.len || fflush(stdout) != 0) {
-			fprintf(stderr, "ixp-rsc ixf-export: cannot write the output\n");
-			r = EXIT_INTERNAL;
-		}
+		fwrite(b.p, 1, b.len, stdout);
 		ixf_model_free(&m);
 	}
 	buf_free(&b);
@@ -879,10 +878,7 @@ cmd_import(const struct opts *o)
 		r = EXIT_INPUT;
 	} else {
 		emit_yaml_skeleton(&b, &l, &io);
-		if (fwrite(b.p, 1, b.len, stdout) != b.len || fflush(stdout) != 0) {
-			fprintf(stderr, "ixp-rsc import: cannot write the output\n");
-			r = EXIT_INTERNAL;
-		}
+		fwrite(b.p, 1, b.len, stdout);
 		if (!o->quiet)
 			fprintf(stderr, "ixp-rsc import: %zu members, %zu route servers%s\n",
 			    l.n_members, l.n_rs, l.n_skipped ? "; invalid values left out (the "
@@ -1114,7 +1110,6 @@ cmd_readiness(const struct opts *o)
 		else
 			emit_readiness_text(&out, &rd, o->have_member ? o->q.member : 0);
 		fputs(buf_str(&out), stdout);
-		fflush(stdout);
 	}
 	buf_free(&out);
 	readiness_free(&rd);
@@ -1134,7 +1129,6 @@ print_impact(const struct opts *o, const struct impact *im)
 	else
 		emit_impact_text(&out, im);
 	fputs(buf_str(&out), stdout);
-	fflush(stdout);
 	buf_free(&out);
 }
 
@@ -1599,6 +1593,54 @@ parse_args(int argc, char **argv, struct opts *o)
 	return 0;
 }
 
+static int
+run(struct opts *o)
+{
+	if (!strcmp(o->cmd, "compile")) {
+		if (o->outdir == NULL) {
+			fprintf(stderr, "ixp-rsc compile: -o OUTDIR is required\n");
+			return EXIT_INPUT;
+		}
+		return cmd_compile(o);
+	}
+	if (!strcmp(o->cmd, "check"))
+		return cmd_check(o);
+	if (!strcmp(o->cmd, "expand"))
+		return cmd_expand(o);
+	if (!strcmp(o->cmd, "ixf-export"))
+		return cmd_ixf_export(o);
+	if (!strcmp(o->cmd, "import"))
+		return cmd_import(o);
+	if (!strcmp(o->cmd, "readiness"))
+		return cmd_readiness(o);
+	if (!strcmp(o->cmd, "impact"))
+		return cmd_impact(o);
+	if (!strcmp(o->cmd, "deploy")) {
+		if (o->outdir == NULL) {
+			fprintf(stderr, "ixp-rsc deploy: -o OUTDIR is required (where BIRD's configs "
+			    "live)\n");
+			return EXIT_INPUT;
+		}
+		return cmd_deploy(o);
+	}
+	return cmd_explain(o);
+}
+
+/*
+ * Every report goes to standard output: one a pipeline reads whole (a
+ * member YAML, an IX-F export, readiness JSON) must not end short without
+ * the exit status saying so (a full disk, a closed pipe).
+ */
+static int
+stdout_done(const char *cmd, int r)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "ixp-rsc %s: cannot write the output: %s\n", cmd, strerror(errno));
+		return r ? r : EXIT_INTERNAL;
+	}
+	return r;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1633,32 +1675,5 @@ main(int argc, char **argv)
 	staged_on_signals();
 	signal(SIGPIPE, SIG_IGN);
 	signal(SIGXFSZ, SIG_IGN);
-	if (!strcmp(o.cmd, "compile")) {
-		if (o.outdir == NULL) {
-			fprintf(stderr, "ixp-rsc compile: -o OUTDIR is required\n");
-			return EXIT_INPUT;
-		}
-		return cmd_compile(&o);
-	}
-	if (!strcmp(o.cmd, "check"))
-		return cmd_check(&o);
-	if (!strcmp(o.cmd, "expand"))
-		return cmd_expand(&o);
-	if (!strcmp(o.cmd, "ixf-export"))
-		return cmd_ixf_export(&o);
-	if (!strcmp(o.cmd, "import"))
-		return cmd_import(&o);
-	if (!strcmp(o.cmd, "readiness"))
-		return cmd_readiness(&o);
-	if (!strcmp(o.cmd, "impact"))
-		return cmd_impact(&o);
-	if (!strcmp(o.cmd, "deploy")) {
-		if (o.outdir == NULL) {
-			fprintf(stderr, "ixp-rsc deploy: -o OUTDIR is required (where BIRD's configs "
-			    "live)\n");
-			return EXIT_INPUT;
-		}
-		return cmd_deploy(&o);
-	}
-	return cmd_explain(&o);
+	return stdout_done(o.cmd, run(&o));
 }

@@ -708,8 +708,9 @@ h_manrs(struct lg_out *o)
 		  "and every neighbour page shows the filtered routes with the reason." },
 		{ "2", "Promote MANRS to the membership",
 		  "Members who take part are marked in the <a href=\"members\">member "
-		  "directory</a>; each member sees its filtered routes, why, and what to fix "
-		  "(its neighbour pages here)." },
+		  "directory</a>; each member's page here (member/ASN, linked from the "
+		  "directory) shows its filtered routes, why, its IRR and RPKI data and what "
+		  "to fix, most urgent first." },
 		{ "3", "Protect the peering platform",
 		  "The <a href=\"policy/traffic\">forbidden-traffic policy</a> lists the "
 		  "traffic not allowed on the peering LAN; the switches enforce it from the "

@@ -214,6 +214,29 @@ lg_bad "members.json with a duplicate key" "duplicate object key" --bird rs1=/x 
 check "ixp-lg links no libcurl, libyaml or zlib (ldd)" \
 	sh -c '! ldd "$1" | grep -Eq "libcurl|libyaml|libz\\."' _ "$IXP_LG"
 
+# Reports on standard output that cannot be written (a full disk): the
+# exit status says so, for every command a pipeline reads.
+ex=examples/example-ix/ixp.yaml
+"$IXP_RSC" ixf-export "$ex" > "$T_TMP/ixf.json" 2>/dev/null
+for cmdline in "ixf-export $ex" "import ixf $T_TMP/ixf.json" "readiness $ex" \
+    "readiness $ex --json" "expand $ex AS64502:AS-CUSTOMERS"; do
+	# shellcheck disable=SC2086
+	"$IXP_RSC" $cmdline -q > /dev/full 2> "$T_TMP/full.err"
+	rc=$?
+	check "${cmdline%% *} to a full disk: exit 4, \"cannot write the output\" (exit $rc)" \
+		sh -c '[ "$1" -eq 4 ] && grep -q "cannot write the output: No space left" "$2"' _ "$rc" "$T_TMP/full.err"
+done
+# readiness: one route server, one that the YAML names.
+"$IXP_RSC" readiness "$ex" --bird rs1=/x --bird rs2=/y -q > /dev/null 2> "$T_TMP/r.err"
+check "readiness with two --bird: exit 1, 'name one route server'" \
+	sh -c '[ "$1" -eq 1 ] && grep -q "name one route server" "$2"' _ $? "$T_TMP/r.err"
+"$IXP_RSC" readiness "$ex" --bird nosuch=/x -q > /dev/null 2> "$T_TMP/r.err"
+check "readiness with an unknown route server: exit 1, named" \
+	sh -c '[ "$1" -eq 1 ] && grep -q "nosuch=/x: no route server of that name" "$2"' _ $? "$T_TMP/r.err"
+"$IXP_RSC" readiness "$ex" --bird rs1="$T_TMP/no.ctl" -q > "$T_TMP/r.out" 2> "$T_TMP/r.err"
+check "readiness with a socket nobody listens on: exit 2, nothing on stdout" \
+	sh -c '[ "$1" -eq 2 ] && [ ! -s "$2" ] && grep -q "rs1: cannot connect" "$3"' _ $? "$T_TMP/r.out" "$T_TMP/r.err"
+
 # After all that, the good input still compiles into the same OUTDIR.
 check "the good input still compiles" "$IXP_RSC" compile "$d/ixp.yaml" -o "$out" -q
 summary t_hostile

@@ -204,6 +204,11 @@ done <<'URLS'
 /birdwatcher/rs1/routes/table/master4/filtered/x
 /api/v1/lookup?q=%C0%AE%C0%AE%2F
 /api/v1/lookup?q=%00
+/member/AS64501;show
+/member/AS64501%0Ashow%20status
+/api/v1/member/AS-FOO
+/api/v1/member/64501/x
+/member/%41S64501%00
 /api/v1/lookup?q=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
 /api/v1/rs/rs1/neighbors/AS64501_1/routes?view=filtered&view=accepted
 URLS
