@@ -327,7 +327,8 @@ bird_cmd_ok(const char *cmd)
 	for (size_t i = 0; i < n; i++) {
 		char c = cmd[i];
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		    c == ' ' || c == '_' || c == '.' || c == ':' || c == '/' || c == '=' || c == '~'))
+		    c == ' ' || c == '_' || c == '.' || c == ':' || c == '/' || c == '=' || c == '~' ||
+		    c == '&' || c == '<'))
 			return false;
 	}
 	return true;

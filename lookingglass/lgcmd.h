@@ -22,15 +22,36 @@ enum lg_cmd {
 	CMD_ROUTES_ORIGIN_FILTERED,
 	CMD_ROUTES_TABLE,		/* table: the whole table (Alice-LG's store) */
 	CMD_ROUTES_TABLE_FILTERED,
+	CMD_ROUTES_COVERING,		/* prefix: every less specific route */
+	CMD_ROUTES_COVERING_FILTERED,
+	CMD_ROUTES_IN,			/* prefix: it and every more specific */
+	CMD_ROUTES_IN_FILTERED,
 	CMD_NUM
 };
+
+#define LG_MAX_CMDS 4			/* commands a page runs per route server */
+
+/* How a list's routes relate to the prefix looked up. */
+enum lg_scope {
+	LGS_NONE = 0,			/* not a prefix lookup */
+	LGS_COVERING,			/* less specific than the prefix */
+	LGS_IN,				/* the prefix and its more specifics */
+};
+
+static inline enum lg_scope
+lg_cmd_scope(enum lg_cmd c)
+{
+	return c == CMD_ROUTES_COVERING || c == CMD_ROUTES_COVERING_FILTERED ? LGS_COVERING :
+	    c == CMD_ROUTES_IN || c == CMD_ROUTES_IN_FILTERED ? LGS_IN : LGS_NONE;
+}
 
 /* Does the command list routes the import filters rejected? */
 static inline bool
 lg_cmd_filtered(enum lg_cmd c)
 {
 	return c == CMD_ROUTES_FILTERED || c == CMD_ROUTES_FOR_FILTERED ||
-	    c == CMD_ROUTES_ORIGIN_FILTERED || c == CMD_ROUTES_TABLE_FILTERED;
+	    c == CMD_ROUTES_ORIGIN_FILTERED || c == CMD_ROUTES_TABLE_FILTERED ||
+	    c == CMD_ROUTES_COVERING_FILTERED || c == CMD_ROUTES_IN_FILTERED;
 }
 
 #endif

@@ -112,7 +112,7 @@ lg_free(struct lg *lg)
  * The only commands sent to BIRD: fixed text around at most one value, which
  * is a name BIRD gave us, a number, or an address printed from binary.
  */
-enum tmpl_arg { T_NONE, T_PROTO, T_TABLE, T_TARGET, T_ASN };
+enum tmpl_arg { T_NONE, T_PROTO, T_TABLE, T_TARGET, T_ASN, T_COVER };
 
 static const struct {
 	const char	*head;
@@ -135,12 +135,19 @@ static const struct {
 	    T_ASN, "" },
 	[CMD_ROUTES_TABLE] = { "show route all table ", T_TABLE, "" },
 	[CMD_ROUTES_TABLE_FILTERED] = { "show route all filtered table ", T_TABLE, "" },
+	/* Covering: "net.type = NET_IPn && ADDRESS ~ net && net.len < LEN"
+	 * (BIRD 2.0 has no prefix literal in a filter); a scan of the table,
+	 * as the filtered lookup. */
+	[CMD_ROUTES_COVERING] = { "show route all where ", T_COVER, "" },
+	[CMD_ROUTES_COVERING_FILTERED] = { "show route all filtered where ", T_COVER, "" },
+	[CMD_ROUTES_IN] = { "show route all in ", T_TARGET, "" },
+	[CMD_ROUTES_IN_FILTERED] = { "show route all filtered in ", T_TARGET, "" },
 };
 
 bool
 lg_build_cmd(enum lg_cmd c, const struct lg_args *a, char *out, size_t cap)
 {
-	char tmp[ADDR_STRLEN], num[16];
+	char tmp[ADDR_STRLEN], num[32], cover[64];
 	const char *head, *val = "", *tail;
 	int n;
 
@@ -169,6 +176,17 @@ lg_build_cmd(enum lg_cmd c, const struct lg_args *a, char *out, size_t cap)
 		snprintf(num, sizeof(num), "%u", a->asn);
 		val = num;
 		break;
+	case T_COVER: {
+		/* IP networks only: a ROA table's entries match "ADDR ~ net" too. */
+		struct ipaddr ip = { .af = a->prefix.af, .a = a->prefix.a };
+		val = ip_format(&ip, tmp);
+		snprintf(cover, sizeof(cover), "%snet.type = NET_IP%c && ", head,
+		    a->prefix.af == AF6 ? '6' : '4');
+		head = cover;
+		snprintf(num, sizeof(num), " ~ net && net.len < %u", a->prefix.len);
+		tail = num;
+		break;
+	}
 	}
 	/* Names come from the route server itself, but check them and the
 	 * finished command anyway: nothing else goes to BIRD. */

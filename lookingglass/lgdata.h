@@ -35,11 +35,16 @@ void	lg_reasons_free(struct lg_reasons *r);
 /* Text and hint of a code; "unknown reason" for codes the table lacks. */
 const char *lg_reason_text(const struct lg_reasons *r, int code, const char **hint);
 
-/* What the route server's communities say about a route. */
+/* How a route relates to the prefix a lookup asked for (set by the page). */
+enum lg_relation { REL_NONE = 0, REL_COVERING, REL_EXACT, REL_MORE_SPECIFIC };
+
+/* What the route server's communities say about a route, and its relation
+ * to the prefix looked up. */
 struct lg_route_flags {
 	int	 reject;		/* reject code, 0: not tagged */
 	int	 rpki;			/* RPKI tag 1..4, 0: not tagged */
 	bool	 blackhole;		/* 65535:666 */
+	enum lg_relation relation;
 };
 
 void	lg_route_flags(const struct lg_reasons *r, uint32_t rs_asn,

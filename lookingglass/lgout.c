@@ -157,6 +157,14 @@ lg_rpki_name(int tag)
 }
 
 const char *
+lg_relation_name(enum lg_relation r)
+{
+	static const char *const names[] = { NULL, "covering", "exact", "more_specific" };
+
+	return names[r];
+}
+
+const char *
 lg_view_name(enum lg_view v)
 {
 	return v == VIEW_FILTERED ? "filtered" : v == VIEW_EXPORTED ? "exported" : "accepted";

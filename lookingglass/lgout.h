@@ -31,6 +31,8 @@ struct lg_routes {
 	bool			 filtered;	/* routes the import filters rejected */
 	size_t			 first;		/* routes before this page */
 	size_t			 shown;		/* printed so far */
+	enum lg_scope		 scope;		/* of a prefix lookup's list */
+	const struct prefix	*query;		/* the prefix looked up; NULL: none */
 };
 
 /* A member's session on a route server, and what BIRD holds of it. */
@@ -112,7 +114,8 @@ struct lg_output {
 	void	(*search_begin)(struct lg_out *o, const char *what);
 	void	(*search_rs_begin)(struct lg_out *o, const struct lg_rs *rs);
 	void	(*search_rs_end)(struct lg_out *o, const struct lg_rs *rs, const char *error);
-	void	(*search_end)(struct lg_out *o, const char *what, size_t shown);
+	/* pages: of the longest list of more specifics (1 when not paged) */
+	void	(*search_end)(struct lg_out *o, const char *what, size_t shown, size_t pages);
 
 	/* A member's page, all of it known before it is printed. */
 	void	(*member_page)(struct lg_out *o, const struct lg_member_view *v);
@@ -163,6 +166,8 @@ void	 lg_bird_time(const char *s, char *out, size_t cap);
 /* A route's RPKI state; 0: the route server never got to the check. */
 const char *lg_rpki_name(int tag);
 const char *lg_view_name(enum lg_view v);
+/* "covering", "exact", "more_specific"; NULL for REL_NONE. */
+const char *lg_relation_name(enum lg_relation r);
 /* A routes_begin or routes_end that prints nothing. */
 void	 lg_out_no_mark(struct lg_out *o, const struct lg_routes *l);
 /* The neighbour's ASN: BIRD's, or from our session name before it connects. */

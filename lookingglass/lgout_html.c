@@ -340,7 +340,9 @@ h_routes_begin(struct lg_out *o, const struct lg_routes *l)
 	if (l->reply->routes == 0)
 		return;
 	if (spans)
-		buf_printf(b, "<h3>%s</h3>\n", l->filtered ? "Filtered" : "Accepted");
+		buf_printf(b, "<h3>%s%s</h3>\n", l->filtered ? "Filtered" : "Accepted",
+		    l->scope == LGS_COVERING ? ": covering routes (less specific)" :
+		    l->scope == LGS_IN ? ": this prefix and its more specifics" : "");
 	buf_printf(b, "<table class=\"routes\"><thead><tr><th>Network</th>%s<th>Next hop</th>"
 	    "<th>AS path</th><th>RPKI</th><th>Verdict</th><th>Communities</th></tr></thead>"
 	    "<tbody>\n", spans ? "<th>Neighbour</th>" : "");
@@ -379,6 +381,9 @@ h_route(struct lg_out *o, const struct lg_routes *l, const struct bird_route *r,
 		buf_puts(b, " <span class=\"tag\" title=\"best route\">best</span>");
 	if (f->blackhole)
 		buf_puts(b, " <span class=\"tag bh\">blackhole</span>");
+	if (f->relation == REL_COVERING || f->relation == REL_MORE_SPECIFIC)
+		buf_printf(b, " <span class=\"tag\">%s</span>", f->relation == REL_COVERING ?
+		    "covering" : "more specific");
 	buf_puts(b, "</td>");
 	if (l->neighbor == NULL) {
 		buf_puts(b, "<td>");
@@ -456,11 +461,28 @@ h_search_rs_end(struct lg_out *o, const struct lg_rs *rs, const char *error)
 }
 
 static void
-h_search_end(struct lg_out *o, const char *what, size_t shown)
+h_search_end(struct lg_out *o, const char *what, size_t shown, size_t pages)
 {
-	if (shown == 0)
-		buf_printf(&o->resp->body, "<p class=\"empty\">No route server has a route %s %s."
-		    "</p>\n", o->rq->has_asn ? "originated by" : "for", what);
+	struct buf *b = &o->resp->body;
+
+	if (shown == 0 && o->rq->page_no == 1)
+		buf_printf(b, "<p class=\"empty\">No route server has a route %s %s.</p>\n",
+		    o->rq->has_asn ? "originated by" : o->rq->q_is_ip ? "for" :
+		    "covering, at or inside", what);
+	if (pages > 1) {
+		buf_printf(b, "<p class=\"pager\">More specifics, page %u of %zu: ",
+		    o->rq->page_no, pages);
+		for (size_t pg = 1; pg <= pages; pg++) {
+			if (pg == o->rq->page_no) {
+				buf_printf(b, "<strong>%zu</strong> ", pg);
+				continue;
+			}
+			buf_puts(b, "<a href=\"lookup?q=");
+			esc(b, what);
+			buf_printf(b, "&amp;page=%zu\">%zu</a> ", pg, pg);
+		}
+		buf_puts(b, "</p>\n");
+	}
 	html_end(o);
 }
 

@@ -193,6 +193,8 @@ j_route(struct lg_out *o, const struct lg_routes *l, const struct bird_route *r,
 	lg_bird_time(r->since, t, sizeof(t));
 	jset(j, "since", jstr(t));
 	jset(j, "filtered", json_boolean(l->filtered || f->reject != 0));
+	if (f->relation != REL_NONE)
+		jset(j, "relation", jstr(lg_relation_name(f->relation)));
 	if (l->neighbor == NULL)
 		jset(j, "route_server", jstr(l->rs->name));
 	json_array_append_new(o->list, j);
@@ -236,12 +238,17 @@ j_search_rs_end(struct lg_out *o, const struct lg_rs *rs, const char *error)
 }
 
 static void
-j_search_end(struct lg_out *o, const char *what, size_t shown)
+j_search_end(struct lg_out *o, const char *what, size_t shown, size_t pages)
 {
 	json_t *root = json_object();
 
 	(void)shown;
 	jset(root, "query", jstr(what));
+	if (o->rq->has_q && !o->rq->q_is_ip) {
+		jset(root, "page", json_integer(o->rq->page_no));
+		jset(root, "page_size", json_integer((json_int_t)o->fmt->page_size));
+		jset(root, "pages", json_integer((json_int_t)pages));
+	}
 	jset(root, "results", o->root);
 	lg_json_body(o->resp, root);
 }

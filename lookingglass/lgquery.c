@@ -79,9 +79,18 @@ struct route {
 	const char	*pattern[MAX_SEGS];	/* "{rs}", "{proto}", "{table}" capture */
 	unsigned	 allowed, required;
 	enum lg_format	 fmt;
-	enum lg_cmd	 cmds[2];		/* CMD_NONE for a P_VIEW page: by ?view= */
+	enum lg_cmd	 cmds[LG_MAX_CMDS];	/* CMD_NONE for a P_VIEW page: by ?view= */
 	bool		 brief;
 	const char	*file;			/* PG_PUBLISHED */
+};
+
+/*
+ * A lookup (q=) of a prefix: the routes covering it, then it and every more
+ * specific one (paged), accepted and filtered; a member finds the filtered
+ * more-specifics of its aggregate. An address keeps the longest match.
+ */
+static const enum lg_cmd prefix_scope[LG_MAX_CMDS] = {
+	CMD_ROUTES_COVERING, CMD_ROUTES_IN, CMD_ROUTES_COVERING_FILTERED, CMD_ROUTES_IN_FILTERED,
 };
 
 #define BW "birdwatcher", "{rs}"
@@ -92,7 +101,7 @@ static const struct route routes[] = {
 	{ PG_PROTOCOLS, { "rs", "{rs}", NULL }, 0, 0, LGF_HTML, { CMD_PROTOCOLS }, false, NULL },
 	{ PG_ROUTES, { "rs", "{rs}", "{proto}", NULL }, P_VIEW | P_PAGE, 0, LGF_HTML,
 	    { CMD_NONE }, false, NULL },
-	{ PG_SEARCH, { "lookup", NULL }, P_Q, P_Q, LGF_HTML,
+	{ PG_SEARCH, { "lookup", NULL }, P_Q | P_PAGE, P_Q, LGF_HTML,
 	    { CMD_ROUTES_FOR, CMD_ROUTES_FOR_FILTERED }, false, NULL },
 	{ PG_SEARCH, { "origin", NULL }, P_ASN, P_ASN, LGF_HTML,
 	    { CMD_ROUTES_ORIGIN, CMD_ROUTES_ORIGIN_FILTERED }, false, NULL },
@@ -114,7 +123,7 @@ static const struct route routes[] = {
 	    { CMD_PROTOCOLS }, false, NULL },
 	{ PG_ROUTES, { API, "rs", "{rs}", "neighbors", "{proto}", "routes", NULL },
 	    P_VIEW | P_PAGE, 0, LGF_JSON, { CMD_NONE }, false, NULL },
-	{ PG_SEARCH, { API, "lookup", NULL }, P_Q, P_Q, LGF_JSON,
+	{ PG_SEARCH, { API, "lookup", NULL }, P_Q | P_PAGE, P_Q, LGF_JSON,
 	    { CMD_ROUTES_FOR, CMD_ROUTES_FOR_FILTERED }, false, NULL },
 	{ PG_SEARCH, { API, "origin", NULL }, P_ASN, P_ASN, LGF_JSON,
 	    { CMD_ROUTES_ORIGIN, CMD_ROUTES_ORIGIN_FILTERED }, false, NULL },
@@ -488,5 +497,8 @@ lg_parse_request(const char *method, const char *path, const char *query,
 		return false;
 	if (r->allowed & P_VIEW)
 		rq->cmds[0] = view_cmd[rq->view];
+	/* A lookup (q=) of a prefix. */
+	if ((r->allowed & P_Q) && rq->has_q && !rq->q_is_ip)
+		memcpy(rq->cmds, prefix_scope, sizeof(rq->cmds));
 	return true;
 }

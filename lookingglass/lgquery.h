@@ -47,7 +47,7 @@ enum lg_format { LGF_HTML = 0, LGF_JSON, LGF_BW };
 struct lg_request {
 	enum lg_page	 page;
 	enum lg_format	 fmt;
-	enum lg_cmd	 cmds[2];			/* what it asks BIRD; CMD_NONE: no more */
+	enum lg_cmd	 cmds[LG_MAX_CMDS];		/* what it asks BIRD; CMD_NONE: no more */
 	bool		 brief;				/* every protocol, a few fields each */
 	const char	*file;				/* PG_PUBLISHED: its name in --pages */
 	char		 rs[LG_NAME_MAX + 1];		/* "" when the path has none */

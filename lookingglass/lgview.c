@@ -113,6 +113,21 @@ table_known(const struct bp_protocols *ps, const char *table)
 	return false;
 }
 
+/* A route of a prefix lookup's list: covering, the prefix, or inside it. */
+static enum lg_relation
+relation(const struct lg_routes *l, const struct bird_route *r)
+{
+	struct prefix p;
+
+	if (l->scope == LGS_NONE || l->query == NULL)
+		return REL_NONE;
+	if (l->scope == LGS_COVERING)
+		return REL_COVERING;
+	if (prefix_parse(r->network, strlen(r->network), &p) == ADDR_OK && p.len == l->query->len)
+		return REL_EXACT;
+	return REL_MORE_SPECIFIC;
+}
+
 /* Walking the routes of a reply, printing a window of them. */
 struct walk {
 	struct lg_out	*o;
@@ -130,6 +145,7 @@ walk_route(void *ctx, const struct bird_route *r)
 	if (w->seen++ < w->l->first || w->l->shown >= w->limit)
 		return 0;
 	lg_route_flags(&w->o->app->reasons, w->rs_asn, r, &f);
+	f.relation = relation(w->l, r);
 	w->o->fmt->route(w->o, w->l, r, &f);
 	w->l->shown++;
 	return 0;
@@ -253,7 +269,11 @@ page_routes(struct lg_out *o, struct lg_rs *rs)
 	protos_put(o->app, &pr);
 }
 
-/* Accepted and filtered routes for an address, a prefix or an origin, everywhere. */
+/*
+ * Accepted and filtered routes for an address, a prefix or an origin,
+ * everywhere. A prefix's more specifics are paged (page_size a list);
+ * covering routes are few (one per prefix length at most) and never are.
+ */
 static void
 page_search(struct lg_out *o)
 {
@@ -261,7 +281,7 @@ page_search(struct lg_out *o)
 	struct lg *core = &o->app->core;
 	struct lg_args a = { 0 };
 	char what[ADDR_STRLEN + 16];
-	size_t shown = 0;
+	size_t shown = 0, pages = 1, size = o->fmt->page_size;
 
 	if (rq->has_asn) {
 		a.asn = rq->asn;
@@ -285,15 +305,28 @@ page_search(struct lg_out *o)
 		o->fmt->search_rs_begin(o, rs);
 		if (!up)
 			snprintf(error, sizeof(error), "%s", lg_reply_public(pr.reply));
-		for (int k = 0; up && k < 2 && rq->cmds[k] != CMD_NONE; k++) {
-			struct lg_reply *r = lg_query(core, rs, rq->cmds[k], &a, false);
-			struct lg_routes l = { rs, NULL, r, lg_cmd_filtered(rq->cmds[k]), 0, 0 };
+		for (int k = 0; up && k < LG_MAX_CMDS && rq->cmds[k] != CMD_NONE; k++) {
+			enum lg_scope scope = lg_cmd_scope(rq->cmds[k]);
+			struct lg_reply *r;
+			struct lg_routes l = { rs, NULL, NULL, lg_cmd_filtered(rq->cmds[k]), 0, 0,
+			    scope, scope != LGS_NONE ? &rq->q_prefix : NULL };
+			size_t limit = core->opt.max_routes;
 
+			if (scope == LGS_COVERING && rq->q_prefix.len == 0)
+				continue;	/* nothing is less specific than /0 */
+			r = lg_query(core, rs, rq->cmds[k], &a, false);
 			if (r->status != BS_OK) {
 				up = false;
 				snprintf(error, sizeof(error), "%s", lg_reply_public(r));
 			} else {
-				print_routes(o, &l, pr.rs_asn, core->opt.max_routes);
+				l.reply = r;
+				if (scope == LGS_IN && size) {
+					l.first = (size_t)(rq->page_no - 1) * size;
+					limit = size;
+					if ((r->routes + size - 1) / size > pages)
+						pages = (r->routes + size - 1) / size;
+				}
+				print_routes(o, &l, pr.rs_asn, limit);
 				shown += l.shown;
 			}
 			lg_reply_put(core, r);
@@ -301,7 +334,7 @@ page_search(struct lg_out *o)
 		o->fmt->search_rs_end(o, rs, up ? NULL : error);
 		protos_put(o->app, &pr);
 	}
-	o->fmt->search_end(o, what, shown);
+	o->fmt->search_end(o, what, shown, pages);
 }
 
 static void

@@ -75,6 +75,22 @@ jqc "lookup of an address: longest match 198.51.100.0/28, accepted" "/api/v1/loo
 	'.results[0].routes | length == 1 and .[0].network == "198.51.100.0/28" and .[0].filtered == false'
 jqc "lookup of a filtered prefix: shown with its reason" "/api/v1/lookup?q=198.51.100.64/28" \
 	'.results[0].routes[] | select(.filtered) | .reject.code == 14'
+# A member's aggregate: its filtered more-specifics, paged, with the
+# relation of each route to the prefix (issue 20: "No route server has a
+# route" while 116 filtered routes were inside it).
+L=/api/v1/lookup?q=198.51.100.0/24
+{ get "$L"; get "$L&page=2"; } > "$T_TMP/agg.json"
+check "lookup of an aggregate: two pages of more specifics, 100 and 16 filtered" sh -c \
+	"jq -s -e '[.[] | [.results[0].routes[] | select(.filtered)] | length] == [100, 16] and .[0].pages == 2 and .[1].page == 2' $T_TMP/agg.json >/dev/null"
+want=$(jq -c '[.routes[].network | select(startswith("198.51.100."))] | sort' "$T_TMP/filtered.json")
+got=$(jq -s -c '[.[].results[0].routes[] | select(.filtered) | .network] | sort' "$T_TMP/agg.json")
+check "lookup of an aggregate: its filtered routes are AS64501's filtered routes inside it ($(echo "$got" | jq length))" [ "$got" = "$want" ]
+check "lookup of an aggregate: the 3 accepted ones on page 1, all more specific, with their reasons when filtered" sh -c \
+	"jq -s -e '([.[0].results[0].routes[] | select(.filtered | not) | .relation] == [\"more_specific\", \"more_specific\", \"more_specific\"]) and ([.[].results[0].routes[] | select(.network == \"198.51.100.64/28\") | .reject.code] == [14])' $T_TMP/agg.json >/dev/null"
+jqc "lookup of a /32: the covering /28 and the exact route" "/api/v1/lookup?q=198.51.100.1/32" \
+	'[.results[0].routes[] | select(.filtered | not) | {network, relation}] == [{"network": "198.51.100.0/28", "relation": "covering"}, {"network": "198.51.100.1/32", "relation": "exact"}]'
+check "lookup page of an aggregate: headed lists and a pager" sh -c \
+	"curl -s '$LG/lookup?q=198.51.100.0/24' | grep -q 'Filtered: this prefix and its more specifics' && curl -s '$LG/lookup?q=198.51.100.0/24' | grep -q 'href=\"lookup?q=198.51.100.0/24&amp;page=2\"'"
 jqc "lookup of an address in a filtered prefix: found too" "/api/v1/lookup?q=198.51.100.70" \
 	'[.results[0].routes[] | select(.filtered) | .network] == ["198.51.100.64/28"]'
 jqc "lookup of an IPv6 address: 2001:db8:2000::/36 from AS64502" "/api/v1/lookup?q=2001:DB8:2000::1" \
@@ -216,7 +232,7 @@ check "injection corpus: every hostile request refused (4xx)" sh -c "! grep -qv 
 grep -v '^4' "$T_TMP/inj.codes" | sed 's/^/        not refused: /'
 # BIRD logs every command it receives ("debug commands 2").
 tail -n +"$log_from" "$T_TMP/rs.log" | sed -n 's/.*<TRACE> CLI: //p' | sort -u > "$T_TMP/commands"
-bad=$(grep -Ev '^(restrict|show status|show protocols all|show route all( filtered)? protocol AS[0-9]+_[0-9]+|show route all (export|noexport) AS[0-9]+_[0-9]+|show route all for [0-9a-f.:/]+|show route all( filtered)? [0-9a-f.:]+/[0-9]+|show route all filtered where [0-9a-f.:]+ ~ net|show route all( filtered)? where bgp_path\.last = [0-9]+|show route all( filtered)? table master[46])$' "$T_TMP/commands")
+bad=$(grep -Ev '^(restrict|show status|show protocols all|show route all( filtered)? protocol AS[0-9]+_[0-9]+|show route all (export|noexport) AS[0-9]+_[0-9]+|show route all for [0-9a-f.:/]+|show route all( filtered)? (in )?[0-9a-f.:]+/[0-9]+|show route all( filtered)? where net\.type = NET_IP[46] && [0-9a-f.:]+ ~ net && net\.len < [0-9]+|show route all filtered where [0-9a-f.:]+ ~ net|show route all( filtered)? where bgp_path\.last = [0-9]+|show route all( filtered)? table master[46])$' "$T_TMP/commands")
 check "BIRD received only commands of our templates ($(wc -l < "$T_TMP/commands") distinct)" [ -z "$bad" ]
 [ -n "$bad" ] && printf '        unexpected: %s\n' $bad
 check "BIRD received no text of the corpus" sh -c "! grep -Eqi 'configure|down|eval|echo|filter |id\)|passwd|[;{}\"\`]' $T_TMP/commands"

@@ -88,6 +88,7 @@ test_command_check(void **state)
 	(void)state;
 	assert_true(bird_cmd_ok("show route all for 2001:db8::1"));
 	assert_true(bird_cmd_ok("show route all where bgp_path.last = 64500"));
+	assert_true(bird_cmd_ok("show route all where 198.51.100.0 ~ net && net.len < 24"));
 	assert_false(bird_cmd_ok("show route all; configure"));
 	assert_false(bird_cmd_ok("show route all\nconfigure"));
 	assert_false(bird_cmd_ok("show route filter { accept; }"));

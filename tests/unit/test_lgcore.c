@@ -82,6 +82,16 @@ test_command_templates(void **state)
 	prefix_parse("192.0.2.0/24", 12, &a.prefix);
 	assert_true(lg_build_cmd(CMD_ROUTES_FOR_FILTERED, &a, cmd, sizeof(cmd)));
 	assert_string_equal(cmd, "show route all filtered 192.0.2.0/24");
+	assert_true(lg_build_cmd(CMD_ROUTES_COVERING, &a, cmd, sizeof(cmd)));
+	assert_string_equal(cmd, "show route all where net.type = NET_IP4 && 192.0.2.0 ~ net && net.len < 24");
+	assert_true(lg_build_cmd(CMD_ROUTES_IN_FILTERED, &a, cmd, sizeof(cmd)));
+	assert_string_equal(cmd, "show route all filtered in 192.0.2.0/24");
+	prefix_parse("2001:db8:ff00::/40", 18, &a.prefix);
+	assert_true(lg_build_cmd(CMD_ROUTES_COVERING_FILTERED, &a, cmd, sizeof(cmd)));
+	assert_string_equal(cmd, "show route all filtered where net.type = NET_IP6 && "
+	    "2001:db8:ff00:: ~ net && net.len < 40");
+	assert_true(lg_build_cmd(CMD_ROUTES_IN, &a, cmd, sizeof(cmd)));
+	assert_string_equal(cmd, "show route all in 2001:db8:ff00::/40");
 	a.asn = 4200000000u;
 	assert_true(lg_build_cmd(CMD_ROUTES_ORIGIN_FILTERED, &a, cmd, sizeof(cmd)));
 	assert_string_equal(cmd, "show route all filtered where bgp_path.last = 4200000000");

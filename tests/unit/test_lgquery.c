@@ -33,6 +33,18 @@ test_requests_good(void **state)
 	assert_false(rq.q_is_ip);
 	assert_string_equal(prefix_format(&rq.q_prefix, tmp), "198.51.100.0/24");
 	assert_int_equal(rq.fmt, LGF_JSON);
+	/* A prefix's lookup: covering, then it and its more specifics; an
+	 * address keeps the longest match. */
+	assert_int_equal(rq.cmds[0], CMD_ROUTES_COVERING);
+	assert_int_equal(rq.cmds[1], CMD_ROUTES_IN);
+	assert_int_equal(rq.cmds[2], CMD_ROUTES_COVERING_FILTERED);
+	assert_int_equal(rq.cmds[3], CMD_ROUTES_IN_FILTERED);
+	assert_true(lg_parse_request("GET", "/lookup", "q=198.51.100.0%2F24&page=2", &rq, &e));
+	assert_int_equal(rq.page_no, 2);
+	assert_true(lg_parse_request("GET", "/lookup", "q=198.51.100.7", &rq, &e));
+	assert_int_equal(rq.cmds[0], CMD_ROUTES_FOR);
+	assert_int_equal(rq.cmds[1], CMD_ROUTES_FOR_FILTERED);
+	assert_int_equal(rq.cmds[2], CMD_NONE);
 	assert_true(lg_parse_request("GET", "/origin", "asn=AS64502", &rq, &e));
 	assert_int_equal(rq.fmt, LGF_HTML);
 	assert_int_equal(rq.asn, 64502);
