@@ -1,5 +1,7 @@
 #include "validate.h"
 
+#include "community.h"
+
 #include <string.h>
 
 #include "strutil.h"
@@ -127,4 +129,12 @@ bool
 valid_socket_path(const char *s)
 {
 	return s[0] == '/' && valid_chars(s, strlen(s), "/._-") && strstr(s, "..") == NULL;
+}
+
+bool
+valid_community(const char *s)
+{
+	struct community_pat p;
+
+	return community_pat_parse(s, &p);
 }

@@ -6,6 +6,7 @@
 
 #include <jansson.h>
 
+#include "buf.h"
 #include "fileio.h"
 #include "reasons.h"
 #include "strutil.h"
@@ -34,6 +35,9 @@ lg_reasons_free(struct lg_reasons *r)
 		free(r->v[i].hint);
 	}
 	free(r->v);
+	for (size_t i = 0; i < r->n_names; i++)
+		free(r->names[i].meaning);
+	free(r->names);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -50,6 +54,29 @@ community_pattern(const char *s, const char *what, uint32_t *asn, uint32_t *mid)
 	*asn = (uint32_t)a;
 	*mid = (uint32_t)m;
 	return true;
+}
+
+/* [{"type", "community", "meaning"}, ...]; entries that are not are skipped. */
+static void
+names_load(struct lg_reasons *r, json_t *list)
+{
+	json_t *v;
+	size_t i;
+
+	if (!json_is_array(list))
+		return;
+	r->names = xrealloc(r->names, (r->n_names + json_array_size(list) + 1) * sizeof(*r->names));
+	json_array_foreach(list, i, v) {
+		struct lg_comm_name *n = &r->names[r->n_names];
+		const char *c = json_string_value(json_object_get(v, "community"));
+		json_t *m = json_object_get(v, "meaning");
+		if (c == NULL || !community_pat_parse(c, &n->p) || !json_is_string(m) ||
+		    json_string_length(m) > 300 ||
+		    !str_is_printable_utf8(json_string_value(m), json_string_length(m)))
+			continue;
+		n->meaning = xstrdup(json_string_value(m));
+		r->n_names++;
+	}
 }
 
 bool
@@ -88,6 +115,8 @@ lg_reasons_load(struct lg_reasons *r, const char *path, char *err, size_t errlen
 		r->v[r->n].hint = xstrdup(hint ? hint : "");
 		r->n++;
 	}
+	names_load(r, json_object_get(root, "control_communities"));
+	names_load(r, json_object_get(root, "informational_communities"));
 	json_decref(root);
 	return true;
 }
@@ -338,4 +367,50 @@ lg_ready_free(struct lg_ready *r)
 	free(r->stale_example);
 	free(r->as_set);
 	memset(r, 0, sizeof(*r));
+}
+
+static int
+wildcards(uint8_t any)
+{
+	return (any & 1) + ((any >> 1) & 1) + ((any >> 2) & 1);
+}
+
+bool
+lg_community_meaning(const struct lg_reasons *r, const struct lg_directory *dir,
+    uint32_t rs_asn, bool large, const uint32_t *v, struct buf *out)
+{
+	const struct lg_comm_name *best = NULL;
+	const char *wk;
+
+	if (r->rs_asn != 0)
+		rs_asn = r->rs_asn;
+	if (large && v[0] == rs_asn && v[1] == r->reject_lc) {
+		buf_printf(out, "filtered, reason %u: %s", v[2],
+		    lg_reason_text(r, v[2] <= 65535 ? (int)v[2] : -1, NULL));
+		return true;
+	}
+	if (large && v[0] == rs_asn && v[1] == r->rpki_lc && v[2] >= 1 && v[2] <= 4) {
+		buf_printf(out, "RPKI %s", rpki_tag_name((int)v[2]));
+		return true;
+	}
+	/* The most specific pattern: RS:0:0 is "announce to nobody", not
+	 * RS:0:{peer} for a peer 0. */
+	for (size_t i = 0; i < r->n_names; i++)
+		if (community_pat_match(&r->names[i].p, large, v) &&
+		    (best == NULL || wildcards(r->names[i].p.any) < wildcards(best->p.any)))
+			best = &r->names[i];
+	if (best != NULL) {
+		buf_puts(out, best->meaning);
+		if (best->p.peer >= 0) {
+			uint32_t peer = v[best->p.peer];
+			const struct lg_member *m = lg_member_find(dir, peer);
+			buf_printf(out, ": AS%u%s%s", peer, m ? " " : "", m ? m->name : "");
+		}
+		return true;
+	}
+	if (!large && (wk = community_well_known(v[0], v[1])) != NULL) {
+		buf_puts(out, wk);
+		return true;
+	}
+	return false;
 }

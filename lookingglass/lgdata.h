@@ -12,7 +12,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "announce.h"
 #include "bparse.h"
+#include "community.h"
 #include "ready.h"
 
 struct lg_reason_text {
@@ -21,12 +23,20 @@ struct lg_reason_text {
 	char	*hint;
 };
 
+/* A community the route server or the IXP gives a meaning (reasons.json). */
+struct lg_comm_name {
+	struct community_pat p;
+	char	*meaning;
+};
+
 struct lg_reasons {
 	uint32_t rs_asn;		/* 0: not known from a file (taken from BIRD) */
 	uint32_t reject_lc;		/* second field of (RS, x, code); 65520 */
 	uint32_t rpki_lc;		/* second field of (RS, x, state); 1000 */
 	struct lg_reason_text *v;
 	size_t	 n;
+	struct lg_comm_name *names;	/* control and informational communities */
+	size_t	 n_names;
 };
 
 void	lg_reasons_builtin(struct lg_reasons *r);
@@ -38,13 +48,23 @@ const char *lg_reason_text(const struct lg_reasons *r, int code, const char **hi
 /* How a route relates to the prefix a lookup asked for (set by the page). */
 enum lg_relation { REL_NONE = 0, REL_COVERING, REL_EXACT, REL_MORE_SPECIFIC };
 
-/* What the route server's communities say about a route, and its relation
- * to the prefix looked up. */
+#define LG_WITHHELD_MAX 16
+
+/* What the route server's communities say about a route; and, set by the
+ * page, its relation to the prefix looked up and whom it is not sent to. */
 struct lg_route_flags {
 	int	 reject;		/* reject code, 0: not tagged */
 	int	 rpki;			/* RPKI tag 1..4, 0: not tagged */
 	bool	 blackhole;		/* 65535:666 */
 	enum lg_relation relation;
+	/* An accepted route: sent to no member (ANN_RPKI_INVALID,
+	 * ANN_WELL_KNOWN), or the members its communities keep it from. */
+	enum announce_why sent_to_none;
+	uint32_t withheld[LG_WITHHELD_MAX];
+	enum announce_why withheld_why[LG_WITHHELD_MAX];
+	size_t	 n_withheld, more_withheld;
+	/* A route the export filter of this neighbour rejected: why. */
+	enum announce_why not_sent;
 };
 
 void	lg_route_flags(const struct lg_reasons *r, uint32_t rs_asn,
@@ -102,5 +122,17 @@ enum lg_ready_status { LG_READY_OK, LG_READY_NONE, LG_READY_BAD };
 enum lg_ready_status lg_ready_load(const char *path, uint32_t asn, struct lg_ready *out,
 	    char *err, size_t errlen);
 void	lg_ready_free(struct lg_ready *r);
+
+struct lg_directory;
+struct buf;
+/*
+ * The meaning of a community on a route (standard: v[0], v[1]), into `out`:
+ * a reject reason or RPKI state the route server tagged, a control or
+ * informational community of reasons.json (the most specific pattern; a
+ * {peer} field named with the member's name from `dir`, which may be NULL),
+ * or a well-known one. False, and nothing written, when it has none.
+ */
+bool	lg_community_meaning(const struct lg_reasons *r, const struct lg_directory *dir,
+	    uint32_t rs_asn, bool large, const uint32_t *v, struct buf *out);
 
 #endif

@@ -167,7 +167,10 @@ lg_relation_name(enum lg_relation r)
 const char *
 lg_view_name(enum lg_view v)
 {
-	return v == VIEW_FILTERED ? "filtered" : v == VIEW_EXPORTED ? "exported" : "accepted";
+	static const char *const names[VIEW_NUM] = { "accepted", "filtered", "exported",
+	    "noexport" };
+
+	return names[v < VIEW_NUM ? v : VIEW_ACCEPTED];
 }
 
 uint32_t
@@ -181,4 +184,33 @@ lg_out_no_mark(struct lg_out *o, const struct lg_routes *l)
 {
 	(void)o;
 	(void)l;
+}
+
+json_t *
+lg_jcommunity_meanings(const struct lg_out *o, const struct lg_routes *l,
+    const struct bird_route *r)
+{
+	json_t *j = json_object();
+	struct buf m = BUF_INIT;
+	char key[40];
+
+	for (size_t i = 0; i < r->n_communities; i++) {
+		buf_reset(&m);
+		if (!lg_community_meaning(&o->app->reasons, o->app->members, l->rs_asn, false,
+		    r->communities[i], &m))
+			continue;
+		snprintf(key, sizeof(key), "%u:%u", r->communities[i][0], r->communities[i][1]);
+		lg_jset(j, key, lg_jstr(buf_str(&m)));
+	}
+	for (size_t i = 0; i < r->n_large_communities; i++) {
+		buf_reset(&m);
+		if (!lg_community_meaning(&o->app->reasons, o->app->members, l->rs_asn, true,
+		    r->large_communities[i], &m))
+			continue;
+		snprintf(key, sizeof(key), "%u:%u:%u", r->large_communities[i][0],
+		    r->large_communities[i][1], r->large_communities[i][2]);
+		lg_jset(j, key, lg_jstr(buf_str(&m)));
+	}
+	buf_free(&m);
+	return j;
 }

@@ -29,8 +29,11 @@ struct lg_routes {
 	const struct bird_proto	*neighbor;	/* NULL: the list spans sessions */
 	const struct lg_reply	*reply;		/* ->routes: all of them, ->truncated */
 	bool			 filtered;	/* routes the import filters rejected */
+	bool			 exported;	/* what the neighbour is sent */
+	bool			 noexport;	/* what its export filter rejected */
 	size_t			 first;		/* routes before this page */
 	size_t			 shown;		/* printed so far */
+	uint32_t		 rs_asn;	/* the route server's, for its communities */
 	enum lg_scope		 scope;		/* of a prefix lookup's list */
 	const struct prefix	*query;		/* the prefix looked up; NULL: none */
 };
@@ -156,6 +159,9 @@ struct lg_jfield {
 };
 #define LG_JFIELD(key, type, field) { key, offsetof(type, field) }
 void	 lg_jset_strings(json_t *o, const void *base, const struct lg_jfield *f, size_t n);
+/* {"a:b[:c]": meaning} for the route's communities that have one. */
+json_t	*lg_jcommunity_meanings(const struct lg_out *o, const struct lg_routes *l,
+	    const struct bird_route *r);
 /* Communities as [[a, b], ...], large as [[a, b, c], ...], extended as strings. */
 json_t	*lg_jcommunities(const struct bird_route *r);
 json_t	*lg_jlarge_communities(const struct bird_route *r);

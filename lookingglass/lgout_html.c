@@ -287,14 +287,15 @@ static void
 h_routes_page_begin(struct lg_out *o, const struct lg_routes *l)
 {
 	struct buf *b = &o->resp->body;
-	const char *tab[] = { "Accepted", "Filtered", "Exported to it" };
+	const char *tab[VIEW_NUM] = { "Accepted", "Filtered", "Exported to it",
+	    "Not exported to it" };
 	char title[160];
 
 	snprintf(title, sizeof(title), "%s on %s", l->neighbor->name, l->rs->name);
 	html_begin(o, title);
 	h_neighbor_head(b, o->app, l->rs, l->neighbor);
 	buf_puts(b, "<nav class=\"tabs\">");
-	for (int v = 0; v < 3; v++) {
+	for (int v = 0; v < VIEW_NUM; v++) {
 		buf_printf(b, "<a%s href=\"", (int)o->rq->view == v ? " class=\"on\"" : "");
 		h_href(b, l->rs->name, l->neighbor->name);
 		buf_printf(b, "?view=%s\">%s</a> ", lg_view_name((enum lg_view)v), tab[v]);
@@ -358,14 +359,67 @@ h_path(struct buf *b, const struct bird_route *r)
 }
 
 static void
-h_communities(struct buf *b, const struct bird_route *r)
+h_hint(struct buf *b, const char *text)
 {
+	buf_puts(b, "<div class=\"hint\">");
+	esc(b, text);
+	buf_puts(b, "</div>");
+}
+
+/* "Not sent to AS64502 Beta (asked not to), ..." */
+static void
+h_withheld(struct lg_out *o, struct buf *b, const struct lg_route_flags *f)
+{
+	if (f->n_withheld == 0)
+		return;
+	buf_puts(b, "<div class=\"hint\">Not sent to ");
+	for (size_t i = 0; i < f->n_withheld; i++) {
+		const struct lg_member *m = lg_member_find(o->app->members, f->withheld[i]);
+		buf_puts(b, i ? ", " : "");
+		h_member_link(b, f->withheld[i]);
+		if (m != NULL) {
+			buf_putc(b, ' ');
+			esc(b, m->name);
+		}
+		buf_printf(b, " (%s)", f->withheld_why[i] == ANN_DENIED ? "asked not to" :
+		    "not among the members it lists");
+	}
+	if (f->more_withheld)
+		buf_printf(b, " and %zu more", f->more_withheld);
+	buf_puts(b, "</div>");
+}
+
+/* A community, and beside it its meaning when it has one. */
+static void
+h_community(struct lg_out *o, const struct lg_routes *l, bool large, const uint32_t *v,
+    struct buf *m)
+{
+	struct buf *b = &o->resp->body;
+
+	buf_puts(b, "<div class=\"c\">");
+	if (large)
+		buf_printf(b, "%u:%u:%u", v[0], v[1], v[2]);
+	else
+		buf_printf(b, "%u:%u", v[0], v[1]);
+	buf_reset(m);
+	if (lg_community_meaning(&o->app->reasons, o->app->members, l->rs_asn, large, v, m)) {
+		buf_puts(b, " <span class=\"cn\">");
+		esc(b, buf_str(m));
+		buf_puts(b, "</span>");
+	}
+	buf_puts(b, "</div>");
+}
+
+static void
+h_communities(struct lg_out *o, const struct lg_routes *l, const struct bird_route *r)
+{
+	struct buf m = BUF_INIT;
+
 	for (size_t i = 0; i < r->n_communities; i++)
-		buf_printf(b, "<span class=\"c\">%u:%u</span> ", r->communities[i][0],
-		    r->communities[i][1]);
+		h_community(o, l, false, r->communities[i], &m);
 	for (size_t i = 0; i < r->n_large_communities; i++)
-		buf_printf(b, "<span class=\"c\">%u:%u:%u</span> ", r->large_communities[i][0],
-		    r->large_communities[i][1], r->large_communities[i][2]);
+		h_community(o, l, true, r->large_communities[i], &m);
+	buf_free(&m);
 }
 
 static void
@@ -409,11 +463,18 @@ h_route(struct lg_out *o, const struct lg_routes *l, const struct bird_route *r,
 			esc(b, hint);
 			buf_puts(b, "</div>");
 		}
+	} else if (l->noexport) {
+		buf_puts(b, "not exported to it");
+		h_hint(b, f->not_sent == ANN_SENT ? "rejected by its export filter (not by a "
+		    "community of the announcer)" : announce_why_text(f->not_sent));
 	} else {
 		buf_puts(b, filtered ? "filtered" : "accepted");
+		if (f->sent_to_none != ANN_SENT)
+			h_hint(b, announce_why_text(f->sent_to_none));
+		h_withheld(o, b, f);
 	}
 	buf_puts(b, "</td><td class=\"comm\">");
-	h_communities(b, r);
+	h_communities(o, l, r);
 	buf_puts(b, "</td></tr>\n");
 }
 
@@ -775,7 +836,8 @@ const char lg_html_css[] =
 	".st.up{color:#1e8449;font-weight:600}.st.down{color:#c0392b;font-weight:600}"
 	".warn{color:#b9770e}.err{color:#c0392b}.hint{color:#5d6675;font-size:.9em}"
 	".tag{font-size:.75em;background:#e8eef7;border-radius:3px;padding:0 .3em}"
-	".tag.bh{background:#222;color:#fff}.c{white-space:nowrap;font-size:.85em;color:#46505e}"
+	".tag.bh{background:#222;color:#fff}.c{font-size:.85em;color:#46505e}.cn{color:#5d6675;"
+	"font-style:italic}"
 	".path{font-family:ui-monospace,monospace}.rpki-1{color:#1e8449}"
 	".rpki-4{color:#c0392b;font-weight:600}.rpki-0{color:#8a93a0}"
 	".tabs a{display:inline-block;padding:.3em .8em;border:1px solid #cfd5de;"

@@ -178,6 +178,7 @@ j_route(struct lg_out *o, const struct lg_routes *l, const struct bird_route *r,
 	jset(j, "communities", lg_jcommunities(r));
 	jset(j, "large_communities", lg_jlarge_communities(r));
 	jset(j, "ext_communities", lg_jext_communities(r));
+	jset(j, "community_meanings", lg_jcommunity_meanings(o, l, r));
 	jset(j, "rpki", f->rpki ? jstr(lg_rpki_name(f->rpki)) : json_null());
 	jset(j, "blackhole", json_boolean(f->blackhole));
 	if (f->reject) {
@@ -195,6 +196,26 @@ j_route(struct lg_out *o, const struct lg_routes *l, const struct bird_route *r,
 	jset(j, "filtered", json_boolean(l->filtered || f->reject != 0));
 	if (f->relation != REL_NONE)
 		jset(j, "relation", jstr(lg_relation_name(f->relation)));
+	if (l->noexport) {
+		json_t *ne = json_object();
+		jset(ne, "reason", f->not_sent == ANN_SENT ? jstr("export_filter") :
+		    jstr(announce_why_key(f->not_sent)));
+		jset(ne, "text", jstr(f->not_sent == ANN_SENT ? "rejected by its export filter" :
+		    announce_why_text(f->not_sent)));
+		jset(j, "not_exported", ne);
+	} else if (!(l->filtered || f->reject != 0) && !l->exported) {
+		json_t *ws = json_array();
+		for (size_t i = 0; i < f->n_withheld; i++) {
+			json_t *w = json_object();
+			jset(w, "asn", json_integer(f->withheld[i]));
+			jset(w, "reason", jstr(announce_why_key(f->withheld_why[i])));
+			json_array_append_new(ws, w);
+		}
+		jset(j, "sent_to_none", f->sent_to_none != ANN_SENT ?
+		    jstr(announce_why_key(f->sent_to_none)) : json_null());
+		jset(j, "not_sent_to", ws);
+		jset(j, "not_sent_to_more", json_integer((json_int_t)f->more_withheld));
+	}
 	if (l->neighbor == NULL)
 		jset(j, "route_server", jstr(l->rs->name));
 	json_array_append_new(o->list, j);

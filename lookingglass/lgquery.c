@@ -156,6 +156,7 @@ static const enum lg_cmd view_cmd[] = {
 	[VIEW_ACCEPTED] = CMD_ROUTES_ACCEPTED,
 	[VIEW_FILTERED] = CMD_ROUTES_FILTERED,
 	[VIEW_EXPORTED] = CMD_ROUTES_EXPORTED,
+	[VIEW_NOEXPORT] = CMD_ROUTES_NOEXPORT,
 };
 
 static const struct {
@@ -326,8 +327,10 @@ set_param(struct lg_request *rq, unsigned bit, const char *name, const char *v,
 			rq->view = VIEW_FILTERED;
 		else if (!strcmp(v, "exported"))
 			rq->view = VIEW_EXPORTED;
+		else if (!strcmp(v, "noexport"))
+			rq->view = VIEW_NOEXPORT;
 		else {
-			seterr(err, 400, name, "view is accepted, filtered or exported");
+			seterr(err, 400, name, "view is accepted, filtered, exported or noexport");
 			return false;
 		}
 		return true;

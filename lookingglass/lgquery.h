@@ -38,7 +38,7 @@ enum lg_page {
 	PG_NUM
 };
 
-enum lg_view { VIEW_ACCEPTED = 0, VIEW_FILTERED, VIEW_EXPORTED };
+enum lg_view { VIEW_ACCEPTED = 0, VIEW_FILTERED, VIEW_EXPORTED, VIEW_NOEXPORT, VIEW_NUM };
 
 /* How a path answers, errors included: a page, /api/v1 JSON, birdwatcher. */
 enum lg_format { LGF_HTML = 0, LGF_JSON, LGF_BW };

@@ -128,11 +128,44 @@ relation(const struct lg_routes *l, const struct bird_route *r)
 	return REL_MORE_SPECIFIC;
 }
 
+/*
+ * Whom an accepted route is not sent to, by its communities: no one (RPKI
+ * invalid, NO_EXPORT), or the members of the route server's sessions that
+ * announcement control keeps it from.
+ */
+static void
+withheld(const struct lg_protos *pr, const struct bird_route *r, struct lg_route_flags *f)
+{
+	struct announce_route ar = { (const uint32_t (*)[2])r->communities, r->n_communities,
+	    (const uint32_t (*)[3])r->large_communities, r->n_large_communities };
+	uint32_t from = lg_session_asn(r->from_protocol), last = 0;
+	enum announce_why w = announce_to(&ar, pr->rs_asn, 0);
+
+	if (w == ANN_RPKI_INVALID || w == ANN_WELL_KNOWN) {
+		f->sent_to_none = w;
+		return;
+	}
+	for (size_t i = 0; i < pr->p.n; i++) {
+		uint32_t peer = lg_proto_asn(&pr->p.v[i]);
+		if (!pr->p.v[i].bgp || peer == from || peer == last || peer == 0)
+			continue;
+		last = peer;		/* a member's sessions are listed together */
+		if ((w = announce_to(&ar, pr->rs_asn, peer)) == ANN_SENT)
+			continue;
+		if (f->n_withheld == LG_WITHHELD_MAX) {
+			f->more_withheld++;
+			continue;
+		}
+		f->withheld[f->n_withheld] = peer;
+		f->withheld_why[f->n_withheld++] = w;
+	}
+}
+
 /* Walking the routes of a reply, printing a window of them. */
 struct walk {
 	struct lg_out	*o;
 	struct lg_routes *l;
-	uint32_t	 rs_asn;
+	const struct lg_protos *pr;
 	size_t		 seen, limit;
 };
 
@@ -144,19 +177,28 @@ walk_route(void *ctx, const struct bird_route *r)
 
 	if (w->seen++ < w->l->first || w->l->shown >= w->limit)
 		return 0;
-	lg_route_flags(&w->o->app->reasons, w->rs_asn, r, &f);
+	lg_route_flags(&w->o->app->reasons, w->pr->rs_asn, r, &f);
 	f.relation = relation(w->l, r);
+	if (w->l->noexport) {
+		struct announce_route ar = { (const uint32_t (*)[2])r->communities,
+		    r->n_communities, (const uint32_t (*)[3])r->large_communities,
+		    r->n_large_communities };
+		f.not_sent = announce_to(&ar, w->pr->rs_asn, lg_proto_asn(w->l->neighbor));
+	} else if (!w->l->filtered && f.reject == 0 && w->l->exported == false) {
+		withheld(w->pr, r, &f);
+	}
 	w->o->fmt->route(w->o, w->l, r, &f);
 	w->l->shown++;
 	return 0;
 }
 
 static void
-print_routes(struct lg_out *o, struct lg_routes *l, uint32_t rs_asn, size_t limit)
+print_routes(struct lg_out *o, struct lg_routes *l, const struct lg_protos *pr, size_t limit)
 {
-	struct walk w = { o, l, rs_asn, 0, limit };
+	struct walk w = { o, l, pr, 0, limit };
 	struct bp_routes p;
 
+	l->rs_asn = pr->rs_asn;
 	o->fmt->routes_begin(o, l);
 	bp_routes_init(&p, walk_route, &w);
 	lg_replay(l->reply, bp_routes_line, &p);
@@ -260,9 +302,11 @@ page_routes(struct lg_out *o, struct lg_rs *rs)
 		l.rs = rs;
 		l.reply = r;
 		l.filtered = lg_cmd_filtered(rq->cmds[0]);
+		l.exported = rq->cmds[0] == CMD_ROUTES_EXPORTED;
+		l.noexport = rq->cmds[0] == CMD_ROUTES_NOEXPORT;
 		l.first = size ? (size_t)(rq->page_no - 1) * size : 0;
 		o->fmt->routes_page_begin(o, &l);
-		print_routes(o, &l, pr.rs_asn, size ? size : o->app->core.opt.max_routes);
+		print_routes(o, &l, &pr, size ? size : o->app->core.opt.max_routes);
 		o->fmt->routes_page_end(o, &l);
 	}
 	lg_reply_put(&o->app->core, r);
@@ -308,8 +352,8 @@ page_search(struct lg_out *o)
 		for (int k = 0; up && k < LG_MAX_CMDS && rq->cmds[k] != CMD_NONE; k++) {
 			enum lg_scope scope = lg_cmd_scope(rq->cmds[k]);
 			struct lg_reply *r;
-			struct lg_routes l = { rs, NULL, NULL, lg_cmd_filtered(rq->cmds[k]), 0, 0,
-			    scope, scope != LGS_NONE ? &rq->q_prefix : NULL };
+			struct lg_routes l = { .rs = rs, .filtered = lg_cmd_filtered(rq->cmds[k]),
+			    .scope = scope, .query = scope != LGS_NONE ? &rq->q_prefix : NULL };
 			size_t limit = core->opt.max_routes;
 
 			if (scope == LGS_COVERING && rq->q_prefix.len == 0)
@@ -326,7 +370,7 @@ page_search(struct lg_out *o)
 					if ((r->routes + size - 1) / size > pages)
 						pages = (r->routes + size - 1) / size;
 				}
-				print_routes(o, &l, pr.rs_asn, limit);
+				print_routes(o, &l, &pr, limit);
 				shown += l.shown;
 			}
 			lg_reply_put(core, r);

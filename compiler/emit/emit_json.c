@@ -60,7 +60,7 @@ static void
 control(json_t *arr, const char *type, json_t *comm, const char *fmt, ...)
 {
 	json_t *o = json_object();
-	char meaning[160];
+	char meaning[256];
 	va_list ap;
 
 	va_start(ap, fmt);
@@ -109,6 +109,16 @@ emit_reasons_json(struct buf *out, const struct model *mo)
 			control(ctl, cc[i].type, str(cc[i].value), "%s", cc[i].meaning);
 	}
 	set(root, "control_communities", ctl);
+	{
+		/* The IXP's own (ixp.communities), for the looking glass to name. */
+		json_t *info = json_array();
+		for (size_t i = 0; i < mo->c->n_communities; i++) {
+			const struct ixp_community *ic = &mo->c->communities[i];
+			control(info, ic->large ? "large" : "standard", str(ic->community), "%s",
+			    ic->meaning);
+		}
+		set(root, "informational_communities", info);
+	}
 
 	/* Ready to paste into Alice-LG's [rs_filter_reasons] / [rpki] config. */
 	set(alice, "filter_reasons", fr);

@@ -132,6 +132,11 @@ config_free(struct config *c)
 	for (i = 0; i < c->src.n_rtr; i++)
 		free(c->src.rtr[i].host);
 	free(c->src.rtr);
+	for (i = 0; i < c->n_communities; i++) {
+		free(c->communities[i].community);
+		free(c->communities[i].meaning);
+	}
+	free(c->communities);
 	free(c->src.vrps.path);
 	free(c->src.slurm.path);
 	free(c->src.peeringdb.path);

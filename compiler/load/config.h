@@ -159,10 +159,21 @@ struct ixf_info {
 	bool		 export_macs;	/* the members' MAC addresses in the export */
 };
 
+/* A community the IXP documents for its members (ixp.communities): named
+ * in the looking glass and the route-server policy. */
+struct ixp_community {
+	char		*community;	/* a pattern, common/community.h */
+	char		*meaning;
+	bool		 large;		/* A:B:C */
+	struct srcpos	 pos;
+};
+
 struct config {
 	char		*file;		/* the YAML path */
 	char		*ixp_name;
 	struct ixf_info	 ixf;
+	struct ixp_community *communities;
+	size_t		 n_communities;
 	uint32_t	 rs_asn;
 	struct pfxlist	 peering_lans;
 	struct route_server *rs;

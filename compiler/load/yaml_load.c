@@ -10,8 +10,10 @@
 #include <yaml.h>
 
 #include "buf.h"
+#include "community.h"
 #include "config_check.h"
 #include "irrname.h"
+#include "reasons.h"
 #include "strutil.h"
 #include "validate.h"
 #include "xalloc.h"
@@ -1547,6 +1549,75 @@ static const struct ykey ixf_keys[] = {
 };
 static const struct ysection ixf_section = { ixf_keys, NULL };
 
+static const struct ykey comm_keys[] = {
+	{ .name = "community", .type = YT_TEXT, .off = OFF(struct ixp_community, community),
+	  .flags = YK_REQUIRED, .max = 40, .check = valid_community,
+	  .bad = "is not a community", .hint = "write A:B or A:B:C; a field may be {name} "
+	  "(any value), e.g. \"64500:200:{city}\"" },
+	{ .name = "meaning", .type = YT_TEXT, .off = OFF(struct ixp_community, meaning),
+	  .flags = YK_REQUIRED, .max = TEXT_MAX_LEN },
+	{ NULL },
+};
+static const struct ysection comm_section = { comm_keys, NULL };
+
+static void
+init_comm(struct yctx *y, void *item, yaml_node_t *n)
+{
+	((struct ixp_community *)item)->pos = pos_of(y, n);
+}
+
+/*
+ * The route server's own communities (SPEC section 5) mean what
+ * reasons.json says; an operator's name for one would contradict it.
+ */
+static bool
+own_community(const struct community_pat *p, uint32_t rs)
+{
+	static const uint32_t own_large[] = { LC_NO_ANNOUNCE, LC_ANNOUNCE, LC_PREPEND1,
+	    LC_PREPEND1 + 1, LC_PREPEND1 + 2, LC_RPKI_STATE, LC_REJECT };
+
+	if (p->large) {
+		if ((p->any & 1) == 0 && p->v[0] != rs)
+			return false;
+		for (size_t i = 0; i < sizeof(own_large) / sizeof(own_large[0]); i++)
+			if ((p->any & 2) || p->v[1] == own_large[i])
+				return true;
+		return false;
+	}
+	if (p->any & 1)
+		return true;
+	return p->v[0] == 0 || p->v[0] == 65535 || (rs <= 65535 && p->v[0] == rs) ||
+	    (p->v[0] >= 65501 && p->v[0] <= 65503);
+}
+
+static bool
+keep_comm(struct yctx *y, void *item, yaml_node_t *n)
+{
+	struct ixp_community *c = item;
+	struct community_pat p;
+
+	if (c->community != NULL && c->meaning != NULL && community_pat_parse(c->community, &p)) {
+		c->large = p.large;
+		if (!own_community(&p, y->c->rs_asn))
+			return true;
+		err(y, n, "pick a value outside the route server's own (listed in reasons.json "
+		    "and the route-server policy)", "ixp.communities: %s is one of the route "
+		    "server's own communities", c->community);
+	}
+	free(c->community);
+	free(c->meaning);
+	return false;
+}
+
+static void
+r_communities(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+{
+	struct config *c = dst;
+
+	walk_list(y, n, path, &comm_section, (void **)&c->communities, &c->n_communities,
+	    sizeof(*c->communities), init_comm, keep_comm);
+}
+
 static void
 r_peering_lans(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
 {
@@ -1570,6 +1641,8 @@ static const struct ykey ixp_keys[] = {
 	{ .name = "route_servers", .type = YT_CUSTOM, .fn = r_route_servers,
 	  .flags = YK_REQUIRED | YK_LIST, .sub = &rs_section },
 	{ .name = "ixf", .type = YT_MAP, .sub = &ixf_section },
+	{ .name = "communities", .type = YT_CUSTOM, .fn = r_communities, .flags = YK_LIST,
+	  .sub = &comm_section },
 	{ NULL },
 };
 static const struct ysection ixp_section = { ixp_keys, NULL };

@@ -196,6 +196,16 @@ communities(struct doc *d, const struct model *mo)
 		doc_cell(d, "large");
 		doc_cell(d, "RPKI state: %s", rpki_tag_name(t));
 	}
+	if (mo->c->n_communities == 0)
+		return;
+	doc_heading(d, "Other communities of this IXP");
+	doc_para(d, "Informational: the looking glass names them beside their value.");
+	doc_table(d, head);
+	for (size_t i = 0; i < mo->c->n_communities; i++) {
+		doc_cell(d, "%s", mo->c->communities[i].community);
+		doc_cell(d, "%s", mo->c->communities[i].large ? "large" : "standard");
+		doc_cell(d, "%s", mo->c->communities[i].meaning);
+	}
 }
 
 static void

@@ -67,6 +67,29 @@ jqf "filtered 198.51.100.64/28: RPKI shown invalid" \
 	'.routes[] | select(.network == "198.51.100.64/28") | .rpki == "invalid"'
 jqc "accepted: 3 routes, RPKI valid, the blackhole flagged" "$R?view=accepted" \
 	'.total == 3 and (.routes[] | select(.network == "198.51.100.0/28") | .rpki == "valid" and .as_path == [64501]) and (.routes[] | select(.network == "198.51.100.1/32") | .blackhole)'
+# Why a route is not sent to someone: 198.51.100.16/28 carries 64500:0:64502.
+jqc "accepted: 198.51.100.16/28 is not sent to AS64502 (asked not to), the others to everyone" "$R?view=accepted" \
+	'([.routes[] | select(.network == "198.51.100.16/28") | .not_sent_to] == [[{"asn": 64502, "reason": "denied"}]]) and ([.routes[] | select(.network != "198.51.100.16/28") | .not_sent_to | length] | add) == 0 and ([.routes[].sent_to_none] | unique) == [null]'
+jqc "not exported to AS64502: BIRD withholds 198.51.100.16/28 alone, for that reason" "$N/AS64502_1/routes?view=noexport" \
+	'[.routes[] | {network, r: .not_exported.reason}] == [{"network": "198.51.100.16/28", "r": "denied"}]'
+jqc "exported to AS64502: without 198.51.100.16/28 (BIRD agrees)" "$N/AS64502_1/routes?view=exported" \
+	'[.routes[].network] | index("198.51.100.16/28") == null'
+check "neighbour page: a 'Not exported to it' tab with the reason" sh -c \
+	"curl -s '$LG/rs/rs1/AS64502_1?view=noexport' | grep -q 'Not exported to it' && curl -s '$LG/rs/rs1/AS64502_1?view=noexport' | grep -q 'asked not to send it to this member'"
+check "accepted list: 'Not sent to AS64502 Beta Transit (asked not to)'" sh -c \
+	"curl -s '$LG/rs/rs1/AS64501_1?view=accepted' | grep -q 'Not sent to <a href=\"member/AS64502\">AS64502</a> Beta Transit (asked not to)'"
+# Named communities: the route server's own from reasons.json, the IXP's
+# (ixp.communities), well-known ones; raw values beside them.
+jqc "named: RPKI state and the IXP's informational community on an accepted route" "$R?view=accepted" \
+	'.routes[] | select(.network == "198.51.100.0/28") | .community_meanings["64500:1000:1"] == "RPKI valid" and .community_meanings["64501:1:2"] == "Alpha\u0027s own <tag> & \"marks\""'
+jqc "named: announcement control with the peer's name" "$R?view=accepted" \
+	'.routes[] | select(.network == "198.51.100.16/28") | .community_meanings["64500:0:64502"] == "do not announce to peer: AS64502 Beta Transit"'
+jqc "named: the blackhole community" "$R?view=accepted" \
+	'.routes[] | select(.network == "198.51.100.1/32") | .community_meanings["65535:666"] | startswith("BLACKHOLE")'
+jqf "named: a filtered route's reject community" \
+	'.routes[] | select(.network == "198.51.100.64/28") | .community_meanings["64500:65520:14"] == "filtered, reason 14: RPKI invalid"'
+check "named in HTML: the meaning beside the raw value, escaped" sh -c \
+	"curl -s '$LG/rs/rs1/AS64501_1?view=accepted' | grep -qF '64501:1:2 <span class=\"cn\">Alpha&#39;s own &lt;tag&gt; &amp; &quot;marks&quot;</span>'"
 jqc "exported to AS64502: AS64501's routes, not its own" "$N/AS64502_1/routes?view=exported" \
 	'([.routes[].network] | index("198.51.100.0/28") != null) and ([.routes[].network] | index("203.0.113.0/24") == null)'
 jqc "IPv6 filtered: 2001:db8:1000:1::/64 reason 12" "$N/AS64501_2/routes?view=filtered" \
@@ -483,7 +506,7 @@ if command -v chromium >/dev/null 2>&1; then
 		--print-to-pdf="$T_TMP/neighbour.pdf" "$url" >> "$T_TMP/chromium.log" 2>&1
 	pdftotext -layout "$T_TMP/neighbour.pdf" "$T_TMP/neighbour.txt" 2>/dev/null
 	check "Chromium: printed page reads 'AS64501 Alpha <Networks> & \"Sons\"', the counts and a reason" sh -c \
-		"grep -qF 'AS64501 Alpha <Networks> & \"Sons\"' $T_TMP/neighbour.txt && grep -q '120 received, 3 accepted, 117 filtered, 1 exported' $T_TMP/neighbour.txt && grep -q '12 Prefix not in the' $T_TMP/neighbour.txt"
+		"grep -qF 'AS64501 Alpha <Networks> & \"Sons\"' $T_TMP/neighbour.txt && grep -q '120 received, 3 accepted, 117 filtered, 1 exported' $T_TMP/neighbour.txt && grep -q '12 Prefix not in' $T_TMP/neighbour.txt"
 	[ -n "${LG_SCREENSHOT:-}" ] && cp "$T_TMP/neighbour.png" "$LG_SCREENSHOT"
 	# The published policy and the MANRS page, at desktop and phone widths,
 	# and their text as Chromium renders it.

@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include "buf.h"
 #include "lgdata.h"
 #include "reasons.h"
 #include "testutil.h"
@@ -89,12 +90,70 @@ test_ready_file(void **state)
 	unlink(path);
 }
 
+/* Communities by name: the most specific pattern, a {peer} named. */
+static void
+test_community_names(void **state)
+{
+	struct lg_reasons r;
+	struct lg_member beta = { 64502, "Beta", NULL, NULL, false, NULL, 0 };
+	struct lg_directory dir = { NULL, 64500, &beta, 1 };
+	struct buf m = BUF_INIT;
+	char path[64], err[200];
+	uint32_t v[3];
+	FILE *f;
+
+	(void)state;
+	snprintf(path, sizeof(path), "/tmp/ixp-lg-names-%d.json", (int)getpid());
+	f = fopen(path, "w");
+	fputs("{\"reject_community\": \"64500:65520:{code}\", \"rpki_community\": "
+	    "\"64500:1000:{state}\", \"reasons\": {\"14\": {\"text\": \"RPKI invalid\"}}, "
+	    "\"control_communities\": [{\"type\": \"large\", \"community\": \"64500:0:{peer}\", "
+	    "\"meaning\": \"do not announce to peer\"}, {\"type\": \"large\", \"community\": "
+	    "\"64500:0:0\", \"meaning\": \"announce to nobody\"}, {\"community\": \"x\"}], "
+	    "\"informational_communities\": [{\"type\": \"standard\", \"community\": "
+	    "\"64500:{city}\", \"meaning\": \"learnt in a city\"}]}", f);
+	fclose(f);
+	assert_true(lg_reasons_load(&r, path, err, sizeof(err)));
+	unlink(path);
+	assert_int_equal(r.n_names, 3);
+	v[0] = 64500, v[1] = 0, v[2] = 64502;
+	assert_true(lg_community_meaning(&r, &dir, 0, true, v, &m));
+	assert_string_equal(buf_str(&m), "do not announce to peer: AS64502 Beta");
+	buf_reset(&m);
+	v[2] = 0;
+	assert_true(lg_community_meaning(&r, &dir, 0, true, v, &m));
+	assert_string_equal(buf_str(&m), "announce to nobody");
+	buf_reset(&m);
+	v[1] = 65520, v[2] = 14;
+	assert_true(lg_community_meaning(&r, NULL, 0, true, v, &m));
+	assert_string_equal(buf_str(&m), "filtered, reason 14: RPKI invalid");
+	buf_reset(&m);
+	v[1] = 1000, v[2] = 1;
+	assert_true(lg_community_meaning(&r, NULL, 0, true, v, &m));
+	assert_string_equal(buf_str(&m), "RPKI valid");
+	buf_reset(&m);
+	v[0] = 64500, v[1] = 7;
+	assert_true(lg_community_meaning(&r, NULL, 0, false, v, &m));
+	assert_string_equal(buf_str(&m), "learnt in a city");
+	buf_reset(&m);
+	v[0] = 65535, v[1] = 0;
+	assert_true(lg_community_meaning(&r, NULL, 0, false, v, &m));
+	assert_non_null(strstr(buf_str(&m), "GRACEFUL_SHUTDOWN"));
+	buf_reset(&m);
+	v[0] = 64999, v[1] = 1;
+	assert_false(lg_community_meaning(&r, NULL, 0, false, v, &m));
+	assert_int_equal(m.len, 0);
+	buf_free(&m);
+	lg_reasons_free(&r);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_reasons_file),
 		cmocka_unit_test(test_ready_file),
+		cmocka_unit_test(test_community_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
