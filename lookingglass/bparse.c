@@ -701,3 +701,12 @@ bp_route_lc(const struct bird_route *r, uint32_t a, uint32_t b)
 			return r->large_communities[i][2];
 	return 0;
 }
+
+bool
+bp_route_has_lc(const struct bird_route *r, uint32_t a, uint32_t b)
+{
+	for (size_t i = 0; i < r->n_large_communities; i++)
+		if (r->large_communities[i][0] == a && r->large_communities[i][1] == b)
+			return true;
+	return false;
+}

@@ -119,6 +119,8 @@ struct bird_route {
 
 /* The third field of the route's large community (a, b, x); 0 if none. */
 uint32_t bp_route_lc(const struct bird_route *r, uint32_t a, uint32_t b);
+/* Does the route carry a large community (a, b, *)? */
+bool	bp_route_has_lc(const struct bird_route *r, uint32_t a, uint32_t b);
 
 typedef int (*bp_route_fn)(void *ctx, const struct bird_route *r);
 

@@ -26,6 +26,9 @@ enum lg_cmd {
 	CMD_ROUTES_COVERING_FILTERED,
 	CMD_ROUTES_IN,			/* prefix: it and every more specific */
 	CMD_ROUTES_IN_FILTERED,
+	CMD_ROUTES_NET_PROTO,		/* prefix from proto: exact (birdseye) */
+	CMD_ROUTES_NET_TABLE,		/* prefix in table: exact */
+	CMD_ROUTES_NET_EXPORT,		/* prefix exported to proto: exact */
 	CMD_NUM
 };
 

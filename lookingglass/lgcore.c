@@ -112,7 +112,7 @@ lg_free(struct lg *lg)
  * The only commands sent to BIRD: fixed text around at most one value, which
  * is a name BIRD gave us, a number, or an address printed from binary.
  */
-enum tmpl_arg { T_NONE, T_PROTO, T_TABLE, T_TARGET, T_ASN, T_COVER };
+enum tmpl_arg { T_NONE, T_PROTO, T_TABLE, T_TARGET, T_ASN, T_COVER, T_NET_PROTO, T_NET_TABLE };
 
 static const struct {
 	const char	*head;
@@ -142,20 +142,24 @@ static const struct {
 	[CMD_ROUTES_COVERING_FILTERED] = { "show route all filtered where ", T_COVER, "" },
 	[CMD_ROUTES_IN] = { "show route all in ", T_TARGET, "" },
 	[CMD_ROUTES_IN_FILTERED] = { "show route all filtered in ", T_TARGET, "" },
+	[CMD_ROUTES_NET_PROTO] = { "show route all ", T_NET_PROTO, " protocol " },
+	[CMD_ROUTES_NET_TABLE] = { "show route all ", T_NET_TABLE, " table " },
+	[CMD_ROUTES_NET_EXPORT] = { "show route all ", T_NET_PROTO, " export " },
 };
 
 bool
 lg_build_cmd(enum lg_cmd c, const struct lg_args *a, char *out, size_t cap)
 {
 	char tmp[ADDR_STRLEN], num[32], cover[64];
-	const char *head, *val = "", *tail;
+	const char *head, *val = "", *tail, *name = "";
+	enum tmpl_arg arg;
 	int n;
 
 	if ((size_t)c >= sizeof(templates) / sizeof(templates[0]) || templates[c].head == NULL)
 		return false;
 	head = templates[c].head;
 	tail = templates[c].tail;
-	switch (templates[c].arg) {
+	switch ((arg = templates[c].arg)) {
 	case T_NONE:
 		break;
 	case T_PROTO:
@@ -163,6 +167,14 @@ lg_build_cmd(enum lg_cmd c, const struct lg_args *a, char *out, size_t cap)
 		break;
 	case T_TABLE:
 		val = a->table;
+		break;
+	case T_NET_PROTO:
+	case T_NET_TABLE:
+		/* "PREFIX protocol NAME": the name follows the tail. */
+		val = prefix_format(&a->prefix, tmp);
+		name = arg == T_NET_PROTO ? a->proto : a->table;
+		if (name == NULL || *name == '\0' || strpbrk(name, " -") != NULL)
+			return false;
 		break;
 	case T_TARGET:
 		val = a->is_ip && c != CMD_ROUTES_NET ? ip_format(&a->ip, tmp) :
@@ -193,7 +205,7 @@ lg_build_cmd(enum lg_cmd c, const struct lg_args *a, char *out, size_t cap)
 	if (val == NULL || ((templates[c].arg == T_PROTO || templates[c].arg == T_TABLE) &&
 	    (*val == '\0' || strpbrk(val, " -") != NULL)))
 		return false;
-	n = snprintf(out, cap, "%s%s%s", head, val, tail);
+	n = snprintf(out, cap, "%s%s%s%s", head, val, tail, name);
 	if (n < 0 || (size_t)n >= cap)
 		return false;
 	return bird_cmd_ok(out);

@@ -389,6 +389,10 @@ lg_community_meaning(const struct lg_reasons *r, const struct lg_directory *dir,
 		    lg_reason_text(r, v[2] <= 65535 ? (int)v[2] : -1, NULL));
 		return true;
 	}
+	if (large && v[0] == rs_asn && v[1] == LC_EUROIX_REJECT) {
+		buf_printf(out, "filtered, Euro-IX reason %u", v[2]);
+		return true;
+	}
 	if (large && v[0] == rs_asn && v[1] == r->rpki_lc && v[2] >= 1 && v[2] <= 4) {
 		buf_printf(out, "RPKI %s", rpki_tag_name((int)v[2]));
 		return true;

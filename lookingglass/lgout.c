@@ -52,9 +52,13 @@ lg_jlist_begin(struct lg_out *o, json_t *root, const char *key)
 	buf_reset(b);
 	json_dump_callback(root, to_buf, b, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
 	json_decref(root);
-	/* "{...\n}" reopened: drop the brace, add the list. */
-	while (b->len > 0 && (b->p[b->len - 1] == '}' || b->p[b->len - 1] == '\n' ||
-	    b->p[b->len - 1] == ' '))
+	/* "{...\n}" reopened: drop the closing brace (one: the root's last
+	 * member may be an object), add the list. */
+	while (b->len > 0 && (b->p[b->len - 1] == '\n' || b->p[b->len - 1] == ' '))
+		b->p[--b->len] = '\0';
+	if (b->len > 0 && b->p[b->len - 1] == '}')
+		b->p[--b->len] = '\0';
+	while (b->len > 0 && (b->p[b->len - 1] == '\n' || b->p[b->len - 1] == ' '))
 		b->p[--b->len] = '\0';
 	if (b->len == 0)
 		buf_putc(b, '{');

@@ -129,9 +129,12 @@ struct lg_output {
 	void	(*members_begin)(struct lg_out *o, const struct lg_directory *d);
 	void	(*member)(struct lg_out *o, const struct lg_member *m);
 	void	(*members_end)(struct lg_out *o, const struct lg_directory *d);
+
+	/* Tables and BGP sessions (birdseye's symbols). */
+	void	(*symbols)(struct lg_out *o, const struct lg_rs *rs, const struct lg_protos *pr);
 };
 
-extern const struct lg_output lg_out_html, lg_out_json, lg_out_bw;
+extern const struct lg_output lg_out_html, lg_out_json, lg_out_bw, lg_out_be;
 extern const char lg_html_css[];
 extern const size_t lg_html_css_len;
 

@@ -6,7 +6,7 @@
 #include "asn.h"
 #include "strutil.h"
 
-#define MAX_SEGS 8
+#define MAX_SEGS 10
 #define MAX_PARAMS 8
 #define MAX_VALUE 128
 
@@ -72,7 +72,8 @@ seterr(struct lg_reqerr *err, int status, const char *param, const char *msg)
 
 /* ---- routing ------------------------------------------------------------------ */
 
-enum { P_Q = 1, P_ASN = 2, P_VIEW = 4, P_PAGE = 8, P_PREFIX = 16, P_UNCACHED = 32 };
+enum { P_Q = 1, P_ASN = 2, P_VIEW = 4, P_PAGE = 8, P_PREFIX = 16, P_UNCACHED = 32,
+	P_USE_CACHE = 64 };
 
 struct route {
 	enum lg_page	 page;
@@ -94,6 +95,7 @@ static const enum lg_cmd prefix_scope[LG_MAX_CMDS] = {
 };
 
 #define BW "birdwatcher", "{rs}"
+#define BE "birdseye", "{rs}", "{afi}"
 #define API "api", "v1"
 
 static const struct route routes[] = {
@@ -146,8 +148,35 @@ static const struct route routes[] = {
 	    { CMD_ROUTES_TABLE_FILTERED }, false, NULL },
 	{ PG_ROUTES, { BW, "routes", "prefix", NULL }, P_PREFIX, P_PREFIX, LGF_BW,
 	    { CMD_ROUTES_NET }, false, NULL },
+	/*
+	 * birdseye, the subset IXP Manager's looking glass calls, one base
+	 * per route server and address family as IXP Manager has a router
+	 * per family: /birdseye/NAME/ipv4.
+	 */
+	{ PG_STATUS, { BE, "status", NULL }, P_USE_CACHE, 0, LGF_BE, { CMD_STATUS }, false, NULL },
+	{ PG_PROTOCOLS, { BE, "protocols", "bgp", NULL }, P_USE_CACHE, 0, LGF_BE,
+	    { CMD_PROTOCOLS }, false, NULL },
+	{ PG_SYMBOLS, { BE, "symbols", NULL }, P_USE_CACHE, 0, LGF_BE, { CMD_PROTOCOLS }, false,
+	    NULL },
+	{ PG_ROUTES, { BE, "routes", "table", "{table}", NULL }, P_USE_CACHE, 0, LGF_BE,
+	    { CMD_ROUTES_TABLE }, false, NULL },
+	{ PG_ROUTES, { BE, "routes", "protocol", "{proto}", NULL }, P_USE_CACHE, 0, LGF_BE,
+	    { CMD_ROUTES_ACCEPTED }, false, NULL },
+	{ PG_ROUTES, { BE, "routes", "export", "{proto}", NULL }, P_USE_CACHE, 0, LGF_BE,
+	    { CMD_ROUTES_EXPORTED }, false, NULL },
+	{ PG_ROUTES, { BE, "route", "{net}", "protocol", "{proto}", NULL }, P_USE_CACHE, 0, LGF_BE,
+	    { CMD_ROUTES_NET_PROTO }, false, NULL },
+	{ PG_ROUTES, { BE, "route", "{net}", "table", "{table}", NULL }, P_USE_CACHE, 0, LGF_BE,
+	    { CMD_ROUTES_NET_TABLE }, false, NULL },
+	{ PG_ROUTES, { BE, "route", "{net}", "export", "{proto}", NULL }, P_USE_CACHE, 0, LGF_BE,
+	    { CMD_ROUTES_NET_EXPORT }, false, NULL },
+	/* Filtered routes are BIRD's filtered ones here, not accepted and
+	 * tagged as in IXP Manager's own route servers: both lists. */
+	{ PG_ROUTES, { BE, "routes", "lc-zwild", "protocol", "{proto}", "{x}", "{y}", NULL },
+	    P_USE_CACHE, 0, LGF_BE, { CMD_ROUTES_ACCEPTED, CMD_ROUTES_FILTERED }, false, NULL },
 };
 
+#undef BE
 #undef BW
 #undef API
 
@@ -164,7 +193,7 @@ static const struct {
 	unsigned	 bit;
 } params[] = {
 	{ "q", P_Q }, { "asn", P_ASN }, { "view", P_VIEW }, { "page", P_PAGE },
-	{ "prefix", P_PREFIX }, { "uncached", P_UNCACHED },
+	{ "prefix", P_PREFIX }, { "uncached", P_UNCACHED }, { "use_cache", P_USE_CACHE },
 };
 
 /* Split and decode the path; empty segments ("//") are dropped. */
@@ -188,7 +217,7 @@ split_path(const char *path, char segs[MAX_SEGS][LG_NAME_MAX + 1], struct lg_req
 		if (e == NULL)
 			e = s + strlen(s);
 		if (n >= MAX_SEGS || !decode(s, (size_t)(e - s), false, segs[n], sizeof(segs[n])) ||
-		    !strcmp(segs[n], ".") || !strcmp(segs[n], "..") || strchr(segs[n], '/')) {
+		    !strcmp(segs[n], ".") || !strcmp(segs[n], "..")) {
 			seterr(err, 404, NULL, "no such page");
 			return -1;
 		}
@@ -196,6 +225,25 @@ split_path(const char *path, char segs[MAX_SEGS][LG_NAME_MAX + 1], struct lg_req
 		s = e;
 	}
 	return n;
+}
+
+static bool
+value_u32(const char *v, uint32_t lo, uint32_t hi, uint32_t *out)
+{
+	uint64_t x = 0;
+	size_t n = strlen(v);
+
+	if (n == 0 || n > 10)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i] < '0' || v[i] > '9')
+			return false;
+		x = x * 10 + (uint64_t)(v[i] - '0');
+	}
+	if (x < lo || x > hi)
+		return false;
+	*out = (uint32_t)x;
+	return true;
 }
 
 static const struct route *
@@ -234,6 +282,26 @@ match(char segs[MAX_SEGS][LG_NAME_MAX + 1], int n, struct lg_request *rq, struct
 					return NULL;
 				}
 				memcpy(rq->table, segs[k], strlen(segs[k]) + 1);
+			} else if (!strcmp(r->pattern[k], "{afi}")) {
+				if (strcmp(segs[k], "ipv4") && strcmp(segs[k], "ipv6")) {
+					seterr(err, 404, "afi", "the address family is ipv4 or ipv6");
+					return NULL;
+				}
+				rq->afi = segs[k][3] == '4' ? AF4 : AF6;
+			} else if (!strcmp(r->pattern[k], "{net}")) {
+				/* birdseye's "route/192.0.2.0%2F24": one segment. */
+				if (prefix_parse(segs[k], strlen(segs[k]), &rq->q_prefix) != ADDR_OK) {
+					seterr(err, 400, "net", "not a prefix (e.g. 192.0.2.0/24)");
+					return NULL;
+				}
+				rq->has_q = true;
+			} else if (!strcmp(r->pattern[k], "{x}") || !strcmp(r->pattern[k], "{y}")) {
+				if (!value_u32(segs[k], 0, UINT32_MAX, &rq->lc[r->pattern[k][1] == 'y'])) {
+					seterr(err, 404, r->pattern[k][1] == 'y' ? "y" : "x",
+					    "not a 32-bit number");
+					return NULL;
+				}
+				rq->has_lc = true;
 			} else if (!strcmp(r->pattern[k], "{asn}")) {
 				if (!asn_parse(segs[k], strlen(segs[k]), ASN_PLAIN | ASN_PREFIXED,
 				    &rq->asn) || rq->asn == 0) {
@@ -277,24 +345,6 @@ value_q(struct lg_request *rq, const char *v, struct lg_reqerr *err, const char 
 	return false;
 }
 
-static bool
-value_u32(const char *v, uint32_t lo, uint32_t hi, uint32_t *out)
-{
-	uint64_t x = 0;
-	size_t n = strlen(v);
-
-	if (n == 0 || n > 10)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		if (v[i] < '0' || v[i] > '9')
-			return false;
-		x = x * 10 + (uint64_t)(v[i] - '0');
-	}
-	if (x < lo || x > hi)
-		return false;
-	*out = (uint32_t)x;
-	return true;
-}
 
 static bool
 set_param(struct lg_request *rq, unsigned bit, const char *name, const char *v,
@@ -338,6 +388,13 @@ set_param(struct lg_request *rq, unsigned bit, const char *name, const char *v,
 		if (value_u32(v, 1, 100000, &rq->page_no))
 			return true;
 		seterr(err, 400, name, "page is a number from 1 to 100000");
+		return false;
+	case P_USE_CACHE:
+		if (!strcmp(v, "0") || !strcmp(v, "1")) {
+			rq->uncached = v[0] == '0';
+			return true;
+		}
+		seterr(err, 400, name, "use_cache is 0 or 1");
 		return false;
 	case P_UNCACHED:
 		if (!strcmp(v, "true") || !strcmp(v, "false")) {
@@ -458,7 +515,7 @@ lg_page_name(enum lg_page p)
 		[PG_NEIGHBOR] = "neighbor", [PG_ROUTES] = "routes", [PG_SEARCH] = "search",
 		[PG_MEMBERS] = "members", [PG_CSS] = "static", [PG_HEALTH] = "healthz",
 		[PG_METRICS] = "metrics", [PG_PUBLISHED] = "published", [PG_MANRS] = "manrs",
-		[PG_MEMBER] = "member",
+		[PG_MEMBER] = "member", [PG_SYMBOLS] = "symbols",
 	};
 
 	return p < PG_NUM && names[p] ? names[p] : "none";

@@ -35,13 +35,15 @@ enum lg_page {
 	PG_MANRS,		/* where the evidence for each MANRS action is */
 	PG_MEMBER,		/* one member: its sessions everywhere, filtered routes
 				 * by reason, readiness and fixes */
+	PG_SYMBOLS,		/* tables and protocols (birdseye) */
 	PG_NUM
 };
 
 enum lg_view { VIEW_ACCEPTED = 0, VIEW_FILTERED, VIEW_EXPORTED, VIEW_NOEXPORT, VIEW_NUM };
 
-/* How a path answers, errors included: a page, /api/v1 JSON, birdwatcher. */
-enum lg_format { LGF_HTML = 0, LGF_JSON, LGF_BW };
+/* How a path answers, errors included: a page, /api/v1 JSON, birdwatcher
+ * (Alice-LG), birdseye (IXP Manager). */
+enum lg_format { LGF_HTML = 0, LGF_JSON, LGF_BW, LGF_BE, LGF_NUM };
 
 /* What a request asks for, every field typed and checked. */
 struct lg_request {
@@ -63,6 +65,9 @@ struct lg_request {
 	enum lg_view	 view;
 	uint32_t	 page_no;			/* 1-based */
 	bool		 uncached;
+	uint8_t		 afi;				/* birdseye's daemon: AF4, AF6 */
+	bool		 has_lc;			/* routes with the large community */
+	uint32_t	 lc[2];				/* (lc[0], lc[1], *) */
 };
 
 struct lg_reqerr {

@@ -14,10 +14,11 @@
 #include "lgout.h"
 #include "xalloc.h"
 
-static const struct lg_output *const outputs[] = {
+static const struct lg_output *const outputs[LGF_NUM] = {
 	[LGF_HTML] = &lg_out_html,
 	[LGF_JSON] = &lg_out_json,
 	[LGF_BW] = &lg_out_bw,
+	[LGF_BE] = &lg_out_be,
 };
 
 void
@@ -175,6 +176,8 @@ walk_route(void *ctx, const struct bird_route *r)
 	struct walk *w = ctx;
 	struct lg_route_flags f;
 
+	if (w->o->rq->has_lc && !bp_route_has_lc(r, w->o->rq->lc[0], w->o->rq->lc[1]))
+		return 0;		/* birdseye's (x, y, *) search */
 	if (w->seen++ < w->l->first || w->l->shown >= w->limit)
 		return 0;
 	lg_route_flags(&w->o->app->reasons, w->pr->rs_asn, r, &f);
@@ -238,6 +241,20 @@ page_status(struct lg_out *o, struct lg_rs *only)
 	o->fmt->status_end(o);
 }
 
+/* A protocol with a channel of the family (AF4, AF6; 0: any). */
+static bool
+of_family(const struct bird_proto *p, uint8_t afi)
+{
+	enum bird_afi want = afi == AF4 ? BIRD_AFI_IPV4 : BIRD_AFI_IPV6;
+
+	if (afi == 0)
+		return true;
+	for (int k = 0; k < p->n_ch; k++)
+		if (p->ch[k].afi == want)
+			return true;
+	return false;
+}
+
 /* The BGP sessions of a route server; the brief listing has every protocol. */
 static void
 page_protocols(struct lg_out *o, struct lg_rs *rs)
@@ -248,9 +265,21 @@ page_protocols(struct lg_out *o, struct lg_rs *rs)
 		return;
 	o->fmt->protocols_begin(o, rs, &pr);
 	for (size_t i = 0; i < pr.p.n; i++)
-		if (pr.p.v[i].bgp || o->rq->brief)
+		if ((pr.p.v[i].bgp || o->rq->brief) && of_family(&pr.p.v[i], o->rq->afi))
 			o->fmt->protocol(o, rs, &pr.p.v[i]);
 	o->fmt->protocols_end(o);
+	protos_put(o->app, &pr);
+}
+
+/* Its tables and BGP sessions (of the path's family), for birdseye. */
+static void
+page_symbols(struct lg_out *o, struct lg_rs *rs)
+{
+	struct lg_protos pr;
+
+	if (!protos_or_503(o, rs, &pr))
+		return;
+	o->fmt->symbols(o, rs, &pr);
 	protos_put(o->app, &pr);
 }
 
@@ -269,16 +298,20 @@ page_neighbor(struct lg_out *o, struct lg_rs *rs)
 	protos_put(o->app, &pr);
 }
 
-/* The routes of a session, a table or a prefix on one route server. */
+/*
+ * The routes of a session, a table or a prefix on one route server: one
+ * list, from one command or (birdseye's large-community search: accepted
+ * and filtered) more, all read before any is printed.
+ */
 static void
 page_routes(struct lg_out *o, struct lg_rs *rs)
 {
 	const struct lg_request *rq = o->rq;
-	size_t size = o->fmt->page_size;
+	size_t size = o->fmt->page_size, n = 0;
 	struct lg_protos pr;
 	struct lg_args a = { 0 };
 	struct lg_routes l = { 0 };
-	struct lg_reply *r;
+	struct lg_reply *r[LG_MAX_CMDS];
 
 	if (!protos_or_503(o, rs, &pr))
 		return;
@@ -295,21 +328,28 @@ page_routes(struct lg_out *o, struct lg_rs *rs)
 	a.proto = rq->proto[0] ? rq->proto : NULL;
 	a.table = rq->table[0] ? rq->table : NULL;
 	a.prefix = rq->q_prefix;
-	r = lg_query(&o->app->core, rs, rq->cmds[0], &a, false);
-	if (r->status != BS_OK) {
-		bird_down(o, rs, r);
-	} else {
-		l.rs = rs;
-		l.reply = r;
-		l.filtered = lg_cmd_filtered(rq->cmds[0]);
-		l.exported = rq->cmds[0] == CMD_ROUTES_EXPORTED;
-		l.noexport = rq->cmds[0] == CMD_ROUTES_NOEXPORT;
-		l.first = size ? (size_t)(rq->page_no - 1) * size : 0;
-		o->fmt->routes_page_begin(o, &l);
-		print_routes(o, &l, &pr, size ? size : o->app->core.opt.max_routes);
-		o->fmt->routes_page_end(o, &l);
+	while (n < LG_MAX_CMDS && rq->cmds[n] != CMD_NONE) {
+		r[n] = lg_query(&o->app->core, rs, rq->cmds[n], &a, false);
+		if (r[n++]->status != BS_OK) {
+			bird_down(o, rs, r[n - 1]);
+			goto done;
+		}
 	}
-	lg_reply_put(&o->app->core, r);
+	l.rs = rs;
+	l.first = size ? (size_t)(rq->page_no - 1) * size : 0;
+	for (size_t k = 0; k < n; k++) {
+		l.reply = r[k];
+		l.filtered = lg_cmd_filtered(rq->cmds[k]);
+		l.exported = rq->cmds[k] == CMD_ROUTES_EXPORTED;
+		l.noexport = rq->cmds[k] == CMD_ROUTES_NOEXPORT;
+		if (k == 0)
+			o->fmt->routes_page_begin(o, &l);
+		print_routes(o, &l, &pr, size ? size : o->app->core.opt.max_routes);
+	}
+	o->fmt->routes_page_end(o, &l);
+done:
+	for (size_t k = 0; k < n; k++)
+		lg_reply_put(&o->app->core, r[k]);
 	protos_put(o->app, &pr);
 }
 
@@ -629,6 +669,9 @@ lg_handle(struct lg_app *app, const struct lg_request *rq, struct lg_response *r
 		break;
 	case PG_MEMBER:
 		page_member(&o);
+		break;
+	case PG_SYMBOLS:
+		page_symbols(&o, rs);
 		break;
 	case PG_NUM:
 	case PG_NONE:

@@ -89,12 +89,14 @@ emit_reasons_json(struct buf *out, const struct model *mo)
 		set(o, "key", str(r->key));
 		set(o, "text", str(r->text));
 		set(o, "hint", str(r->hint));
+		set(o, "euroix", r->euroix ? json_integer(r->euroix) : json_null());
 		snprintf(key, sizeof(key), "%d", c);
 		set(rj, key, o);
 		snprintf(key, sizeof(key), "%u:%d:%d", rs, LC_REJECT, c);
 		set(fr, key, str(r->text));
 	}
 	set(root, "reasons", rj);
+	set(root, "euroix_reject_community", community("%u:%d:{code}", rs, LC_EUROIX_REJECT));
 	set(root, "rpki_community", community("%u:%d:{state}", rs, LC_RPKI_STATE));
 	for (int t = RPKI_TAG_VALID; t <= RPKI_TAG_INVALID; t++) {
 		snprintf(key, sizeof(key), "%d", t);

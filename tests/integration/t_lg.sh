@@ -165,6 +165,45 @@ check "birdwatcher table that no BGP session uses (ROA table): 404" [ "$(code "$
 check "birdwatcher unknown protocol: 404 with {\"error\": ...}" sh -c \
 	"[ \$(curl -s -o $T_TMP/e.json -w '%{http_code}' '$LG$B/routes/protocol/AS64599_1') = 404 ] && jq -e '.error | type == \"string\"' $T_TMP/e.json >/dev/null"
 
+# ---- birdseye (IXP Manager) ---------------------------------------------------------
+# Every request IXP Manager's BirdsEye class makes, as it makes them: 200,
+# JSON, an "api" block with max_routes a number (its views compare it).
+E=/birdseye/rs1/ipv4
+: > "$T_TMP/be.bad"
+grep -v '^#' "$TOP/tests/lg/ixpmanager-requests.txt" | while read -r req; do
+	c=$(curl -s -o "$T_TMP/be.json" -w '%{http_code}' "$LG$E/$req")
+	jq -e '.api.max_routes | type == "number"' "$T_TMP/be.json" > /dev/null 2>&1 && [ "$c" = 200 ] ||
+		echo "$c $req" >> "$T_TMP/be.bad"
+done
+check "birdseye: IXP Manager's $(grep -vc '^#' "$TOP/tests/lg/ixpmanager-requests.txt") requests answered with its envelope" [ ! -s "$T_TMP/be.bad" ]
+sed 's/^/        failed: /' "$T_TMP/be.bad"
+jqc "birdseye status: the fields the router page reads" $E/status \
+	'.status | .router_id == "192.0.2.1" and (.version | type == "string") and (.last_reboot | test("^[0-9-]{10}T[0-9:]{8}[+]00:00$")) and (.message | test("up and running"))'
+# bgp-summary.foil.php: keyed by protocol; state "up"; routes.imported and
+# .exported integers (it tests is_int); import_limit/route_limit_at; the
+# details modal reads route_changes.*.*, bgp_session[], neighbor_capabilities[].
+jqc "birdseye protocols/bgp: the IPv4 sessions only, with IXP Manager's field types" $E/protocols/bgp \
+	'(.protocols | keys) == ["AS64501_1", "AS64502_1", "AS64503_1"] and (.protocols.AS64501_1 | .state == "up" and .neighbor_as == 64501 and .neighbor_address == "192.0.2.11" and .table == "master4" and .routes.imported == 3 and (.routes.exported | type == "number") and .import_limit == 500 and (.route_limit_at | type == "number") and (.route_changes.import_updates.received | type == "number") and (.bgp_session | type == "array") and (.neighbor_capabilities | type == "array") and (.bgp_state | type == "string"))'
+jqc "birdseye protocols/bgp for IPv6: the IPv6 sessions" /birdseye/rs1/ipv6/protocols/bgp \
+	'(.protocols | keys) == ["AS64501_2", "AS64502_2"] and .protocols.AS64501_2.table == "master6"'
+jqc "birdseye symbols: the route search's tables and protocols" $E/symbols \
+	'.symbols["routing table"] == ["master4"] and (.symbols.protocol | index("AS64501_1") != null) and (.symbols.protocol | index("AS64501_2") == null)'
+# routes.foil.php / route.foil.php: network, gateway, primary, metric,
+# type[], age, from_protocol; bgp.as_path[], communities [[a, b]],
+# large_communities [[a, b, c]] (it reads $lc[0], $lc[1]).
+jqc "birdseye routes/protocol: the 3 accepted routes, with the fields and types IXP Manager reads" $E/routes/protocol/AS64501_1 \
+	'(.routes | length) == 3 and all(.routes[]; (.network | type == "string") and (.gateway | type == "string") and (.primary | type == "boolean") and (.metric | type == "number") and (.type | type == "array") and .from_protocol == "AS64501_1" and (.age | test("T")) and .bgp.as_path == [64501] and all(.bgp.large_communities[]; length == 3 and all(.[]; type == "number")))'
+jqc "birdseye route/PREFIX/protocol: the prefix in one encoded segment, exact" "$E/route/198.51.100.0%2F28/protocol/AS64501_1" \
+	'[.routes[].network] == ["198.51.100.0/28"]'
+jqc "birdseye route/PREFIX/export: what AS64502 is sent (and 198.51.100.16/28 is not)" "$E/route/198.51.100.16%2F28/export/AS64502_1" \
+	'.routes == []'
+jqc "birdseye lc-zwild 64500:65520: AS64501's 117 filtered routes" "$E/routes/lc-zwild/protocol/AS64501_1/64500/65520" \
+	'(.routes | length) == 117'
+jqc "birdseye lc-zwild 64500:1101 (IXP Manager's filtered view): the Euro-IX tagged ones" "$E/routes/lc-zwild/protocol/AS64501_1/64500/1101" \
+	'(.routes | length) > 0 and all(.routes[]; any(.bgp.large_communities[]; .[0] == 64500 and .[1] == 1101))'
+check "birdseye: a family that is not ipv4/ipv6, a bad prefix, an unknown protocol: 404, 400, 404" \
+	[ "$(code "$LG/birdseye/rs1/ipv5/status") $(code "$LG$E/route/198.51.100.0%2F33/table/master4") $(code "$LG$E/routes/protocol/AS64599_1")" = "404 400 404" ]
+
 # ---- HTML --------------------------------------------------------------------------
 
 html=$(get "/rs/rs1/AS64501_1?view=filtered"; get "/rs/rs1/AS64501_1?view=filtered&page=2")
@@ -241,6 +280,12 @@ done <<'URLS'
 /birdwatcher/rs1/routes/table/master4;show
 /birdwatcher/rs1/routes/table/all
 /birdwatcher/rs1/routes/table/master4/filtered/x
+/birdseye/rs1/ipv4/route/198.51.100.0%2F24%20all/table/master4
+/birdseye/rs1/ipv4/route/..%2F..%2Fetc%2Fpasswd/table/master4
+/birdseye/rs1/ipv4/routes/lc-zwild/protocol/AS64501_1/64500/1101%3Bshow
+/birdseye/rs1/ipv4/routes/table/master4%20filter
+/birdseye/rs1/ipv4/route/198.51.100.0%2F24/protocol/AS64501_1%0Ashow
+/birdseye/rs1/ipv4/routes/lc-zwild/protocol/AS64501_1/99999999999/1
 /api/v1/lookup?q=%C0%AE%C0%AE%2F
 /api/v1/lookup?q=%00
 /member/AS64501;show
@@ -255,7 +300,7 @@ check "injection corpus: every hostile request refused (4xx)" sh -c "! grep -qv 
 grep -v '^4' "$T_TMP/inj.codes" | sed 's/^/        not refused: /'
 # BIRD logs every command it receives ("debug commands 2").
 tail -n +"$log_from" "$T_TMP/rs.log" | sed -n 's/.*<TRACE> CLI: //p' | sort -u > "$T_TMP/commands"
-bad=$(grep -Ev '^(restrict|show status|show protocols all|show route all( filtered)? protocol AS[0-9]+_[0-9]+|show route all (export|noexport) AS[0-9]+_[0-9]+|show route all for [0-9a-f.:/]+|show route all( filtered)? (in )?[0-9a-f.:]+/[0-9]+|show route all( filtered)? where net\.type = NET_IP[46] && [0-9a-f.:]+ ~ net && net\.len < [0-9]+|show route all filtered where [0-9a-f.:]+ ~ net|show route all( filtered)? where bgp_path\.last = [0-9]+|show route all( filtered)? table master[46])$' "$T_TMP/commands")
+bad=$(grep -Ev '^(restrict|show status|show protocols all|show route all( filtered)? protocol AS[0-9]+_[0-9]+|show route all (export|noexport) AS[0-9]+_[0-9]+|show route all [0-9a-f.:]+/[0-9]+ (protocol|export) AS[0-9]+_[0-9]+|show route all [0-9a-f.:]+/[0-9]+ table master[46]|show route all for [0-9a-f.:/]+|show route all( filtered)? (in )?[0-9a-f.:]+/[0-9]+|show route all( filtered)? where net\.type = NET_IP[46] && [0-9a-f.:]+ ~ net && net\.len < [0-9]+|show route all filtered where [0-9a-f.:]+ ~ net|show route all( filtered)? where bgp_path\.last = [0-9]+|show route all( filtered)? table master[46])$' "$T_TMP/commands")
 check "BIRD received only commands of our templates ($(wc -l < "$T_TMP/commands") distinct)" [ -z "$bad" ]
 [ -n "$bad" ] && printf '        unexpected: %s\n' $bad
 check "BIRD received no text of the corpus" sh -c "! grep -Eqi 'configure|down|eval|echo|filter |id\)|passwd|[;{}\"\`]' $T_TMP/commands"

@@ -92,6 +92,15 @@ test_command_templates(void **state)
 	    "2001:db8:ff00:: ~ net && net.len < 40");
 	assert_true(lg_build_cmd(CMD_ROUTES_IN, &a, cmd, sizeof(cmd)));
 	assert_string_equal(cmd, "show route all in 2001:db8:ff00::/40");
+	a.proto = "AS64501_2";
+	assert_true(lg_build_cmd(CMD_ROUTES_NET_EXPORT, &a, cmd, sizeof(cmd)));
+	assert_string_equal(cmd, "show route all 2001:db8:ff00::/40 export AS64501_2");
+	a.table = "master6";
+	assert_true(lg_build_cmd(CMD_ROUTES_NET_TABLE, &a, cmd, sizeof(cmd)));
+	assert_string_equal(cmd, "show route all 2001:db8:ff00::/40 table master6");
+	a.proto = "AS1 all";
+	assert_false(lg_build_cmd(CMD_ROUTES_NET_PROTO, &a, cmd, sizeof(cmd)));
+	a.proto = NULL;
 	a.asn = 4200000000u;
 	assert_true(lg_build_cmd(CMD_ROUTES_ORIGIN_FILTERED, &a, cmd, sizeof(cmd)));
 	assert_string_equal(cmd, "show route all filtered where bgp_path.last = 4200000000");

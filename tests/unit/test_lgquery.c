@@ -41,6 +41,21 @@ test_requests_good(void **state)
 	assert_int_equal(rq.cmds[3], CMD_ROUTES_IN_FILTERED);
 	assert_true(lg_parse_request("GET", "/lookup", "q=198.51.100.0%2F24&page=2", &rq, &e));
 	assert_int_equal(rq.page_no, 2);
+	/* birdseye, as IXP Manager asks: the prefix in one encoded segment. */
+	assert_true(lg_parse_request("GET", "/birdseye/rs1/ipv6/route/2001%3Adb8%3A%3A%2F32/protocol/AS1_1",
+	    "use_cache=0", &rq, &e));
+	assert_int_equal(rq.fmt, LGF_BE);
+	assert_int_equal(rq.afi, AF6);
+	assert_string_equal(prefix_format(&rq.q_prefix, tmp), "2001:db8::/32");
+	assert_string_equal(rq.proto, "AS1_1");
+	assert_int_equal(rq.cmds[0], CMD_ROUTES_NET_PROTO);
+	assert_true(rq.uncached);
+	assert_true(lg_parse_request("GET", "/birdseye/rs1/ipv4/routes/lc-zwild/protocol/AS1_1/64500/1101",
+	    "", &rq, &e));
+	assert_true(rq.has_lc);
+	assert_int_equal(rq.lc[0], 64500);
+	assert_int_equal(rq.lc[1], 1101);
+	assert_int_equal(rq.cmds[1], CMD_ROUTES_FILTERED);
 	assert_true(lg_parse_request("GET", "/lookup", "q=198.51.100.7", &rq, &e));
 	assert_int_equal(rq.cmds[0], CMD_ROUTES_FOR);
 	assert_int_equal(rq.cmds[1], CMD_ROUTES_FOR_FILTERED);
@@ -91,7 +106,10 @@ test_requests_bad(void **state)
 	} bad[] = {
 		{ "POST", "/", "", 405, "" },
 		{ "GET", "/../etc/passwd", "", 404, "" },
-		{ "GET", "/rs/..%2F..%2Fetc", "", 404, "" },
+		{ "GET", "/rs/..%2F..%2Fetc", "", 404, "rs" },
+		/* An encoded slash is text of its segment: only birdseye's {net} takes one. */
+		{ "GET", "/birdseye/rs1/ipv4/route/..%2F..%2Fetc/table/master4", "", 400, "net" },
+		{ "GET", "/birdseye/rs1/ipv4/routes/table/master4%2Fx", "", 404, "table" },
 		{ "GET", "/rs/rs1%00/x", "", 404, "" },
 		{ "GET", "/rs/rs1/AS1_1;configure", "", 404, "neighbor" },
 		{ "GET", "/rs/rs1/AS1_1%20configure", "", 404, "neighbor" },
