@@ -328,7 +328,7 @@ bird_cmd_ok(const char *cmd)
 		char c = cmd[i];
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
 		    c == ' ' || c == '_' || c == '.' || c == ':' || c == '/' || c == '=' || c == '~' ||
-		    c == '&' || c == '<'))
+		    c == '&' || c == '<' || c == '(' || c == ')' || c == ','))
 			return false;
 	}
 	return true;

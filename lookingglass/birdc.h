@@ -100,7 +100,8 @@ void	bird_configure(struct bird_sess *s, const char *path, unsigned timeout_s,
 	    int64_t deadline_ms, struct bird_result *res);
 
 /* Is the command something we send: letters, digits, space and _ . : / = ~ &
- * < only (no quotes, braces, semicolons, newlines); shorter than BIRD_CMD_MAX? */
+ * < ( ) , only (no quotes, braces, semicolons, newlines); shorter than
+ * BIRD_CMD_MAX? */
 bool	bird_cmd_ok(const char *cmd);
 
 

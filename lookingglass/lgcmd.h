@@ -29,6 +29,8 @@ enum lg_cmd {
 	CMD_ROUTES_NET_PROTO,		/* prefix from proto: exact (birdseye) */
 	CMD_ROUTES_NET_TABLE,		/* prefix in table: exact */
 	CMD_ROUTES_NET_EXPORT,		/* prefix exported to proto: exact */
+	CMD_ROUTES_COMMUNITY,		/* community: every route carrying it */
+	CMD_ROUTES_COMMUNITY_FILTERED,
 	CMD_NUM
 };
 
@@ -54,7 +56,8 @@ lg_cmd_filtered(enum lg_cmd c)
 {
 	return c == CMD_ROUTES_FILTERED || c == CMD_ROUTES_FOR_FILTERED ||
 	    c == CMD_ROUTES_ORIGIN_FILTERED || c == CMD_ROUTES_TABLE_FILTERED ||
-	    c == CMD_ROUTES_COVERING_FILTERED || c == CMD_ROUTES_IN_FILTERED;
+	    c == CMD_ROUTES_COVERING_FILTERED || c == CMD_ROUTES_IN_FILTERED ||
+	    c == CMD_ROUTES_COMMUNITY_FILTERED;
 }
 
 #endif

@@ -112,7 +112,8 @@ lg_free(struct lg *lg)
  * The only commands sent to BIRD: fixed text around at most one value, which
  * is a name BIRD gave us, a number, or an address printed from binary.
  */
-enum tmpl_arg { T_NONE, T_PROTO, T_TABLE, T_TARGET, T_ASN, T_COVER, T_NET_PROTO, T_NET_TABLE };
+enum tmpl_arg { T_NONE, T_PROTO, T_TABLE, T_TARGET, T_ASN, T_COVER, T_NET_PROTO, T_NET_TABLE,
+	T_COMM };
 
 static const struct {
 	const char	*head;
@@ -145,12 +146,14 @@ static const struct {
 	[CMD_ROUTES_NET_PROTO] = { "show route all ", T_NET_PROTO, " protocol " },
 	[CMD_ROUTES_NET_TABLE] = { "show route all ", T_NET_TABLE, " table " },
 	[CMD_ROUTES_NET_EXPORT] = { "show route all ", T_NET_PROTO, " export " },
+	[CMD_ROUTES_COMMUNITY] = { "show route all where ", T_COMM, "" },
+	[CMD_ROUTES_COMMUNITY_FILTERED] = { "show route all filtered where ", T_COMM, "" },
 };
 
 bool
 lg_build_cmd(enum lg_cmd c, const struct lg_args *a, char *out, size_t cap)
 {
-	char tmp[ADDR_STRLEN], num[32], cover[64];
+	char tmp[ADDR_STRLEN], num[32], cover[96];
 	const char *head, *val = "", *tail, *name = "";
 	enum tmpl_arg arg;
 	int n;
@@ -187,6 +190,16 @@ lg_build_cmd(enum lg_cmd c, const struct lg_args *a, char *out, size_t cap)
 	case T_ASN:
 		snprintf(num, sizeof(num), "%u", a->asn);
 		val = num;
+		break;
+	case T_COMM:
+		/* Numbers only: "(A, B, C) ~ bgp_large_community". */
+		if (a->comm_large)
+			snprintf(cover, sizeof(cover), "(%u, %u, %u) ~ bgp_large_community",
+			    a->comm[0], a->comm[1], a->comm[2]);
+		else
+			snprintf(cover, sizeof(cover), "(%u, %u) ~ bgp_community",
+			    a->comm[0] & 0xffff, a->comm[1] & 0xffff);
+		val = cover;
 		break;
 	case T_COVER: {
 		/* IP networks only: a ROA table's entries match "ADDR ~ net" too. */

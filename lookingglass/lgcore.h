@@ -78,6 +78,8 @@ struct lg_args {
 	struct ipaddr		 ip;
 	struct prefix		 prefix;
 	uint32_t		 asn;
+	bool			 comm_large;	/* community: (c[0], c[1][, c[2]]) */
+	uint32_t		 comm[3];
 };
 
 void	lg_init(struct lg *lg, const struct lg_options *opt);

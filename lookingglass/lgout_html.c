@@ -37,6 +37,8 @@ html_begin(struct lg_out *o, const char *title)
 	    "size=\"24\" required></label> <button>Look up</button></form>"
 	    "<form action=\"origin\" method=\"get\"><label>Origin AS <input name=\"asn\" "
 	    "size=\"12\" required></label> <button>Search</button></form>"
+	    "<form action=\"community\" method=\"get\"><label>Community <input name=\"c\" "
+	    "size=\"16\" required></label> <button>Search</button></form>"
 	    "<a href=\"members\">Members</a><a href=\"policy\">Policy</a>"
 	    "<a href=\"manrs\">MANRS</a></nav></header>\n<main>\n<h1>");
 	esc(b, title);
@@ -498,7 +500,7 @@ h_search_begin(struct lg_out *o, const char *what)
 	char title[160];
 
 	snprintf(title, sizeof(title), o->rq->has_asn ? "Routes originated by %s" :
-	    "Routes for %s", what);
+	    o->rq->has_comm ? "Routes with the community %s" : "Routes for %s", what);
 	html_begin(o, title);
 }
 
@@ -528,8 +530,8 @@ h_search_end(struct lg_out *o, const char *what, size_t shown, size_t pages)
 
 	if (shown == 0 && o->rq->page_no == 1)
 		buf_printf(b, "<p class=\"empty\">No route server has a route %s %s.</p>\n",
-		    o->rq->has_asn ? "originated by" : o->rq->q_is_ip ? "for" :
-		    "covering, at or inside", what);
+		    o->rq->has_asn ? "originated by" : o->rq->has_comm ? "with the community" :
+		    o->rq->q_is_ip ? "for" : "covering, at or inside", what);
 	if (pages > 1) {
 		buf_printf(b, "<p class=\"pager\">More specifics, page %u of %zu: ",
 		    o->rq->page_no, pages);
@@ -553,6 +555,10 @@ static void
 h_members_begin(struct lg_out *o, const struct lg_directory *d)
 {
 	html_begin(o, "Members");
+	buf_puts(&o->resp->body, "<form class=\"find\" action=\"members\" method=\"get\"><label>"
+	    "Name or ASN <input name=\"find\" size=\"24\" value=\"");
+	esc(&o->resp->body, o->rq->find);
+	buf_puts(&o->resp->body, "\" required></label> <button>Find</button></form>\n");
 	if (d == NULL)
 		buf_puts(&o->resp->body, "<p class=\"empty\">No member list configured "
 		    "(ixp-lg --members OUTDIR/members.json).</p>\n");

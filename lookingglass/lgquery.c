@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "asn.h"
+#include "community.h"
 #include "strutil.h"
 
 #define MAX_SEGS 10
@@ -73,7 +74,7 @@ seterr(struct lg_reqerr *err, int status, const char *param, const char *msg)
 /* ---- routing ------------------------------------------------------------------ */
 
 enum { P_Q = 1, P_ASN = 2, P_VIEW = 4, P_PAGE = 8, P_PREFIX = 16, P_UNCACHED = 32,
-	P_USE_CACHE = 64 };
+	P_USE_CACHE = 64, P_COMM = 128, P_FIND = 256 };
 
 struct route {
 	enum lg_page	 page;
@@ -107,7 +108,9 @@ static const struct route routes[] = {
 	    { CMD_ROUTES_FOR, CMD_ROUTES_FOR_FILTERED }, false, NULL },
 	{ PG_SEARCH, { "origin", NULL }, P_ASN, P_ASN, LGF_HTML,
 	    { CMD_ROUTES_ORIGIN, CMD_ROUTES_ORIGIN_FILTERED }, false, NULL },
-	{ PG_MEMBERS, { "members", NULL }, 0, 0, LGF_HTML, { CMD_NONE }, false, NULL },
+	{ PG_SEARCH, { "community", NULL }, P_COMM, P_COMM, LGF_HTML,
+	    { CMD_ROUTES_COMMUNITY, CMD_ROUTES_COMMUNITY_FILTERED }, false, NULL },
+	{ PG_MEMBERS, { "members", NULL }, P_FIND, 0, LGF_HTML, { CMD_NONE }, false, NULL },
 	{ PG_CSS, { "static", "lg.css", NULL }, 0, 0, LGF_HTML, { CMD_NONE }, false, NULL },
 	{ PG_HEALTH, { "healthz", NULL }, 0, 0, LGF_JSON, { CMD_NONE }, false, NULL },
 	{ PG_METRICS, { "metrics", NULL }, 0, 0, LGF_JSON, { CMD_NONE }, false, NULL },
@@ -129,7 +132,9 @@ static const struct route routes[] = {
 	    { CMD_ROUTES_FOR, CMD_ROUTES_FOR_FILTERED }, false, NULL },
 	{ PG_SEARCH, { API, "origin", NULL }, P_ASN, P_ASN, LGF_JSON,
 	    { CMD_ROUTES_ORIGIN, CMD_ROUTES_ORIGIN_FILTERED }, false, NULL },
-	{ PG_MEMBERS, { API, "members", NULL }, 0, 0, LGF_JSON, { CMD_NONE }, false, NULL },
+	{ PG_SEARCH, { API, "community", NULL }, P_COMM, P_COMM, LGF_JSON,
+	    { CMD_ROUTES_COMMUNITY, CMD_ROUTES_COMMUNITY_FILTERED }, false, NULL },
+	{ PG_MEMBERS, { API, "members", NULL }, P_FIND, 0, LGF_JSON, { CMD_NONE }, false, NULL },
 	{ PG_MEMBER, { API, "member", "{asn}", NULL }, 0, 0, LGF_JSON,
 	    { CMD_ROUTES_ACCEPTED, CMD_ROUTES_FILTERED }, false, NULL },
 	{ PG_STATUS, { BW, "status", NULL }, 0, 0, LGF_BW, { CMD_STATUS }, false, NULL },
@@ -194,6 +199,7 @@ static const struct {
 } params[] = {
 	{ "q", P_Q }, { "asn", P_ASN }, { "view", P_VIEW }, { "page", P_PAGE },
 	{ "prefix", P_PREFIX }, { "uncached", P_UNCACHED }, { "use_cache", P_USE_CACHE },
+	{ "c", P_COMM }, { "find", P_FIND },
 };
 
 /* Split and decode the path; empty segments ("//") are dropped. */
@@ -389,6 +395,24 @@ set_param(struct lg_request *rq, unsigned bit, const char *name, const char *v,
 			return true;
 		seterr(err, 400, name, "page is a number from 1 to 100000");
 		return false;
+	case P_COMM: {
+		struct community_pat cp;
+		if (!community_pat_parse(v, &cp) || cp.any != 0) {
+			seterr(err, 400, name, "not a community (A:B or A:B:C, numbers)");
+			return false;
+		}
+		rq->has_comm = true;
+		rq->comm_large = cp.large;
+		memcpy(rq->comm, cp.v, sizeof(rq->comm));
+		return true;
+	}
+	case P_FIND:
+		if (strlen(v) > LG_FIND_MAX) {
+			seterr(err, 400, name, "at most 64 characters");
+			return false;
+		}
+		memcpy(rq->find, v, strlen(v) + 1);
+		return true;
 	case P_USE_CACHE:
 		if (!strcmp(v, "0") || !strcmp(v, "1")) {
 			rq->uncached = v[0] == '0';

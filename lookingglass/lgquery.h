@@ -15,6 +15,7 @@
 #include "lgcmd.h"
 
 #define LG_NAME_MAX 64		/* route server and protocol names */
+#define LG_FIND_MAX 64		/* a member search */
 
 /*
  * What a page does; the route table pairs each path with one, with the
@@ -66,6 +67,10 @@ struct lg_request {
 	uint32_t	 page_no;			/* 1-based */
 	bool		 uncached;
 	uint8_t		 afi;				/* birdseye's daemon: AF4, AF6 */
+	bool		 has_comm;			/* c=A:B or A:B:C */
+	bool		 comm_large;
+	uint32_t	 comm[3];
+	char		 find[LG_FIND_MAX + 1];		/* members?find=: name or ASN */
 	bool		 has_lc;			/* routes with the large community */
 	uint32_t	 lc[2];				/* (lc[0], lc[1], *) */
 };

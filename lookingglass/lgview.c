@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "asn.h"
 #include "fileio.h"
 #include "lgout.h"
 #include "xalloc.h"
@@ -370,6 +372,13 @@ page_search(struct lg_out *o)
 	if (rq->has_asn) {
 		a.asn = rq->asn;
 		snprintf(what, sizeof(what), "AS%u", rq->asn);
+	} else if (rq->has_comm) {
+		a.comm_large = rq->comm_large;
+		memcpy(a.comm, rq->comm, sizeof(a.comm));
+		if (rq->comm_large)
+			snprintf(what, sizeof(what), "%u:%u:%u", rq->comm[0], rq->comm[1], rq->comm[2]);
+		else
+			snprintf(what, sizeof(what), "%u:%u", rq->comm[0], rq->comm[1]);
 	} else {
 		a.is_ip = rq->q_is_ip;
 		a.ip = rq->q_ip;
@@ -421,6 +430,24 @@ page_search(struct lg_out *o)
 	o->fmt->search_end(o, what, shown, pages);
 }
 
+/* A member a search (?find=) names: by its ASN (64501, AS64501), or a part
+ * of its name, in any case. */
+static bool
+member_found(const struct lg_member *m, const char *find)
+{
+	uint32_t asn;
+	size_t n = strlen(find);
+
+	if (n == 0)
+		return true;
+	if (asn_parse(find, n, ASN_PLAIN | ASN_PREFIXED, &asn))
+		return m->asn == asn;
+	for (const char *p = m->name; *p; p++)
+		if (strncasecmp(p, find, n) == 0)
+			return true;
+	return false;
+}
+
 static void
 page_members(struct lg_out *o)
 {
@@ -428,7 +455,8 @@ page_members(struct lg_out *o)
 
 	o->fmt->members_begin(o, d);
 	for (size_t i = 0; d != NULL && i < d->n; i++)
-		o->fmt->member(o, &d->v[i]);
+		if (member_found(&d->v[i], o->rq->find))
+			o->fmt->member(o, &d->v[i]);
 	o->fmt->members_end(o, d);
 }
 

@@ -67,13 +67,14 @@ jqf "filtered 198.51.100.64/28: RPKI shown invalid" \
 	'.routes[] | select(.network == "198.51.100.64/28") | .rpki == "invalid"'
 jqc "accepted: 3 routes, RPKI valid, the blackhole flagged" "$R?view=accepted" \
 	'.total == 3 and (.routes[] | select(.network == "198.51.100.0/28") | .rpki == "valid" and .as_path == [64501]) and (.routes[] | select(.network == "198.51.100.1/32") | .blackhole)'
-# Why a route is not sent to someone: 198.51.100.16/28 carries 64500:0:64502.
-jqc "accepted: 198.51.100.16/28 is not sent to AS64502 (asked not to), the others to everyone" "$R?view=accepted" \
-	'([.routes[] | select(.network == "198.51.100.16/28") | .not_sent_to] == [[{"asn": 64502, "reason": "denied"}]]) and ([.routes[] | select(.network != "198.51.100.16/28") | .not_sent_to | length] | add) == 0 and ([.routes[].sent_to_none] | unique) == [null]'
-jqc "not exported to AS64502: BIRD withholds 198.51.100.16/28 alone, for that reason" "$N/AS64502_1/routes?view=noexport" \
-	'[.routes[] | {network, r: .not_exported.reason}] == [{"network": "198.51.100.16/28", "r": "denied"}]'
-jqc "exported to AS64502: without 198.51.100.16/28 (BIRD agrees)" "$N/AS64502_1/routes?view=exported" \
-	'[.routes[].network] | index("198.51.100.16/28") == null'
+# Why a route is not sent to someone: 198.51.100.16/28 carries 64500:0:64502,
+# the blackhole 198.51.100.1/32 the standard 0:64502.
+jqc "accepted: .16/28 and .1/32 are not sent to AS64502 (asked not to), .0/28 to everyone" "$R?view=accepted" \
+	'([.routes[] | select(.network == "198.51.100.16/28" or .network == "198.51.100.1/32") | .not_sent_to] == [[{"asn": 64502, "reason": "denied"}], [{"asn": 64502, "reason": "denied"}]]) and ([.routes[] | select(.network == "198.51.100.0/28") | .not_sent_to] == [[]]) and ([.routes[].sent_to_none] | unique) == [null]'
+jqc "not exported to AS64502: BIRD withholds those two alone, for that reason" "$N/AS64502_1/routes?view=noexport" \
+	'([.routes[] | {network, r: .not_exported.reason}] | sort_by(.network)) == [{"network": "198.51.100.1/32", "r": "denied"}, {"network": "198.51.100.16/28", "r": "denied"}]'
+jqc "exported to AS64502: without them (BIRD agrees)" "$N/AS64502_1/routes?view=exported" \
+	'[.routes[].network] | index("198.51.100.16/28") == null and index("198.51.100.1/32") == null'
 check "neighbour page: a 'Not exported to it' tab with the reason" sh -c \
 	"curl -s '$LG/rs/rs1/AS64502_1?view=noexport' | grep -q 'Not exported to it' && curl -s '$LG/rs/rs1/AS64502_1?view=noexport' | grep -q 'asked not to send it to this member'"
 check "accepted list: 'Not sent to AS64502 Beta Transit (asked not to)'" sh -c \
@@ -90,6 +91,19 @@ jqf "named: a filtered route's reject community" \
 	'.routes[] | select(.network == "198.51.100.64/28") | .community_meanings["64500:65520:14"] == "filtered, reason 14: RPKI invalid"'
 check "named in HTML: the meaning beside the raw value, escaped" sh -c \
 	"curl -s '$LG/rs/rs1/AS64501_1?view=accepted' | grep -qF '64501:1:2 <span class=\"cn\">Alpha&#39;s own &lt;tag&gt; &amp; &quot;marks&quot;</span>'"
+# Routes by community, and members by name or ASN.
+jqc "community search: 64500:0:64502 finds 198.51.100.16/28" "/api/v1/community?c=64500:0:64502" \
+	'[.results[0].routes[] | .network] == ["198.51.100.16/28"] and .query == "64500:0:64502"'
+jqc "community search: the reject community 64500:65520:14 finds the filtered RPKI-invalid route" "/api/v1/community?c=64500:65520:14" \
+	'[.results[0].routes[] | select(.filtered) | .network] == ["198.51.100.64/28"]'
+jqc "community search: a standard community, 64502:100, on AS64502's IPv4 route" "/api/v1/community?c=64502:100" \
+	'[.results[0].routes[] | .network] == ["203.0.113.0/24"]'
+check "community search: a pattern or text is 400" [ "$(code "$LG/api/v1/community?c=64500:0:%7Bx%7D") $(code "$LG/community?c=65536:1") $(code "$LG/community?c=1:2:3:4")" = "400 400 400" ]
+jqc "member search by name, any case" "/api/v1/members?find=ALPHA" '[.members[].asn] == [64501]'
+jqc "member search by ASN" "/api/v1/members?find=AS64502" '[.members[].asn] == [64502]'
+jqc "member search with no match: empty" "/api/v1/members?find=nobody" '.members == []'
+check "members page: the search form keeps the text, escaped" sh -c \
+	"curl -s '$LG/members?find=%3Cb%3E' | grep -q 'value=\"&lt;b&gt;\"'"
 jqc "exported to AS64502: AS64501's routes, not its own" "$N/AS64502_1/routes?view=exported" \
 	'([.routes[].network] | index("198.51.100.0/28") != null) and ([.routes[].network] | index("203.0.113.0/24") == null)'
 jqc "IPv6 filtered: 2001:db8:1000:1::/64 reason 12" "$N/AS64501_2/routes?view=filtered" \
@@ -286,6 +300,9 @@ done <<'URLS'
 /birdseye/rs1/ipv4/routes/table/master4%20filter
 /birdseye/rs1/ipv4/route/198.51.100.0%2F24/protocol/AS64501_1%0Ashow
 /birdseye/rs1/ipv4/routes/lc-zwild/protocol/AS64501_1/99999999999/1
+/community?c=1:2)%20||%20true
+/community?c=1:2;show
+/api/v1/community?c=(1,2)
 /api/v1/lookup?q=%C0%AE%C0%AE%2F
 /api/v1/lookup?q=%00
 /member/AS64501;show
@@ -300,7 +317,7 @@ check "injection corpus: every hostile request refused (4xx)" sh -c "! grep -qv 
 grep -v '^4' "$T_TMP/inj.codes" | sed 's/^/        not refused: /'
 # BIRD logs every command it receives ("debug commands 2").
 tail -n +"$log_from" "$T_TMP/rs.log" | sed -n 's/.*<TRACE> CLI: //p' | sort -u > "$T_TMP/commands"
-bad=$(grep -Ev '^(restrict|show status|show protocols all|show route all( filtered)? protocol AS[0-9]+_[0-9]+|show route all (export|noexport) AS[0-9]+_[0-9]+|show route all [0-9a-f.:]+/[0-9]+ (protocol|export) AS[0-9]+_[0-9]+|show route all [0-9a-f.:]+/[0-9]+ table master[46]|show route all for [0-9a-f.:/]+|show route all( filtered)? (in )?[0-9a-f.:]+/[0-9]+|show route all( filtered)? where net\.type = NET_IP[46] && [0-9a-f.:]+ ~ net && net\.len < [0-9]+|show route all filtered where [0-9a-f.:]+ ~ net|show route all( filtered)? where bgp_path\.last = [0-9]+|show route all( filtered)? table master[46])$' "$T_TMP/commands")
+bad=$(grep -Ev '^(restrict|show status|show protocols all|show route all( filtered)? protocol AS[0-9]+_[0-9]+|show route all (export|noexport) AS[0-9]+_[0-9]+|show route all [0-9a-f.:]+/[0-9]+ (protocol|export) AS[0-9]+_[0-9]+|show route all [0-9a-f.:]+/[0-9]+ table master[46]|show route all for [0-9a-f.:/]+|show route all( filtered)? (in )?[0-9a-f.:]+/[0-9]+|show route all( filtered)? where net\.type = NET_IP[46] && [0-9a-f.:]+ ~ net && net\.len < [0-9]+|show route all( filtered)? where \([0-9, ]+\) ~ bgp_(large_)?community|show route all filtered where [0-9a-f.:]+ ~ net|show route all( filtered)? where bgp_path\.last = [0-9]+|show route all( filtered)? table master[46])$' "$T_TMP/commands")
 check "BIRD received only commands of our templates ($(wc -l < "$T_TMP/commands") distinct)" [ -z "$bad" ]
 [ -n "$bad" ] && printf '        unexpected: %s\n' $bad
 check "BIRD received no text of the corpus" sh -c "! grep -Eqi 'configure|down|eval|echo|filter |id\)|passwd|[;{}\"\`]' $T_TMP/commands"
@@ -582,6 +599,19 @@ if command -v chromium >/dev/null 2>&1; then
 	check "Chromium: the printed member page reads its name, the fixes and the reasons" sh -c \
 		"grep -qF 'AS64501 Alpha <Networks> & \"Sons\"' $T_TMP/member.txt && grep -q 'What to fix' $T_TMP/member.txt && grep -q 'RPKI invalid' $T_TMP/member.txt && grep -q 'Filtered routes by reason' $T_TMP/member.txt"
 	[ -n "${LG_SCREENSHOT:-}" ] && cp "$T_TMP/member-390.png" "${LG_SCREENSHOT%.png}-member-390.png"
+	# The aggregate lookup and the not-exported tab, at both widths, as text.
+	for w in 1280,1000 390,844; do
+		timeout 90 chromium --headless --no-sandbox --disable-gpu --window-size=$w \
+			--screenshot="$T_TMP/agg-${w%,*}.png" "$LG/lookup?q=198.51.100.0/24" >> "$T_TMP/chromium.log" 2>&1
+		timeout 90 chromium --headless --no-sandbox --disable-gpu --window-size=$w \
+			--screenshot="$T_TMP/noexp-${w%,*}.png" "$LG/rs/rs1/AS64502_1?view=noexport" >> "$T_TMP/chromium.log" 2>&1
+	done
+	check "Chromium: screenshots of the aggregate lookup and the not-exported tab at 1280 and 390 px" sh -c \
+		"for f in $T_TMP/agg-1280.png $T_TMP/agg-390.png $T_TMP/noexp-1280.png $T_TMP/noexp-390.png; do [ \$(stat -c %s \$f 2>/dev/null || echo 0) -gt 10000 ] || exit 1; done"
+	timeout 90 chromium --headless --no-sandbox --disable-gpu --dump-dom "$LG/lookup?q=198.51.100.0/24" 2> /dev/null > "$T_TMP/agg-dom.html"
+	timeout 90 chromium --headless --no-sandbox --disable-gpu --dump-dom "$LG/rs/rs1/AS64502_1?view=noexport" 2> /dev/null > "$T_TMP/noexp-dom.html"
+	check "Chromium: the rendered lookup has its scoped lists and named communities; the tab its reason" sh -c \
+		"grep -q 'Filtered: this prefix and its more specifics' $T_TMP/agg-dom.html && grep -q 'more specific</span>' $T_TMP/agg-dom.html && grep -q 'RPKI valid' $T_TMP/agg-dom.html && grep -q 'asked not to send it to this member' $T_TMP/noexp-dom.html && grep -q 'do not announce to peer: AS64502 Beta Transit' $T_TMP/noexp-dom.html"
 else
 	fail "chromium is not installed (make check installs it)"
 fi

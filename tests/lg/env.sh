@@ -98,6 +98,7 @@ lg_env_up() {
 		if net = $A.192/28 then { bgp_path.prepend(64510); }
 		if net = $A.48/28 then { bgp_path.prepend(65550); }
 		if net = $A.1/32 then bgp_community.add((65535, 666));
+		if net = $A.1/32 then bgp_community.add((0, 64502));	# not to AS64502 either
 		if net = $A.16/28 then bgp_large_community.add((64500, 0, 64502));	# not to AS64502
 		bgp_path.prepend(64501);
 		bgp_large_community.add((64501, 1, 2));

@@ -100,6 +100,13 @@ test_command_templates(void **state)
 	assert_string_equal(cmd, "show route all 2001:db8:ff00::/40 table master6");
 	a.proto = "AS1 all";
 	assert_false(lg_build_cmd(CMD_ROUTES_NET_PROTO, &a, cmd, sizeof(cmd)));
+	a.comm_large = true;
+	a.comm[0] = 4294967295u, a.comm[1] = 0, a.comm[2] = 64502;
+	assert_true(lg_build_cmd(CMD_ROUTES_COMMUNITY_FILTERED, &a, cmd, sizeof(cmd)));
+	assert_string_equal(cmd, "show route all filtered where (4294967295, 0, 64502) ~ bgp_large_community");
+	a.comm_large = false;
+	assert_true(lg_build_cmd(CMD_ROUTES_COMMUNITY, &a, cmd, sizeof(cmd)));
+	assert_string_equal(cmd, "show route all where (65535, 0) ~ bgp_community");
 	a.proto = NULL;
 	a.asn = 4200000000u;
 	assert_true(lg_build_cmd(CMD_ROUTES_ORIGIN_FILTERED, &a, cmd, sizeof(cmd)));

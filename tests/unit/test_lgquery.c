@@ -56,6 +56,14 @@ test_requests_good(void **state)
 	assert_int_equal(rq.lc[0], 64500);
 	assert_int_equal(rq.lc[1], 1101);
 	assert_int_equal(rq.cmds[1], CMD_ROUTES_FILTERED);
+	assert_true(lg_parse_request("GET", "/api/v1/community", "c=64500%3A0%3A64502", &rq, &e));
+	assert_true(rq.has_comm && rq.comm_large);
+	assert_int_equal(rq.comm[2], 64502);
+	assert_int_equal(rq.cmds[1], CMD_ROUTES_COMMUNITY_FILTERED);
+	assert_false(lg_parse_request("GET", "/community", "c=64500%3A%7Bx%7D", &rq, &e));
+	assert_string_equal(e.param, "c");
+	assert_true(lg_parse_request("GET", "/members", "find=Alpha+%26+Sons", &rq, &e));
+	assert_string_equal(rq.find, "Alpha & Sons");
 	assert_true(lg_parse_request("GET", "/lookup", "q=198.51.100.7", &rq, &e));
 	assert_int_equal(rq.cmds[0], CMD_ROUTES_FOR);
 	assert_int_equal(rq.cmds[1], CMD_ROUTES_FOR_FILTERED);
