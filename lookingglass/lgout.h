@@ -91,6 +91,8 @@ struct lg_out {
  */
 struct lg_output {
 	size_t	 page_size;	/* routes per page; 0: one list of up to --max-routes */
+	bool	 withheld;	/* prints whom an accepted route is not sent to (a loop
+				 * over the sessions per route: only where it shows) */
 	void	(*error)(struct lg_out *o, int status, const char *param, const char *msg);
 
 	void	(*status_begin)(struct lg_out *o);

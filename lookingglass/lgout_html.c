@@ -859,6 +859,7 @@ const size_t lg_html_css_len = sizeof(lg_html_css) - 1;
 
 const struct lg_output lg_out_html = {
 	.page_size = LG_PAGE_SIZE,
+	.withheld = true,
 	.error = h_error,
 	.status_begin = h_status_begin,
 	.status = h_status,

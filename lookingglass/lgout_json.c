@@ -414,6 +414,7 @@ j_member_page(struct lg_out *o, const struct lg_member_view *v)
 
 const struct lg_output lg_out_json = {
 	.page_size = LG_PAGE_SIZE,
+	.withheld = true,
 	.error = j_error,
 	.status_begin = j_status_begin,
 	.status = j_status,

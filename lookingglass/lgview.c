@@ -189,7 +189,7 @@ walk_route(void *ctx, const struct bird_route *r)
 		    r->n_communities, (const uint32_t (*)[3])r->large_communities,
 		    r->n_large_communities };
 		f.not_sent = announce_to(&ar, w->pr->rs_asn, lg_proto_asn(w->l->neighbor));
-	} else if (!w->l->filtered && f.reject == 0 && w->l->exported == false) {
+	} else if (w->o->fmt->withheld && !w->l->filtered && f.reject == 0 && !w->l->exported) {
 		withheld(w->pr, r, &f);
 	}
 	w->o->fmt->route(w->o, w->l, r, &f);
