@@ -49,6 +49,16 @@ bird_row "BIRD socket: show route all for $ip (reference)" "show route all for $
 bird_row "BIRD socket: ... filtered where $ip ~ net (reference)" "show route all filtered where $ip ~ net"
 http_row "ixp-lg lookup $ip, cached (30 s)" $port "/api/v1/lookup?q=$ip"
 http_row "ixp-lg lookup $ip, no cache (both commands)" $((port + 1)) "/api/v1/lookup?q=$ip"
+# A prefix's scope (covering routes by a scan of the table, more specifics
+# by BIRD's "in"), and a member's page (all its routes, counted).
+agg=10.0.0.0/16
+bird_row "BIRD socket: show route all filtered in $agg (reference)" "show route all filtered in $agg"
+bird_row "BIRD socket: ... where ... ~ net && net.len < 16 (reference)" \
+	"show route all where net.type = NET_IP4 && 10.0.0.0 ~ net && net.len < 16"
+http_row "ixp-lg lookup $agg, no cache (four commands)" $((port + 1)) "/api/v1/lookup?q=$agg"
+bird_row "BIRD socket: show route all filtered protocol AS64501_1 (reference)" \
+	"show route all filtered protocol AS64501_1"
+http_row "ixp-lg member page AS64501, no cache (its routes counted)" $((port + 1)) "/api/v1/member/AS64501"
 # Under attack: a slowloris holding 16 connections (the per-network cap)
 # from each of 40 addresses, a header byte every 5 s, while BIRD is
 # reconfigured every second; the same rows again.

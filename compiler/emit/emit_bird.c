@@ -859,15 +859,20 @@ print_functions(struct emitter *e)
 {
 	const char *p = policies_rs_functions_bird;
 
-	/* rs_reject's Euro-IX twin, from the reasons table. */
-	buf_puts(e->b, "\n# Euro-IX reject codes (RS_ASN, 1101, x) beside ixp-rs's own, for IXP "
-	    "Manager's\n# looking glass (reasons.json has the mapping).\nfunction rs_euroix(int reason)\n"
-	    "{\n\tcase reason {\n");
-	for (int c = 1; c <= REJ_MAX; c++)
-		if (reason_get(c)->euroix)
-			buf_printf(e->b, "\t%d: bgp_large_community.add((RS_ASN, %d, %d));\n", c,
-			    LC_EUROIX_REJECT, reason_get(c)->euroix);
-	buf_puts(e->b, "\t}\n}\n");
+	/* rs_reject's Euro-IX twin (policy.reject_communities), from the reasons table. */
+	if (e->mo->euroix_reject) {
+		buf_puts(e->b, "\n# Euro-IX reject codes (RS_ASN, 1101, x) beside ixp-rs's own, for "
+		    "IXP Manager's\n# looking glass (reasons.json has the mapping).\n"
+		    "function rs_euroix(int reason)\n{\n\tcase reason {\n");
+		for (int c = 1; c <= REJ_MAX; c++)
+			if (reason_get(c)->euroix)
+				buf_printf(e->b, "\t%d: bgp_large_community.add((RS_ASN, %d, %d));\n",
+				    c, LC_EUROIX_REJECT, reason_get(c)->euroix);
+		buf_puts(e->b, "\t}\n}\n");
+	} else {
+		buf_puts(e->b, "\n# Filtered routes carry ixp-rs's reject codes only "
+		    "(policy.reject_communities: ixp-rs).\nfunction rs_euroix(int reason)\n{\n}\n");
+	}
 	buf_puts(e->b, "\n# ---- route-server functions (policies/rs_functions.bird) ----\n");
 	while (*p) {
 		size_t n = strcspn(p, "\n");

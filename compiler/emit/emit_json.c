@@ -96,7 +96,8 @@ emit_reasons_json(struct buf *out, const struct model *mo)
 		set(fr, key, str(r->text));
 	}
 	set(root, "reasons", rj);
-	set(root, "euroix_reject_community", community("%u:%d:{code}", rs, LC_EUROIX_REJECT));
+	set(root, "euroix_reject_community", mo->euroix_reject ?
+	    community("%u:%d:{code}", rs, LC_EUROIX_REJECT) : json_null());
 	set(root, "rpki_community", community("%u:%d:{state}", rs, LC_RPKI_STATE));
 	for (int t = RPKI_TAG_VALID; t <= RPKI_TAG_INVALID; t++) {
 		snprintf(key, sizeof(key), "%d", t);

@@ -69,6 +69,10 @@ struct policy {
 	bool		 announcement_control;
 };
 
+/* How filtered routes are tagged: (RS, 65520, code), and with euro-ix also
+ * the Euro-IX (RS, 1101, x) where one exists (IXP Manager reads it). */
+enum reject_comms { REJECT_COMMS_IXPRS = 0, REJECT_COMMS_EUROIX };
+
 struct route_server {
 	char		*name;
 	struct ipaddr	 router_id;
@@ -193,6 +197,7 @@ struct config {
 	struct asnlist	 transit_free;
 	struct asnlist	 never_via_rs;
 	struct pfxlist	 blacklist;	/* IXP-wide blacklist (reject code 3) */
+	enum reject_comms reject_communities;	/* policy.reject_communities */
 
 	struct traffic	 traffic;
 

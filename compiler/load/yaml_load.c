@@ -1486,6 +1486,7 @@ static const struct ykey prefix_length_keys[] = {
 static const struct ysection prefix_length_section = { prefix_length_keys, NULL };
 
 static const char *const nh_words[] = { "strict", "same_as", NULL };
+static const char *const reject_comm_words[] = { "ixp-rs", "euro-ix", NULL };
 
 static const struct ykey policy_keys[] = {
 	{ .name = "prefix_length", .type = YT_MAP, .sub = &prefix_length_section },
@@ -1502,6 +1503,9 @@ static const struct ykey policy_keys[] = {
 	{ .name = "never_via_route_servers_asns", .type = YT_ASNS,
 	  .off = OFF(struct config, never_via_rs), .flags = YK_IXP_ONLY | YK_CONFIG, .dflt = "[]" },
 	{ .name = "blacklist", .type = YT_CUSTOM, .fn = r_blacklist, .dflt = "[]" },
+	{ .name = "reject_communities", .type = YT_CHOICE,
+	  .off = OFF(struct config, reject_communities), .words = reject_comm_words,
+	  .flags = YK_IXP_ONLY | YK_CONFIG, .dflt = "ixp-rs" },
 	{ .name = "irr", .type = YT_MAP, .sub = &irr_policy_section },
 	{ .name = "rpki", .type = YT_MAP, .sub = &rpki_policy_section },
 	{ .name = "aspa", .type = YT_MAP, .sub = &aspa_policy_section },

@@ -157,6 +157,7 @@ struct model {
 	enum rpki_mode		 rpki;
 	enum aspa_fill		 aspa;
 	enum lg_socket		 lg_socket;
+	bool			 euroix_reject;	/* filtered routes also carry (RS, 1101, x) */
 	struct rtr_endpoint	*rtr;
 	size_t			 n_rtr;
 	struct mmember		*members;	/* same order as c->members */

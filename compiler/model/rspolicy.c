@@ -191,10 +191,12 @@ communities(struct doc *d, const struct model *mo)
 	doc_cell(d, "%u:%d:{code}", rs, LC_REJECT);
 	doc_cell(d, "large");
 	doc_cell(d, "on a filtered route: why (the reject codes above)");
-	doc_cell(d, "%u:%d:{x}", rs, LC_EUROIX_REJECT);
-	doc_cell(d, "large");
-	doc_cell(d, "on a filtered route, beside it: the Euro-IX reason where there is one "
-	    "(IXP Manager's looking glass reads it)");
+	if (mo->euroix_reject) {
+		doc_cell(d, "%u:%d:{x}", rs, LC_EUROIX_REJECT);
+		doc_cell(d, "large");
+		doc_cell(d, "on a filtered route, beside it: the Euro-IX reason where there is "
+		    "one (IXP Manager's looking glass reads it)");
+	}
 	for (int t = RPKI_TAG_VALID; t <= RPKI_TAG_INVALID; t++) {
 		doc_cell(d, "%u:%d:%d", rs, LC_RPKI_STATE, t);
 		doc_cell(d, "large");

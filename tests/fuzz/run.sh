@@ -60,7 +60,11 @@ seed() {
 		for u in '/' '/rs/rs1/AS64501_1?view=filtered&page=2' '/lookup?q=2001%3Adb8%3A%3A1' \
 		    '/api/v1/origin?asn=AS64500' '/birdwatcher/rs1/routes/prefix?prefix=192.0.2.0/24' \
 		    '/birdwatcher/rs1/protocols/short?uncached=true' '/rs/..%2Fx?q=%zz&q=1' \
-		    '/members' '/api/v1/members' '/member/AS64501' '/api/v1/member/64501'; do
+		    '/members' '/api/v1/members' '/member/AS64501' '/api/v1/member/64501' \
+		    '/members?find=Alpha' '/community?c=64500:0:64502' '/lookup?q=198.51.100.0/24&page=2' \
+		    '/rs/rs1/AS64502_1?view=noexport' '/birdseye/rs1/ipv4/protocols/bgp?use_cache=0' \
+		    '/birdseye/rs1/ipv6/route/2001%3Adb8%3A%3A%2F32/protocol/AS64501_2' \
+		    '/birdseye/rs1/ipv4/routes/lc-zwild/protocol/AS64501_1/64500/1101'; do
 			if [ "$name" = fuzz_lghttp ]; then
 				printf 'G%s\n192.0.2.9, 2001:db8::1' "$u"
 			else

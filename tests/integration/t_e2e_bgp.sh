@@ -269,6 +269,11 @@ $A.240/28 12 table: no route object with the route's origin
 $A.242/32 12 table: BLACKHOLE, no route object with the route's origin
 $A.8/29 12 more-specific longer than the IXP allows
 EOF
+# policy.reject_communities is ixp-rs here (the default): no Euro-IX code
+# on a filtered route (t_lg runs euro-ix and checks that it is there).
+out=$(bc rs show route $A.112/28 filtered all)
+check "filtered routes carry (64500, 65520, code) alone, no Euro-IX (64500, 1101, x)" sh -c \
+	'echo "$1" | grep -q "(64500, 65520, 9)" && ! echo "$1" | grep -q "(64500, 1101,"' _ "$out"
 if wait_until 20 "4000::/16 filtered with reason 10" has_reason 4000::/16 10; then
 	has_route m2 4000::/16 rs6 && fail "reason 10: received" || pass "reason 10 (IPv6 outside 2000::/3): filtered, tagged, not received"
 fi
