@@ -29,9 +29,8 @@ announce_to(const struct announce_route *r, uint32_t rs, uint32_t peer)
 
 	if (has_large(r, rs, LC_RPKI_STATE, RPKI_TAG_INVALID))
 		return ANN_RPKI_INVALID;
-	/* BIRD itself: RFC 1997's NO_ADVERTISE, and NO_EXPORT towards another AS. */
-	if (has(r, 65535, 65281) || has(r, 65535, 65282))
-		return ANN_WELL_KNOWN;
+	/* NO_EXPORT and NO_ADVERTISE are the receiving member's business: the
+	 * sessions have `interpret communities off`, so BIRD passes them on. */
 	denied = has_large(r, rs, LC_NO_ANNOUNCE, peer);
 	nobody = has_large(r, rs, LC_NO_ANNOUNCE, 0);
 	allowed = has_large(r, rs, LC_ANNOUNCE, peer);
@@ -56,8 +55,6 @@ static const struct {
 	[ANN_OWN] = { "own", "it came from this session: a route is never sent back" },
 	[ANN_RPKI_INVALID] = { "rpki_invalid", "RPKI invalid: kept for the looking glass, "
 	    "sent to no member" },
-	[ANN_WELL_KNOWN] = { "no_export", "the announcer tagged it NO_EXPORT or NO_ADVERTISE "
-	    "(RFC 1997): sent to no member" },
 	[ANN_DENIED] = { "denied", "the announcer asked not to send it to this member "
 	    "(0:peer or RS:0:peer)" },
 	[ANN_NOT_LISTED] = { "not_listed", "the announcer sends it only to the members it "

@@ -1,9 +1,9 @@
 /*
  * Whether the route servers send a route to a member, from the route's
  * communities: the same rules as rs_export_ok and rs_may_announce in
- * policies/rs_functions.bird, and BIRD's own handling of the well-known
- * communities (RFC 1997), for the looking glass to say why a route is not
- * exported to someone. A route that passes is still sent only when it is
+ * policies/rs_functions.bird (BIRD itself passes RFC 1997's NO_EXPORT and
+ * NO_ADVERTISE on: the sessions have `interpret communities off`), for the
+ * looking glass to say why a route is not exported to someone. A route that passes is still sent only when it is
  * the best one for its prefix.
  */
 #ifndef IXP_ANNOUNCE_H
@@ -16,7 +16,6 @@ enum announce_why {
 	ANN_SENT = 0,		/* nothing withholds it */
 	ANN_OWN,		/* it came from that session: never sent back */
 	ANN_RPKI_INVALID,	/* kept RPKI-invalid routes are sent to no one */
-	ANN_WELL_KNOWN,		/* NO_EXPORT or NO_ADVERTISE from the announcer */
 	ANN_DENIED,		/* (RS, 0, peer) or (0, peer) */
 	ANN_NOT_LISTED,		/* (RS, 0, 0) or (0, RS) without (RS, 1, peer) / (RS, peer) */
 	ANN_NUM

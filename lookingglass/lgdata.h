@@ -57,8 +57,8 @@ struct lg_route_flags {
 	int	 rpki;			/* RPKI tag 1..4, 0: not tagged */
 	bool	 blackhole;		/* 65535:666 */
 	enum lg_relation relation;
-	/* An accepted route: sent to no member (ANN_RPKI_INVALID,
-	 * ANN_WELL_KNOWN), or the members its communities keep it from. */
+	/* An accepted route: sent to no member (ANN_RPKI_INVALID), or the
+	 * members its communities keep it from. */
 	enum announce_why sent_to_none;
 	uint32_t withheld[LG_WITHHELD_MAX];
 	enum announce_why withheld_why[LG_WITHHELD_MAX];

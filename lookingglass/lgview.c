@@ -133,7 +133,7 @@ relation(const struct lg_routes *l, const struct bird_route *r)
 
 /*
  * Whom an accepted route is not sent to, by its communities: no one (RPKI
- * invalid, NO_EXPORT), or the members of the route server's sessions that
+ * invalid, kept), or the members of the route server's sessions that
  * announcement control keeps it from.
  */
 static void
@@ -144,7 +144,7 @@ withheld(const struct lg_protos *pr, const struct bird_route *r, struct lg_route
 	uint32_t from = lg_session_asn(r->from_protocol), last = 0;
 	enum announce_why w = announce_to(&ar, pr->rs_asn, 0);
 
-	if (w == ANN_RPKI_INVALID || w == ANN_WELL_KNOWN) {
+	if (w == ANN_RPKI_INVALID) {
 		f->sent_to_none = w;
 		return;
 	}

@@ -81,14 +81,15 @@ test_announce(void **state)
 	r.n_comm = 2;
 	assert_int_equal(announce_to(&r, 64500, 64502), ANN_NOT_LISTED);
 	assert_int_equal(announce_to(&r, 64500, 64503), ANN_SENT);
-	/* Sent to no one: a kept RPKI-invalid route, NO_EXPORT. */
+	/* Sent to no one: a kept RPKI-invalid route. NO_EXPORT is passed on
+	 * (interpret communities off): the receiver's business. */
 	lcomm[0][0] = 64500, lcomm[0][1] = 1000, lcomm[0][2] = 4;
 	r.n_lcomm = 1;
 	assert_int_equal(announce_to(&r, 64500, 64503), ANN_RPKI_INVALID);
 	r.n_lcomm = 0;
 	comm[2][0] = 65535, comm[2][1] = 65281;
 	r.n_comm = 3;
-	assert_int_equal(announce_to(&r, 64500, 64503), ANN_WELL_KNOWN);
+	assert_int_equal(announce_to(&r, 64500, 64503), ANN_SENT);
 	assert_string_equal(announce_why_key(ANN_DENIED), "denied");
 	assert_non_null(strstr(announce_why_text(ANN_NOT_LISTED), "lists"));
 	assert_string_equal(announce_why_key((enum announce_why)99), "sent");
