@@ -73,7 +73,7 @@ static const char usage_text[] =
 "\n"
 "SYNOPSIS\n"
 "    ixp-rsc compile IXP.yaml -o OUTDIR [--check] [--offline] [--jobs N]\n"
-"                    [--no-timestamp] [--metrics-file F] [--quiet]\n"
+"                    [--no-timestamp] [--metrics-file F] [--maintenance] [--quiet]\n"
 "    ixp-rsc check IXP.yaml [--quiet]\n"
 "    ixp-rsc explain IXP.yaml --member ASN --prefix PREFIX [--origin ASN]\n"
 "                    [--path \"ASN ASN ...\"] [--next-hop IP] [--community C]...\n"
@@ -174,6 +174,10 @@ static const char usage_text[] =
 "    --no-timestamp     leave out the generation time: output is byte-for-byte\n"
 "                       the same for the same inputs (SOURCE_DATE_EPOCH is\n"
 "                       honoured otherwise)\n"
+"    --maintenance      compile, deploy: route-server maintenance (as the YAML's\n"
+"                       ixp.maintenance): every exported route carries\n"
+"                       GRACEFUL_SHUTDOWN (65535:0), so members move traffic\n"
+"                       to other paths before this route server is restarted\n"
 "    --metrics-file F   compile: write the run's figures for Prometheus's node\n"
 "                       exporter (textfile collector) to F, atomically, after\n"
 "                       every run, failed ones too: success, exit code,\n"
@@ -248,6 +252,7 @@ struct opts {
 	bool		 check;
 	bool		 offline;
 	bool		 no_timestamp;
+	bool		 maintenance;	/* --maintenance: as ixp.maintenance */
 	bool		 quiet;
 	const char	*metrics_file;	/* compile: node exporter textfile */
 	const char	*import_kind;	/* import: "ixf" */
@@ -490,7 +495,7 @@ prepare(const struct opts *o, struct config *c, struct data *dt, struct model *m
 	{
 		struct model_inputs in = { dt->have_irr ? &dt->irr : NULL,
 		    dt->have_vrps ? &dt->vrps : NULL, dt->have_pdb ? &dt->pdb : NULL,
-		    have_prev ? &prev : NULL, dt->info, dt->n_info };
+		    have_prev ? &prev : NULL, dt->info, dt->n_info, o->maintenance };
 		model_build(mo, c, &in, d);
 	}
 	if (have_prev)
@@ -1336,13 +1341,14 @@ parse_args(int argc, char **argv, struct opts *o)
 {
 	enum { O_CHECK = 256, O_OFFLINE, O_JOBS, O_NOTS, O_MEMBER, O_PREFIX, O_ORIGIN,
 	    O_ASPATH, O_NH, O_COMM, O_RS, O_ASNS, O_BIRD, O_JSON, O_MAXMEMBER, O_MAXLOSS,
-	    O_TIMEOUT, O_FORCE, O_CONFIRM, O_SETTLE, O_METRICS, O_IRRDUMP, O_IRRSERVER, O_IMPRS, O_IMPRSASN, O_PDBURL };
+	    O_TIMEOUT, O_FORCE, O_CONFIRM, O_SETTLE, O_METRICS, O_IRRDUMP, O_IRRSERVER, O_IMPRS, O_IMPRSASN, O_PDBURL, O_MAINT };
 	static const struct option lo[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "check", no_argument, NULL, O_CHECK },
 		{ "offline", no_argument, NULL, O_OFFLINE },
 		{ "jobs", required_argument, NULL, O_JOBS },
 		{ "no-timestamp", no_argument, NULL, O_NOTS },
+		{ "maintenance", no_argument, NULL, O_MAINT },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "member", required_argument, NULL, O_MEMBER },
 		{ "prefix", required_argument, NULL, O_PREFIX },
@@ -1400,6 +1406,9 @@ parse_args(int argc, char **argv, struct opts *o)
 			o->jobs = (unsigned)j;
 			break;
 		}
+		case O_MAINT:
+			o->maintenance = true;
+			break;
 		case O_NOTS:
 			o->no_timestamp = true;
 			break;

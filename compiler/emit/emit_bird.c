@@ -530,7 +530,11 @@ print_policy_fns(struct emitter *e)
 		    "\t\tbgp_community.add((65535, 65281));\n", fam_name(fam), fam == FAM4 ? 4 : 6);
 		if (nh->af)
 			buf_printf(e->b, "\t\tbgp_next_hop = %s;\n", ip_str(nh, tmp));
-		buf_puts(e->b, "\t}\n\trs_scrub_out();\n}\n");
+		buf_puts(e->b, "\t}\n\trs_scrub_out();\n");
+		if (e->mo->maintenance)
+			buf_puts(e->b, "\t# Maintenance (ixp.maintenance, --maintenance): members "
+			    "move traffic away.\n\tbgp_community.add((65535, 0));\n");
+		buf_puts(e->b, "}\n");
 	}
 }
 

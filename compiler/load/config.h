@@ -178,6 +178,7 @@ struct config {
 	struct ixf_info	 ixf;
 	struct ixp_community *communities;
 	size_t		 n_communities;
+	bool		 maintenance;	/* ixp.maintenance: GRACEFUL_SHUTDOWN on every export */
 	uint32_t	 rs_asn;
 	struct pfxlist	 peering_lans;
 	struct route_server *rs;

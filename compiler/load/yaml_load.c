@@ -1647,6 +1647,8 @@ static const struct ykey ixp_keys[] = {
 	{ .name = "ixf", .type = YT_MAP, .sub = &ixf_section },
 	{ .name = "communities", .type = YT_CUSTOM, .fn = r_communities, .flags = YK_LIST,
 	  .sub = &comm_section },
+	{ .name = "maintenance", .type = YT_BOOL, .off = OFF(struct config, maintenance),
+	  .dflt = "false" },
 	{ NULL },
 };
 static const struct ysection ixp_section = { ixp_keys, NULL };

@@ -559,6 +559,7 @@ model_build(struct model *mo, const struct config *c, const struct model_inputs 
 	mo->rpki = c->src.n_rtr > 0 ? RPKI_RTR : in->vrps != NULL ? RPKI_STATIC : RPKI_NONE;
 	resolve_rtr(mo);
 	mo->euroix_reject = c->reject_communities == REJECT_COMMS_EUROIX;
+	mo->maintenance = c->maintenance || in->maintenance;
 	mo->lg_socket = c->lg_socket == NULL ? LG_SOCKET_NONE :
 	    c->bird.restricted_cli ? LG_SOCKET_RESTRICTED : LG_SOCKET_TOO_OLD;
 

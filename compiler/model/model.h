@@ -144,6 +144,7 @@ struct model_inputs {
 	const struct previous	*prev;		/* the previous run's report */
 	const struct source_info *info;		/* per source, for report.json */
 	size_t			 n_info;
+	bool			 maintenance;	/* --maintenance, beside ixp.maintenance */
 };
 
 struct model {
@@ -158,6 +159,7 @@ struct model {
 	enum aspa_fill		 aspa;
 	enum lg_socket		 lg_socket;
 	bool			 euroix_reject;	/* filtered routes also carry (RS, 1101, x) */
+	bool			 maintenance;	/* every exported route carries GRACEFUL_SHUTDOWN */
 	struct rtr_endpoint	*rtr;
 	size_t			 n_rtr;
 	struct mmember		*members;	/* same order as c->members */

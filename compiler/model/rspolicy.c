@@ -191,6 +191,12 @@ communities(struct doc *d, const struct model *mo)
 	doc_cell(d, "%u:%d:{code}", rs, LC_REJECT);
 	doc_cell(d, "large");
 	doc_cell(d, "on a filtered route: why (the reject codes above)");
+	if (mo->maintenance) {
+		doc_cell(d, "65535:0");
+		doc_cell(d, "standard");
+		doc_cell(d, "maintenance now: on every route sent (GRACEFUL_SHUTDOWN), so that your "
+		    "routers prefer other paths while the route servers are restarted");
+	}
 	if (mo->euroix_reject) {
 		doc_cell(d, "%u:%d:{x}", rs, LC_EUROIX_REJECT);
 		doc_cell(d, "large");

@@ -403,6 +403,20 @@ check "impact after the apply: BIRD's verdicts are the predicted ones, every rou
 	jqt '.totals == {"to_filtered": 0, "to_accepted": 0, "reason_changed": 0}' "$T_TMP/impact2.json"
 bc rs configure \""$T_TMP/rs/rs1.conf"\" > /dev/null
 wait_until 30 "typo undone: $A.128/28 back" has_route m2 $A.128/28 rs4 && pass "impact: the good config restored"
+# Route-server maintenance: compile --maintenance, and every route a member
+# receives carries GRACEFUL_SHUTDOWN; the normal config takes it off again.
+gshut() { bc m2 show route $A.0/28 protocol rs4 all | grep -q '(65535,0)'; }
+if "$IXP_RSC" compile "$T_TMP/ixp.yaml" -o "$T_TMP/rs-maint" --maintenance -q &&
+    bc rs configure \""$T_TMP/rs-maint/rs1.conf"\" | grep -q 'Reconfigur'; then
+	wait_until 30 "maintenance: AS64502 receives $A.0/28 with 65535:0" gshut &&
+		pass "maintenance: every exported route carries GRACEFUL_SHUTDOWN (AS64502's copy of $A.0/28 has 65535:0)"
+	check "maintenance: the published policy says so" grep -q '65535:0.*maintenance now' "$T_TMP/rs-maint/route-server-policy.md"
+else
+	fail "maintenance: compile and reconfigure"
+fi
+bc rs configure \""$T_TMP/rs/rs1.conf"\" > /dev/null
+wait_until 30 "maintenance over: 65535:0 gone" sh -c "! birdc -s $T_TMP/m2.ctl show route $A.0/28 protocol rs4 all | grep -q '(65535,0)'" &&
+	pass "maintenance over: the normal config sends $A.0/28 without 65535:0"
 "$IXP_RSC" impact "$T_TMP/ixp.yaml" --bird rs1="$T_TMP/nonexistent.ctl" -q > /dev/null 2> "$T_TMP/impact.err"
 rc=$?
 check "impact, route server not answering: exit 2 (got $rc)" [ "$rc" -eq 2 ]

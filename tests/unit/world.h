@@ -48,7 +48,7 @@ world_build_pdb(struct world *w, const char *head, const char *members, const ch
 	}
 	{
 		struct model_inputs in = { &w->irr, vrps ? &w->v : NULL, pdb ? &w->pdb : NULL, prev,
-		    NULL, 0 };
+		    NULL, 0, false };
 		model_build(&w->mo, &w->c, &in, &w->cap.d);
 	}
 }
