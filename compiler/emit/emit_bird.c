@@ -590,8 +590,11 @@ print_filters(struct emitter *e, const struct msession *s, const struct policy_f
 			break;
 		}
 	}
-	buf_printf(e->b, ");\n\taccept;\n}\n\nfilter rs_export_%s\n{\n\trs_out%d(%u);\n\taccept;\n}\n\n",
-	    s->name, v, mm->m->asn);
+	buf_printf(e->b, ");\n\taccept;\n}\n\nfilter rs_export_%s\n{\n", s->name);
+	/* A member that wants no blackhole routes (policy.blackhole.receive). */
+	if (!mm->m->policy.blackhole_receive)
+		buf_puts(e->b, "\tif rs_is_blackhole() then reject;\n");
+	buf_printf(e->b, "\trs_out%d(%u);\n\taccept;\n}\n\n", v, mm->m->asn);
 }
 
 static const char *

@@ -55,6 +55,7 @@ config_default_policy(struct policy *p)
 	p->mp_default[FAM6] = 50;
 	p->mp_from_peeringdb = true;
 	p->blackhole_enabled = true;
+	p->blackhole_receive = true;
 	p->graceful_shutdown = true;
 	p->announcement_control = true;
 }

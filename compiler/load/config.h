@@ -64,6 +64,7 @@ struct policy {
 	uint32_t	 mp_default[2];
 	bool		 mp_from_peeringdb;
 	bool		 blackhole_enabled;
+	bool		 blackhole_receive;	/* the member is sent others' blackholes */
 	struct ipaddr	 blackhole_next_hop[2];	/* af == 0: keep the member's */
 	bool		 graceful_shutdown;
 	bool		 announcement_control;

@@ -1470,6 +1470,8 @@ static const struct ysection mp_policy_section = { mp_policy_keys, NULL };
 static const struct ykey bh_policy_keys[] = {
 	{ .name = "enabled", .type = YT_BOOL, .off = OFF(struct policy, blackhole_enabled),
 	  .dflt = "true" },
+	{ .name = "receive", .type = YT_BOOL, .off = OFF(struct policy, blackhole_receive),
+	  .dflt = "true" },
 	{ .name = "next_hop_ipv4", .type = YT_CUSTOM, .fn = r_blackhole_nh, .flags = YK_IXP_ONLY,
 	  .off = OFF(struct policy, blackhole_next_hop[FAM4]) },
 	{ .name = "next_hop_ipv6", .type = YT_CUSTOM, .fn = r_blackhole_nh, .flags = YK_IXP_ONLY,

@@ -834,6 +834,8 @@ model_policy_overrides(const struct policy *ixp, const struct policy *m,
 		OV("max_prefix.peeringdb", "%s", m->mp_from_peeringdb ? "true" : "false");
 	if (ixp->blackhole_enabled != m->blackhole_enabled)
 		OV("blackhole.enabled", "%s", m->blackhole_enabled ? "true" : "false");
+	if (ixp->blackhole_receive != m->blackhole_receive)
+		OV("blackhole.receive", "%s", m->blackhole_receive ? "true" : "false");
 	if (ixp->graceful_shutdown != m->graceful_shutdown)
 		OV("graceful_shutdown", "%s", m->graceful_shutdown ? "true" : "false");
 	if (ixp->announcement_control != m->announcement_control)

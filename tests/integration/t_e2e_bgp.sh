@@ -403,6 +403,24 @@ check "impact after the apply: BIRD's verdicts are the predicted ones, every rou
 	jqt '.totals == {"to_filtered": 0, "to_accepted": 0, "reason_changed": 0}' "$T_TMP/impact2.json"
 bc rs configure \""$T_TMP/rs/rs1.conf"\" > /dev/null
 wait_until 30 "typo undone: $A.128/28 back" has_route m2 $A.128/28 rs4 && pass "impact: the good config restored"
+# A member that wants no blackhole routes (policy.blackhole.receive: false):
+# AS64503 stops receiving the owner's /32, AS64502 keeps it.
+sed '/^  - asn: 64503$/,/^  - asn/ s/^    as_set: AS-M3$/    as_set: AS-M3\n    policy: {blackhole: {receive: false}}/' \
+	"$T_TMP/ixp.yaml" > "$T_TMP/ixp-nobh.yaml"
+if "$IXP_RSC" compile "$T_TMP/ixp-nobh.yaml" -o "$T_TMP/rs-nobh" -q &&
+    bc rs configure \""$T_TMP/rs-nobh/rs1.conf"\" | grep -q 'Reconfigur'; then
+	wait_until 30 "receive: false: AS64503 loses $A.1/32" sh -c "! birdc -s $T_TMP/m3.ctl show route $A.1/32 | grep -q '^$A.1/32'" &&
+		pass "blackhole.receive false: AS64503 no longer receives the blackhole $A.1/32"
+	check "blackhole.receive false: AS64502 still receives it" has_route m2 $A.1/32 rs4
+	check "blackhole.receive false: listed as AS64503's own setting in the policy page" \
+		grep -q 'blackhole.receive' "$T_TMP/rs-nobh/route-server-policy.md"
+else
+	fail "blackhole.receive: compile and reconfigure"
+fi
+bc rs configure \""$T_TMP/rs/rs1.conf"\" > /dev/null
+wait_until 30 "AS64503 gets $A.1/32 back" has_route m3 $A.1/32 rs4 &&
+	pass "blackhole.receive back to true: AS64503 receives $A.1/32 again"
+
 # Route-server maintenance: compile --maintenance, and every route a member
 # receives carries GRACEFUL_SHUTDOWN; the normal config takes it off again.
 gshut() { bc m2 show route $A.0/28 protocol rs4 all | grep -q '(65535,0)'; }

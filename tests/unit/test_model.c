@@ -319,6 +319,30 @@ test_peeringdb_consistency(void **state)
 	world_free(&w);
 }
 
+/* A member's own settings, as the policy page lists them. */
+static void
+test_overrides(void **state)
+{
+	struct world w;
+	struct policy_override ov[MAX_OVERRIDES];
+	const struct mmember *mm;
+	size_t n;
+
+	(void)state;
+	world_build_from(&w, HEAD(B216, "", ""), ONE TWO("{blackhole: {receive: false}}"), irr,
+	    NULL, NULL);
+	mm = model_member(&w.mo, 64502);
+	assert_false(mm->m->policy.blackhole_receive);
+	assert_true(model_member(&w.mo, 64501)->m->policy.blackhole_receive);
+	n = model_policy_overrides(&w.c.policy, &mm->m->policy, ov);
+	assert_int_equal(n, 1);
+	assert_string_equal(ov[0].key, "blackhole.receive");
+	assert_string_equal(ov[0].value, "false");
+	assert_int_equal(model_policy_overrides(&w.c.policy, &model_member(&w.mo, 64501)->m->policy,
+	    ov), 0);
+	world_free(&w);
+}
+
 int
 main(void)
 {
@@ -330,6 +354,7 @@ main(void)
 		cmocka_unit_test(test_shrink_against_previous),
 		cmocka_unit_test(test_lg_socket),
 		cmocka_unit_test(test_peeringdb_consistency),
+		cmocka_unit_test(test_overrides),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
