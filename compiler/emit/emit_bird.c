@@ -281,6 +281,17 @@ struct policy_fn {
 	size_t		 n_sessions;
 };
 
+/* policy.irr.rpki_as_route_object: an RPKI-valid route stands for its own
+ * route object (check 9 has tied its origin to the member already). */
+static const char *
+rov_clause(const struct policy *p, int v)
+{
+	if (!p->irr_rpki_as_route_object)
+		return "";
+	return v == 4 ? " && roa_check(rpki4, net, bgp_path.last) != ROA_VALID" :
+	    " && roa_check(rpki6, net, bgp_path.last) != ROA_VALID";
+}
+
 /*
  * Check 12 against the shared tables: the route object must exist with the
  * route's own origin. With enforce_origin off, check 9 has not tied that
@@ -311,12 +322,13 @@ render_irr_table_check(struct buf *b, const struct msession *s, const struct che
 	 * that still matches itself. */
 	if (p->irr_allow_more_specifics)
 		buf_printf(b, "\tif %s((roa_check(rs_irr%d, net, bgp_path.last) != ROA_VALID && "
-		    "(net.len > %u || roa_check(rs_irr%d_ol, net, bgp_path.last) != ROA_VALID))%s) "
+		    "(net.len > %u || roa_check(rs_irr%d_ol, net, bgp_path.last) != ROA_VALID))%s)%s "
 		    "then rs_reject(%d);\n", bh ? "!rs_is_blackhole() && " : "", v,
-		    p->len_max[s->fam], v, cone, code);
+		    p->len_max[s->fam], v, cone, rov_clause(p, v), code);
 	else
-		buf_printf(b, "\tif %s(roa_check(rs_irr%d, net, bgp_path.last) != ROA_VALID%s) "
-		    "then rs_reject(%d);\n", bh ? "!rs_is_blackhole() && " : "", v, cone, code);
+		buf_printf(b, "\tif %s(roa_check(rs_irr%d, net, bgp_path.last) != ROA_VALID%s)%s "
+		    "then rs_reject(%d);\n", bh ? "!rs_is_blackhole() && " : "", v, cone,
+		    rov_clause(p, v), code);
 }
 
 /* Check 12 against the member's own prefix sets. */
@@ -342,9 +354,14 @@ render_irr_set_check(struct buf *b, const struct msession *s, const struct check
 	if (k->blackholes_only)
 		return;
 	if (mm->irr[s->fam].n > 0) {
-		buf_printf(b, "\tif %s!(net ~ m_pfx) then rs_reject(%d);\n",
-		    bh ? "!rs_is_blackhole() && " : "", code);
+		buf_printf(b, "\tif %s!(net ~ m_pfx)%s then rs_reject(%d);\n",
+		    bh ? "!rs_is_blackhole() && " : "",
+		    rov_clause(&mm->m->policy, s->fam == FAM4 ? 4 : 6), code);
 		*pa |= PA_PFX;
+	} else if (mm->m->policy.irr_rpki_as_route_object) {
+		buf_printf(b, "\tif %sroa_check(rpki%d, net, bgp_path.last) != ROA_VALID then "
+		    "rs_reject(%d);\t# no route objects\n", bh ? "!rs_is_blackhole() && " : "",
+		    s->fam == FAM4 ? 4 : 6, code);
 	} else {
 		buf_printf(b, "\t%srs_reject(%d);\t# no route objects\n",
 		    bh ? "if !rs_is_blackhole() then " : "", code);

@@ -45,6 +45,7 @@ config_default_policy(struct policy *p)
 	p->irr_enforce_origin = true;
 	p->irr_enforce_prefix = true;
 	p->irr_allow_more_specifics = false;
+	p->irr_rpki_as_route_object = false;
 	p->irr_max_depth = 20;
 	p->irr_max_asns = 100000;
 	p->irr_max_prefixes = 1000000;

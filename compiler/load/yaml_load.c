@@ -1429,6 +1429,8 @@ static const struct ykey irr_policy_keys[] = {
 	  .dflt = "true" },
 	{ .name = "allow_more_specifics", .type = YT_BOOL,
 	  .off = OFF(struct policy, irr_allow_more_specifics), .dflt = "false" },
+	{ .name = "rpki_as_route_object", .type = YT_BOOL,
+	  .off = OFF(struct policy, irr_rpki_as_route_object), .dflt = "false" },
 	{ .name = "max_depth", .type = YT_U32, .off = OFF(struct policy, irr_max_depth),
 	  .min = 1, .max = 100, .dflt = "20" },
 	{ .name = "max_asns", .type = YT_U32, .off = OFF(struct policy, irr_max_asns),

@@ -169,6 +169,14 @@ evaluate(const struct model *mo, const struct msession *s, const struct route_qu
 			    blackhole ? "blackhole: " : "", v->fail ? "no matching" : "matches a",
 			    which, set->n);
 		}
+		/* policy.irr.rpki_as_route_object: a valid ROA stands for one. */
+		if (v->fail && !blackhole && p->irr_rpki_as_route_object &&
+		    (mo->vrps != NULL ? vrp_validate(mo->vrps, pf, origin) == ROV_VALID :
+		    q->rpki_live == RPKI_TAG_VALID)) {
+			v->fail = false;
+			snprintf(v->why, sizeof(v->why), "no route object, but RPKI valid "
+			    "(policy.irr.rpki_as_route_object)");
+		}
 		break;
 	}
 	case CHK_PREFIX_LEN: {

@@ -560,6 +560,12 @@ model_build(struct model *mo, const struct config *c, const struct model_inputs 
 	resolve_rtr(mo);
 	mo->euroix_reject = c->reject_communities == REJECT_COMMS_EUROIX;
 	mo->maintenance = c->maintenance || in->maintenance;
+	/* Seen in t_e2e_bgp: BIRD 3.3.2 reloads every export channel after this
+	 * configure and sends most routes to no member (2.0.12, 2.17.6: fine). */
+	if (mo->maintenance && c->bird_major >= 3)
+		diag_warn(d, NULL, "on BIRD 3, use a BIRD 2 route server for maintenance, or drain "
+		    "it another way", "maintenance with BIRD 3: after the reconfigure BIRD 3.3.2 "
+		    "was seen to leave most routes unexported until the next one");
 	mo->lg_socket = c->lg_socket == NULL ? LG_SOCKET_NONE :
 	    c->bird.restricted_cli ? LG_SOCKET_RESTRICTED : LG_SOCKET_TOO_OLD;
 
@@ -824,6 +830,8 @@ model_policy_overrides(const struct policy *ixp, const struct policy *m,
 		OV("irr.enforce_prefix", "%s", m->irr_enforce_prefix ? "true" : "false");
 	if (ixp->irr_allow_more_specifics != m->irr_allow_more_specifics)
 		OV("irr.allow_more_specifics", "%s", m->irr_allow_more_specifics ? "true" : "false");
+	if (ixp->irr_rpki_as_route_object != m->irr_rpki_as_route_object)
+		OV("irr.rpki_as_route_object", "%s", m->irr_rpki_as_route_object ? "true" : "false");
 	if (ixp->rpki_reject_invalid != m->rpki_reject_invalid)
 		OV("rpki.reject_invalid", "%s", m->rpki_reject_invalid ? "true" : "false");
 	if (ixp->aspa_reject_invalid != m->aspa_reject_invalid)

@@ -64,6 +64,8 @@ detail(struct buf *b, const struct model *mo, enum check_kind k)
 		buf_puts(b, ", in this priority");
 		if (k == CHK_IRR_PREFIX && p->irr_allow_more_specifics)
 			buf_puts(b, "; more-specifics of a route object accepted");
+		if (k == CHK_IRR_PREFIX && p->irr_rpki_as_route_object)
+			buf_puts(b, "; an RPKI-valid route needs no route object");
 		break;
 	case CHK_PREFIX_LEN:
 		buf_printf(b, "IPv4 /%u to /%u, IPv6 /%u to /%u (blackholes: down to /32 and /128)",

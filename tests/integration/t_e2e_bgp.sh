@@ -424,17 +424,27 @@ wait_until 30 "AS64503 gets $A.1/32 back" has_route m3 $A.1/32 rs4 &&
 # Route-server maintenance: compile --maintenance, and every route a member
 # receives carries GRACEFUL_SHUTDOWN; the normal config takes it off again.
 gshut() { bc m2 show route $A.0/28 protocol rs4 all | grep -q '(65535,0)'; }
-if "$IXP_RSC" compile "$T_TMP/ixp.yaml" -o "$T_TMP/rs-maint" --maintenance -q &&
-    bc rs configure \""$T_TMP/rs-maint/rs1.conf"\" | grep -q 'Reconfigur'; then
-	wait_until 30 "maintenance: AS64502 receives $A.0/28 with 65535:0" gshut &&
-		pass "maintenance: every exported route carries GRACEFUL_SHUTDOWN (AS64502's copy of $A.0/28 has 65535:0)"
-	check "maintenance: the published policy says so" grep -q '65535:0.*maintenance now' "$T_TMP/rs-maint/route-server-policy.md"
-else
-	fail "maintenance: compile and reconfigure"
-fi
-bc rs configure \""$T_TMP/rs/rs1.conf"\" > /dev/null
-wait_until 30 "maintenance over: 65535:0 gone" sh -c "! birdc -s $T_TMP/m2.ctl show route $A.0/28 protocol rs4 all | grep -q '(65535,0)'" &&
-	pass "maintenance over: the normal config sends $A.0/28 without 65535:0"
+case $RS_BIRD_VERSION in
+3.*)
+	# BIRD 3.3.2 reloads every export channel after this configure and then
+	# exports one route of nine to AS64502 (2.0.12 and 2.17.6 send all);
+	# compile warns about it for bird.version 3.x.
+	"$IXP_RSC" compile "$T_TMP/ixp.yaml" -o "$T_TMP/rs-maint" --maintenance > /dev/null 2> "$T_TMP/maint.err"
+	check "maintenance with BIRD 3: compile warns" grep -q 'maintenance with BIRD 3' "$T_TMP/maint.err"
+	skip "maintenance on real BGP: BIRD $RS_BIRD_VERSION leaves routes unexported after the reconfigure (runs on BIRD 2)" ;;
+*)
+	if "$IXP_RSC" compile "$T_TMP/ixp.yaml" -o "$T_TMP/rs-maint" --maintenance -q &&
+	    bc rs configure \""$T_TMP/rs-maint/rs1.conf"\" | grep -q 'Reconfigur'; then
+		wait_until 30 "maintenance: AS64502 receives $A.0/28 with 65535:0" gshut &&
+			pass "maintenance: every exported route carries GRACEFUL_SHUTDOWN (AS64502's copy of $A.0/28 has 65535:0)"
+		check "maintenance: the published policy says so" grep -q '65535:0.*maintenance now' "$T_TMP/rs-maint/route-server-policy.md"
+	else
+		fail "maintenance: compile and reconfigure"
+	fi
+	bc rs configure \""$T_TMP/rs/rs1.conf"\" > /dev/null
+	wait_until 30 "maintenance over: 65535:0 gone" sh -c "! birdc -s $T_TMP/m2.ctl show route $A.0/28 protocol rs4 all | grep -q '(65535,0)'" &&
+		pass "maintenance over: the normal config sends $A.0/28 without 65535:0" ;;
+esac
 "$IXP_RSC" impact "$T_TMP/ixp.yaml" --bird rs1="$T_TMP/nonexistent.ctl" -q > /dev/null 2> "$T_TMP/impact.err"
 rc=$?
 check "impact, route server not answering: exit 2 (got $rc)" [ "$rc" -eq 2 ]
@@ -591,6 +601,33 @@ wait_until 30 "static: $A.0/28 withdrawn after the VRP file changed" sh -c "! bi
 put_vrps "$T_TMP/vrps.json" "$vrps_valid"
 "$IXP_RSC" compile "$T_TMP/ixp.yaml" -o "$T_TMP/rs" --check -q && bc rs configure \""$T_TMP/rs/rs1.conf"\" >/dev/null
 wait_until 30 "static: $A.0/28 back" has_route m2 $A.0/28 rs4 && pass "static ROAs: restored and reconfigured: received again"
+
+# ---- policy.irr.rpki_as_route_object --------------------------------------
+
+# $B.192/28 (AS64501, no route object: 12) gets a valid ROA: still 12 with
+# the default; accepted once AS64501's policy lets a valid ROA stand for a
+# route object, and explain says why.
+vrps_rov='{"roas":[{"asn":64501,"prefix":"198.51.100.0/28","maxLength":28,"ta":"t"},{"asn":64599,"prefix":"198.51.100.160/28","maxLength":28,"ta":"t"},{"asn":64501,"prefix":"'$B'.192/28","maxLength":28,"ta":"t"}]}'
+put_vrps "$T_TMP/vrps.json" "$vrps_rov"
+"$IXP_RSC" compile "$T_TMP/ixp.yaml" -o "$T_TMP/rs" --check -q && bc rs configure \""$T_TMP/rs/rs1.conf"\" >/dev/null
+sleep 1
+check "rpki_as_route_object off: $B.192/28 with a valid ROA still filtered with 12" has_reason $B.192/28 12
+sed 's/^      irr: {allow_more_specifics: true}$/      irr: {allow_more_specifics: true, rpki_as_route_object: true}/' \
+	"$T_TMP/ixp.yaml" > "$T_TMP/ixp-rov.yaml"
+if "$IXP_RSC" compile "$T_TMP/ixp-rov.yaml" -o "$T_TMP/rs-rov" --check -q &&
+    bc rs configure \""$T_TMP/rs-rov/rs1.conf"\" | grep -q 'Reconfigur'; then
+	wait_until 30 "rpki_as_route_object: $B.192/28 accepted" has_route m2 $B.192/28 rs4 &&
+		pass "rpki_as_route_object on: $B.192/28 (RPKI valid, no route object) received by AS64502"
+	"$IXP_RSC" explain "$T_TMP/ixp-rov.yaml" --member 64501 --prefix $B.192/28 -q > "$T_TMP/rov.txt" 2>&1
+	check "rpki_as_route_object: explain accepts it, check 12 passed by the ROA" sh -c \
+		"grep -q 'RPKI valid (policy.irr.rpki_as_route_object)' $T_TMP/rov.txt && grep -q 'Verdict: ACCEPTED' $T_TMP/rov.txt"
+	check "rpki_as_route_object: other routes without a route object keep 12 ($A.240/28)" has_reason $A.240/28 12
+else
+	fail "rpki_as_route_object: compile and reconfigure"
+fi
+put_vrps "$T_TMP/vrps.json" "$vrps_valid"
+"$IXP_RSC" compile "$T_TMP/ixp.yaml" -o "$T_TMP/rs" --check -q && bc rs configure \""$T_TMP/rs/rs1.conf"\" >/dev/null
+wait_until 30 "$B.192/28 filtered again" has_reason $B.192/28 12
 
 # ---- the other IRR representation: per-member prefix sets ---------------
 
