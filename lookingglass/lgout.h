@@ -132,8 +132,9 @@ struct lg_output {
 	void	(*member)(struct lg_out *o, const struct lg_member *m);
 	void	(*members_end)(struct lg_out *o, const struct lg_directory *d);
 
-	/* Tables and BGP sessions (birdseye's symbols). */
-	void	(*symbols)(struct lg_out *o, const struct lg_rs *rs, const struct lg_protos *pr);
+	/* Tables and BGP sessions of the path's family (birdseye's symbols). */
+	void	(*symbols)(struct lg_out *o, const struct lg_rs *rs, const char *const *protos,
+		    size_t n_protos, const char *const *tables, size_t n_tables);
 };
 
 extern const struct lg_output lg_out_html, lg_out_json, lg_out_bw, lg_out_be;

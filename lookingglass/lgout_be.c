@@ -177,31 +177,18 @@ be_protocols_end(struct lg_out *o)
 /* ---- symbols ---- */
 
 static void
-be_symbols(struct lg_out *o, const struct lg_rs *rs, const struct lg_protos *pr)
+be_symbols(struct lg_out *o, const struct lg_rs *rs, const char *const *protos, size_t n_protos,
+    const char *const *tables, size_t n_tables)
 {
-	enum bird_afi want = o->rq->afi == AF4 ? BIRD_AFI_IPV4 : BIRD_AFI_IPV6;
-	json_t *root = json_object(), *sym = json_object(), *tables = json_array();
-	json_t *protos = json_array();
+	json_t *root = json_object(), *sym = json_object(), *t = json_array(), *p = json_array();
 
 	(void)rs;
-	for (size_t i = 0; i < pr->p.n; i++) {
-		const struct bird_proto *p = &pr->p.v[i];
-		for (int k = 0; p->bgp && k < p->n_ch; k++) {
-			bool seen = false;
-			size_t t;
-			json_t *v;
-			if (p->ch[k].afi != want)
-				continue;
-			json_array_append_new(protos, jstr(p->name));
-			json_array_foreach(tables, t, v)
-				seen |= !strcmp(json_string_value(v), p->ch[k].table);
-			if (!seen)
-				json_array_append_new(tables, jstr(p->ch[k].table));
-			break;
-		}
-	}
-	jset(sym, "routing table", tables);
-	jset(sym, "protocol", protos);
+	for (size_t i = 0; i < n_tables; i++)
+		json_array_append_new(t, jstr(tables[i]));
+	for (size_t i = 0; i < n_protos; i++)
+		json_array_append_new(p, jstr(protos[i]));
+	jset(sym, "routing table", t);
+	jset(sym, "protocol", p);
 	jset(root, "api", be_api(o));
 	jset(root, "symbols", sym);
 	lg_json_body(o->resp, root);

@@ -136,11 +136,19 @@ relation(const struct lg_routes *l, const struct bird_route *r)
  * invalid, kept), or the members of the route server's sessions that
  * announcement control keeps it from.
  */
-static void
-withheld(const struct lg_protos *pr, const struct bird_route *r, struct lg_route_flags *f)
+static struct announce_route
+route_comms(const struct bird_route *r)
 {
 	struct announce_route ar = { (const uint32_t (*)[2])r->communities, r->n_communities,
 	    (const uint32_t (*)[3])r->large_communities, r->n_large_communities };
+
+	return ar;
+}
+
+static void
+withheld(const struct lg_protos *pr, const struct bird_route *r, struct lg_route_flags *f)
+{
+	struct announce_route ar = route_comms(r);
 	uint32_t from = lg_session_asn(r->from_protocol), last = 0;
 	enum announce_why w = announce_to(&ar, pr->rs_asn, 0);
 
@@ -185,9 +193,7 @@ walk_route(void *ctx, const struct bird_route *r)
 	lg_route_flags(&w->o->app->reasons, w->pr->rs_asn, r, &f);
 	f.relation = relation(w->l, r);
 	if (w->l->noexport) {
-		struct announce_route ar = { (const uint32_t (*)[2])r->communities,
-		    r->n_communities, (const uint32_t (*)[3])r->large_communities,
-		    r->n_large_communities };
+		struct announce_route ar = route_comms(r);
 		f.not_sent = announce_to(&ar, w->pr->rs_asn, lg_proto_asn(w->l->neighbor));
 	} else if (w->o->fmt->withheld && !w->l->filtered && f.reject == 0 && !w->l->exported) {
 		withheld(w->pr, r, &f);
@@ -243,18 +249,21 @@ page_status(struct lg_out *o, struct lg_rs *only)
 	o->fmt->status_end(o);
 }
 
-/* A protocol with a channel of the family (AF4, AF6; 0: any). */
+/* A channel of the family (AF4, AF6; 0: any). */
+static bool
+of_family_channel(const struct bird_channel *c, uint8_t afi)
+{
+	return afi == 0 || c->afi == (afi == AF4 ? BIRD_AFI_IPV4 : BIRD_AFI_IPV6);
+}
+
+/* A protocol with a channel of the family. */
 static bool
 of_family(const struct bird_proto *p, uint8_t afi)
 {
-	enum bird_afi want = afi == AF4 ? BIRD_AFI_IPV4 : BIRD_AFI_IPV6;
-
-	if (afi == 0)
-		return true;
 	for (int k = 0; k < p->n_ch; k++)
-		if (p->ch[k].afi == want)
+		if (of_family_channel(&p->ch[k], afi))
 			return true;
-	return false;
+	return afi == 0;
 }
 
 /* The BGP sessions of a route server; the brief listing has every protocol. */
@@ -278,10 +287,31 @@ static void
 page_symbols(struct lg_out *o, struct lg_rs *rs)
 {
 	struct lg_protos pr;
+	const char **protos, **tables;
+	size_t n_p = 0, n_t = 0;
 
 	if (!protos_or_503(o, rs, &pr))
 		return;
-	o->fmt->symbols(o, rs, &pr);
+	protos = xcalloc(pr.p.n + 1, sizeof(*protos));
+	tables = xcalloc(pr.p.n * BIRD_MAX_CHANNELS + 1, sizeof(*tables));
+	for (size_t i = 0; i < pr.p.n; i++) {
+		const struct bird_proto *p = &pr.p.v[i];
+		if (!p->bgp || !of_family(p, o->rq->afi))
+			continue;
+		protos[n_p++] = p->name;
+		for (int k = 0; k < p->n_ch; k++) {
+			size_t t = 0;
+			if (!of_family_channel(&p->ch[k], o->rq->afi))
+				continue;
+			while (t < n_t && strcmp(tables[t], p->ch[k].table))
+				t++;
+			if (t == n_t)
+				tables[n_t++] = p->ch[k].table;
+		}
+	}
+	o->fmt->symbols(o, rs, protos, n_p, tables, n_t);
+	free(protos);
+	free(tables);
 	protos_put(o->app, &pr);
 }
 
