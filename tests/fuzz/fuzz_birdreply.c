@@ -17,7 +17,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static struct lg_reasons reasons;
+static struct lg_reasons lgr;
 
 static int
 on_route(void *ctx, const struct bird_route *r)
@@ -25,7 +25,7 @@ on_route(void *ctx, const struct bird_route *r)
 	struct lg_route_flags f;
 	size_t *n = ctx;
 
-	lg_route_flags(&reasons, 64500, r, &f);
+	lg_route_flags(&lgr, 64500, r, &f);
 	/* Touch everything the parser hands out. */
 	*n += strlen(r->network) + strlen(r->other) + r->n_as_path + (size_t)f.reject;
 	for (size_t i = 0; i < r->n_as_path; i++)
@@ -74,8 +74,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size == 0)
 		return 0;
-	if (reasons.n == 0)
-		lg_reasons_builtin(&reasons);
+	if (lgr.n == 0)
+		lg_reasons_builtin(&lgr);
 	chunk = (size_t)data[0] % 64 + 1;
 	memset(&a, 0, sizeof(a));
 	bp_routes_init(&a.rt, on_route, &n);
