@@ -41,18 +41,18 @@ lg_reasons_free(struct lg_reasons *r)
 	memset(r, 0, sizeof(*r));
 }
 
-/* "64500:65520:{code}" -> 64500, 65520 */
+/* "64500:65520:{code}" -> 64500, 65520: a large pattern, its last field named `what`. */
 static bool
 community_pattern(const char *s, const char *what, uint32_t *asn, uint32_t *mid)
 {
-	unsigned long a, m;
-	char tail[16];
+	struct community_pat p;
+	size_t n = s ? strlen(s) : 0, w = strlen(what);
 
-	if (s == NULL || sscanf(s, "%lu:%lu:%15s", &a, &m, tail) != 3 || a > UINT32_MAX ||
-	    m > UINT32_MAX || strcmp(tail, what))
+	if (s == NULL || !community_pat_parse(s, &p) || !p.large || p.any != 4 || n <= w ||
+	    strcmp(s + n - w, what) || s[n - w - 1] != ':')
 		return false;
-	*asn = (uint32_t)a;
-	*mid = (uint32_t)m;
+	*asn = p.v[0];
+	*mid = p.v[1];
 	return true;
 }
 

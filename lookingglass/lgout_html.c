@@ -182,6 +182,43 @@ afi_label(const struct bird_channel *c)
 	return c->afi == BIRD_AFI_IPV4 ? "IPv4" : c->afi == BIRD_AFI_IPV6 ? "IPv6" : c->name;
 }
 
+/*
+ * The family, received, accepted, filtered and exported cells of a session:
+ * one line per channel with routes in each, so a dual-stack session shows
+ * its IPv4 and IPv6 counts apart and a single-family one (the usual case at
+ * an IXP) takes no room for the other family. With `link`, a filtered count
+ * links to the session's filtered routes.
+ */
+static void
+h_channel_counts(struct buf *b, const struct lg_rs *rs, const struct bird_proto *p, bool link)
+{
+	for (int col = 0; col < 5; col++) {
+		bool any = false;
+		buf_puts(b, col ? "<td class=\"num\">" : "<td>");
+		for (int k = 0; k < p->n_ch; k++) {
+			const struct bird_channel *c = &p->ch[k];
+			unsigned long long v[] = { 0, c->imported + c->filtered, c->imported,
+			    c->filtered, c->exported };
+			if (!c->have_routes)
+				continue;
+			buf_puts(b, any ? "<br>" : "");
+			any = true;
+			if (col == 0) {
+				esc(b, afi_label(c));
+			} else if (col == 3 && v[3] && link) {
+				buf_puts(b, "<a class=\"warn\" href=\"");
+				h_href(b, rs->name, p->name);
+				buf_printf(b, "?view=filtered\">%llu</a>", v[3]);
+			} else if (col == 3 && v[3]) {
+				buf_printf(b, "<span class=\"warn\">%llu</span>", v[3]);
+			} else {
+				buf_printf(b, "%llu", v[col]);
+			}
+		}
+		buf_puts(b, any ? "</td>" : "&ndash;</td>");
+	}
+}
+
 static void
 h_protocols_begin(struct lg_out *o, const struct lg_rs *rs, const struct lg_protos *pr)
 {
@@ -213,32 +250,7 @@ h_protocol(struct lg_out *o, const struct lg_rs *rs, const struct bird_proto *p)
 	buf_puts(b, "</td><td class=\"time\">");
 	esc(b, p->since);
 	buf_puts(b, "</td>");
-	/*
-	 * One line per channel with routes in each count cell: a dual-stack
-	 * session shows its IPv4 and IPv6 counts apart, a single-family one
-	 * (the usual case at an IXP) takes no room for the other family.
-	 */
-	for (int col = 0; col < 5; col++) {
-		bool any = false;
-		buf_puts(b, col ? "<td class=\"num\">" : "<td>");
-		for (int k = 0; k < p->n_ch; k++) {
-			const struct bird_channel *c = &p->ch[k];
-			unsigned long long v[] = { 0, c->imported + c->filtered, c->imported,
-			    c->filtered, c->exported };
-			if (!c->have_routes)
-				continue;
-			if (any)
-				buf_puts(b, "<br>");
-			any = true;
-			if (col == 0)
-				esc(b, afi_label(c));
-			else if (col == 3 && v[3])
-				buf_printf(b, "<span class=\"warn\">%llu</span>", v[3]);
-			else
-				buf_printf(b, "%llu", v[col]);
-		}
-		buf_puts(b, any ? "</td>" : "&ndash;</td>");
-	}
+	h_channel_counts(b, rs, p, false);
 	buf_puts(b, "</tr>\n");
 }
 
@@ -650,28 +662,7 @@ h_member_sessions(struct buf *b, struct lg_out *o, const struct lg_member_view *
 		buf_puts(b, "<td>");
 		h_state(b, p);
 		buf_puts(b, "</td>");
-		for (int col = 0; col < 5; col++) {
-			bool any = false;
-			buf_puts(b, col ? "<td class=\"num\">" : "<td>");
-			for (int c = 0; c < p->n_ch; c++) {
-				const struct bird_channel *ch = &p->ch[c];
-				unsigned long long n[] = { 0, ch->imported + ch->filtered, ch->imported,
-				    ch->filtered, ch->exported };
-				if (!ch->have_routes)
-					continue;
-				buf_puts(b, any ? "<br>" : "");
-				any = true;
-				if (col == 0)
-					esc(b, afi_label(ch));
-				else if (col == 3 && n[3]) {
-					buf_puts(b, "<a class=\"warn\" href=\"");
-					h_href(b, s->rs->name, p->name);
-					buf_printf(b, "?view=filtered\">%llu</a>", n[3]);
-				} else
-					buf_printf(b, "%llu", n[col]);
-			}
-			buf_puts(b, any ? "</td>" : "&ndash;</td>");
-		}
+		h_channel_counts(b, s->rs, p, true);
 		buf_puts(b, "<td>");
 		h_rpki_counts(b, &s->live);
 		buf_puts(b, s->truncated ? " (first routes only)</td></tr>\n" : "</td></tr>\n");

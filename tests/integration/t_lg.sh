@@ -549,6 +549,19 @@ cgi=$(GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD=GET PATH_INFO=/api/v1/status IXP_
 	"$IXP_LG" 2> "$T_TMP/cgi-err.log")
 check "CGI misconfigured: a 500 error page for the member, the reason in the server's log" \
 	sh -c "printf '%s' \"\$1\" | head -1 | grep -q '^Status: 500' && printf '%s' \"\$1\" | sed '1,/^\r\$/d' | jq -e '.error.status == 500' >/dev/null && grep -q 'NAME=/path/to/bird.ctl' $T_TMP/cgi-err.log" _ "$cgi"
+# The member page without the compile's readiness data, and with a broken
+# readiness.json: the routes still counted, the page says the data cannot be
+# read, the operator's log says why.
+mkdir -p "$T_TMP/nopages" "$T_TMP/badpages"
+printf '{"members": [' > "$T_TMP/badpages/readiness.json"
+cgi=$(GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD=GET PATH_INFO=/api/v1/member/AS64501 QUERY_STRING= \
+	IXP_LG_BIRD="rs1=$RS_CTL" IXP_LG_PAGES="$T_TMP/nopages" "$IXP_LG")
+check "member page without readiness.json: routes counted, no readiness, no error" sh -c \
+	"printf '%s' \"\$1\" | sed '1,/^\r\$/d' | jq -e '.routes.announced == 122 and .readiness == null and .readiness_error == null and (.fixes | length) > 0' >/dev/null" _ "$cgi"
+cgi=$(GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD=GET PATH_INFO=/api/v1/member/AS64501 QUERY_STRING= \
+	IXP_LG_BIRD="rs1=$RS_CTL" IXP_LG_PAGES="$T_TMP/badpages" "$IXP_LG" 2> "$T_TMP/cgi-ready.log")
+check "member page with a broken readiness.json: says so, routes still counted, the log names the file" sh -c \
+	"printf '%s' \"\$1\" | sed '1,/^\r\$/d' | jq -e '.routes.announced == 122 and .readiness == null and (.readiness_error | test(\"cannot be read\"))' >/dev/null && grep -q 'badpages/readiness.json' $T_TMP/cgi-ready.log" _ "$cgi"
 
 # ---- a real browser ----------------------------------------------------------------------
 

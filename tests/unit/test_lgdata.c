@@ -32,6 +32,12 @@ test_reasons_file(void **state)
 	assert_string_equal(hint, "Register it");
 	assert_string_equal(lg_reason_text(&r, 99, NULL), "unknown reason");
 	lg_reasons_free(&r);
+	/* A pattern whose placeholder is not the one named, or not a number. */
+	f = fopen("/tmp/ixp-lg-reasons.json", "w");
+	fputs("{\"reject_community\": \"-1:65520:{code}\", \"rpki_community\": "
+	    "\"64500:1000:{code}\", \"reasons\": {}}", f);
+	fclose(f);
+	assert_false(lg_reasons_load(&r, "/tmp/ixp-lg-reasons.json", err, sizeof(err)));
 	f = fopen("/tmp/ixp-lg-reasons.json", "w");
 	fputs("{\"reasons\": {}}", f);
 	fclose(f);
