@@ -30,7 +30,7 @@ for series in 2 3; do
 		continue
 	fi
 	v=${b%% *}
-	for t in tests/integration/t_e2e_bgp.sh tests/integration/t_lg.sh; do
+	for t in tests/integration/t_e2e_bgp.sh tests/integration/t_e2e_sessions.sh tests/integration/t_lg.sh; do
 		echo "== $t (route server BIRD $v)"
 		if ! RS_BIRD=${b#* } RS_BIRD_VERSION=$(echo "$v" | cut -d. -f1,2) sh "$t"; then
 			failed=$((failed + 1))

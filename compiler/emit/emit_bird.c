@@ -239,11 +239,12 @@ print_member_sets(struct emitter *e, size_t idx)
 			buf_printf(e->b, "# %s route objects: same as %s\n", fam_name(fam), sn->pfx[fam]);
 		if (sn->own_bh[fam])
 			print_pfxset(e, sn->bh[fam], &mm->bh[fam]);
-		if (mm->m->policy.next_hop == NH_SAME_AS && mm->n_addrs[fam] > 0) {
+		if (mm->n_next_hops[fam] > 0) {
 			char tmp[ADDR_STRLEN];
 			buf_printf(e->b, "define AS%u_NH%d = [", mm->m->asn, fam == FAM4 ? 4 : 6);
-			for (size_t i = 0; i < mm->n_addrs[fam]; i++)
-				buf_printf(e->b, "%s%s", i ? ", " : "", ip_str(&mm->addrs[fam][i], tmp));
+			for (size_t i = 0; i < mm->n_next_hops[fam]; i++)
+				buf_printf(e->b, "%s%s", i ? ", " : "",
+				    ip_str(&mm->next_hops[fam][i], tmp));
 			buf_puts(e->b, "];\n");
 		}
 		if (mm->blacklist[fam].n > 0) {
@@ -392,12 +393,17 @@ render_check(struct buf *b, const struct model *mo, const struct msession *s,
 		buf_printf(b, "\tif net.type != NET_IP%d then rs_reject(%d);\n", v, k->code);
 		break;
 	case CHK_NEXT_HOP:
-		if (p->next_hop == NH_STRICT) {
+		/* same_as: the set holds the session's own address too. */
+		if (s->mm->n_next_hops[s->fam] == 0) {
 			buf_printf(b, "\tif bgp_next_hop != m_peer then rs_reject(%d);\n", k->code);
 			*pa |= PA_PEER;
-		} else {
+		} else if (p->next_hop == NH_SAME_AS) {
 			buf_printf(b, "\tif !(bgp_next_hop ~ m_nhs) then rs_reject(%d);\n", k->code);
 			*pa |= PA_NHS;
+		} else {
+			buf_printf(b, "\tif bgp_next_hop != m_peer && !(bgp_next_hop ~ m_nhs) then "
+			    "rs_reject(%d);\n", k->code);
+			*pa |= PA_PEER | PA_NHS;
 		}
 		break;
 	case CHK_FIRST_AS:
@@ -588,7 +594,7 @@ print_filters(struct emitter *e, const struct msession *s, const struct policy_f
 			buf_printf(e->b, "%u", mm->m->asn);
 			break;
 		case PA_PEER:
-			buf_puts(e->b, ip_str(&s->peer, tmp));
+			buf_puts(e->b, ip_str(&s->nh, tmp));
 			break;
 		case PA_NHS:
 			buf_printf(e->b, "AS%u_NH%d", mm->m->asn, v);
@@ -611,7 +617,10 @@ print_filters(struct emitter *e, const struct msession *s, const struct policy_f
 	/* A member that wants no blackhole routes (policy.blackhole.receive). */
 	if (!mm->m->policy.blackhole_receive)
 		buf_puts(e->b, "\tif rs_is_blackhole() then reject;\n");
-	buf_printf(e->b, "\trs_out%d(%u);\n\taccept;\n}\n\n", v, mm->m->asn);
+	buf_printf(e->b, "\trs_out%d(%u);\n", v, mm->m->asn);
+	if (mm->m->policy.session.prepend_rs_as)
+		buf_puts(e->b, "\tbgp_path.prepend(RS_ASN);\n");
+	buf_puts(e->b, "\taccept;\n}\n\n");
 }
 
 static const char *
@@ -628,6 +637,21 @@ mp_action_bird(enum mp_action a)
 		return "disable";
 	}
 	return "restart";
+}
+
+/* policy.session, the protocol-level part. */
+static void
+print_session_opts(struct emitter *e, const struct session_opts *o)
+{
+	if (o->passive)
+		buf_puts(e->b, "\tpassive on;\n");
+	if (o->multihop)
+		buf_printf(e->b, "\tmultihop %u;\n", o->multihop);
+	if (o->gtsm)
+		buf_puts(e->b, "\tttl security on;\n");
+	if (o->roles)
+		buf_printf(e->b, "\tlocal role rs_server;\n%s",
+		    o->roles_strict ? "\trequire roles on;\n" : "");
 }
 
 static void
@@ -648,9 +672,14 @@ print_session(struct emitter *e, const struct msession *s)
 		if (e->c->bird.tcp_auth)
 			buf_puts(e->b, "\tauthentication md5;\n");
 	}
+	print_session_opts(e, &mm->m->policy.session);
 	buf_printf(e->b, "\tipv%d {\n\t\treceive limit %u action %s;\t# %s\n", v,
 	    mm->max_prefix[s->fam], mp_action_bird(mm->m->policy.mp_action),
 	    mp_source_name(mm->mp_source[s->fam]));
+	if (mm->m->policy.session.add_path)
+		buf_puts(e->b, "\t\tadd paths tx;\n");
+	if (mm->m->policy.session.multihop)
+		buf_printf(e->b, "\t\tigp table rs_lan%d;\n", v);
 	buf_printf(e->b, "\t\timport filter rs_import_%s;\n\t\texport filter rs_export_%s;\n\t};\n}\n\n",
 	    s->name, s->name);
 }
@@ -739,13 +768,50 @@ print_globals(struct emitter *e)
 	}
 }
 
+/* The peering LANs as directly connected routes, in tables of their own
+ * (never in master4/6, which are exported to members), where multihop
+ * sessions resolve their routes' next hops. */
+static void
+print_lan_tables(struct emitter *e)
+{
+	const struct config *c = e->c;
+	char tmp[ADDR_STRLEN];
+
+	if (!e->mo->lan_table[FAM4] && !e->mo->lan_table[FAM6])
+		return;
+	for (int fam = 0; fam < 2; fam++)
+		if (e->mo->lan_table[fam])
+			buf_printf(e->b, "ipv%d table rs_lan%d;\n", fam == FAM4 ? 4 : 6,
+			    fam == FAM4 ? 4 : 6);
+	buf_puts(e->b, "\n# Next hops of multihop sessions are resolved in the peering LANs.\n"
+	    "protocol direct rs_lan {\n");
+	for (int fam = 0; fam < 2; fam++) {
+		const char *sep = "";
+		if (!e->mo->lan_table[fam])
+			continue;
+		buf_printf(e->b, "\tipv%d {\n\t\ttable rs_lan%d;\n\t\timport where net ~ [ ",
+		    fam == FAM4 ? 4 : 6, fam == FAM4 ? 4 : 6);
+		for (size_t i = 0; i < c->peering_lans.n; i++)
+			if (c->peering_lans.v[i].af == af_of_fam(fam)) {
+				buf_printf(e->b, "%s%s+", sep, prefix_format(&c->peering_lans.v[i], tmp));
+				sep = ", ";
+			}
+		buf_puts(e->b, " ];\n\t};\n");
+	}
+	buf_puts(e->b, "}\n");
+}
+
 static void
 print_tables(struct emitter *e)
 {
 	/* Sorted tables let `secondary` export the next-best route when the
 	 * best one is blocked for a member (no path hiding). */
-	buf_puts(e->b, "ipv4 table master4 sorted;\nipv6 table master6 sorted;\n"
-	    "roa4 table rpki4;\nroa6 table rpki6;\n");
+	if (e->mo->path_hiding)
+		buf_puts(e->b, "ipv4 table master4 sorted;\nipv6 table master6 sorted;\n");
+	else
+		buf_puts(e->b, "# ixp.bird.path_hiding is off: a member gets a prefix's best path "
+		    "or none.\nipv4 table master4;\nipv6 table master6;\n");
+	buf_puts(e->b, "roa4 table rpki4;\nroa6 table rpki6;\n");
 	for (int ol = 0; ol < 2; ol++)
 		if (e->mo->irr_tables[ol])
 			buf_printf(e->b, "roa4 table rs_irr4%s;\nroa6 table rs_irr6%s;\n",
@@ -753,6 +819,7 @@ print_tables(struct emitter *e)
 	if (e->mo->aspa != ASPA_NONE)
 		buf_puts(e->b, "aspa table rs_aspa;\n");
 	buf_puts(e->b, "\nprotocol device {\n}\n");
+	print_lan_tables(e);
 }
 
 static void
@@ -870,7 +937,8 @@ print_templates(struct emitter *e)
 		 * NO_EXPORT is for the receiving member, not for us. */
 		buf_puts(e->b, "\trs client;\n\tinterpret communities off;\n");
 		buf_printf(e->b, "\tipv%d {\n\t\ttable master%d;\n\t\timport table on;\n"
-		    "\t\timport keep filtered on;\n\t\tsecondary;\n\t};\n}\n", v, v);
+		    "\t\timport keep filtered on;\n%s\t};\n}\n", v, v,
+		    e->mo->path_hiding ? "\t\tsecondary;\n" : "");
 	}
 }
 

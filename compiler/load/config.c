@@ -59,6 +59,7 @@ config_default_policy(struct policy *p)
 	p->blackhole_receive = true;
 	p->graceful_shutdown = true;
 	p->announcement_control = true;
+	p->session.passive = true;
 }
 
 static void
@@ -170,6 +171,8 @@ config_free(struct config *c)
 		}
 		free(m->conns);
 		free(m->blacklist.v);
+		free(m->next_hops);
+		free(m->next_hops_pos);
 	}
 	free(c->members);
 	memset(c, 0, sizeof(*c));
@@ -192,6 +195,7 @@ config_defaults(struct config *c)
 	c->bird_minor = 0;
 	bird_dialect_of(2, 0, &c->bird);
 	c->irr_table = true;
+	c->path_hiding = true;
 	config_default_policy(&c->policy);
 	config_default_bogon_prefixes(c->bogon_prefixes);
 	config_default_bogon_asns(&c->bogon_asns, &c->n_bogon_asns);

@@ -44,6 +44,18 @@ enum mp_action {
 	MPA_DISABLE,
 };
 
+/* How the route server's BGP session with a member is set up
+ * (policy.session). */
+struct session_opts {
+	bool		 passive;	/* wait for the member to connect */
+	unsigned	 multihop;	/* TTL; 0: the member's router is on the LAN */
+	bool		 gtsm;		/* RFC 5082 TTL security */
+	bool		 add_path;	/* ADD-PATH tx: every path, not the best only */
+	bool		 prepend_rs_as;	/* the RS's ASN in the paths it sends */
+	bool		 roles;		/* RFC 9234: local role rs_server, OTC */
+	bool		 roles_strict;	/* a member announcing no role is refused */
+};
+
 /*
  * Policy knobs a member may override. The global lists that only make sense
  * IXP-wide (bogons, transit-free, never-via-RS) live in struct config.
@@ -69,6 +81,7 @@ struct policy {
 	struct ipaddr	 blackhole_next_hop[2];	/* af == 0: keep the member's */
 	bool		 graceful_shutdown;
 	bool		 announcement_control;
+	struct session_opts session;
 };
 
 /* How filtered routes are tagged: (RS, 65520, code), and with euro-ix also
@@ -129,6 +142,9 @@ struct connection {
 	uint8_t		(*macs)[6];
 	size_t		 n_macs;
 	struct ipaddr	 addr[2];	/* af == 0: none */
+	struct ipaddr	 session[2];	/* the BGP speaker's own address when it is
+					 * not the LAN address (multihop); af == 0:
+					 * the session is with addr */
 	char		*md5;		/* NULL: no TCP-MD5 */
 	bool		 lacp;		/* LAG member port: may send LACP */
 	uint16_t	*extra_ethertypes;	/* allowed on this port too */
@@ -150,6 +166,10 @@ struct member {
 	size_t		 n_conns;
 	struct policy	 policy;	/* global policy with this member's overrides */
 	struct pfxlist	 blacklist;	/* member's own blacklist (reject code 11) */
+	struct ipaddr	*next_hops;	/* LAN addresses also allowed as next hop
+					 * (policy.next_hop_addresses) */
+	size_t		 n_next_hops;
+	struct srcpos	*next_hops_pos;	/* where each is written */
 	struct srcpos	 pos;
 };
 
@@ -190,6 +210,9 @@ struct config {
 	char		*lg_socket;	/* NULL: not configured */
 	bool		 irr_table;	/* IRR filters as shared ROA-style tables (default),
 					 * else one prefix set per member */
+	bool		 path_hiding;	/* ixp.bird.path_hiding: sorted tables and
+					 * `secondary`, the next best path when the
+					 * best may not be sent */
 
 	struct sources	 src;
 

@@ -88,6 +88,40 @@ check_unique_macs(const struct config *c, struct diag *d)
 }
 
 /*
+ * policy.next_hop_addresses: LAN addresses a member may use as next hop
+ * besides what policy.next_hop allows (its other routers, a cache behind
+ * it). Never another member's or a route server's: that would let the
+ * member send traffic to someone else's router.
+ */
+static void
+check_next_hops(const struct config *c, struct diag *d, const struct member *m,
+    const struct addr_owner *own, size_t nown)
+{
+	char me[16], tmp[ADDR_STRLEN];
+
+	snprintf(me, sizeof(me), "AS%u", m->asn);
+	for (size_t i = 0; i < m->n_next_hops; i++) {
+		const struct ipaddr *ip = &m->next_hops[i];
+		size_t lo = 0, hi = nown;
+		if (config_lan_of(c, ip) == NULL) {
+			check_lan_addr(c, d, &m->next_hops_pos[i], me, ip);
+			continue;
+		}
+		while (lo < hi) {	/* the first owner of ip: `own` is sorted */
+			size_t mid = lo + (hi - lo) / 2;
+			if (ip_cmp(&own[mid].ip, ip) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < nown && ip_eq(&own[lo].ip, ip) && strcmp(own[lo].who, me) != 0)
+			diag_error(d, &m->next_hops_pos[i], "list only addresses of the member's "
+			    "own routers", "%s: next hop %s is %s's address (line %u)", me,
+			    ip_format(ip, tmp), own[lo].who, own[lo].pos.line);
+	}
+}
+
+/*
  * An ASPA check needs ASPA records: from the VRP file (rpki-client writes
  * them), or from an RTR cache that serves them. Without either BIRD would
  * find every path unknown: a check that checks nothing.
@@ -126,7 +160,7 @@ config_check(const struct config *c, struct diag *d)
 	bool need_irr = false;
 
 	for (i = 0; i < c->n_members; i++)
-		cap += 2 * c->members[i].n_conns;
+		cap += 4 * c->members[i].n_conns;
 	own = xcalloc(cap, sizeof(*own));
 
 	for (i = 0; i < c->n_rs; i++) {
@@ -162,6 +196,15 @@ config_check(const struct config *c, struct diag *d)
 				snprintf(own[nown++].who, sizeof(own[0].who), "AS%u", m->asn);
 				if (!first_use[fam].file)
 					first_use[fam] = cn->pos;
+				if (cn->session[fam].af == 0)
+					continue;
+				if (config_lan_of(c, &cn->session[fam]) != NULL)
+					diag_error(d, &cn->pos, "a router on the LAN peers from its "
+					    "LAN address (ipv4/ipv6) without multihop",
+					    "%s: session address %s is inside a peering LAN", who,
+					    ip_format(&cn->session[fam], tmp));
+				own[nown] = (struct addr_owner){ cn->session[fam], "", cn->pos };
+				snprintf(own[nown++].who, sizeof(own[0].who), "AS%u", m->asn);
 			}
 			if (cn->n_macs > c->traffic.macs_per_port)
 				diag_error(d, &cn->pos, "register fewer MACs or raise "
@@ -176,6 +219,8 @@ config_check(const struct config *c, struct diag *d)
 			diag_error(d, &own[i].pos, "every router needs its own address",
 			    "address %s is also used by %s at line %u", ip_format(&own[i].ip, tmp),
 			    own[i - 1].who, own[i - 1].pos.line);
+	for (i = 0; i < c->n_members; i++)
+		check_next_hops(c, d, &c->members[i], own, nown);
 	free(own);
 
 	for (int fam = 0; fam < 2; fam++)

@@ -891,6 +891,31 @@ r_blacklist(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
 	get_prefix_list(y, n, path, y->member ? &y->member->blacklist : &y->c->blacklist, 0);
 }
 
+/* A member's extra next hops: LAN addresses (config_check says whose). */
+static void
+r_next_hops(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+{
+	yaml_node_t **items;
+	size_t count;
+	struct member *mb = y->member;
+
+	(void)dst;
+	if (mb == NULL) {
+		err(y, n, "list them in the member's own policy",
+		    "%s: extra next hops are set per member", path);
+		return;
+	}
+	count = seq_items(y, n, path, true, &items);
+	mb->next_hops = xcalloc(count ? count : 1, sizeof(*mb->next_hops));
+	mb->next_hops_pos = xcalloc(count ? count : 1, sizeof(*mb->next_hops_pos));
+	for (size_t i = 0; i < count; i++)
+		if (get_ip(y, items[i], path, 0, &mb->next_hops[mb->n_next_hops])) {
+			mb->next_hops_pos[mb->n_next_hops] = pos_of(y, items[i]);
+			mb->n_next_hops++;
+		}
+	free(items);
+}
+
 static void
 r_blackhole_nh(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
 {
@@ -1208,6 +1233,10 @@ static const struct ykey connection_keys[] = {
 	{ .name = "macs", .type = YT_CUSTOM, .fn = r_macs },
 	{ .name = "ipv4", .type = YT_IP, .off = OFF(struct connection, addr[FAM4]), .min = AF4 },
 	{ .name = "ipv6", .type = YT_IP, .off = OFF(struct connection, addr[FAM6]), .min = AF6 },
+	{ .name = "session_ipv4", .type = YT_IP, .off = OFF(struct connection, session[FAM4]),
+	  .min = AF4 },
+	{ .name = "session_ipv6", .type = YT_IP, .off = OFF(struct connection, session[FAM6]),
+	  .min = AF6 },
 	{ .name = "md5", .type = YT_TEXT, .off = OFF(struct connection, md5), .max = 80,
 	  .check = valid_md5, .bad = "contains a character BIRD cannot read",
 	  .hint = "use printable ASCII without '\"' and '\\'" },
@@ -1323,6 +1352,22 @@ after_member(struct yctx *y, yaml_node_t *n, const char *path, void *base, const
 
 	if (ymap_has(m, "connections") && mb->n_conns == 0 && y->d->errors == 0)
 		err(y, n, NULL, "%s: the member has no connections", path);
+	/* A BGP speaker off the LAN is reached through the member's router. */
+	for (size_t i = 0; i < mb->n_conns; i++)
+		for (int fam = 0; fam < 2; fam++) {
+			const struct connection *cn = &mb->conns[i];
+			if (cn->session[fam].af == 0)
+				continue;
+			if (cn->addr[fam].af == 0)
+				diag_error(y->d, &cn->pos, "the LAN address is the routes' next hop",
+				    "%s.connections[%zu]: session_ipv%d without ipv%d", path, i,
+				    fam == FAM4 ? 4 : 6, fam == FAM4 ? 4 : 6);
+			else if (mb->policy.session.multihop == 0)
+				diag_error(y->d, &cn->pos, "set policy.session.multihop in the "
+				    "member's policy (the hops to that address)",
+				    "%s.connections[%zu]: a session with an address off the LAN "
+				    "needs multihop", path, i);
+		}
 }
 
 static const struct ysection member_section = { member_keys, after_member };
@@ -1482,6 +1527,62 @@ static const struct ykey bh_policy_keys[] = {
 };
 static const struct ysection bh_policy_section = { bh_policy_keys, NULL };
 
+static const struct ykey roles_keys[] = {
+	{ .name = "enabled", .type = YT_BOOL, .off = OFF(struct policy, session.roles),
+	  .dflt = "false" },
+	{ .name = "strict", .type = YT_BOOL, .off = OFF(struct policy, session.roles_strict),
+	  .dflt = "false" },
+	{ NULL },
+};
+
+static void
+after_roles(struct yctx *y, yaml_node_t *n, const char *path, void *base, const struct ymap *m)
+{
+	const struct policy *p = base;
+
+	(void)m;
+	if (p->session.roles_strict && !p->session.roles)
+		err(y, n, "set enabled: true as well, or remove strict",
+		    "%s: strict needs the roles enabled", path);
+}
+static const struct ysection roles_section = { roles_keys, after_roles };
+
+static void
+r_multihop(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+{
+	uint32_t ttl;
+
+	if (!get_u32(y, n, path, 0, 255, &ttl))
+		return;
+	*(unsigned *)dst = ttl;
+	if (ttl == 1)
+		err(y, n, "use 0 for a router on the peering LAN, or the number of hops (2-255)",
+		    "%s: a TTL of 1 is not multihop", path);
+	/* ixp.bird comes before the policy (the root's table order). */
+	else if (ttl > 1 && y->c->path_hiding)
+		err(y, n, "set ixp.bird.path_hiding: false (every session then gets only the best "
+		    "path), or peer with the router on the LAN",
+		    "%s: BIRD refuses multihop sessions on the sorted tables that path-hiding "
+		    "mitigation needs", path);
+}
+
+static const struct ykey session_keys[] = {
+	{ .name = "passive", .type = YT_BOOL, .off = OFF(struct policy, session.passive),
+	  .dflt = "true" },
+	{ .name = "multihop", .type = YT_CUSTOM, .fn = r_multihop,
+	  .off = OFF(struct policy, session.multihop), .dflt = "0" },
+	{ .name = "gtsm", .type = YT_BOOL, .off = OFF(struct policy, session.gtsm),
+	  .dflt = "false" },
+	{ .name = "add_path", .type = YT_BOOL, .off = OFF(struct policy, session.add_path),
+	  .dflt = "false" },
+	{ .name = "prepend_rs_as", .type = YT_BOOL, .off = OFF(struct policy, session.prepend_rs_as),
+	  .dflt = "false" },
+	{ .name = "roles", .type = YT_MAP, .sub = &roles_section },
+	{ NULL },
+};
+
+static const struct ysection session_section = { session_keys, NULL };
+
 static const struct ykey prefix_length_keys[] = {
 	{ .name = "ipv4", .type = YT_CUSTOM, .fn = r_len_v4, .dflt = "[8, 24]" },
 	{ .name = "ipv6", .type = YT_CUSTOM, .fn = r_len_v6, .dflt = "[16, 48]" },
@@ -1519,6 +1620,8 @@ static const struct ykey policy_keys[] = {
 	  .dflt = "true" },
 	{ .name = "announcement_control", .type = YT_BOOL,
 	  .off = OFF(struct policy, announcement_control), .dflt = "true" },
+	{ .name = "session", .type = YT_MAP, .sub = &session_section },
+	{ .name = "next_hop_addresses", .type = YT_CUSTOM, .fn = r_next_hops },
 	{ NULL },
 };
 static const struct ysection policy_section = { policy_keys, NULL };
@@ -1529,6 +1632,8 @@ static const struct ykey bird_keys[] = {
 	  .check = valid_socket_path, .bad = "is not a safe socket path",
 	  .hint = "use an absolute path of letters, digits, '/', '.', '_', '-'" },
 	{ .name = "irr_filter", .type = YT_CUSTOM, .fn = r_irr_filter, .dflt = "table" },
+	{ .name = "path_hiding", .type = YT_BOOL, .off = OFF(struct config, path_hiding),
+	  .dflt = "true" },
 	{ NULL },
 };
 static const struct ysection bird_section = { bird_keys, NULL };

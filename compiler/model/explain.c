@@ -101,18 +101,20 @@ evaluate(const struct model *mo, const struct msession *s, const struct route_qu
 		v->fail = pf->af != af_of_fam(s->fam);
 		break;
 	case CHK_NEXT_HOP: {
-		struct ipaddr nh = q->next_hop.af ? q->next_hop : s->peer;
-		if (p->next_hop == NH_STRICT) {
-			v->fail = !ip_eq(&nh, &s->peer);
-		} else {
-			v->fail = true;
-			for (i = 0; i < mm->n_addrs[s->fam]; i++)
-				if (ip_eq(&nh, &mm->addrs[s->fam][i]))
-					v->fail = false;
-		}
-		snprintf(v->why, sizeof(v->why), "next hop %s, session neighbor %s (%s)",
-		    ip_format(&nh, tmp), ip_format(&s->peer, tmp2),
-		    p->next_hop == NH_STRICT ? "strict" : "same_as");
+		struct ipaddr nh = q->next_hop.af ? q->next_hop : s->nh;
+		const char *how = p->next_hop == NH_STRICT ? "strict" : "same_as";
+		bool listed = false;
+		v->fail = !ip_eq(&nh, &s->nh);
+		for (i = 0; v->fail && i < mm->n_next_hops[s->fam]; i++)
+			if (ip_eq(&nh, &mm->next_hops[s->fam][i])) {
+				v->fail = false;
+				listed = true;
+			}
+		for (i = 0; listed && i < mm->m->n_next_hops; i++)
+			if (ip_eq(&nh, &mm->m->next_hops[i]))
+				how = "policy.next_hop_addresses";
+		snprintf(v->why, sizeof(v->why), "next hop %s, the session's LAN address %s (%s)",
+		    ip_format(&nh, tmp), ip_format(&s->nh, tmp2), how);
 		break;
 	}
 	case CHK_FIRST_AS:
@@ -246,6 +248,29 @@ say(FILE *out, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* How the session is set up (policy.session): not checks, but what a
+ * member asks about first when its session or routes do not show up. */
+static void
+say_session(FILE *out, const struct msession *s)
+{
+	const struct session_opts *o = &s->mm->m->policy.session;
+	char tmp[ADDR_STRLEN];
+
+	say(out, "  Session: neighbour %s", ip_format(&s->peer, tmp));
+	if (o->multihop)
+		say(out, ", multihop %u (LAN address %s)", o->multihop, ip_format(&s->nh, tmp));
+	say(out, ", %s", o->passive ? "passive" : "active");
+	if (o->gtsm)
+		say(out, ", GTSM");
+	if (o->add_path)
+		say(out, ", ADD-PATH tx");
+	if (o->prepend_rs_as)
+		say(out, ", RS ASN prepended");
+	if (o->roles)
+		say(out, ", role rs-server%s", o->roles_strict ? " (peer's role required)" : "");
+	say(out, "\n\n");
+}
+
 int
 explain_route(FILE *out, const struct model *mo, const struct route_query *q,
     struct explain_result *res)
@@ -289,9 +314,10 @@ explain_route(FILE *out, const struct model *mo, const struct route_query *q,
 		buf_printf(&path, "%s%u", i ? " " : "", q->path[i]);
 	say(out, "Route %s from AS%u on %s, session %s\n", prefix_format(&q->prefix, tmp),
 	    q->member, rs->name, s->name);
-	say(out, "  AS path: %s%s\n\n", path.len ? buf_str(&path) : "(empty)",
+	say(out, "  AS path: %s%s\n", path.len ? buf_str(&path) : "(empty)",
 	    blackhole ? "  [BLACKHOLE]" : "");
 	buf_free(&path);
+	say_session(out, s);
 
 	res->accepted = true;
 	res->rpki_tag = RPKI_TAG_NOT_CHECKED;

@@ -333,6 +333,17 @@ pdb_consistency(struct mmember *mm, const struct pdb *pdb, const struct pdb_net 
 }
 
 static void
+add_next_hop(struct mmember *mm, int fam, const struct ipaddr *ip)
+{
+	for (size_t i = 0; i < mm->n_next_hops[fam]; i++)
+		if (ip_eq(&mm->next_hops[fam][i], ip))
+			return;
+	mm->next_hops[fam] = xrealloc(mm->next_hops[fam],
+	    (mm->n_next_hops[fam] + 1) * sizeof(struct ipaddr));
+	mm->next_hops[fam][mm->n_next_hops[fam]++] = *ip;
+}
+
+static void
 build_member(struct model *mo, struct mmember *mm, const struct member *m,
     const struct pdb *pdb, struct diag *d)
 {
@@ -349,10 +360,11 @@ build_member(struct model *mo, struct mmember *mm, const struct member *m,
 		for (int fam = 0; fam < 2; fam++)
 			if (m->conns[j].addr[fam].af) {
 				mm->has_family[fam] = true;
-				mm->addrs[fam] = xrealloc(mm->addrs[fam],
-				    (mm->n_addrs[fam] + 1) * sizeof(struct ipaddr));
-				mm->addrs[fam][mm->n_addrs[fam]++] = m->conns[j].addr[fam];
+				if (p->next_hop == NH_SAME_AS)
+					add_next_hop(mm, fam, &m->conns[j].addr[fam]);
 			}
+	for (size_t j = 0; j < m->n_next_hops; j++)
+		add_next_hop(mm, fam_of_af(m->next_hops[j].af), &m->next_hops[j]);
 
 	for (int fam = 0; fam < 2; fam++) {
 		mm->blacklist[fam].v = xcalloc(m->blacklist.n + 1, sizeof(struct prefix));
@@ -426,8 +438,11 @@ build_sessions(struct model *mo)
 				s->mm = mm;
 				s->conn = cn;
 				s->fam = fam;
-				s->peer = cn->addr[fam];
+				s->nh = cn->addr[fam];
+				s->peer = cn->session[fam].af ? cn->session[fam] : cn->addr[fam];
 				snprintf(s->name, sizeof(s->name), "AS%u_%u", mm->m->asn, ++seq);
+				if (mm->m->policy.session.multihop)
+					mo->lan_table[fam] = true;
 			}
 	}
 }
@@ -556,6 +571,7 @@ model_build(struct model *mo, const struct config *c, const struct model_inputs 
 	mo->srcinfo = in->info;
 	mo->n_srcinfo = in->n_info;
 	mo->irr_table = c->irr_table;
+	mo->path_hiding = c->path_hiding;
 	mo->rpki = c->src.n_rtr > 0 ? RPKI_RTR : in->vrps != NULL ? RPKI_STATIC : RPKI_NONE;
 	resolve_rtr(mo);
 	mo->euroix_reject = c->reject_communities == REJECT_COMMS_EUROIX;
@@ -725,7 +741,7 @@ model_free(struct model *mo)
 		for (int fam = 0; fam < 2; fam++) {
 			pfxset_free(&mm->irr[fam]);
 			pfxset_free(&mm->bh[fam]);
-			free(mm->addrs[fam]);
+			free(mm->next_hops[fam]);
 			free(mm->blacklist[fam].v);
 		}
 		for (size_t j = 0; j < mm->n_rpki_invalid_examples; j++)
@@ -848,6 +864,20 @@ model_policy_overrides(const struct policy *ixp, const struct policy *m,
 		OV("graceful_shutdown", "%s", m->graceful_shutdown ? "true" : "false");
 	if (ixp->announcement_control != m->announcement_control)
 		OV("announcement_control", "%s", m->announcement_control ? "true" : "false");
+	if (ixp->session.passive != m->session.passive)
+		OV("session.passive", "%s", m->session.passive ? "true" : "false");
+	if (ixp->session.multihop != m->session.multihop)
+		OV("session.multihop", "%u", m->session.multihop);
+	if (ixp->session.gtsm != m->session.gtsm)
+		OV("session.gtsm", "%s", m->session.gtsm ? "true" : "false");
+	if (ixp->session.add_path != m->session.add_path)
+		OV("session.add_path", "%s", m->session.add_path ? "true" : "false");
+	if (ixp->session.prepend_rs_as != m->session.prepend_rs_as)
+		OV("session.prepend_rs_as", "%s", m->session.prepend_rs_as ? "true" : "false");
+	if (ixp->session.roles != m->session.roles)
+		OV("session.roles.enabled", "%s", m->session.roles ? "true" : "false");
+	if (ixp->session.roles_strict != m->session.roles_strict)
+		OV("session.roles.strict", "%s", m->session.roles_strict ? "true" : "false");
 #undef OV
 	return n;
 }

@@ -70,8 +70,11 @@ struct mmember {
 	struct pfxset	  bh[2];	/* blackhole: covered by a registered prefix */
 	uint32_t	  max_prefix[2];
 	enum mp_source	  mp_source[2];
-	struct ipaddr	 *addrs[2];	/* all LAN addresses (same_as next hop) */
-	size_t		  n_addrs[2];
+	/* Next hops the member may use besides the session's own LAN address
+	 * (struct msession.nh): its other LAN addresses with next_hop: same_as,
+	 * and policy.next_hop_addresses. Empty: that address only. */
+	struct ipaddr	 *next_hops[2];
+	size_t		  n_next_hops[2];
 	bool		  has_family[2];
 	size_t		  rpki_covered[2];	/* IRR prefixes with a covering VRP */
 	size_t		  rpki_invalid;		/* route objects that are RPKI invalid */
@@ -122,7 +125,9 @@ struct msession {
 	const struct connection	*conn;
 	int			 fam;
 	char			 name[24];	/* AS<asn>_<n> */
-	struct ipaddr		 peer;
+	struct ipaddr		 peer;		/* the BGP neighbour */
+	struct ipaddr		 nh;		/* its LAN address: the routes' next hop
+						 * (the peer unless multihop) */
 };
 
 /* Where a data source's data came from, for report.json. */
@@ -160,6 +165,10 @@ struct model {
 	enum lg_socket		 lg_socket;
 	bool			 euroix_reject;	/* filtered routes also carry (RS, 1101, x) */
 	bool			 maintenance;	/* every exported route carries GRACEFUL_SHUTDOWN */
+	bool			 path_hiding;	/* sorted tables, `secondary` exports */
+	/* A table of the peering LANs' own routes, which multihop sessions
+	 * resolve next hops in (BIRD's recursive mode); per family. */
+	bool			 lan_table[2];
 	struct rtr_endpoint	*rtr;
 	size_t			 n_rtr;
 	struct mmember		*members;	/* same order as c->members */

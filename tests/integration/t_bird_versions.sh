@@ -57,7 +57,7 @@ EOF
 
 # variant NAME VERSION: the YAML of a variant for a bird.version, on stdout.
 variant() {
-	_rs=64500 _bird="" _rpki="{vrps: vrps.json, max_age: 0}" _pol="" _mpol="{}"
+	_rs=64500 _bird="" _rpki="{vrps: vrps.json, max_age: 0}" _pol="" _mpol="{}" _conn=""
 	case $1 in
 	plain) ;;
 	rtr) _rpki="{rtr: [{host: 127.0.0.1, port: 8282}, {host: rtr.example.net, port: 3323}]}" ;;
@@ -68,6 +68,12 @@ variant() {
 	aspa_rtr) _rpki="{rtr: [{host: 127.0.0.1, port: 8282, aspa: true}]}"
 		_pol="aspa: {reject_invalid: true}" ;;
 	lg_socket) _bird=", lg_socket: /run/bird/lg.ctl" ;;
+	# Every policy.session option (multihop needs path hiding off), and
+	# a member's extra next hops.
+	sessions) _bird=", path_hiding: false"
+		_pol="session: {passive: false, gtsm: true, add_path: true, prepend_rs_as: true, roles: {enabled: true, strict: true}}"
+		_mpol="{session: {multihop: 3}, next_hop_addresses: [192.0.2.99, \"2001:db8:100::99\"]}"
+		_conn=", session_ipv4: 198.51.100.250" ;;
 	esac
 	cat <<EOF
 version: 1
@@ -91,7 +97,7 @@ members:
     as_set: AS-ONE
     policy: $_mpol
     connections:
-      - {port: p1, ipv4: 192.0.2.11, ipv6: "2001:db8:100::11", md5: "s3cret"}
+      - {port: p1, ipv4: 192.0.2.11, ipv6: "2001:db8:100::11", md5: "s3cret"$_conn}
   - asn: 4200000001
     name: Wide AS
     connections:
@@ -119,7 +125,7 @@ compile_parse() {
 
 cp -r examples/example-ix "$T_TMP/example"
 for v in 2.0 2.14 2.16 2.17 3.0 3.1; do
-	for var in plain rtr sets wide_rs aspa_file aspa_rtr lg_socket; do
+	for var in plain rtr sets wide_rs aspa_file aspa_rtr lg_socket sessions; do
 		# ASPA needs a BIRD with ASPA (the YAML says so otherwise).
 		case $var in aspa_*) [ "$(dialect "$v" | cut -d' ' -f2)" = 1 ] || continue ;; esac
 		variant "$var" "$v" > "$d/ixp.yaml"

@@ -48,7 +48,7 @@ static const char members[] =
 	"    connections: [{port: p1, ipv4: 192.0.2.11}]\n"
 	"  - asn: 64502\n"
 	"    name: Two\n"
-	"    policy: {irr: {enforce_prefix: false}}\n"
+	"    policy: {irr: {enforce_prefix: false}, next_hop_addresses: [192.0.2.98]}\n"
 	"    connections: [{port: p2, ipv4: 192.0.2.12}]\n";
 
 struct answer {
@@ -110,6 +110,15 @@ test_verdicts(void **state)
 	assert_int_equal(a.res.code, REJ_FIRST_AS);
 	/* A next hop that is not the member's. */
 	ask(&w.mo, 64501, "198.51.100.0/24", own, 1, "192.0.2.99", &a);
+	assert_int_equal(a.res.code, REJ_NEXT_HOP);
+	/* Another router of AS64502's, listed in its policy; one not listed. */
+	ask(&w.mo, 64502, "198.18.0.0/24", two, 1, "192.0.2.98", &a);
+	if (!a.res.accepted)
+		fail_msg("%s", a.text);
+	assert_contains(a.text, "next hop 192.0.2.98, the session's LAN address 192.0.2.12 "
+	    "(policy.next_hop_addresses)");
+	assert_contains(a.text, "Session: neighbour 192.0.2.12, passive\n");
+	ask(&w.mo, 64502, "198.18.0.0/24", two, 1, "192.0.2.97", &a);
 	assert_int_equal(a.res.code, REJ_NEXT_HOP);
 	/* Bogon space, as this IXP lists it. */
 	ask(&w.mo, 64501, "10.1.0.0/16", own, 1, NULL, &a);

@@ -343,6 +343,67 @@ test_overrides(void **state)
 	world_free(&w);
 }
 
+/*
+ * Sessions and next hops: a multihop session's peer is its off-LAN
+ * speaker while its next hop stays the LAN address; the extra next hops
+ * are per family, beside the member's own with same_as; the LAN tables
+ * exist only for a family with a multihop session.
+ */
+static void
+test_sessions_and_next_hops(void **state)
+{
+	struct world w;
+	const struct msession *s;
+	const struct mmember *mm;
+	struct policy_override ov[MAX_OVERRIDES];
+	size_t n;
+	char a[ADDR_STRLEN];
+
+	(void)state;
+	world_build_from(&w, HEAD("  bird: {path_hiding: false}\n", "",
+	    "  session: {passive: false, roles: {enabled: true}}\n"),
+	    "  - asn: 64501\n    name: One\n    as_set: AS-ONE\n"
+	    "    policy: {next_hop: same_as, next_hop_addresses: [192.0.2.99, 192.0.2.21,"
+	    " \"2001:db8:100::99\"], session: {add_path: true}}\n"
+	    "    connections: [{port: p1, ipv4: 192.0.2.11, ipv6: \"2001:db8:100::11\"},"
+	    " {port: p3, ipv4: 192.0.2.21}]\n"
+	    "  - asn: 64502\n    name: Two\n"
+	    "    policy: {irr: {enforce_prefix: false}, next_hop_addresses: [192.0.2.98],"
+	    " session: {multihop: 3, gtsm: true, roles: {strict: true}}}\n"
+	    "    connections: [{port: p2, ipv4: 192.0.2.12, session_ipv4: 203.0.113.250}]\n",
+	    irr, NULL, NULL);
+	assert_false(w.mo.path_hiding);
+	assert_true(w.mo.lan_table[FAM4]);
+	assert_false(w.mo.lan_table[FAM6]);
+	/* AS64501, same_as: its two LAN addresses and 192.0.2.99 (192.0.2.21,
+	 * listed too, once); the IPv6 one apart. */
+	mm = model_member(&w.mo, 64501);
+	assert_int_equal(mm->n_next_hops[FAM4], 3);
+	assert_string_equal(ip_format(&mm->next_hops[FAM4][2], a), "192.0.2.99");
+	assert_int_equal(mm->n_next_hops[FAM6], 2);
+	s = session(&w.mo, 64501, FAM4);
+	assert_true(ip_eq(&s->peer, &s->nh));
+	assert_true(mm->m->policy.session.add_path && !mm->m->policy.session.passive);
+	assert_true(mm->m->policy.session.roles && !mm->m->policy.session.roles_strict);
+	/* AS64502, strict: only the listed one beside the session's own. */
+	mm = model_member(&w.mo, 64502);
+	assert_int_equal(mm->n_next_hops[FAM4], 1);
+	assert_string_equal(ip_format(&mm->next_hops[FAM4][0], a), "192.0.2.98");
+	s = session(&w.mo, 64502, FAM4);
+	assert_string_equal(ip_format(&s->peer, a), "203.0.113.250");
+	assert_string_equal(ip_format(&s->nh, a), "192.0.2.12");
+	assert_int_equal(mm->m->policy.session.multihop, 3);
+	/* Its own settings, for the policy page. */
+	n = model_policy_overrides(&w.c.policy, &mm->m->policy, ov);
+	assert_int_equal(n, 4);
+	assert_string_equal(ov[0].key, "irr.enforce_prefix");
+	assert_string_equal(ov[1].key, "session.multihop");
+	assert_string_equal(ov[1].value, "3");
+	assert_string_equal(ov[2].key, "session.gtsm");
+	assert_string_equal(ov[3].key, "session.roles.strict");
+	world_free(&w);
+}
+
 int
 main(void)
 {
@@ -355,6 +416,7 @@ main(void)
 		cmocka_unit_test(test_lg_socket),
 		cmocka_unit_test(test_peeringdb_consistency),
 		cmocka_unit_test(test_overrides),
+		cmocka_unit_test(test_sessions_and_next_hops),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

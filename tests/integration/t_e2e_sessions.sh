@@ -1,0 +1,272 @@
+# End to end, the sessions themselves: policy.session (passive, gtsm,
+# add_path, prepend_rs_as, roles, multihop), ixp.bird.path_hiding and a
+# member's extra next hops (policy.next_hop_addresses), each shown turning
+# one observable verdict into another on real BGP: the route server's BIRD
+# (config from ixp-rsc, tests/e2e/sessions/) and member BIRDs on a Linux
+# bridge. Every change is a recompile and `birdc configure`.
+. tests/lib.sh
+. tests/netns.sh
+ns_need_root t_e2e_sessions
+ns_init
+SRC=tests/e2e/sessions
+A=198.51.100	# route prefixes are $A.x/28
+
+# ---- the route server ---------------------------------------------------
+
+ns_host rs 192.0.2.1/24
+cp $SRC/irr.db "$T_TMP/"
+cp $SRC/ixp.yaml "$T_TMP/ixp.yaml"
+rs_yaml "$T_TMP/ixp.yaml"
+IXP_RSC_BIRD=$RS_BIRD
+export IXP_RSC_BIRD
+echo "  (route server: BIRD $("$RS_BIRD" --version 2>&1 | sed -n 's/.*version //p'), bird.version $RS_BIRD_VERSION)"
+
+# variant NAME EDIT...: the starting YAML with each EDIT applied, compiled
+# (with --check) into $T_TMP/NAME. An EDIT "ASN POLICY" gives member ASN
+# the policy mapping POLICY; "ixp POLICY-LINE" adds a line to the IXP-wide
+# policy; "bird KEYS" adds keys to ixp.bird; "yaml SED" is any sed script.
+variant() {
+	_name=$1
+	shift
+	cp "$T_TMP/ixp.yaml" "$T_TMP/$_name.yaml"
+	for _e in "$@"; do
+		_k=${_e%% *} _v=${_e#* }
+		case $_k in
+		ixp) sed -i "s|^policy:$|policy:\n  $_v|" "$T_TMP/$_name.yaml" ;;
+		bird) sed -i "s|^  bird: {\(.*\)}$|  bird: {\1, $_v}|" "$T_TMP/$_name.yaml" ;;
+		yaml) sed -i "$_v" "$T_TMP/$_name.yaml" ;;
+		*) sed -i "/^  - asn: $_k$/,/^    connections:/ s|^    connections:|    policy: $_v\n    connections:|" \
+			"$T_TMP/$_name.yaml" ;;
+		esac
+	done
+	"$IXP_RSC" compile "$T_TMP/$_name.yaml" -o "$T_TMP/$_name" --check -q
+}
+
+# apply NAME: reconfigure the route server to variant NAME.
+apply() {
+	bc rs configure \""$T_TMP/$1/rs1.conf"\" | grep -q 'Reconfigur'
+}
+
+if ! variant base || ! bird_start rs "$T_TMP/base/rs1.conf"; then
+	fail "the route server starts with the compiled test IXP"
+	summary t_e2e_sessions
+	exit 1
+fi
+
+# ---- member routers -----------------------------------------------------
+
+# member NAME ASN IPV4 EXTRA EXPORT STATIC: a member BIRD; EXTRA goes into
+# its session, EXPORT is the body of its export filter, STATIC its routes.
+member() {
+	cat > "$T_TMP/$1.conf" <<EOF
+router id $3;
+log "$T_TMP/$1.log" all;
+protocol device { }
+protocol static s4 { ipv4; $6 }
+filter to_rs4 { $5 accept; }
+protocol bgp rs4 {
+	local $3 as $2;
+	neighbor 192.0.2.1 as 64500;
+	rs client;
+	connect delay time 1;
+	connect retry time 1;
+	error wait time 1, 5;
+	startup hold time 5;
+	$4
+	ipv4 { import all; export filter to_rs4; };
+}
+EOF
+}
+bh() { for _p in "$@"; do printf 'route %s blackhole; ' "$_p"; done; }
+
+# AS64501: $A.0/28 (also from AS64502: two paths), $A.96/28 "not to
+# AS64503" and its best path (AS64502's is longer). BGP role rs-client.
+member m1 64501 192.0.2.11 "local role rs_client;" \
+	"if net = $A.96/28 then bgp_community.add((0, 64503)); bgp_path.prepend(64501);" \
+	"$(bh $A.0/28 $A.96/28)"
+# AS64502: $A.0/28, $A.16/28 with an OTC attribute (a leak by RFC 9234),
+# $A.32/28, $A.96/28 with a longer path. No role.
+member m2 64502 192.0.2.12 "" \
+	"if net = $A.16/28 then bgp_otc = 64999; if net = $A.96/28 then bgp_path.prepend(64502); bgp_path.prepend(64502);" \
+	"$(bh $A.0/28 $A.16/28 $A.32/28 $A.96/28)"
+# AS64503 receives; it waits for the route server to connect (passive)
+# and takes every path (ADD-PATH receive).
+member m3 64503 192.0.2.13 "passive on;" "reject;" ""
+sed -i 's|ipv4 { import all; export filter to_rs4; };|ipv4 { import all; export filter to_rs4; add paths rx; };|' "$T_TMP/m3.conf"
+# AS64504 protects its session with GTSM (RFC 5082). A short hold time:
+# with the route server's TTL-1 packets dropped it notices a dead session
+# only by its timer.
+member m4 64504 192.0.2.14 "ttl security on; hold time 9;" "bgp_path.prepend(64504);" "$(bh $A.80/28)"
+
+ns_host m1 192.0.2.11/24
+ns_host m2 192.0.2.12/24
+ns_host m3 192.0.2.13/24
+ns_host m4 192.0.2.14/24
+for m in m1 m2 m3 m4; do
+	if ! bird_start $m "$T_TMP/$m.conf"; then
+		fail "member $m BIRD starts"
+		summary t_e2e_sessions
+		exit 1
+	fi
+done
+
+# ---- helpers -------------------------------------------------------------
+
+rs_state() { bc rs show protocols "$1" | awk -v p="$1" '$1 == p { print $NF }'; }
+established() { bc rs show protocols "$1" | grep -q Established; }
+# The paths AS64503 holds for a prefix, and a route's attributes there.
+paths3() { bc m3 show route "$1" protocol rs4 | grep -c 'via\|unreachable\|blackhole'; }
+route3() { bc m3 show route "$1" protocol rs4 all; }
+has3() { bc m3 show route "$1" protocol rs4 | grep -q "^$1 "; }
+rs_reason() { bc rs show route "$1" filtered all | sed -n 's/.*(64500, 65520, \([0-9]*\)).*/\1/p' | head -1; }
+
+for s in AS64501_1 AS64502_1; do
+	wait_until 60 "session $s established" established $s && pass "session $s established"
+done
+
+# ---- passive (default true) ---------------------------------------------
+
+# Both sides wait: the route server's BIRD says so for AS64503's session.
+check "passive: the route server waits for AS64503 (BIRD: Passive)" sh -c \
+	"[ \"\$($RS_BIRDC -s $T_TMP/rs.ctl show protocols AS64503_1 | awk '\$1 == \"AS64503_1\" { print \$NF }')\" = Passive ]"
+check "passive: every session of the config is passive" sh -c \
+	"[ \$(grep -c '^	passive on;' $T_TMP/base/rs1.conf) -eq 4 ]"
+check "passive: AS64503 receives nothing" sh -c "! birdc -s $T_TMP/m3.ctl show protocols rs4 | grep -q Established"
+if variant active "64503 {session: {passive: false}}" && apply active; then
+	wait_until 60 "passive false: the route server connects to AS64503" established AS64503_1 &&
+		pass "passive false: the route server connects to the passive AS64503, session up"
+	wait_until 30 "passive false: AS64503 receives $A.32/28" has3 $A.32/28 &&
+		pass "passive false: AS64503 receives the routes ($A.32/28)"
+else
+	fail "passive false: compile and reconfigure"
+fi
+# From here on AS64503's session is active on the route server's side.
+P3="64503 {session: {passive: false}}"
+
+# ---- path hiding (default on) ------------------------------------------
+
+# The best path of $A.96/28 (AS64501's) may not go to AS64503: it gets the
+# next best, AS64502's.
+wait_until 30 "path hiding: AS64503 receives $A.96/28" has3 $A.96/28 &&
+	check "path hiding: AS64503 gets AS64502's path of $A.96/28" sh -c \
+		"birdc -s $T_TMP/m3.ctl show route $A.96/28 protocol rs4 all | grep -q 'BGP.as_path: 64502 64502\$'"
+
+# ---- GTSM -----------------------------------------------------------------
+
+# AS64504 sends with TTL 255 and takes only TTL 255: the route server,
+# without GTSM, sends TTL 1, which AS64504 drops, so its session never
+# comes up (BIRD on the route server may call it Established: AS64504's
+# packets do reach it).
+sleep 3	# beside the sessions above, which came up within a second or two
+check "gtsm off: AS64504's session (GTSM on its side) is not up on its side" sh -c "! birdc -s $T_TMP/m4.ctl show protocols rs4 | grep -q Established"
+check "gtsm off: AS64504 receives nothing" sh -c "! birdc -s $T_TMP/m4.ctl show route protocol rs4 | grep -q '^$A'"
+if variant gtsm "$P3" "64504 {session: {gtsm: true}}" && grep -q 'ttl security on' "$T_TMP/gtsm/rs1.conf" &&
+    apply gtsm; then
+	wait_until 60 "gtsm on: AS64504 established" sh -c "birdc -s $T_TMP/m4.ctl show protocols rs4 | grep -q Established" &&
+		pass "gtsm on: AS64504's GTSM session comes up"
+	wait_until 30 "gtsm on: AS64503 receives $A.80/28" has3 $A.80/28 &&
+		pass "gtsm on: AS64503 receives AS64504's $A.80/28"
+else
+	fail "gtsm: compile and reconfigure"
+fi
+
+# ---- ADD-PATH -------------------------------------------------------------
+
+wait_until 30 "AS64503 has $A.0/28" has3 $A.0/28
+check "add_path off: AS64503 receives one path of $A.0/28 (AS64501 and AS64502 send it)" \
+	[ "$(paths3 $A.0/28)" -eq 1 ]
+if variant addpath "64503 {session: {passive: false, add_path: true}}" && apply addpath; then
+	wait_until 60 "add_path on: two paths of $A.0/28 at AS64503" sh -c "[ \$(birdc -s $T_TMP/m3.ctl show route $A.0/28 protocol rs4 | grep -c 'via\|blackhole\|unreachable') -eq 2 ]" &&
+		pass "add_path on: AS64503 receives both paths of $A.0/28"
+else
+	fail "add_path: compile and reconfigure"
+fi
+
+# ---- prepend_rs_as --------------------------------------------------------
+
+check "prepend_rs_as off: $A.32/28 reaches AS64503 with path 64502 (transparent)" sh -c \
+	"birdc -s $T_TMP/m3.ctl show route $A.32/28 protocol rs4 all | grep -q 'BGP.as_path: 64502\$'"
+if variant prepend "64503 {session: {passive: false, prepend_rs_as: true}}" && apply prepend; then
+	wait_until 30 "prepend_rs_as on: path 64500 64502" sh -c "birdc -s $T_TMP/m3.ctl show route $A.32/28 protocol rs4 all | grep -q 'BGP.as_path: 64500 64502\$'" &&
+		pass "prepend_rs_as on: AS64503 receives $A.32/28 with path 64500 64502"
+else
+	fail "prepend_rs_as: compile and reconfigure"
+fi
+
+# ---- BGP roles (RFC 9234) -------------------------------------------------
+
+check "roles off: AS64502's $A.16/28 with an OTC attribute reaches AS64503" has3 $A.16/28
+if variant roles "$P3" "64502 {session: {roles: {enabled: true}}}" && apply roles; then
+	wait_until 30 "roles on: $A.16/28 (OTC from an rs-client) dropped" sh -c "! birdc -s $T_TMP/m3.ctl show route $A.16/28 | grep -q '^$A.16/28'" &&
+		pass "roles on: AS64502's $A.16/28 carrying OTC is a leak, AS64503 no longer receives it"
+	wait_until 30 "roles on: AS64502's session back" established AS64502_1
+	wait_until 30 "roles on: AS64502 receives $A.0/28 with OTC" sh -c "birdc -s $T_TMP/m2.ctl show route $A.0/28 all | grep -qi 'otc: 64500'" &&
+		pass "roles on: the routes AS64502 receives carry OTC 64500 (the route server's ASN)"
+	wait_until 30 "roles on: $A.32/28 still received" has3 $A.32/28 &&
+		pass "roles on: AS64502's other routes still received"
+else
+	fail "roles: compile and reconfigure"
+fi
+check "roles: AS64501 has role rs-client, its session is up" established AS64501_1
+if variant strict "ixp session: {roles: {enabled: true, strict: true}}" "$P3" &&
+    apply strict; then
+	wait_until 30 "strict roles: AS64501 (rs-client) established" established AS64501_1 &&
+		pass "strict roles: AS64501, which announces its role, is up"
+	wait_until 60 "strict roles: AS64502 refused for no role" sh -c "$RS_BIRDC -s $T_TMP/rs.ctl show protocols all AS64502_1 | grep -qi 'role'" &&
+		pass "strict roles: AS64502, which announces no role, is refused ($(bc rs show protocols all AS64502_1 | grep -i 'role' | head -1 | sed 's/^ *//'))"
+	check "strict roles: AS64502's session is down" sh -c "! $RS_BIRDC -s $T_TMP/rs.ctl show protocols AS64502_1 | grep -q Established"
+else
+	fail "strict roles: compile and reconfigure"
+fi
+
+# ---- multihop, path hiding off, extra next hops ---------------------------
+
+# AS64505's BGP speaker is 198.51.100.250, off the LAN behind its router
+# 192.0.2.15: the routes' next hops are LAN addresses, $A.48/28 the
+# router's own, $A.64/28 its second router's (192.0.2.19).
+ns_host m5 192.0.2.15/24
+ns_run m5 ip addr add 198.51.100.250/32 dev lo
+ns_run rs ip route add 198.51.100.250/32 via 192.0.2.15
+member m5 64505 198.51.100.250 "multihop 2;" \
+	"if net = $A.48/28 then bgp_next_hop = 192.0.2.15; if net = $A.64/28 then bgp_next_hop = 192.0.2.19; bgp_path.prepend(64505);" \
+	"$(bh $A.48/28 $A.64/28)"
+bird_start m5 "$T_TMP/m5.conf" || fail "member m5 BIRD starts"
+M5="yaml \$a\\  - asn: 64505\\n    name: Cache Five\\n    policy: {session: {multihop: 2}}\\n    connections:\\n      - {port: m5, ipv4: 192.0.2.15, session_ipv4: 198.51.100.250}"
+# Multihop needs path hiding off (BIRD refuses multihop on sorted tables).
+if variant mhbad "$P3" "$M5" 2> "$T_TMP/mhbad.err"; then
+	fail "multihop with path hiding on: refused"
+else
+	check "multihop with path hiding on: refused, the fix named" grep -q 'set ixp.bird.path_hiding: false' "$T_TMP/mhbad.err"
+fi
+if variant multihop "$P3" "$M5" "bird path_hiding: false" && apply multihop; then
+	wait_until 60 "multihop: AS64505 established from 198.51.100.250" established AS64505_1 &&
+		pass "multihop: AS64505's session from 198.51.100.250 (off the LAN) is up"
+	wait_until 30 "multihop: AS64503 receives $A.48/28" has3 $A.48/28 &&
+		check "multihop: AS64503 receives $A.48/28 with the router's LAN address as next hop" sh -c \
+			"birdc -s $T_TMP/m3.ctl show route $A.48/28 protocol rs4 all | grep -q 'BGP.next_hop: 192.0.2.15\$'"
+	wait_until 30 "next hop strict: $A.64/28 filtered with 5" sh -c "[ \"\$($RS_BIRDC -s $T_TMP/rs.ctl show route $A.64/28 filtered all | sed -n 's/.*(64500, 65520, \([0-9]*\)).*/\1/p' | head -1)\" = 5 ]" &&
+		pass "next hop strict: $A.64/28 with next hop 192.0.2.19 filtered with reason 5"
+	check "next hop strict: AS64503 does not receive $A.64/28" sh -c "! birdc -s $T_TMP/m3.ctl show route $A.64/28 | grep -q '^$A.64/28'"
+	# Path hiding off: the best path of $A.96/28 may not go to AS64503,
+	# and it gets no other.
+	wait_until 30 "path hiding off: AS64503 loses $A.96/28" sh -c "! birdc -s $T_TMP/m3.ctl show route $A.96/28 | grep -q '^$A.96/28'" &&
+		pass "path hiding off: AS64503 no longer receives $A.96/28 (its best path is not for AS64503)"
+else
+	fail "multihop: compile and reconfigure"
+fi
+M5NH=$(printf '%s' "$M5" | sed 's/{multihop: 2}}/{multihop: 2}, next_hop_addresses: [192.0.2.19]}/')
+if variant nexthops "$P3" "$M5NH" "bird path_hiding: false" && apply nexthops; then
+	wait_until 30 "next_hop_addresses: AS64503 receives $A.64/28" has3 $A.64/28 &&
+		check "next_hop_addresses: AS64503 receives $A.64/28 with next hop 192.0.2.19" sh -c \
+			"birdc -s $T_TMP/m3.ctl show route $A.64/28 protocol rs4 all | grep -q 'BGP.next_hop: 192.0.2.19\$'"
+	"$IXP_RSC" explain "$T_TMP/nexthops.yaml" --member 64505 --prefix $A.64/28 --path 64505 \
+		--next-hop 192.0.2.19 -q > "$T_TMP/explain.txt" 2>&1
+	check "next_hop_addresses: explain accepts it and names the list" sh -c \
+		"grep -q 'policy.next_hop_addresses' $T_TMP/explain.txt && grep -q 'Verdict: ACCEPTED' $T_TMP/explain.txt"
+	check "next_hop_addresses: the policy page lists AS64505's own settings" sh -c \
+		"grep -q next_hop_addresses $T_TMP/nexthops/route-server-policy.html && grep -q session.multihop $T_TMP/nexthops/route-server-policy.html"
+else
+	fail "next_hop_addresses: compile and reconfigure"
+fi
+
+summary t_e2e_sessions
