@@ -146,6 +146,34 @@ prefix_cmp(const struct prefix *x, const struct prefix *y)
 	return prefix_cmp_fields(x->af, x->a, x->len, y->af, y->a, y->len);
 }
 
+struct pfxrange
+pfxrange_orlonger(const struct prefix *p)
+{
+	struct pfxrange r = { *p, p->len, prefix_max_len(p) };
+
+	return r;
+}
+
+bool
+pfxrange_match(const struct pfxrange *r, const struct prefix *p)
+{
+	return prefix_contains(&r->p, p) && p->len >= r->ge && p->len <= r->le;
+}
+
+char *
+pfxrange_format(const struct pfxrange *r, char *dst)
+{
+	size_t n;
+
+	prefix_format(&r->p, dst);
+	n = strlen(dst);
+	if (r->ge == r->p.len && r->le == prefix_max_len(&r->p))
+		snprintf(dst + n, PFXRANGE_STRLEN - n, "+");
+	else if (r->ge != r->p.len || r->le != r->p.len)
+		snprintf(dst + n, PFXRANGE_STRLEN - n, "{%u,%u}", r->ge, r->le);
+	return dst;
+}
+
 int
 ip_cmp(const struct ipaddr *x, const struct ipaddr *y)
 {

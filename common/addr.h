@@ -66,6 +66,20 @@ bool	 prefix_contains_ip(const struct prefix *p, const struct ipaddr *ip);
 bool	 prefix_host_ok(const struct prefix *p, const struct ipaddr *ip);
 /* Order: family, address, length. */
 int	 prefix_cmp(const struct prefix *x, const struct prefix *y);
+
+/* A prefix and the lengths of it that match, ge..le: BIRD's P{ge,le}
+ * (P+ is len..max, P alone len..len). */
+struct pfxrange {
+	struct prefix	 p;
+	uint8_t		 ge, le;
+};
+static inline uint8_t prefix_max_len(const struct prefix *p) { return p->af == AF4 ? 32 : 128; }
+/* p itself and its more-specifics. */
+struct pfxrange pfxrange_orlonger(const struct prefix *p);
+bool	 pfxrange_match(const struct pfxrange *r, const struct prefix *p);
+/* "P", "P+" or "P{ge,le}" (ADDR_STRLEN + 10). */
+#define PFXRANGE_STRLEN (ADDR_STRLEN + 10)
+char	*pfxrange_format(const struct pfxrange *r, char *dst);
 /* The same order for prefixes kept as separate fields (compact records). */
 static inline int
 prefix_cmp_fields(int afx, u128 ax, unsigned lx, int afy, u128 ay, unsigned ly)

@@ -13,6 +13,8 @@
 #define LC_NO_ANNOUNCE	0	/* (RS, 0, peer)  / (RS, 0, 0) */
 #define LC_ANNOUNCE	1	/* (RS, 1, peer) */
 #define LC_PREPEND1	101	/* (RS, 101..103, peer) */
+#define LC_ADD_NO_EXPORT 65281	/* (RS, 65281, peer): add NO_EXPORT towards peer */
+#define LC_ADD_NO_ADVERTISE 65282	/* (RS, 65282, peer): add NO_ADVERTISE */
 
 enum rpki_tag {
 	RPKI_TAG_VALID = 1,

@@ -62,6 +62,22 @@ print_prefix_list_set(struct emitter *e, const char *name, const struct pfxlist 
 	buf_puts(e->b, "];\n");
 }
 
+/* A blacklist: each entry with the lengths it matches. `first`, when set,
+ * comes before them (the default route of RS_BLACKLIST). */
+static void
+print_range_set(struct emitter *e, const char *name, const char *first,
+    const struct rangelist *l)
+{
+	char tmp[PFXRANGE_STRLEN];
+
+	buf_printf(e->b, "define %s = [\n", name);
+	if (first != NULL)
+		buf_printf(e->b, "\t%s%s\n", first, l->n ? "," : "");
+	for (size_t i = 0; i < l->n; i++)
+		buf_printf(e->b, "\t%s%s\n", pfxrange_format(&l->v[i], tmp), i + 1 < l->n ? "," : "");
+	buf_puts(e->b, "];\n");
+}
+
 static void
 print_pfxset(struct emitter *e, const char *name, const struct pfxset *s)
 {
@@ -103,24 +119,16 @@ print_global_sets(struct emitter *e)
 
 	buf_puts(e->b, "\n# ---- IXP-wide sets ----\n\n");
 	for (int fam = 0; fam < 2; fam++) {
-		struct pfxlist bl = mo->global_blacklist[fam];
-
 		if (c->bogon_prefixes[fam].n > 0) {
 			buf_printf(e->b, "# Bogon prefixes and their more-specifics (reason %d).\n",
 			    REJ_BOGON_PREFIX);
 			print_prefix_list_set(e, fam == FAM4 ? "RS_BOGONS4" : "RS_BOGONS6",
 			    &c->bogon_prefixes[fam], true);
 		}
-		buf_printf(e->b, "# The default route, the peering LANs and the IXP blacklist "
-		    "with their more-specifics (reason %d).\n", REJ_BLACKLIST);
-		buf_printf(e->b, "define %s = [\n\t%s%s\n", fam == FAM4 ? "RS_BLACKLIST4" : "RS_BLACKLIST6",
-		    fam == FAM4 ? "0.0.0.0/0" : "::/0", bl.n ? "," : "");
-		for (size_t i = 0; i < bl.n; i++) {
-			char tmp[ADDR_STRLEN];
-			buf_printf(e->b, "\t%s+%s\n", prefix_format(&bl.v[i], tmp),
-			    i + 1 < bl.n ? "," : "");
-		}
-		buf_puts(e->b, "];\n");
+		buf_printf(e->b, "# The default route, the peering LANs with their more-specifics "
+		    "and the IXP blacklist (reason %d).\n", REJ_BLACKLIST);
+		print_range_set(e, fam == FAM4 ? "RS_BLACKLIST4" : "RS_BLACKLIST6",
+		    fam == FAM4 ? "0.0.0.0/0" : "::/0", &mo->global_blacklist[fam]);
 	}
 	if (c->n_bogon_asns > 0) {
 		buf_printf(e->b, "# Private, reserved and documentation ASNs (reason %d).\n"
@@ -250,7 +258,7 @@ print_member_sets(struct emitter *e, size_t idx)
 		if (mm->blacklist[fam].n > 0) {
 			char name[32];
 			snprintf(name, sizeof(name), "AS%u_BLACKLIST%d", mm->m->asn, fam == FAM4 ? 4 : 6);
-			print_prefix_list_set(e, name, &mm->blacklist[fam], true);
+			print_range_set(e, name, NULL, &mm->blacklist[fam]);
 		}
 	}
 }
@@ -549,7 +557,7 @@ print_policy_fns(struct emitter *e)
 		nh = &e->c->policy.blackhole_next_hop[fam];
 		buf_printf(e->b, "\n# Export towards member m_asn (%s).\nfunction rs_out%d(int m_asn)\n{\n"
 		    "\tif !rs_export_ok() then reject;\n\tif !rs_may_announce(m_asn) then reject;\n"
-		    "\trs_prepend(m_asn);\n\tif rs_is_blackhole() then {\n"
+		    "\trs_prepend(m_asn);\n\trs_add_wellknown(m_asn);\n\tif rs_is_blackhole() then {\n"
 		    "\t\tbgp_community.add((65535, 65281));\n", fam_name(fam), fam == FAM4 ? 4 : 6);
 		if (nh->af)
 			buf_printf(e->b, "\t\tbgp_next_hop = %s;\n", ip_str(nh, tmp));
@@ -673,7 +681,9 @@ print_session(struct emitter *e, const struct msession *s)
 			buf_puts(e->b, "\tauthentication md5;\n");
 	}
 	print_session_opts(e, &mm->m->policy.session);
-	buf_printf(e->b, "\tipv%d {\n\t\treceive limit %u action %s;\t# %s\n", v,
+	/* receive: the routes the member sends; import: those accepted. */
+	buf_printf(e->b, "\tipv%d {\n\t\t%s limit %u action %s;\t# %s\n", v,
+	    mm->m->policy.mp_count_rejected ? "receive" : "import",
 	    mm->max_prefix[s->fam], mp_action_bird(mm->m->policy.mp_action),
 	    mp_source_name(mm->mp_source[s->fam]));
 	if (mm->m->policy.session.add_path)

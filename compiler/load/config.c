@@ -55,6 +55,9 @@ config_default_policy(struct policy *p)
 	p->mp_default[FAM4] = 100;
 	p->mp_default[FAM6] = 50;
 	p->mp_from_peeringdb = true;
+	p->mp_headroom_abs = 100;
+	p->mp_headroom_pct = 15;
+	p->mp_count_rejected = true;
 	p->blackhole_enabled = true;
 	p->blackhole_receive = true;
 	p->graceful_shutdown = true;

@@ -27,6 +27,12 @@ struct pfxlist {
 	size_t		 n;
 };
 
+/* Prefixes with the lengths they match (blacklists). */
+struct rangelist {
+	struct pfxrange	*v;
+	size_t		 n;
+};
+
 struct asnlist {
 	uint32_t	*v;	/* sorted, unique */
 	size_t		 n;
@@ -76,6 +82,9 @@ struct policy {
 	enum mp_action	 mp_action;
 	uint32_t	 mp_default[2];
 	bool		 mp_from_peeringdb;
+	uint32_t	 mp_headroom_abs;	/* PeeringDB limit: (n + abs) ... */
+	uint32_t	 mp_headroom_pct;	/* ... * (1 + pct / 100) */
+	bool		 mp_count_rejected;	/* receive limit, else import limit */
 	bool		 blackhole_enabled;
 	bool		 blackhole_receive;	/* the member is sent others' blackholes */
 	struct ipaddr	 blackhole_next_hop[2];	/* af == 0: keep the member's */
@@ -165,7 +174,7 @@ struct member {
 	struct connection *conns;
 	size_t		 n_conns;
 	struct policy	 policy;	/* global policy with this member's overrides */
-	struct pfxlist	 blacklist;	/* member's own blacklist (reject code 11) */
+	struct rangelist blacklist;	/* member's own blacklist (reject code 11) */
 	struct ipaddr	*next_hops;	/* LAN addresses also allowed as next hop
 					 * (policy.next_hop_addresses) */
 	size_t		 n_next_hops;
@@ -222,7 +231,7 @@ struct config {
 	size_t		 n_bogon_asns;
 	struct asnlist	 transit_free;
 	struct asnlist	 never_via_rs;
-	struct pfxlist	 blacklist;	/* IXP-wide blacklist (reject code 3) */
+	struct rangelist blacklist;	/* IXP-wide blacklist (reject code 3) */
 	enum reject_comms reject_communities;	/* policy.reject_communities */
 
 	struct traffic	 traffic;

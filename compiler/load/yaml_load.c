@@ -883,12 +883,101 @@ r_bogon_prefixes(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
 	free(all.v);
 }
 
+/*
+ * One blacklist entry: a prefix, which covers its more-specifics, or
+ * {prefix: P, exact: true} for P alone, or {prefix: P, ge: N, le: M} for
+ * the lengths N..M inside P (arouteserver's global_black_list_pref).
+ */
+static bool
+get_range(struct yctx *y, yaml_node_t *n, const char *what, struct pfxrange *out)
+{
+	static const char *const keys[] = { "prefix", "exact", "ge", "le", NULL };
+	struct ymap m;
+	const char *k;
+	yaml_node_t *v;
+	bool exact = false, ok = true;
+	uint32_t ge = 0, le = 0;
+
+	if (n->type == YAML_SCALAR_NODE) {
+		if (!get_prefix(y, n, what, &out->p))
+			return false;
+		*out = pfxrange_orlonger(&out->p);
+		return true;
+	}
+	if (!ymap_begin(y, n, what, keys, &m))
+		return false;
+	memset(out, 0, sizeof(*out));
+	while (ymap_next(&m, &k, &v, NULL)) {
+		if (!strcmp(k, "prefix"))
+			ok &= get_prefix(y, v, what, &out->p);
+		else if (!strcmp(k, "exact"))
+			ok &= get_bool(y, v, what, &exact);
+		else if (!strcmp(k, "ge"))
+			ok &= get_u32(y, v, what, 0, 128, &ge);
+		else
+			ok &= get_u32(y, v, what, 0, 128, &le);
+	}
+	ymap_require(&m, "prefix", "name the prefix: {prefix: 192.0.2.0/24, le: 28}");
+	if (!ok || !ymap_has(&m, "prefix"))
+		return false;
+	if (exact && (ymap_has(&m, "ge") || ymap_has(&m, "le"))) {
+		err(y, n, "use exact: true alone, or ge/le", "%s: exact with ge or le", what);
+		return false;
+	}
+	*out = pfxrange_orlonger(&out->p);
+	if (exact)
+		out->le = out->p.len;
+	if (ymap_has(&m, "ge"))
+		out->ge = (uint8_t)ge;
+	if (ymap_has(&m, "le"))
+		out->le = (uint8_t)le;
+	if (out->ge < out->p.len || out->ge > out->le || out->le > prefix_max_len(&out->p)) {
+		char tmp[ADDR_STRLEN];
+		err(y, n, "the lengths must satisfy prefix length <= ge <= le <= 32 (128 for IPv6)",
+		    "%s: %s{%u,%u} is not a valid range", what, prefix_format(&out->p, tmp),
+		    out->ge, out->le);
+		return false;
+	}
+	return true;
+}
+
+static int
+cmp_range(const void *a, const void *b)
+{
+	const struct pfxrange *x = a, *y = b;
+	int r = prefix_cmp(&x->p, &y->p);
+
+	return r ? r : x->ge != y->ge ? (x->ge < y->ge ? -1 : 1) : (x->le > y->le) - (x->le < y->le);
+}
+
 /* The IXP's blacklist (code 3), or a member's own (code 11). */
 static void
 r_blacklist(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
 {
+	struct rangelist *out = y->member ? &y->member->blacklist : &y->c->blacklist;
+	yaml_node_t **items;
+	size_t count = seq_items(y, n, path, false, &items);
+
 	(void)dst;
-	get_prefix_list(y, n, path, y->member ? &y->member->blacklist : &y->c->blacklist, 0);
+	free(out->v);
+	out->v = xcalloc(count ? count : 1, sizeof(*out->v));
+	out->n = 0;
+	for (size_t i = 0; i < count; i++) {
+		struct pfxrange r;
+		size_t j;
+		char tmp[PFXRANGE_STRLEN];
+		if (!get_range(y, items[i], path, &r))
+			continue;
+		for (j = 0; j < out->n && cmp_range(&out->v[j], &r) != 0; j++)
+			;
+		if (j < out->n)
+			err(y, items[i], "remove the duplicate", "%s: %s is listed twice", path,
+			    pfxrange_format(&r, tmp));
+		else
+			out->v[out->n++] = r;
+	}
+	qsort(out->v, out->n, sizeof(*out->v), cmp_range);
+	free(items);
 }
 
 /* A member's extra next hops: LAN addresses (config_check says whose). */
@@ -1502,6 +1591,15 @@ static const struct ysection aspa_policy_section = { aspa_policy_keys, after_asp
 
 static const char *const mp_actions[] = { "warn", "block", "restart", "disable", NULL };
 
+static const struct ykey mp_headroom_keys[] = {
+	{ .name = "absolute", .type = YT_U32, .off = OFF(struct policy, mp_headroom_abs),
+	  .min = 0, .max = 1000000, .dflt = "100" },
+	{ .name = "percent", .type = YT_U32, .off = OFF(struct policy, mp_headroom_pct),
+	  .min = 0, .max = 1000, .dflt = "15" },
+	{ NULL },
+};
+static const struct ysection mp_headroom_section = { mp_headroom_keys, NULL };
+
 static const struct ykey mp_policy_keys[] = {
 	{ .name = "action", .type = YT_CHOICE, .off = OFF(struct policy, mp_action),
 	  .words = mp_actions, .dflt = "restart" },
@@ -1509,6 +1607,9 @@ static const struct ykey mp_policy_keys[] = {
 	  .item = YT_U32, .stride = sizeof(uint32_t), .min = 1, .max = 10000000,
 	  .dflt = "{ipv4: 100, ipv6: 50}" },
 	{ .name = "from_peeringdb", .type = YT_BOOL, .off = OFF(struct policy, mp_from_peeringdb),
+	  .dflt = "true" },
+	{ .name = "headroom", .type = YT_MAP, .sub = &mp_headroom_section },
+	{ .name = "count_rejected", .type = YT_BOOL, .off = OFF(struct policy, mp_count_rejected),
 	  .dflt = "true" },
 	{ NULL },
 };

@@ -31,6 +31,16 @@ in_list_orlonger(const struct pfxlist *l, const struct prefix *p, struct prefix 
 	return false;
 }
 
+/* The first blacklist entry that matches p, or NULL. */
+static const struct pfxrange *
+in_ranges(const struct rangelist *l, const struct prefix *p)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (pfxrange_match(&l->v[i], p))
+			return &l->v[i];
+	return NULL;
+}
+
 static uint32_t
 origin_of(const struct route_query *q)
 {
@@ -74,6 +84,8 @@ evaluate(const struct model *mo, const struct msession *s, const struct route_qu
 	const struct prefix *pf = &q->prefix;
 	char tmp[ADDR_STRLEN], tmp2[ADDR_STRLEN];
 	struct prefix hit;
+	const struct pfxrange *r;
+	char rtmp[PFXRANGE_STRLEN];
 	uint32_t origin = origin_of(q);
 	size_t i;
 
@@ -92,9 +104,10 @@ evaluate(const struct model *mo, const struct msession *s, const struct route_qu
 		if (pf->len == 0) {
 			v->fail = true;
 			snprintf(v->why, sizeof(v->why), "default route");
-		} else if ((v->fail = in_list_orlonger(&mo->global_blacklist[s->fam], pf, &hit))) {
-			snprintf(v->why, sizeof(v->why), "inside %s (peering LAN or IXP blacklist)",
-			    prefix_format(&hit, tmp));
+		} else if ((r = in_ranges(&mo->global_blacklist[s->fam], pf)) != NULL) {
+			v->fail = true;
+			snprintf(v->why, sizeof(v->why), "matches %s (peering LAN or IXP blacklist)",
+			    pfxrange_format(r, rtmp));
 		}
 		break;
 	case CHK_AFI:
@@ -148,8 +161,10 @@ evaluate(const struct model *mo, const struct msession *s, const struct route_qu
 		break;
 	}
 	case CHK_MEMBER_BLACKLIST:
-		if ((v->fail = in_list_orlonger(&mm->blacklist[s->fam], pf, &hit)))
-			snprintf(v->why, sizeof(v->why), "inside %s", prefix_format(&hit, tmp));
+		if ((r = in_ranges(&mm->blacklist[s->fam], pf)) != NULL) {
+			v->fail = true;
+			snprintf(v->why, sizeof(v->why), "matches %s", pfxrange_format(r, rtmp));
+		}
 		break;
 	case CHK_IRR_PREFIX: {
 		const char *which = blackhole ? " covering it" :

@@ -367,9 +367,9 @@ build_member(struct model *mo, struct mmember *mm, const struct member *m,
 		add_next_hop(mm, fam_of_af(m->next_hops[j].af), &m->next_hops[j]);
 
 	for (int fam = 0; fam < 2; fam++) {
-		mm->blacklist[fam].v = xcalloc(m->blacklist.n + 1, sizeof(struct prefix));
+		mm->blacklist[fam].v = xcalloc(m->blacklist.n + 1, sizeof(struct pfxrange));
 		for (size_t i = 0; i < m->blacklist.n; i++)
-			if (m->blacklist.v[i].af == af_of_fam(fam))
+			if (m->blacklist.v[i].p.af == af_of_fam(fam))
 				mm->blacklist[fam].v[mm->blacklist[fam].n++] = m->blacklist.v[i];
 	}
 	mm->as_sets = pdb_member_as_sets(m, pdb, &mm->n_as_sets, &n_bad, &from_pdb);
@@ -404,7 +404,8 @@ build_member(struct model *mo, struct mmember *mm, const struct member *m,
 			mm->max_prefix[fam] = m->max_prefix[fam];
 			mm->mp_source[fam] = MPS_YAML;
 		} else if (p->mp_from_peeringdb && net != NULL && net->prefixes[fam] > 0) {
-			mm->max_prefix[fam] = pdb_limit(net->prefixes[fam]);
+			mm->max_prefix[fam] = pdb_limit(net->prefixes[fam], p->mp_headroom_abs,
+			    p->mp_headroom_pct);
 			mm->mp_source[fam] = MPS_PEERINGDB;
 		} else {
 			mm->max_prefix[fam] = p->mp_default[fam];
@@ -588,14 +589,14 @@ model_build(struct model *mo, const struct config *c, const struct model_inputs 
 	/* Code 3: the peering LANs (and anything inside them), the default
 	 * route, and the IXP-wide blacklist. */
 	for (int fam = 0; fam < 2; fam++) {
-		struct pfxlist *g = &mo->global_blacklist[fam];
+		struct rangelist *g = &mo->global_blacklist[fam];
 		size_t n = c->peering_lans.n + c->blacklist.n;
 		g->v = xcalloc(n + 1, sizeof(*g->v));
 		for (size_t i = 0; i < c->peering_lans.n; i++)
 			if (c->peering_lans.v[i].af == af_of_fam(fam))
-				g->v[g->n++] = c->peering_lans.v[i];
+				g->v[g->n++] = pfxrange_orlonger(&c->peering_lans.v[i]);
 		for (size_t i = 0; i < c->blacklist.n; i++)
-			if (c->blacklist.v[i].af == af_of_fam(fam))
+			if (c->blacklist.v[i].p.af == af_of_fam(fam))
 				g->v[g->n++] = c->blacklist.v[i];
 	}
 
@@ -789,7 +790,17 @@ model_control_communities(const struct model *mo, struct control_comm out[MAX_CO
 		for (int i = 1; i <= 3; i++) {
 			CC("large", "%u:%d:{peer}", rs, LC_PREPEND1 + i - 1);
 			MEANS("prepend the announcing ASN %dx towards peer", i);
+			CC("large", "%u:%d:0", rs, LC_PREPEND1 + i - 1);
+			MEANS("prepend the announcing ASN %dx towards everyone", i);
 		}
+		CC("large", "%u:%d:{peer}", rs, LC_ADD_NO_EXPORT);
+		MEANS("add NO_EXPORT towards peer");
+		CC("large", "%u:%d:0", rs, LC_ADD_NO_EXPORT);
+		MEANS("add NO_EXPORT towards everyone");
+		CC("large", "%u:%d:{peer}", rs, LC_ADD_NO_ADVERTISE);
+		MEANS("add NO_ADVERTISE towards peer");
+		CC("large", "%u:%d:0", rs, LC_ADD_NO_ADVERTISE);
+		MEANS("add NO_ADVERTISE towards everyone");
 		if (rs <= 65535) {
 			CC("standard", "0:{peer}");
 			MEANS("do not announce to peer");
@@ -800,6 +811,8 @@ model_control_communities(const struct model *mo, struct control_comm out[MAX_CO
 			for (int i = 1; i <= 3; i++) {
 				CC("standard", "%d:{peer}", 65500 + i);
 				MEANS("prepend the announcing ASN %dx towards peer", i);
+				CC("standard", "%d:0", 65500 + i);
+				MEANS("prepend the announcing ASN %dx towards everyone", i);
 			}
 		}
 	}
@@ -855,7 +868,11 @@ model_policy_overrides(const struct policy *ixp, const struct policy *m,
 	if (ixp->mp_action != m->mp_action)
 		OV("max_prefix.action", "%s", mp_action_name(m->mp_action));
 	if (ixp->mp_from_peeringdb != m->mp_from_peeringdb)
-		OV("max_prefix.peeringdb", "%s", m->mp_from_peeringdb ? "true" : "false");
+		OV("max_prefix.from_peeringdb", "%s", m->mp_from_peeringdb ? "true" : "false");
+	if (ixp->mp_headroom_abs != m->mp_headroom_abs || ixp->mp_headroom_pct != m->mp_headroom_pct)
+		OV("max_prefix.headroom", "+%u, +%u%%", m->mp_headroom_abs, m->mp_headroom_pct);
+	if (ixp->mp_count_rejected != m->mp_count_rejected)
+		OV("max_prefix.count_rejected", "%s", m->mp_count_rejected ? "true" : "false");
 	if (ixp->blackhole_enabled != m->blackhole_enabled)
 		OV("blackhole.enabled", "%s", m->blackhole_enabled ? "true" : "false");
 	if (ixp->blackhole_receive != m->blackhole_receive)

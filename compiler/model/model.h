@@ -87,7 +87,7 @@ struct mmember {
 	size_t		  n_advice;
 	uint64_t	  prev_prefixes[2];	/* previous run; shrunk: dropped by half */
 	bool		  shrunk[2];
-	struct pfxlist	  blacklist[2];	/* the member's own blacklist, per family */
+	struct rangelist  blacklist[2];	/* the member's own blacklist, per family */
 };
 
 /* Where BIRD's ROA tables get their data. */
@@ -176,7 +176,7 @@ struct model {
 	struct msession		*sessions;	/* by member ASN, then number */
 	size_t			 n_sessions;
 	/* IXP-wide sets per family, as the emitters need them */
-	struct pfxlist		 global_blacklist[2];	/* LANs and blacklist */
+	struct rangelist	 global_blacklist[2];	/* LANs (or-longer) and blacklist */
 	struct asnlist		 never_via_rs;	/* YAML and PeeringDB */
 	const struct source_info *srcinfo;
 	size_t			 n_srcinfo;
@@ -204,7 +204,7 @@ size_t	model_checks_for(const struct model *mo, const struct policy *p, int fam,
 	    bool member_blacklist, struct check out[CHK_NUM]);
 
 /* The communities a member can put on its routes, as the policy enables them. */
-#define MAX_CONTROL_COMMS 16
+#define MAX_CONTROL_COMMS 32
 struct control_comm {
 	const char	*type;		/* "large", "standard" */
 	char		 value[40];	/* "64500:0:{peer}" */

@@ -148,12 +148,18 @@ limits(struct doc *d, const struct config *c)
 	const struct policy *p = &c->policy;
 	static const char *const act[] = { "a warning in the log", "routes beyond it are "
 	    "dropped", "the session is restarted", "the session is shut down" };
+	const char *counted = p->mp_count_rejected ? "counting every route you send, filtered "
+	    "ones too" : "counting the routes accepted";
+	struct buf pdb = BUF_INIT;
 
 	doc_heading(d, "Limits and data");
 	doc_list(d);
-	doc_item(d, "Max-prefix: %u IPv4 and %u IPv6 routes by default%s; over the limit %s.",
-	    p->mp_default[FAM4], p->mp_default[FAM6], p->mp_from_peeringdb ?
-	    " (or the figures in your PeeringDB record, with headroom)" : "", act[p->mp_action]);
+	if (p->mp_from_peeringdb)
+		buf_printf(&pdb, ", or (the figure in your PeeringDB record + %u) + %u%%",
+		    p->mp_headroom_abs, p->mp_headroom_pct);
+	doc_item(d, "Max-prefix: %u IPv4 and %u IPv6 routes by default%s, %s; over the limit %s.",
+	    p->mp_default[FAM4], p->mp_default[FAM6], buf_str(&pdb), counted, act[p->mp_action]);
+	buf_free(&pdb);
 	doc_item(d, "AS-SETs are expanded %u levels deep at most, to %u ASNs and %u prefixes per "
 	    "family.", p->irr_max_depth, p->irr_max_asns, p->irr_max_prefixes);
 	doc_item(d, "IRR data is reloaded and the filters regenerated several times a day; "

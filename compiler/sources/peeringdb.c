@@ -210,9 +210,9 @@ pdb_as_sets(const char *text, size_t *n, size_t *n_bad)
 }
 
 uint32_t
-pdb_limit(uint32_t v)
+pdb_limit(uint32_t v, uint32_t absolute, uint32_t percent)
 {
-	uint64_t l = ((uint64_t)v + 100) * 115;
+	uint64_t l = ((uint64_t)v + absolute) * (100 + (uint64_t)percent);
 
 	l = (l + 99) / 100;
 	return l > 10000000 ? 10000000 : (uint32_t)l;

@@ -59,6 +59,6 @@ struct member;
 char	**pdb_member_as_sets(const struct member *m, const struct pdb *p, size_t *n,
 	    size_t *n_bad, bool *from_pdb);
 /* Max-prefix limit from a PeeringDB figure: (v + 100) * 1.15, rounded up. */
-uint32_t pdb_limit(uint32_t v);
+uint32_t pdb_limit(uint32_t v, uint32_t absolute, uint32_t percent);
 
 #endif

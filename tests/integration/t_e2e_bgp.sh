@@ -88,7 +88,7 @@ long_path=$(for i in $(seq 1 66); do printf '64501 '; done)
 protocol static s4 {
 	ipv4;
 	route $A.0/28 blackhole;	# valid, RPKI valid
-	route $A.16/28 blackhole;	# valid, RPKI unknown
+	route $A.16/28 blackhole;	# valid, RPKI unknown; NO_EXPORT towards AS64502
 	route $A.32/28 blackhole;	# 1: path too long
 	route $A.48/28 blackhole;	# 5: next hop of another member
 	route $A.64/28 blackhole;	# 6: first AS not the member's
@@ -124,6 +124,7 @@ protocol static s6 {
 	route 4000::/16 blackhole;		# 10: not global unicast
 }
 filter to_rs4 {
+	if net = $A.16/28 then { bgp_large_community.add((64500, 65281, 64502)); $(path 64501) accept; }
 	if net = $A.32/28 then { $(path $long_path) accept; }
 	if net = $A.48/28 then { bgp_next_hop = 192.0.2.12; $(path 64501) accept; }
 	if net = $A.64/28 then { $(path 64502 64501) accept; }
@@ -177,7 +178,8 @@ EOF
 {
 	member_head m4 192.0.2.14
 	echo "protocol static s4 { ipv4; route $B.160/28 blackhole; }"
-	echo "filter to_rs4 { $(path 64504) accept; }"
+	# Prepend twice towards everyone (RS:102:0).
+	echo "filter to_rs4 { bgp_large_community.add((64500, 102, 0)); $(path 64504) accept; }"
 	member_sessions 64504 192.0.2.14 "" "s3cret-4"
 } > "$T_TMP/m4.conf"
 
@@ -292,6 +294,14 @@ check "route without ROA: RPKI unknown (64500, 1000, 2)" sh -c "printf '%s' \"\$
 out=$(route_all m2 $A.128/28 rs4)
 check "customer route via AS-SET: received with path 64501 64510" sh -c "printf '%s' \"\$1\" | grep -q 'BGP.as_path: 64501 64510'" _ "$out"
 check "route from the MD5 session (AS64504) received" has_route m2 $B.160/28 rs4
+out=$(route_all m2 $B.160/28 rs4)
+check "prepend to everyone (RS:102:0): AS64502 receives $B.160/28 with path 64504 64504 64504" sh -c "printf '%s' \"\$1\" | grep -q 'BGP.as_path: 64504 64504 64504\$'" _ "$out"
+check "prepend to everyone: AS64503 too, and the request itself is not passed on" sh -c \
+	"birdc -s $T_TMP/m3.ctl show route $B.160/28 protocol rs4 all | grep -q 'BGP.as_path: 64504 64504 64504\$' && ! birdc -s $T_TMP/m3.ctl show route $B.160/28 protocol rs4 all | grep -q '64500, 102'"
+out=$(route_all m2 $A.16/28 rs4)
+check "NO_EXPORT on request (RS:65281:64502): AS64502 receives $A.16/28 with NO_EXPORT" sh -c "printf '%s' \"\$1\" | grep -q '(65535,65281)'" _ "$out"
+check "NO_EXPORT on request: AS64503 receives $A.16/28 without it" sh -c \
+	"birdc -s $T_TMP/m3.ctl show route $A.16/28 protocol rs4 all | grep -q '^$A.16/28' && ! birdc -s $T_TMP/m3.ctl show route $A.16/28 protocol rs4 all | grep -q '65535,65281'"
 out=$(route_all m2 2001:db8:1000::/48 rs6)
 check "IPv6 route over the IPv6 session: received, RPKI unknown (64500, 1000, 2)" sh -c "printf '%s' \"\$1\" | grep -q '(64500, 1000, 2)'" _ "$out"
 
@@ -355,6 +365,43 @@ if wait_until 30 "AS64506_1 disabled by its receive limit" sh -c "$RS_BIRDC -s $
 	check "max-prefix: 3 routes against a limit of 2 disable the session" sh -c "printf '%s' \"\$1\" | grep -qi 'limit'" _ "$out"
 	check "max-prefix: no route of AS64506 reached a member" sh -c "! birdc -s $T_TMP/m2.ctl show route $B.176/28 | grep -q '^$B'"
 fi
+# max_prefix.count_rejected false (BIRD's import limit): only the accepted
+# route counts (B.184/29 and B.188/30 are filtered), 1 of 2: up again.
+sed 's/^      max_prefix: {action: disable}$/      max_prefix: {action: disable, count_rejected: false}/' \
+	"$T_TMP/ixp.yaml" > "$T_TMP/ixp-mpc.yaml"
+if "$IXP_RSC" compile "$T_TMP/ixp-mpc.yaml" -o "$T_TMP/rs-mpc" --check -q &&
+    grep -q 'import limit 2 action disable' "$T_TMP/rs-mpc/rs1.conf" &&
+    bc rs configure \""$T_TMP/rs-mpc/rs1.conf"\" | grep -q 'Reconfigur' && bc rs enable AS64506_1 > /dev/null; then
+	wait_until 30 "count_rejected false: AS64502 receives $B.176/28" has_route m2 $B.176/28 rs4 &&
+		pass "max-prefix count_rejected false: the session stays up, its accepted $B.176/28 reaches AS64502"
+	check "max-prefix count_rejected false: the other two are still filtered, not counted" \
+		sh -c "[ -n \"\$($RS_BIRDC -s $T_TMP/rs.ctl show route $B.184/29 filtered all | grep 65520)\" ] && [ -n \"\$($RS_BIRDC -s $T_TMP/rs.ctl show route $B.188/30 filtered all | grep 65520)\" ]"
+else
+	fail "max-prefix count_rejected: compile, reconfigure, enable"
+fi
+bc rs configure \""$T_TMP/rs/rs1.conf"\" > /dev/null
+wait_until 30 "count_rejected back to true: AS64506_1 disabled again" sh -c "$RS_BIRDC -s $T_TMP/rs.ctl show protocols AS64506_1 | grep -q ' down '" &&
+	pass "max-prefix count_rejected true again: the session is disabled by its receive limit"
+# Blacklist entries with lengths (IXP-wide, reason 3): every /29-/32 inside
+# $A.0/24, and $A.16/28 exactly; the /28s around them are not touched.
+sed 's|^policy:$|policy:\n  blacklist: [{prefix: 198.51.100.0/24, ge: 29, le: 32}, {prefix: 198.51.100.16/28, exact: true}]|' \
+	"$T_TMP/ixp.yaml" > "$T_TMP/ixp-blr.yaml"
+if "$IXP_RSC" compile "$T_TMP/ixp-blr.yaml" -o "$T_TMP/rs-blr" --check -q &&
+    grep -q '198.51.100.0/24{29,32}' "$T_TMP/rs-blr/rs1.conf" &&
+    bc rs configure \""$T_TMP/rs-blr/rs1.conf"\" | grep -q 'Reconfigur'; then
+	wait_until 30 "blacklist ge/le: $A.1/32 filtered with 3" has_reason $A.1/32 3 &&
+		pass "blacklist {ge: 29, le: 32}: the /32 BLACKHOLE $A.1/32 filtered with 3"
+	wait_until 30 "blacklist exact: $A.16/28 filtered with 3" has_reason $A.16/28 3 &&
+		pass "blacklist {exact: true}: $A.16/28 filtered with 3"
+	check "blacklist ranges: $A.0/28 and $A.128/28 (outside the lengths) still received" sh -c \
+		"birdc -s $T_TMP/m2.ctl show route $A.0/28 | grep -q '^$A.0/28' && birdc -s $T_TMP/m2.ctl show route $A.128/28 | grep -q '^$A.128/28'"
+	"$IXP_RSC" explain "$T_TMP/ixp-blr.yaml" --member 64501 --prefix $A.1/32 --community 65535:666 -q > "$T_TMP/blr.txt" 2>&1
+	check "blacklist ranges: explain names the entry" grep -q 'matches 198.51.100.0/24{29,32}' "$T_TMP/blr.txt"
+else
+	fail "blacklist ranges: compile and reconfigure"
+fi
+bc rs configure \""$T_TMP/rs/rs1.conf"\" > /dev/null
+wait_until 30 "blacklist ranges gone: $A.1/32 back" has_route m2 $A.1/32 rs4
 check "MD5: the session with the right password is up" established AS64504_1
 # Negative: watch the wrong-password session for 8 s; it must never come up.
 md5_up=0

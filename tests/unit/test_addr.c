@@ -76,12 +76,45 @@ test_prefix_contains(void **state)
 	assert_false(prefix_contains_ip(&a, &ip));
 }
 
+/* Blacklist entries: P+ by default, P alone, P{ge,le}. */
+static void
+test_pfxrange(void **state)
+{
+	struct prefix a, p;
+	struct pfxrange r;
+	char tmp[PFXRANGE_STRLEN];
+
+	(void)state;
+	pp("198.51.100.0/24", &a);
+	r = pfxrange_orlonger(&a);
+	assert_string_equal(pfxrange_format(&r, tmp), "198.51.100.0/24+");
+	pp("198.51.100.1/32", &p);
+	assert_true(pfxrange_match(&r, &p));
+	r.ge = 29;
+	assert_string_equal(pfxrange_format(&r, tmp), "198.51.100.0/24{29,32}");
+	assert_true(pfxrange_match(&r, &p));
+	pp("198.51.100.0/28", &p);
+	assert_false(pfxrange_match(&r, &p));		/* too short */
+	r.ge = r.le = 24;
+	assert_string_equal(pfxrange_format(&r, tmp), "198.51.100.0/24");
+	assert_true(pfxrange_match(&r, &a));
+	assert_false(pfxrange_match(&r, &p));
+	pp("198.51.0.0/16", &p);
+	assert_false(pfxrange_match(&r, &p));		/* covers it: not inside */
+	pp("2001:db8::/32", &a);
+	r = pfxrange_orlonger(&a);
+	assert_int_equal(r.le, 128);
+	pp("198.51.100.0/24", &p);
+	assert_false(pfxrange_match(&r, &p));		/* family differs */
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_prefix_parse),
 		cmocka_unit_test(test_prefix_contains),
+		cmocka_unit_test(test_pfxrange),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -86,9 +86,13 @@ test_pdb_parse_and_limits(void **state)
 	pdb_finalize(&back);
 	assert_int_equal(back.n, 2);
 	assert_int_equal(back.n_never, 2);
-	assert_int_equal(pdb_limit(0), 115);
-	assert_int_equal(pdb_limit(120), 253);
-	assert_int_equal(pdb_limit(4000000000u), 10000000);
+	assert_int_equal(pdb_limit(0, 100, 15), 115);
+	assert_int_equal(pdb_limit(120, 100, 15), 253);
+	assert_int_equal(pdb_limit(4000000000u, 100, 15), 10000000);
+	/* Other headroom: (n + 10) * 1.5; none at all. */
+	assert_int_equal(pdb_limit(120, 10, 50), 195);
+	assert_int_equal(pdb_limit(120, 0, 0), 120);
+	assert_int_equal(pdb_limit(4000000000u, 1000000, 1000), 10000000);
 	assert_int_equal(pdb_parse(&back, "[]", 2, "bad.json", &c.d), -1);
 	assert_contains(capture_text(&c), "bad.json:1:1: error: invalid JSON: '{' expected");
 	assert_int_equal(pdb_parse(&back, err_doc, strlen(err_doc), "err.json", &c.d), -1);
