@@ -126,6 +126,12 @@ valid_rs_name(const char *s)
 }
 
 bool
+valid_symbol_part(const char *s)
+{
+	return *s != '\0' && valid_chars(s, strlen(s), "_");
+}
+
+bool
 valid_socket_path(const char *s)
 {
 	return s[0] == '/' && valid_chars(s, strlen(s), "/._-") && strstr(s, "..") == NULL;

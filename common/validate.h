@@ -31,6 +31,8 @@ bool	valid_phone(const char *s);
 bool	valid_md5(const char *s);
 /* A route-server name, also a file name: [A-Za-z0-9_-]. */
 bool	valid_rs_name(const char *s);
+/* A name that becomes part of a BIRD symbol: [A-Za-z0-9_]. */
+bool	valid_symbol_part(const char *s);
 /* A community or a pattern of one: "A:B", "A:B:C", fields may be "{name}". */
 bool	valid_community(const char *s);
 /* An absolute path of [A-Za-z0-9/._-] without "..". */

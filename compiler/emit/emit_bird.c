@@ -238,6 +238,12 @@ print_member_sets(struct emitter *e, size_t idx)
 		print_asn_set(e, sn->asns, mm->exp.asns, mm->exp.n_asns);
 	else
 		buf_printf(e->b, "# origin ASNs: same as %s\n", sn->asns);
+	if (mm->m->whitelist.asns.n > 0) {
+		char name[32];
+		snprintf(name, sizeof(name), "AS%u_WL_ASNS", mm->m->asn);
+		buf_puts(e->b, "# Whitelisted origins (members[].whitelist): pass check 9.\n");
+		print_asn_set(e, name, mm->m->whitelist.asns.v, mm->m->whitelist.asns.n);
+	}
 	for (int fam = 0; fam < 2; fam++) {
 		if (!mm->has_family[fam])
 			continue;
@@ -260,6 +266,12 @@ print_member_sets(struct emitter *e, size_t idx)
 			snprintf(name, sizeof(name), "AS%u_BLACKLIST%d", mm->m->asn, fam == FAM4 ? 4 : 6);
 			print_range_set(e, name, NULL, &mm->blacklist[fam]);
 		}
+		if (mm->wl_prefixes[fam].n > 0) {
+			char name[32];
+			snprintf(name, sizeof(name), "AS%u_WL_PFX%d", mm->m->asn, fam == FAM4 ? 4 : 6);
+			buf_puts(e->b, "# Whitelisted by the IXP (members[].whitelist): pass check 12.\n");
+			print_range_set(e, name, NULL, &mm->wl_prefixes[fam]);
+		}
 	}
 }
 
@@ -276,10 +288,11 @@ print_member_sets(struct emitter *e, size_t idx)
  */
 enum {
 	PA_ASN = 1 << 0, PA_PEER = 1 << 1, PA_NHS = 1 << 2, PA_CONE = 1 << 3,
-	PA_PFX = 1 << 4, PA_BH = 1 << 5, PA_BL = 1 << 6,
+	PA_PFX = 1 << 4, PA_BH = 1 << 5, PA_BL = 1 << 6, PA_WLO = 1 << 7, PA_WLP = 1 << 8,
 };
 static const char *const param_decl[] = { "int m_asn", "ip m_peer", "ip set m_nhs",
-    "int set m_cone", "prefix set m_pfx", "prefix set m_bh", "prefix set m_bl" };
+    "int set m_cone", "prefix set m_pfx", "prefix set m_bh", "prefix set m_bl", "bool m_wlo",
+    "bool m_wlp" };
 #define N_PARAMS (sizeof(param_decl) / sizeof(param_decl[0]))
 
 struct policy_fn {
@@ -301,6 +314,17 @@ rov_clause(const struct policy *p, int v)
 	    " && roa_check(rpki6, net, bgp_path.last) != ROA_VALID";
 }
 
+/* members[].whitelist: m_wlp is true for a whitelisted prefix (or route),
+ * which passes check 12 as if it had a route object. */
+static const char *
+wl_clause(const struct msession *s, unsigned *pa)
+{
+	if (!s->mm->wl_prefix[s->fam])
+		return "";
+	*pa |= PA_WLP;
+	return " && !m_wlp";
+}
+
 /*
  * Check 12 against the shared tables: the route object must exist with the
  * route's own origin. With enforce_origin off, check 9 has not tied that
@@ -315,7 +339,7 @@ render_irr_table_check(struct buf *b, const struct msession *s, const struct che
 	const struct policy *p = &s->mm->m->policy;
 	const bool bh = p->blackhole_enabled;
 	const int v = s->fam == FAM4 ? 4 : 6;
-	const char *cone = "";
+	const char *cone = "", *wl = wl_clause(s, pa);
 
 	if (!p->irr_enforce_origin) {
 		cone = " || !(bgp_path.last ~ m_cone)";
@@ -323,7 +347,7 @@ render_irr_table_check(struct buf *b, const struct msession *s, const struct che
 	}
 	if (bh)
 		buf_printf(b, "\tif rs_is_blackhole() && (roa_check(rs_irr%d_ol, net, bgp_path.last) "
-		    "!= ROA_VALID%s) then rs_reject(%d);\n", v, cone, code);
+		    "!= ROA_VALID%s)%s then rs_reject(%d);\n", v, cone, wl, code);
 	if (k->blackholes_only)
 		return;
 	/* More-specifics up to the IXP's longest length, as the prefix sets
@@ -331,13 +355,13 @@ render_irr_table_check(struct buf *b, const struct msession *s, const struct che
 	 * that still matches itself. */
 	if (p->irr_allow_more_specifics)
 		buf_printf(b, "\tif %s((roa_check(rs_irr%d, net, bgp_path.last) != ROA_VALID && "
-		    "(net.len > %u || roa_check(rs_irr%d_ol, net, bgp_path.last) != ROA_VALID))%s)%s "
+		    "(net.len > %u || roa_check(rs_irr%d_ol, net, bgp_path.last) != ROA_VALID))%s)%s%s "
 		    "then rs_reject(%d);\n", bh ? "!rs_is_blackhole() && " : "", v,
-		    p->len_max[s->fam], v, cone, rov_clause(p, v), code);
+		    p->len_max[s->fam], v, cone, rov_clause(p, v), wl, code);
 	else
-		buf_printf(b, "\tif %s(roa_check(rs_irr%d, net, bgp_path.last) != ROA_VALID%s)%s "
+		buf_printf(b, "\tif %s(roa_check(rs_irr%d, net, bgp_path.last) != ROA_VALID%s)%s%s "
 		    "then rs_reject(%d);\n", bh ? "!rs_is_blackhole() && " : "", v, cone,
-		    rov_clause(p, v), code);
+		    rov_clause(p, v), wl, code);
 }
 
 /* Check 12 against the member's own prefix sets. */
@@ -348,29 +372,33 @@ render_irr_set_check(struct buf *b, const struct msession *s, const struct check
 	const int code = k->code;
 	const struct mmember *mm = s->mm;
 	const bool bh = mm->m->policy.blackhole_enabled;
+	const char *wl = wl_clause(s, pa);
 
 	/* An empty set would be a missing define: reject explicitly. */
 	if (bh) {
 		if (mm->bh[s->fam].n > 0) {
-			buf_printf(b, "\tif rs_is_blackhole() && !(net ~ m_bh) then rs_reject(%d);\n",
-			    code);
+			buf_printf(b, "\tif rs_is_blackhole() && !(net ~ m_bh)%s then rs_reject(%d);\n",
+			    wl, code);
 			*pa |= PA_BH;
 		} else {
-			buf_printf(b, "\tif rs_is_blackhole() then rs_reject(%d);\t# no route objects\n",
-			    code);
+			buf_printf(b, "\tif rs_is_blackhole()%s then rs_reject(%d);\t# no route objects\n",
+			    wl, code);
 		}
 	}
 	if (k->blackholes_only)
 		return;
 	if (mm->irr[s->fam].n > 0) {
-		buf_printf(b, "\tif %s!(net ~ m_pfx)%s then rs_reject(%d);\n",
+		buf_printf(b, "\tif %s!(net ~ m_pfx)%s%s then rs_reject(%d);\n",
 		    bh ? "!rs_is_blackhole() && " : "",
-		    rov_clause(&mm->m->policy, s->fam == FAM4 ? 4 : 6), code);
+		    rov_clause(&mm->m->policy, s->fam == FAM4 ? 4 : 6), wl, code);
 		*pa |= PA_PFX;
 	} else if (mm->m->policy.irr_rpki_as_route_object) {
-		buf_printf(b, "\tif %sroa_check(rpki%d, net, bgp_path.last) != ROA_VALID then "
+		buf_printf(b, "\tif %sroa_check(rpki%d, net, bgp_path.last) != ROA_VALID%s then "
 		    "rs_reject(%d);\t# no route objects\n", bh ? "!rs_is_blackhole() && " : "",
-		    s->fam == FAM4 ? 4 : 6, code);
+		    s->fam == FAM4 ? 4 : 6, wl, code);
+	} else if (*wl) {
+		buf_printf(b, "\tif %s!m_wlp then rs_reject(%d);\t# no route objects\n",
+		    bh ? "!rs_is_blackhole() && " : "", code);
 	} else {
 		buf_printf(b, "\t%srs_reject(%d);\t# no route objects\n",
 		    bh ? "if !rs_is_blackhole() then " : "", code);
@@ -427,8 +455,10 @@ render_check(struct buf *b, const struct model *mo, const struct msession *s,
 		*pa |= PA_ASN;
 		break;
 	case CHK_IRR_ORIGIN:
-		buf_printf(b, "\tif !(bgp_path.last ~ m_cone) then rs_reject(%d);\n", k->code);
-		*pa |= PA_CONE;
+		/* m_wlo: a whitelisted origin (members[].whitelist). */
+		buf_printf(b, "\tif !(bgp_path.last ~ m_cone)%s then rs_reject(%d);\n",
+		    s->mm->wl_origin[s->fam] ? " && !m_wlo" : "", k->code);
+		*pa |= PA_CONE | (s->mm->wl_origin[s->fam] ? PA_WLO : 0);
 		break;
 	case CHK_V6_GLOBAL:
 		buf_printf(b, "\tif !(net ~ [2000::/3+]) then rs_reject(%d);\n", k->code);
@@ -581,6 +611,33 @@ free_policy_fns(struct emitter *e)
 	hmap_free(&e->fns);
 }
 
+/*
+ * The whitelist as the value of m_wlo (origin) or m_wlp (prefix), an
+ * expression BIRD evaluates for the route at the call: the member's
+ * whitelisted ASNs or prefixes, or one of its whitelisted routes.
+ */
+static void
+print_wl_arg(struct emitter *e, const struct mmember *mm, int fam, bool origin)
+{
+	const int v = fam == FAM4 ? 4 : 6;
+	const char *sep = "";
+	char tmp[PFXRANGE_STRLEN];
+
+	if (origin && mm->m->whitelist.asns.n > 0) {
+		buf_printf(e->b, "bgp_path.last ~ AS%u_WL_ASNS", mm->m->asn);
+		sep = " || ";
+	}
+	if (!origin && mm->wl_prefixes[fam].n > 0) {
+		buf_printf(e->b, "net ~ AS%u_WL_PFX%d", mm->m->asn, v);
+		sep = " || ";
+	}
+	for (size_t i = 0; i < mm->n_wl_routes[fam]; i++) {
+		buf_printf(e->b, "%s(net ~ [%s] && bgp_path.last = %u)", sep,
+		    pfxrange_format(&mm->wl_routes[fam][i].r, tmp), mm->wl_routes[fam][i].origin);
+		sep = " || ";
+	}
+}
+
 /* The session's filters: calls of the shared policies with its values. */
 static void
 print_filters(struct emitter *e, const struct msession *s, const struct policy_fn *fn,
@@ -618,6 +675,10 @@ print_filters(struct emitter *e, const struct msession *s, const struct policy_f
 			break;
 		case PA_BL:
 			buf_printf(e->b, "AS%u_BLACKLIST%d", mm->m->asn, v);
+			break;
+		case PA_WLO:
+		case PA_WLP:
+			print_wl_arg(e, mm, s->fam, (1u << k) == PA_WLO);
 			break;
 		}
 	}
@@ -953,6 +1014,51 @@ print_templates(struct emitter *e)
 }
 
 /*
+ * collectors[]: not members. Every route the route server accepted goes
+ * out as it holds it (rs client: path and next hop unchanged), nothing
+ * comes in; their own template keeps them apart from the members'.
+ */
+static void
+print_collectors(struct emitter *e)
+{
+	const struct model *mo = e->mo;
+	char tmp[ADDR_STRLEN];
+
+	if (mo->n_collectors == 0)
+		return;
+	buf_puts(e->b, "\n# ---- collectors and feeds (not members) ----\n\n"
+	    "filter rs_to_collector\n{\n\tif source != RTS_BGP then reject;\n\taccept;\n}\n");
+	for (int fam = 0; fam < 2; fam++) {
+		int v = fam == FAM4 ? 4 : 6;
+		if (!mo->collector_fam[fam] || e->rs->addr[fam].af == 0)
+			continue;
+		buf_printf(e->b, "\ntemplate bgp rs_collector%d {\n\tlocal %s as RS_ASN;\n"
+		    "\trs client;\n\tinterpret communities off;\n\tipv%d {\n\t\ttable master%d;\n"
+		    "\t\timport none;\n\t\texport filter rs_to_collector;\n\t};\n}\n", v,
+		    ip_str(&e->rs->addr[fam], tmp), v, v);
+	}
+	for (size_t i = 0; i < mo->n_collectors; i++) {
+		const struct mcollector *mc = &mo->collectors[i];
+		int v = mc->fam == FAM4 ? 4 : 6;
+		if (e->rs->addr[mc->fam].af == 0)
+			continue;
+		buf_printf(e->b, "\nprotocol bgp %s from rs_collector%d {\n\tdescription \"collector "
+		    "%s\";\n\tneighbor %s as %u;\n", mc->name, v, mc->co->name,
+		    ip_str(&mc->co->addr[mc->fam], tmp), mc->co->asn);
+		if (mc->co->md5 != NULL) {
+			buf_puts(e->b, "\tpassword \"");
+			bird_text(e->b, mc->co->md5, 80);
+			buf_puts(e->b, "\";\n");
+			if (e->c->bird.tcp_auth)
+				buf_puts(e->b, "\tauthentication md5;\n");
+		}
+		if (mc->co->add_path)
+			buf_printf(e->b, "\tipv%d {\n\t\tadd paths tx;\n\t};\n", v);
+		buf_puts(e->b, "}\n");
+	}
+}
+
+/*
  * policies/rs_functions.bird as this BIRD takes it: the file declares its
  * return types (`function f() -> bool`), which BIRD before 2.14 refuses.
  */
@@ -1008,6 +1114,7 @@ emit_bird(struct buf *out, const struct model *mo, const struct route_server *rs
 	print_policy_fns(&e);
 	for (size_t i = 0; i < mo->n_members; i++)
 		print_member(&e, i);
+	print_collectors(&e);
 	free_policy_fns(&e);
 	free(e.names);
 }

@@ -156,6 +156,35 @@ strv(char *const *v, size_t n)
 	return a;
 }
 
+/* The IXP's override of the member's IRR data, as written: null when none. */
+static json_t *
+whitelist_json(const struct whitelist *wl)
+{
+	json_t *o, *pfx, *asns, *routes;
+	char tmp[PFXRANGE_STRLEN];
+
+	if (wl->prefixes.n == 0 && wl->asns.n == 0 && wl->n_routes == 0)
+		return json_null();
+	o = json_object();
+	pfx = json_array();
+	asns = json_array();
+	routes = json_array();
+	for (size_t i = 0; i < wl->prefixes.n; i++)
+		json_array_append_new(pfx, str(pfxrange_format(&wl->prefixes.v[i], tmp)));
+	for (size_t i = 0; i < wl->asns.n; i++)
+		json_array_append_new(asns, json_integer(wl->asns.v[i]));
+	for (size_t i = 0; i < wl->n_routes; i++) {
+		json_t *r = json_object();
+		set(r, "prefix", str(pfxrange_format(&wl->routes[i].r, tmp)));
+		set(r, "origin", json_integer(wl->routes[i].origin));
+		json_array_append_new(routes, r);
+	}
+	set(o, "prefixes", pfx);
+	set(o, "asns", asns);
+	set(o, "routes", routes);
+	return o;
+}
+
 static json_t *
 report_member(const struct model *mo, const struct mmember *mm)
 {
@@ -209,6 +238,7 @@ report_member(const struct model *mo, const struct mmember *mm)
 		set(mp, fam_name(fam), f);
 	}
 	set(o, "max_prefix", mp);
+	set(o, "whitelist", whitelist_json(&mm->m->whitelist));
 
 	for (size_t i = 0; i < mo->n_sessions; i++) {
 		const struct msession *s = &mo->sessions[i];
@@ -220,6 +250,8 @@ report_member(const struct model *mo, const struct mmember *mm)
 		set(so, "name", str(s->name));
 		set(so, "family", str(fam_name(s->fam)));
 		set(so, "neighbor", str(ip_format(&s->peer, tmp)));
+		if (!ip_eq(&s->peer, &s->nh))
+			set(so, "lan_address", str(ip_format(&s->nh, tmp)));
 		set(so, "port", str(s->conn->port));
 		set(so, "md5", json_boolean(s->conn->md5 != NULL));
 		for (size_t r = 0; r < mo->c->n_rs; r++)
@@ -231,6 +263,35 @@ report_member(const struct model *mo, const struct mmember *mm)
 	set(o, "sessions", sess);
 	set(o, "warnings", strv(mm->warnings, mm->n_warnings));
 	return o;
+}
+
+/* collectors[]: their sessions, apart from the members'. */
+static json_t *
+report_collectors(const struct model *mo)
+{
+	json_t *arr = json_array();
+	char tmp[ADDR_STRLEN];
+
+	for (size_t i = 0; i < mo->c->n_collectors; i++) {
+		const struct collector *co = &mo->c->collectors[i];
+		json_t *o = json_object(), *sess = json_array();
+		set(o, "name", str(co->name));
+		set(o, "asn", json_integer(co->asn));
+		for (size_t k = 0; k < mo->n_collectors; k++) {
+			json_t *so;
+			if (mo->collectors[k].co != co)
+				continue;
+			so = json_object();
+			set(so, "name", str(mo->collectors[k].name));
+			set(so, "family", str(fam_name(mo->collectors[k].fam)));
+			set(so, "neighbor", str(ip_format(&co->addr[mo->collectors[k].fam], tmp)));
+			json_array_append_new(sess, so);
+		}
+		set(o, "sessions", sess);
+		set(o, "add_path", json_boolean(co->add_path));
+		json_array_append_new(arr, o);
+	}
+	return arr;
 }
 
 static json_t *
@@ -374,6 +435,7 @@ emit_report_json(struct buf *out, const struct model *mo, const struct emit_opts
 	set(tot, "members_without_route_objects", json_integer((json_int_t)nopfx));
 	set(root, "totals", tot);
 	set(root, "members", members);
+	set(root, "collectors", report_collectors(mo));
 	dump(out, root);
 }
 

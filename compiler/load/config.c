@@ -174,10 +174,18 @@ config_free(struct config *c)
 		}
 		free(m->conns);
 		free(m->blacklist.v);
+		free(m->whitelist.prefixes.v);
+		free(m->whitelist.asns.v);
+		free(m->whitelist.routes);
 		free(m->next_hops);
 		free(m->next_hops_pos);
 	}
 	free(c->members);
+	for (i = 0; i < c->n_collectors; i++) {
+		free(c->collectors[i].name);
+		free(c->collectors[i].md5);
+	}
+	free(c->collectors);
 	memset(c, 0, sizeof(*c));
 }
 

@@ -161,6 +161,23 @@ struct connection {
 	struct srcpos	 pos;
 };
 
+/* A prefix range that passes the IRR checks with one origin. */
+struct wl_route {
+	struct pfxrange	 r;
+	uint32_t	 origin;
+};
+
+/*
+ * members[].whitelist: the operator's documented override when a member's
+ * IRR data is broken. RPKI and every other check still apply.
+ */
+struct whitelist {
+	struct rangelist prefixes;	/* pass check 12, any origin of the AS-SET */
+	struct asnlist	 asns;		/* pass check 9 as origins */
+	struct wl_route	*routes;	/* prefix and origin: pass 9 and 12 */
+	size_t		 n_routes;
+};
+
 struct member {
 	uint32_t	 asn;
 	char		*name;
@@ -175,10 +192,25 @@ struct member {
 	size_t		 n_conns;
 	struct policy	 policy;	/* global policy with this member's overrides */
 	struct rangelist blacklist;	/* member's own blacklist (reject code 11) */
+	struct whitelist whitelist;
 	struct ipaddr	*next_hops;	/* LAN addresses also allowed as next hop
 					 * (policy.next_hop_addresses) */
 	size_t		 n_next_hops;
 	struct srcpos	*next_hops_pos;	/* where each is written */
+	struct srcpos	 pos;
+};
+
+/*
+ * A session that is not a member's (collectors[]): a route collector, a
+ * monitoring or looking-glass feed. It receives every route the route
+ * server accepted and sends nothing.
+ */
+struct collector {
+	char		*name;		/* [A-Za-z0-9_], in the BIRD protocol name */
+	uint32_t	 asn;
+	struct ipaddr	 addr[2];	/* af == 0: no session of that family */
+	char		*md5;
+	bool		 add_path;	/* every path of a prefix, not the best only */
 	struct srcpos	 pos;
 };
 
@@ -238,6 +270,8 @@ struct config {
 
 	struct member	*members;	/* sorted by ASN */
 	size_t		 n_members;
+	struct collector *collectors;	/* in YAML order */
+	size_t		 n_collectors;
 };
 
 bool	config_asn_is_bogon(const struct config *c, uint32_t asn);

@@ -161,6 +161,7 @@ config_check(const struct config *c, struct diag *d)
 
 	for (i = 0; i < c->n_members; i++)
 		cap += 4 * c->members[i].n_conns;
+	cap += 2 * c->n_collectors;
 	own = xcalloc(cap, sizeof(*own));
 
 	for (i = 0; i < c->n_rs; i++) {
@@ -211,6 +212,22 @@ config_check(const struct config *c, struct diag *d)
 				    "forbidden_traffic.macs_per_port",
 				    "AS%u: %zu MACs on port %s, at most %u allowed", m->asn,
 				    cn->n_macs, cn->port ? cn->port : "?", c->traffic.macs_per_port);
+		}
+	}
+	for (i = 0; i < c->n_collectors; i++) {
+		const struct collector *co = &c->collectors[i];
+		char who[48];
+		snprintf(who, sizeof(who), "collector %s", co->name);
+		for (int fam = 0; fam < 2; fam++) {
+			if (co->addr[fam].af == 0)
+				continue;
+			check_lan_addr(c, d, &co->pos, who, &co->addr[fam]);
+			own[nown] = (struct addr_owner){ co->addr[fam], "", co->pos };
+			snprintf(own[nown++].who, sizeof(own[0].who), "%s", who);
+			if (!fam_rs[fam])
+				diag_error(d, &co->pos, "add an address of that family to a route server",
+				    "%s has an IPv%d address but no route server has one", who,
+				    fam == FAM4 ? 4 : 6);
 		}
 	}
 	qsort(own, nown, sizeof(*own), cmp_owner);

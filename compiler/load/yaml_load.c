@@ -884,27 +884,34 @@ r_bogon_prefixes(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
 }
 
 /*
- * One blacklist entry: a prefix, which covers its more-specifics, or
- * {prefix: P, exact: true} for P alone, or {prefix: P, ge: N, le: M} for
- * the lengths N..M inside P (arouteserver's global_black_list_pref).
+ * One blacklist or whitelist entry: a prefix, or {prefix: P, exact: true}
+ * for P alone, or {prefix: P, ge: N, le: M} for the lengths N..M inside P
+ * (arouteserver's global_black_list_pref). A prefix alone covers its
+ * more-specifics in a blacklist; in a whitelist (`narrow`) only itself:
+ * an override should let through no more than it names. With `origin`,
+ * the entry is a mapping that names its origin ASN too.
  */
 static bool
-get_range(struct yctx *y, yaml_node_t *n, const char *what, struct pfxrange *out)
+get_range(struct yctx *y, yaml_node_t *n, const char *what, struct pfxrange *out,
+    uint32_t *origin, bool narrow)
 {
 	static const char *const keys[] = { "prefix", "exact", "ge", "le", NULL };
+	static const char *const keys_origin[] = { "prefix", "exact", "ge", "le", "origin", NULL };
 	struct ymap m;
 	const char *k;
 	yaml_node_t *v;
 	bool exact = false, ok = true;
 	uint32_t ge = 0, le = 0;
 
-	if (n->type == YAML_SCALAR_NODE) {
+	if (n->type == YAML_SCALAR_NODE && origin == NULL) {
 		if (!get_prefix(y, n, what, &out->p))
 			return false;
 		*out = pfxrange_orlonger(&out->p);
+		if (narrow)
+			out->le = out->p.len;
 		return true;
 	}
-	if (!ymap_begin(y, n, what, keys, &m))
+	if (!ymap_begin(y, n, what, origin ? keys_origin : keys, &m))
 		return false;
 	memset(out, 0, sizeof(*out));
 	while (ymap_next(&m, &k, &v, NULL)) {
@@ -914,18 +921,22 @@ get_range(struct yctx *y, yaml_node_t *n, const char *what, struct pfxrange *out
 			ok &= get_bool(y, v, what, &exact);
 		else if (!strcmp(k, "ge"))
 			ok &= get_u32(y, v, what, 0, 128, &ge);
-		else
+		else if (!strcmp(k, "le"))
 			ok &= get_u32(y, v, what, 0, 128, &le);
+		else
+			ok &= get_asn(y, v, what, origin);
 	}
 	ymap_require(&m, "prefix", "name the prefix: {prefix: 192.0.2.0/24, le: 28}");
-	if (!ok || !ymap_has(&m, "prefix"))
+	if (origin != NULL)
+		ymap_require(&m, "origin", "a whitelisted route names its origin ASN");
+	if (!ok || !ymap_has(&m, "prefix") || (origin != NULL && !ymap_has(&m, "origin")))
 		return false;
 	if (exact && (ymap_has(&m, "ge") || ymap_has(&m, "le"))) {
 		err(y, n, "use exact: true alone, or ge/le", "%s: exact with ge or le", what);
 		return false;
 	}
 	*out = pfxrange_orlonger(&out->p);
-	if (exact)
+	if (exact || (narrow && !ymap_has(&m, "le") && !ymap_has(&m, "ge")))
 		out->le = out->p.len;
 	if (ymap_has(&m, "ge"))
 		out->ge = (uint8_t)ge;
@@ -950,15 +961,14 @@ cmp_range(const void *a, const void *b)
 	return r ? r : x->ge != y->ge ? (x->ge < y->ge ? -1 : 1) : (x->le > y->le) - (x->le < y->le);
 }
 
-/* The IXP's blacklist (code 3), or a member's own (code 11). */
+/* A list of blacklist-style entries; duplicates are reported. */
 static void
-r_blacklist(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+get_range_list(struct yctx *y, yaml_node_t *n, const char *path, struct rangelist *out,
+    bool narrow)
 {
-	struct rangelist *out = y->member ? &y->member->blacklist : &y->c->blacklist;
 	yaml_node_t **items;
 	size_t count = seq_items(y, n, path, false, &items);
 
-	(void)dst;
 	free(out->v);
 	out->v = xcalloc(count ? count : 1, sizeof(*out->v));
 	out->n = 0;
@@ -966,7 +976,7 @@ r_blacklist(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
 		struct pfxrange r;
 		size_t j;
 		char tmp[PFXRANGE_STRLEN];
-		if (!get_range(y, items[i], path, &r))
+		if (!get_range(y, items[i], path, &r, NULL, narrow))
 			continue;
 		for (j = 0; j < out->n && cmp_range(&out->v[j], &r) != 0; j++)
 			;
@@ -977,6 +987,36 @@ r_blacklist(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
 			out->v[out->n++] = r;
 	}
 	qsort(out->v, out->n, sizeof(*out->v), cmp_range);
+	free(items);
+}
+
+/* The IXP's blacklist (code 3), or a member's own (code 11). */
+static void
+r_blacklist(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+{
+	(void)dst;
+	get_range_list(y, n, path, y->member ? &y->member->blacklist : &y->c->blacklist, false);
+}
+
+static void
+r_wl_prefixes(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+{
+	get_range_list(y, n, path, dst, true);
+}
+
+static void
+r_wl_routes(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+{
+	struct whitelist *wl = dst;
+	yaml_node_t **items;
+	size_t count = seq_items(y, n, path, false, &items);
+
+	wl->routes = xcalloc(count ? count : 1, sizeof(*wl->routes));
+	for (size_t i = 0; i < count; i++) {
+		struct wl_route *w = &wl->routes[wl->n_routes];
+		if (get_range(y, items[i], path, &w->r, &w->origin, true))
+			wl->n_routes++;
+	}
 	free(items);
 }
 
@@ -1417,6 +1457,15 @@ static const struct ykey contact_keys[] = {
 };
 static const struct ysection contact_section = { contact_keys, NULL };
 
+static const struct ykey whitelist_keys[] = {
+	{ .name = "prefixes", .type = YT_CUSTOM, .fn = r_wl_prefixes,
+	  .off = OFF(struct whitelist, prefixes) },
+	{ .name = "asns", .type = YT_ASNS, .off = OFF(struct whitelist, asns) },
+	{ .name = "routes", .type = YT_CUSTOM, .fn = r_wl_routes },
+	{ NULL },
+};
+static const struct ysection whitelist_section = { whitelist_keys, NULL };
+
 static const struct ykey member_keys[] = {
 	{ .name = "asn", .type = YT_ASN, .off = OFF(struct member, asn), .flags = YK_REQUIRED },
 	{ .name = "name", .type = YT_TEXT, .off = OFF(struct member, name),
@@ -1431,6 +1480,8 @@ static const struct ykey member_keys[] = {
 	  .hint = "list at least one connection with its port and address" },
 	{ .name = "policy", .type = YT_CUSTOM, .fn = r_member_policy, .flags = YK_LATE,
 	  .sub = &policy_section },
+	{ .name = "whitelist", .type = YT_MAP, .sub = &whitelist_section,
+	  .off = OFF(struct member, whitelist) },
 	{ NULL },
 };
 
@@ -1552,6 +1603,65 @@ r_route_servers(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
 		err(y, n, NULL, "%s: at least one route server is needed", path);
 	walk_list(y, n, path, &rs_section, (void **)&c->rs, &c->n_rs, sizeof(*c->rs), init_rs,
 	    keep_rs);
+}
+
+static const struct ykey collector_keys[] = {
+	{ .name = "name", .type = YT_TEXT, .off = OFF(struct collector, name),
+	  .flags = YK_REQUIRED, .max = 32, .check = valid_symbol_part, .bad = "contains invalid "
+	  "characters", .hint = "use letters, digits and '_' (it becomes part of a BIRD name)" },
+	{ .name = "asn", .type = YT_ASN, .off = OFF(struct collector, asn), .flags = YK_REQUIRED },
+	{ .name = "ipv4", .type = YT_IP, .off = OFF(struct collector, addr[FAM4]), .min = AF4 },
+	{ .name = "ipv6", .type = YT_IP, .off = OFF(struct collector, addr[FAM6]), .min = AF6 },
+	{ .name = "md5", .type = YT_TEXT, .off = OFF(struct collector, md5), .max = 80,
+	  .check = valid_md5, .bad = "contains a character BIRD cannot read",
+	  .hint = "use printable ASCII without '\"' and '\\'" },
+	{ .name = "add_path", .type = YT_BOOL, .off = OFF(struct collector, add_path),
+	  .dflt = "false" },
+	{ NULL },
+};
+
+static void
+after_collector(struct yctx *y, yaml_node_t *n, const char *path, void *base,
+    const struct ymap *m)
+{
+	const struct collector *co = base;
+
+	if (!ymap_has(m, "ipv4") && !ymap_has(m, "ipv6"))
+		err(y, n, NULL, "%s: a collector needs an ipv4 or ipv6 address (or both)", path);
+	if (ymap_has(m, "asn") && co->asn == y->c->rs_asn)
+		err(y, n, "a collector peers with eBGP from its own ASN",
+		    "%s: AS%u is the route server's own ASN", path, co->asn);
+}
+static const struct ysection collector_section = { collector_keys, after_collector };
+
+static void
+init_collector(struct yctx *y, void *item, yaml_node_t *n)
+{
+	((struct collector *)item)->pos = pos_of(y, n);
+}
+
+static bool
+keep_collector(struct yctx *y, void *item, yaml_node_t *n)
+{
+	const struct collector *co = item;
+	const struct config *c = y->c;
+
+	if (co->name == NULL)
+		return false;
+	for (size_t j = 0; j < c->n_collectors; j++)
+		if (!strcmp(c->collectors[j].name, co->name))
+			err(y, n, "collector names must be unique", "collector \"%s\" is defined twice",
+			    co->name);
+	return true;
+}
+
+static void
+r_collectors(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+{
+	struct config *c = dst;
+
+	walk_list(y, n, path, &collector_section, (void **)&c->collectors, &c->n_collectors,
+	    sizeof(*c->collectors), init_collector, keep_collector);
 }
 
 /* ---- the tables ------------------------------------------------------- */
@@ -1944,6 +2054,8 @@ static const struct ykey root_keys[] = {
 	  .off = OFF(struct config, traffic) },
 	{ .name = "members", .type = YT_CUSTOM, .fn = r_members, .flags = YK_REQUIRED | YK_LIST,
 	  .sub = &member_section },
+	{ .name = "collectors", .type = YT_CUSTOM, .fn = r_collectors, .flags = YK_LIST,
+	  .sub = &collector_section },
 	{ NULL },
 };
 static const struct ysection root_section = { root_keys, NULL };

@@ -41,6 +41,37 @@ in_ranges(const struct rangelist *l, const struct prefix *p)
 	return NULL;
 }
 
+/*
+ * members[].whitelist as the filters apply it: for check 9 (`origin`) a
+ * whitelisted ASN or route, for check 12 a whitelisted prefix or route.
+ * Writes the entry that matched into `what`.
+ */
+static bool
+whitelisted(const struct mmember *mm, int fam, const struct prefix *pf, uint32_t origin,
+    bool for_origin, char *what, size_t len)
+{
+	const struct pfxrange *r;
+	char tmp[PFXRANGE_STRLEN];
+
+	if (for_origin && asn_sorted_contains(mm->m->whitelist.asns.v, mm->m->whitelist.asns.n,
+	    origin)) {
+		snprintf(what, len, "AS%u", origin);
+		return true;
+	}
+	if (!for_origin && (r = in_ranges(&mm->wl_prefixes[fam], pf)) != NULL) {
+		snprintf(what, len, "%s", pfxrange_format(r, tmp));
+		return true;
+	}
+	for (size_t i = 0; i < mm->n_wl_routes[fam]; i++)
+		if (mm->wl_routes[fam][i].origin == origin &&
+		    pfxrange_match(&mm->wl_routes[fam][i].r, pf)) {
+			snprintf(what, len, "%s with origin AS%u",
+			    pfxrange_format(&mm->wl_routes[fam][i].r, tmp), origin);
+			return true;
+		}
+	return false;
+}
+
 static uint32_t
 origin_of(const struct route_query *q)
 {
@@ -85,7 +116,7 @@ evaluate(const struct model *mo, const struct msession *s, const struct route_qu
 	char tmp[ADDR_STRLEN], tmp2[ADDR_STRLEN];
 	struct prefix hit;
 	const struct pfxrange *r;
-	char rtmp[PFXRANGE_STRLEN];
+	char rtmp[PFXRANGE_STRLEN], wl[PFXRANGE_STRLEN + 24];
 	uint32_t origin = origin_of(q);
 	size_t i;
 
@@ -153,6 +184,11 @@ evaluate(const struct model *mo, const struct msession *s, const struct route_qu
 		v->fail = !asn_sorted_contains(mm->exp.asns, mm->exp.n_asns, origin);
 		snprintf(v->why, sizeof(v->why), "origin AS%u %s the %zu ASNs of the AS-SET", origin,
 		    v->fail ? "is not among" : "is among", mm->exp.n_asns);
+		if (v->fail && whitelisted(mm, s->fam, pf, origin, true, wl, sizeof(wl))) {
+			v->fail = false;
+			snprintf(v->why, sizeof(v->why), "origin AS%u not in the AS-SET, but "
+			    "whitelisted by the IXP (members[].whitelist: %s)", origin, wl);
+		}
 		break;
 	case CHK_V6_GLOBAL: {
 		struct prefix g;
@@ -193,6 +229,11 @@ evaluate(const struct model *mo, const struct msession *s, const struct route_qu
 			v->fail = false;
 			snprintf(v->why, sizeof(v->why), "no route object, but RPKI valid "
 			    "(policy.irr.rpki_as_route_object)");
+		}
+		if (v->fail && whitelisted(mm, s->fam, pf, origin, false, wl, sizeof(wl))) {
+			v->fail = false;
+			snprintf(v->why, sizeof(v->why), "no route object, but whitelisted by the "
+			    "IXP (members[].whitelist: %s)", wl);
 		}
 		break;
 	}

@@ -80,6 +80,8 @@ impact_rs_add(struct impact *im, const char *name, const char *version, char **s
 			push_name(&irs->added, &irs->n_added, mo->sessions[i].name);
 	for (size_t i = 0; i < n_sessions; i++) {
 		const struct msession *ms = model_session(mo, sessions[i]);
+		if (ms == NULL && model_collector(mo, sessions[i]) != NULL)
+			continue;	/* not a member's: its routes are not judged */
 		if (ms == NULL || rs == NULL || rs->addr[ms->fam].af == 0)
 			push_name(&irs->removed, &irs->n_removed, sessions[i]);
 	}

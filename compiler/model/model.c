@@ -372,6 +372,19 @@ build_member(struct model *mo, struct mmember *mm, const struct member *m,
 			if (m->blacklist.v[i].p.af == af_of_fam(fam))
 				mm->blacklist[fam].v[mm->blacklist[fam].n++] = m->blacklist.v[i];
 	}
+	for (int fam = 0; fam < 2; fam++) {
+		const struct whitelist *wl = &m->whitelist;
+		mm->wl_prefixes[fam].v = xcalloc(wl->prefixes.n + 1, sizeof(struct pfxrange));
+		for (size_t i = 0; i < wl->prefixes.n; i++)
+			if (wl->prefixes.v[i].p.af == af_of_fam(fam))
+				mm->wl_prefixes[fam].v[mm->wl_prefixes[fam].n++] = wl->prefixes.v[i];
+		mm->wl_routes[fam] = xcalloc(wl->n_routes + 1, sizeof(struct wl_route));
+		for (size_t i = 0; i < wl->n_routes; i++)
+			if (wl->routes[i].r.p.af == af_of_fam(fam))
+				mm->wl_routes[fam][mm->n_wl_routes[fam]++] = wl->routes[i];
+		mm->wl_origin[fam] = wl->asns.n > 0 || mm->n_wl_routes[fam] > 0;
+		mm->wl_prefix[fam] = mm->wl_prefixes[fam].n > 0 || mm->n_wl_routes[fam] > 0;
+	}
 	mm->as_sets = pdb_member_as_sets(m, pdb, &mm->n_as_sets, &n_bad, &from_pdb);
 	mm->as_set_source = m->n_as_sets ? ASS_YAML : from_pdb ? ASS_PEERINGDB : ASS_ASN;
 	if (n_bad > 0) {
@@ -446,6 +459,21 @@ build_sessions(struct model *mo)
 					mo->lan_table[fam] = true;
 			}
 	}
+	for (size_t i = 0; i < mo->c->n_collectors; i++)
+		for (int fam = 0; fam < 2; fam++) {
+			const struct collector *co = &mo->c->collectors[i];
+			struct mcollector *mc;
+			if (co->addr[fam].af == 0)
+				continue;
+			mo->collectors = xrealloc(mo->collectors,
+			    (mo->n_collectors + 1) * sizeof(*mo->collectors));
+			mc = &mo->collectors[mo->n_collectors++];
+			mc->co = co;
+			mc->fam = fam;
+			snprintf(mc->name, sizeof(mc->name), "COLLECTOR_%s_%d", co->name,
+			    fam == FAM4 ? 4 : 6);
+			mo->collector_fam[fam] = true;
+		}
 }
 
 /* Flag members whose IRR data fell below half of the previous run's. */
@@ -744,6 +772,8 @@ model_free(struct model *mo)
 			pfxset_free(&mm->bh[fam]);
 			free(mm->next_hops[fam]);
 			free(mm->blacklist[fam].v);
+			free(mm->wl_prefixes[fam].v);
+			free(mm->wl_routes[fam]);
 		}
 		for (size_t j = 0; j < mm->n_rpki_invalid_examples; j++)
 			free(mm->rpki_invalid_examples[j]);
@@ -764,6 +794,7 @@ model_free(struct model *mo)
 	free(mo->rtr);
 	free(mo->members);
 	free(mo->sessions);
+	free(mo->collectors);
 	free(mo->global_blacklist[0].v);
 	free(mo->global_blacklist[1].v);
 	memset(mo, 0, sizeof(*mo));
@@ -897,6 +928,15 @@ model_policy_overrides(const struct policy *ixp, const struct policy *m,
 		OV("session.roles.strict", "%s", m->session.roles_strict ? "true" : "false");
 #undef OV
 	return n;
+}
+
+const struct mcollector *
+model_collector(const struct model *mo, const char *name)
+{
+	for (size_t i = 0; i < mo->n_collectors; i++)
+		if (!strcmp(mo->collectors[i].name, name))
+			return &mo->collectors[i];
+	return NULL;
 }
 
 uint32_t

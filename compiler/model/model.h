@@ -88,6 +88,14 @@ struct mmember {
 	uint64_t	  prev_prefixes[2];	/* previous run; shrunk: dropped by half */
 	bool		  shrunk[2];
 	struct rangelist  blacklist[2];	/* the member's own blacklist, per family */
+	/* members[].whitelist, per family: prefixes that pass check 12, and
+	 * routes (prefix and origin) that pass 9 and 12; the ASNs (check 9)
+	 * are the member's own list. wl_origin / wl_prefix: the checks that
+	 * consult it. */
+	struct rangelist  wl_prefixes[2];
+	struct wl_route	 *wl_routes[2];
+	size_t		  n_wl_routes[2];
+	bool		  wl_origin[2], wl_prefix[2];
 };
 
 /* Where BIRD's ROA tables get their data. */
@@ -128,6 +136,14 @@ struct msession {
 	struct ipaddr		 peer;		/* the BGP neighbour */
 	struct ipaddr		 nh;		/* its LAN address: the routes' next hop
 						 * (the peer unless multihop) */
+};
+
+/* A collector's session of one family (collectors[]): every accepted
+ * route out, nothing in. */
+struct mcollector {
+	const struct collector	*co;
+	int			 fam;
+	char			 name[48];	/* COLLECTOR_<name>_<4|6> */
 };
 
 /* Where a data source's data came from, for report.json. */
@@ -175,6 +191,9 @@ struct model {
 	size_t			 n_members;
 	struct msession		*sessions;	/* by member ASN, then number */
 	size_t			 n_sessions;
+	struct mcollector	*collectors;	/* in YAML order; IPv4, IPv6 of each */
+	size_t			 n_collectors;
+	bool			 collector_fam[2];	/* a collector session of the family */
 	/* IXP-wide sets per family, as the emitters need them */
 	struct rangelist	 global_blacklist[2];	/* LANs (or-longer) and blacklist */
 	struct asnlist		 never_via_rs;	/* YAML and PeeringDB */
@@ -225,6 +244,8 @@ size_t	model_policy_overrides(const struct policy *ixp, const struct policy *m,
 /* The member of a session name the model gives (AS<asn>_<n>); 0 for any
  * other name. */
 uint32_t model_session_asn(const char *name);
+/* The collector session of that BIRD protocol name, or NULL. */
+const struct mcollector *model_collector(const struct model *mo, const char *name);
 
 /* Transit-free ASNs that apply to this member (its own ASN excluded). */
 size_t	model_transit_free(const struct model *mo, const struct mmember *mm,

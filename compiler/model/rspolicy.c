@@ -204,6 +204,10 @@ sessions(struct doc *d, const struct config *c)
 	if (c->path_hiding)
 		doc_item(d, "When the best path of a prefix may not be sent to you, you get the "
 		    "next best (path-hiding mitigation).");
+	for (size_t i = 0; i < c->n_collectors; i++)
+		doc_item(d, "Collector %s (AS%u) is not a member: it receives every route the "
+		    "route servers accept, as they hold it, and sends none.", c->collectors[i].name,
+		    c->collectors[i].asn);
 }
 
 static void
@@ -276,6 +280,13 @@ overrides(struct doc *d, const struct model *mo)
 			ov[n].key = "blacklist";
 			snprintf(ov[n].value, sizeof(ov[n].value), "%zu prefix%s", m->blacklist.n,
 			    m->blacklist.n == 1 ? "" : "es");
+			n++;
+		}
+		if (m->whitelist.prefixes.n + m->whitelist.asns.n + m->whitelist.n_routes > 0 &&
+		    n < MAX_OVERRIDES) {
+			ov[n].key = "whitelist";
+			snprintf(ov[n].value, sizeof(ov[n].value), "%zu prefixes, %zu ASNs, %zu routes",
+			    m->whitelist.prefixes.n, m->whitelist.asns.n, m->whitelist.n_routes);
 			n++;
 		}
 		if (m->n_next_hops > 0 && n < MAX_OVERRIDES) {

@@ -676,6 +676,35 @@ put_vrps "$T_TMP/vrps.json" "$vrps_valid"
 "$IXP_RSC" compile "$T_TMP/ixp.yaml" -o "$T_TMP/rs" --check -q && bc rs configure \""$T_TMP/rs/rs1.conf"\" >/dev/null
 wait_until 30 "$B.192/28 filtered again" has_reason $B.192/28 12
 
+# ---- members[].whitelist ---------------------------------------------------
+
+# The IXP vouches for AS64501's unregistered $B.192/28 (reason 12) and for
+# its customer route $A.112/28 from AS65550 (not in AS-M1: reason 9);
+# $A.8/29 stays 12. Both sides: the route server's verdict, AS64502's table.
+sed 's|^    as_set: AS-M1$|    as_set: AS-M1\n    whitelist: {prefixes: [203.0.113.192/28], routes: [{prefix: 198.51.100.112/28, origin: 65550}]}|' \
+	"$T_TMP/ixp.yaml" > "$T_TMP/ixp-wl.yaml"
+for t in table sets; do
+	y=$T_TMP/ixp-wl.yaml
+	[ $t = sets ] && { sed 's|^  bird: {version: \("[^"]*"\)}|  bird: {version: \1, irr_filter: prefix_sets}|' "$y" > "$T_TMP/ixp-wls.yaml"; y=$T_TMP/ixp-wls.yaml; }
+	if "$IXP_RSC" compile "$y" -o "$T_TMP/rs-wl" --check -q &&
+	    bc rs configure \""$T_TMP/rs-wl/rs1.conf"\" | grep -q 'Reconfigur'; then
+		wait_until 30 "whitelist ($t): $B.192/28 received" has_route m2 $B.192/28 rs4 &&
+			pass "whitelist prefixes ($t): $B.192/28 without a route object received by AS64502"
+		wait_until 30 "whitelist ($t): $A.112/28 received" has_route m2 $A.112/28 rs4 &&
+			pass "whitelist routes ($t): $A.112/28 from AS65550 (outside the AS-SET) received by AS64502"
+		check "whitelist ($t): $A.8/29, not whitelisted, keeps 12" has_reason $A.8/29 12
+	else
+		fail "whitelist ($t): compile and reconfigure"
+	fi
+done
+"$IXP_RSC" explain "$T_TMP/ixp-wl.yaml" --member 64501 --prefix $A.112/28 --path "64501 65550" -q > "$T_TMP/wl.txt" 2>&1
+check "whitelist: explain accepts $A.112/28 and says the IXP whitelisted it" sh -c \
+	"grep -q 'whitelisted by the IXP (members\[\].whitelist: 198.51.100.112/28 with origin AS65550)' $T_TMP/wl.txt && grep -q 'Verdict: ACCEPTED' $T_TMP/wl.txt"
+check "whitelist: the report lists it" jqt '.members[] | select(.asn == 64501) | .whitelist.routes[0] == {"prefix": "198.51.100.112/28", "origin": 65550}' "$T_TMP/rs-wl/report.json"
+bc rs configure \""$T_TMP/rs/rs1.conf"\" > /dev/null
+wait_until 30 "whitelist gone: $A.112/28 filtered with 9 again" has_reason $A.112/28 9 &&
+	pass "whitelist gone: $A.112/28 filtered with 9 again"
+
 # ---- the other IRR representation: per-member prefix sets ---------------
 
 # The same IXP with ixp.bird.irr_filter: prefix_sets. Where the two differ

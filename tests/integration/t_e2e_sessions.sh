@@ -1,7 +1,8 @@
 # End to end, the sessions themselves: policy.session (passive, gtsm,
 # add_path, prepend_rs_as, roles, multihop), ixp.bird.path_hiding and a
 # member's extra next hops (policy.next_hop_addresses), each shown turning
-# one observable verdict into another on real BGP: the route server's BIRD
+# one observable verdict into another on real BGP, and a route collector
+# (collectors[]): the route server's BIRD
 # (config from ixp-rsc, tests/e2e/sessions/) and member BIRDs on a Linux
 # bridge. Every change is a recompile and `birdc configure`.
 . tests/lib.sh
@@ -98,11 +99,29 @@ sed -i 's|ipv4 { import all; export filter to_rs4; };|ipv4 { import all; export 
 # only by its timer.
 member m4 64504 192.0.2.14 "ttl security on; hold time 9;" "bgp_path.prepend(64504);" "$(bh $A.80/28)"
 
+# The route collector AS64510 (collectors[]) takes everything and tries
+# to send $A.112/28.
+cat > "$T_TMP/rc.conf" <<EOF
+router id 192.0.2.20;
+log "$T_TMP/rc.log" all;
+protocol device { }
+protocol static s4 { ipv4; route $A.112/28 blackhole; }
+protocol bgp rs4 {
+	local 192.0.2.20 as 64510;
+	neighbor 192.0.2.1 as 64500;
+	connect delay time 1;
+	connect retry time 1;
+	error wait time 1, 5;
+	ipv4 { import all; export all; add paths rx; };
+}
+EOF
+
 ns_host m1 192.0.2.11/24
 ns_host m2 192.0.2.12/24
 ns_host m3 192.0.2.13/24
 ns_host m4 192.0.2.14/24
-for m in m1 m2 m3 m4; do
+ns_host rc 192.0.2.20/24
+for m in m1 m2 m3 m4 rc; do
 	if ! bird_start $m "$T_TMP/$m.conf"; then
 		fail "member $m BIRD starts"
 		summary t_e2e_sessions
@@ -124,12 +143,43 @@ for s in AS64501_1 AS64502_1; do
 	wait_until 60 "session $s established" established $s && pass "session $s established"
 done
 
+# ---- collectors -------------------------------------------------------------
+
+wait_until 60 "collector session established" established COLLECTOR_rc1_4 &&
+	pass "collector: COLLECTOR_rc1_4 established (its own template, not a member session)"
+wait_until 30 "collector receives $A.32/28" sh -c "birdc -s $T_TMP/rc.ctl show route $A.32/28 | grep -q '^$A.32/28'" &&
+	check "collector: receives AS64502's $A.32/28 as the route server holds it (path 64502)" sh -c \
+		"birdc -s $T_TMP/rc.ctl show route $A.32/28 all | grep -q 'BGP.as_path: 64502\$'"
+check "collector: receives the accepted routes of every member ($A.0/28 too)" sh -c \
+	"birdc -s $T_TMP/rc.ctl show route $A.0/28 | grep -q '^$A.0/28'"
+check "collector: what it sends is not imported (0 routes from it)" sh -c \
+	"$RS_BIRDC -s $T_TMP/rs.ctl show protocols all COLLECTOR_rc1_4 | grep -q 'Routes:.*0 imported'"
+check "collector: its $A.112/28 reaches no member" sh -c "! birdc -s $T_TMP/m1.ctl show route $A.112/28 | grep -q '^$A.112/28'"
+"$IXP_RSC" impact "$T_TMP/base.yaml" --bird rs1="$T_TMP/rs.ctl" --json -q > "$T_TMP/impact.json" 2>&1
+check "collector: impact on the live route server does not take it for a dropped member session" \
+	sh -c "jq -e . $T_TMP/impact.json > /dev/null && ! grep -q COLLECTOR $T_TMP/impact.json"
+check "collector: report.json lists it apart from the members" sh -c \
+	"jq -e '.collectors[0].sessions[0].name == \"COLLECTOR_rc1_4\" and ([.members[].asn] | index(64510) | not)' $T_TMP/base/report.json > /dev/null"
+check "collector: one path of $A.0/28 (AS64501 and AS64502 send it)" \
+	[ "$(bc rc show route $A.0/28 protocol rs4 | grep -c 'via\|blackhole\|unreachable')" -eq 1 ]
+if variant rcpath "yaml s/{name: rc1, asn: 64510, ipv4: 192.0.2.20}/{name: rc1, asn: 64510, ipv4: 192.0.2.20, add_path: true}/" &&
+    apply rcpath; then
+	wait_until 60 "collector add_path: two paths of $A.0/28" sh -c "[ \$(birdc -s $T_TMP/rc.ctl show route $A.0/28 protocol rs4 | grep -c 'via\|blackhole\|unreachable') -eq 2 ]" &&
+		pass "collector add_path: it receives both paths of $A.0/28"
+	wait_until 30 "collector add_path: session up" established COLLECTOR_rc1_4
+	check "collector add_path: still nothing imported from it" sh -c \
+		"$RS_BIRDC -s $T_TMP/rs.ctl show protocols all COLLECTOR_rc1_4 | grep -q 'Routes:.*0 imported'"
+else
+	fail "collector add_path: compile and reconfigure"
+fi
+apply base
+
 # ---- passive (default true) ---------------------------------------------
 
 # Both sides wait: the route server's BIRD says so for AS64503's session.
 check "passive: the route server waits for AS64503 (BIRD: Passive)" sh -c \
 	"[ \"\$($RS_BIRDC -s $T_TMP/rs.ctl show protocols AS64503_1 | awk '\$1 == \"AS64503_1\" { print \$NF }')\" = Passive ]"
-check "passive: every session of the config is passive" sh -c \
+check "passive: every member session of the config is passive" sh -c \
 	"[ \$(grep -c '^	passive on;' $T_TMP/base/rs1.conf) -eq 4 ]"
 check "passive: AS64503 receives nothing" sh -c "! birdc -s $T_TMP/m3.ctl show protocols rs4 | grep -q Established"
 if variant active "64503 {session: {passive: false}}" && apply active; then

@@ -404,6 +404,38 @@ test_sessions_and_next_hops(void **state)
 	world_free(&w);
 }
 
+/* members[].whitelist, split by family: which checks consult it. */
+static void
+test_whitelist(void **state)
+{
+	struct world w;
+	const struct mmember *mm;
+	char a[PFXRANGE_STRLEN];
+
+	(void)state;
+	world_build_from(&w, HEAD(B216, "", ""),
+	    "  - asn: 64501\n    name: One\n    as_set: AS-ONE\n"
+	    "    whitelist: {prefixes: [203.0.113.0/24, {prefix: \"2001:db8:2000::/36\", le: 48}],"
+	    " routes: [{prefix: 192.0.2.128/25, origin: 64520, ge: 26}]}\n"
+	    "    connections: [{port: p1, ipv4: 192.0.2.11, ipv6: \"2001:db8:100::11\"}]\n"
+	    "  - asn: 64502\n    name: Two\n    whitelist: {asns: [64530]}\n"
+	    "    connections: [{port: p2, ipv4: 192.0.2.12}]\n", irr, NULL, NULL);
+	mm = model_member(&w.mo, 64501);
+	assert_int_equal(mm->wl_prefixes[FAM4].n, 1);
+	assert_string_equal(pfxrange_format(&mm->wl_prefixes[FAM4].v[0], a), "203.0.113.0/24");
+	assert_string_equal(pfxrange_format(&mm->wl_prefixes[FAM6].v[0], a),
+	    "2001:db8:2000::/36{36,48}");
+	assert_int_equal(mm->n_wl_routes[FAM4], 1);
+	assert_int_equal(mm->n_wl_routes[FAM6], 0);
+	assert_string_equal(pfxrange_format(&mm->wl_routes[FAM4][0].r, a), "192.0.2.128/25{26,32}");
+	assert_true(mm->wl_origin[FAM4] && mm->wl_prefix[FAM4]);
+	assert_true(!mm->wl_origin[FAM6] && mm->wl_prefix[FAM6]);
+	/* ASNs only: check 9 consults it, check 12 does not. */
+	mm = model_member(&w.mo, 64502);
+	assert_true(mm->wl_origin[FAM4] && !mm->wl_prefix[FAM4]);
+	world_free(&w);
+}
+
 int
 main(void)
 {
@@ -417,6 +449,7 @@ main(void)
 		cmocka_unit_test(test_peeringdb_consistency),
 		cmocka_unit_test(test_overrides),
 		cmocka_unit_test(test_sessions_and_next_hops),
+		cmocka_unit_test(test_whitelist),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -445,10 +445,12 @@ static const char dflt_yaml[] =
 	"sources: {irr: {dumps: [x.db]%s}, rpki: {rtr: [{host: 192.0.2.99, port: 8282%s}]%s}%s}\n"
 	"policy: {%s}\n"
 	"forbidden_traffic: {rules: r.json%s}\n"
-	"members: [{asn: 100, name: M%s, connections: [{port: p1, ipv4: 192.0.2.11%s}]}]\n";
+	"members: [{asn: 100, name: M%s, connections: [{port: p1, ipv4: 192.0.2.11%s}]}]\n"
+	"collectors: [{name: c, asn: 101, ipv4: 192.0.2.20%s}]\n";
 
 /* The slots of dflt_yaml, in the order they appear there. */
-enum { S_IXP, S_IRR, S_RTR, S_RPKI, S_SOURCES, S_POLICY, S_TRAFFIC, S_MEMBER, S_CONN, S_NUM };
+enum { S_IXP, S_IRR, S_RTR, S_RPKI, S_SOURCES, S_POLICY, S_TRAFFIC, S_MEMBER, S_CONN, S_COLL,
+    S_NUM };
 
 static bool
 load_dflt(const char *const frag[S_NUM], struct config *c)
@@ -458,7 +460,8 @@ load_dflt(const char *const frag[S_NUM], struct config *c)
 	int r;
 
 	buf_printf(&y, dflt_yaml, frag[S_IXP], frag[S_IRR], frag[S_RTR], frag[S_RPKI],
-	    frag[S_SOURCES], frag[S_POLICY], frag[S_TRAFFIC], frag[S_MEMBER], frag[S_CONN]);
+	    frag[S_SOURCES], frag[S_POLICY], frag[S_TRAFFIC], frag[S_MEMBER], frag[S_CONN],
+	    frag[S_COLL]);
 	capture_begin(&cap);
 	r = yaml_load_config_mem(y.p, y.len, "d.yaml", ".", c, &cap.d);
 	if (r != 0)
@@ -502,7 +505,8 @@ same_config(const struct config *a, const struct config *b)
 	    b->never_via_rs.n, sizeof(uint32_t)) &&
 	    a->blacklist.n == b->blacklist.n && ma->blacklist.n == mb->blacklist.n &&
 	    ma->manrs == mb->manrs && ma->conns[0].lacp == mb->conns[0].lacp &&
-	    a->src.rtr[0].aspa == b->src.rtr[0].aspa;
+	    a->src.rtr[0].aspa == b->src.rtr[0].aspa && a->path_hiding == b->path_hiding &&
+	    a->collectors[0].add_path == b->collectors[0].add_path;
 }
 
 /* "a.b.c" and a value: "a: {b: {c: v}}" */
@@ -527,11 +531,11 @@ check_default(const struct yaml_key_info *k, void *ctx)
 		{ "ixp.", S_IXP }, { "sources.irr.", S_IRR }, { "sources.rpki.rtr[].", S_RTR },
 		{ "sources.rpki.", S_RPKI }, { "sources.", S_SOURCES }, { "policy.", S_POLICY },
 		{ "forbidden_traffic.", S_TRAFFIC }, { "members[].connections[].", S_CONN },
-		{ "members[].", S_MEMBER },
+		{ "members[].", S_MEMBER }, { "collectors[].", S_COLL },
 	};
-	static const char *const none[S_NUM] = { "", "", "", "", "", "", "", "", "" };
+	static const char *const none[S_NUM] = { "", "", "", "", "", "", "", "", "", "" };
 	struct keys_seen *ks = ctx;
-	const char *frag[S_NUM] = { "", "", "", "", "", "", "", "", "" };
+	const char *frag[S_NUM] = { "", "", "", "", "", "", "", "", "", "" };
 	struct buf f = BUF_INIT;
 	struct config a, b;
 	size_t i;
