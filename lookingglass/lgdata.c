@@ -389,6 +389,11 @@ lg_community_meaning(const struct lg_reasons *r, const struct lg_directory *dir,
 		    lg_reason_text(r, v[2] <= 65535 ? (int)v[2] : -1, NULL));
 		return true;
 	}
+	if (large && v[0] == rs_asn && v[1] == LC_WARN) {
+		buf_printf(out, "accepted by policy despite reason %u: %s", v[2],
+		    lg_reason_text(r, v[2] <= 65535 ? (int)v[2] : -1, NULL));
+		return true;
+	}
 	if (large && v[0] == rs_asn && v[1] == LC_EUROIX_REJECT) {
 		buf_printf(out, "filtered, Euro-IX reason %u", v[2]);
 		return true;

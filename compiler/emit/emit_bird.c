@@ -413,8 +413,10 @@ render_check(struct buf *b, const struct model *mo, const struct msession *s,
 	const struct reason *r = reason_get(k->code);
 	const bool bh = p->blackhole_enabled;
 	const int v = s->fam == FAM4 ? 4 : 6;
+	/* A check in warn mode tags the route and lets it through. */
+	const char *act = k->warn_only ? "rs_warn" : "rs_reject";
 
-	buf_printf(b, "\t# %d: %s\n", k->code, r->text);
+	buf_printf(b, "\t# %d: %s%s\n", k->code, r->text, k->warn_only ? " (warn only)" : "");
 	switch (k->kind) {
 	case CHK_PATH_LEN:
 		buf_printf(b, "\tif bgp_path.len > %u then rs_reject(%d);\n", p->max_path_len, k->code);
@@ -447,10 +449,10 @@ render_check(struct buf *b, const struct model *mo, const struct msession *s,
 		*pa |= PA_ASN;
 		break;
 	case CHK_BOGON_ASN:
-		buf_printf(b, "\tif rs_path_has(RS_BOGON_ASNS) then rs_reject(%d);\n", k->code);
+		buf_printf(b, "\tif rs_path_has(RS_BOGON_ASNS) then %s(%d);\n", act, k->code);
 		break;
 	case CHK_TRANSIT_FREE:
-		buf_printf(b, "\tif rs_path_has_other(RS_TRANSIT_FREE, m_asn) then rs_reject(%d);\n",
+		buf_printf(b, "\tif rs_path_has_other(RS_TRANSIT_FREE, m_asn) then %s(%d);\n", act,
 		    k->code);
 		*pa |= PA_ASN;
 		break;
@@ -708,6 +710,15 @@ mp_action_bird(enum mp_action a)
 	return "restart";
 }
 
+/* A local file of the operator's (ixp.bird.include, members[].bird_include):
+ * the loader checked that the path is absolute and needs no quoting. */
+static void
+print_include(struct emitter *e, const struct srcfile *f, const char *what, const char *indent)
+{
+	if (f->path != NULL)
+		buf_printf(e->b, "%s# %s\n%sinclude \"%s\";\n", indent, what, indent, f->path);
+}
+
 /* policy.session, the protocol-level part. */
 static void
 print_session_opts(struct emitter *e, const struct session_opts *o)
@@ -742,6 +753,8 @@ print_session(struct emitter *e, const struct msession *s)
 			buf_puts(e->b, "\tauthentication md5;\n");
 	}
 	print_session_opts(e, &mm->m->policy.session);
+	print_include(e, &e->c->bird_include[INC_SESSION], "ixp.bird.include.session", "\t");
+	print_include(e, &mm->m->bird_include, "the member's bird_include", "\t");
 	/* receive: the routes the member sends; import: those accepted. */
 	buf_printf(e->b, "\tipv%d {\n\t\t%s limit %u action %s;\t# %s\n", v,
 	    mm->m->policy.mp_count_rejected ? "receive" : "import",
@@ -1010,6 +1023,8 @@ print_templates(struct emitter *e)
 		buf_printf(e->b, "\tipv%d {\n\t\ttable master%d;\n\t\timport table on;\n"
 		    "\t\timport keep filtered on;\n%s\t};\n}\n", v, v,
 		    e->mo->path_hiding ? "\t\tsecondary;\n" : "");
+		print_include(e, &e->c->bird_include[fam == FAM4 ? INC_IPV4 : INC_IPV6],
+		    fam == FAM4 ? "ixp.bird.include.ipv4" : "ixp.bird.include.ipv6", "");
 	}
 }
 
@@ -1105,6 +1120,7 @@ emit_bird(struct buf *out, const struct model *mo, const struct route_server *rs
 	assign_policy_fns(&e);
 	print_header(&e);
 	print_globals(&e);
+	print_include(&e, &mo->c->bird_include[INC_HEADER], "ixp.bird.include.header", "");
 	print_tables(&e);
 	print_rpki(&e);
 	print_irr_tables(&e);
@@ -1115,6 +1131,7 @@ emit_bird(struct buf *out, const struct model *mo, const struct route_server *rs
 	for (size_t i = 0; i < mo->n_members; i++)
 		print_member(&e, i);
 	print_collectors(&e);
+	print_include(&e, &mo->c->bird_include[INC_FOOTER], "ixp.bird.include.footer", "");
 	free_policy_fns(&e);
 	free(e.names);
 }

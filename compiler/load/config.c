@@ -124,6 +124,8 @@ config_free(struct config *c)
 		free(c->rs[i].name);
 	free(c->rs);
 	free(c->lg_socket);
+	for (i = 0; i < INC_NUM; i++)
+		free(c->bird_include[i].path);
 	free(c->ixf.country);
 	free(c->ixf.url);
 	free(c->ixf.support_email);
@@ -177,6 +179,7 @@ config_free(struct config *c)
 		free(m->whitelist.prefixes.v);
 		free(m->whitelist.asns.v);
 		free(m->whitelist.routes);
+		free(m->bird_include.path);
 		free(m->next_hops);
 		free(m->next_hops_pos);
 	}

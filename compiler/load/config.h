@@ -43,6 +43,13 @@ enum nh_policy {
 	NH_SAME_AS,	/* any peering LAN address of the same member */
 };
 
+/* What a failed check does: reject the route, or let it through tagged
+ * (RS, 65521, code) so that it shows in the looking glass. */
+enum check_action {
+	ACT_REJECT = 0,
+	ACT_WARN,
+};
+
 enum mp_action {
 	MPA_WARN,
 	MPA_BLOCK,
@@ -90,6 +97,8 @@ struct policy {
 	struct ipaddr	 blackhole_next_hop[2];	/* af == 0: keep the member's */
 	bool		 graceful_shutdown;
 	bool		 announcement_control;
+	enum check_action transit_free_action;	/* a transit-free ASN in the path */
+	enum check_action bogon_asn_action;	/* a bogon ASN in the path */
 	struct session_opts session;
 };
 
@@ -114,6 +123,16 @@ struct rtr_server {
 struct srcfile {
 	char		*path;		/* resolved against the YAML's directory */
 	struct srcpos	 pos;		/* where the YAML names it */
+};
+
+/* ixp.bird.include: local BIRD files at fixed points of the config. */
+enum bird_include {
+	INC_HEADER,		/* after the globals */
+	INC_IPV4,		/* after the IPv4 member template */
+	INC_IPV6,
+	INC_SESSION,		/* inside every member session */
+	INC_FOOTER,		/* at the end */
+	INC_NUM,
 };
 
 struct sources {
@@ -193,6 +212,7 @@ struct member {
 	struct policy	 policy;	/* global policy with this member's overrides */
 	struct rangelist blacklist;	/* member's own blacklist (reject code 11) */
 	struct whitelist whitelist;
+	struct srcfile	 bird_include;	/* inside its sessions; path NULL: none */
 	struct ipaddr	*next_hops;	/* LAN addresses also allowed as next hop
 					 * (policy.next_hop_addresses) */
 	size_t		 n_next_hops;
@@ -249,6 +269,7 @@ struct config {
 	unsigned	 bird_major, bird_minor;	/* ixp.bird.version */
 	struct bird_dialect bird;	/* what that BIRD accepts and expects */
 	char		*lg_socket;	/* NULL: not configured */
+	struct srcfile	 bird_include[INC_NUM];	/* path NULL: none */
 	bool		 irr_table;	/* IRR filters as shared ROA-style tables (default),
 					 * else one prefix set per member */
 	bool		 path_hiding;	/* ixp.bird.path_hiding: sorted tables and

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <yaml.h>
 
@@ -1094,6 +1095,56 @@ r_bird_version(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
 	bird_dialect_of(maj, min, &c->bird);
 }
 
+/*
+ * A local BIRD file (ixp.bird.include, members[].bird_include): an
+ * existing readable regular file, kept as its canonical absolute path
+ * (BIRD resolves a relative `include` against its own working directory),
+ * in characters a BIRD string takes as they are.
+ */
+static void
+r_include(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+{
+	struct srcfile *f = dst, tmp = { NULL, { NULL, 0, 0 } };
+	char *real;
+	struct stat st;
+
+	if (!get_path(y, n, path, &tmp))
+		return;
+	real = realpath(tmp.path, NULL);
+	if (real == NULL || stat(real, &st) != 0 || access(real, R_OK) != 0) {
+		err(y, n, "name an existing file that BIRD can read", "%s: %s: %s", path,
+		    tmp.path, strerror(errno));
+	} else if (!S_ISREG(st.st_mode)) {
+		err(y, n, "name an existing file that BIRD can read",
+		    "%s: %s: not a regular file", path, tmp.path);
+	} else if (!valid_socket_path(real)) {
+		err(y, n, "use a path of letters, digits, '/', '.', '_' and '-'",
+		    "%s: %s: the path has characters a BIRD include cannot take", path, real);
+	} else {
+		free(f->path);
+		f->path = real;
+		f->pos = tmp.pos;
+		real = NULL;
+	}
+	free(real);
+	free(tmp.path);
+}
+
+static const struct ykey include_keys[] = {
+	{ .name = "header", .type = YT_CUSTOM, .fn = r_include,
+	  .off = OFF(struct config, bird_include[INC_HEADER]) },
+	{ .name = "ipv4", .type = YT_CUSTOM, .fn = r_include,
+	  .off = OFF(struct config, bird_include[INC_IPV4]) },
+	{ .name = "ipv6", .type = YT_CUSTOM, .fn = r_include,
+	  .off = OFF(struct config, bird_include[INC_IPV6]) },
+	{ .name = "session", .type = YT_CUSTOM, .fn = r_include,
+	  .off = OFF(struct config, bird_include[INC_SESSION]) },
+	{ .name = "footer", .type = YT_CUSTOM, .fn = r_include,
+	  .off = OFF(struct config, bird_include[INC_FOOTER]) },
+	{ NULL },
+};
+static const struct ysection include_section = { include_keys, NULL };
+
 static void
 r_irr_filter(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
 {
@@ -1482,6 +1533,8 @@ static const struct ykey member_keys[] = {
 	  .sub = &policy_section },
 	{ .name = "whitelist", .type = YT_MAP, .sub = &whitelist_section,
 	  .off = OFF(struct member, whitelist) },
+	{ .name = "bird_include", .type = YT_CUSTOM, .fn = r_include,
+	  .off = OFF(struct member, bird_include) },
 	{ NULL },
 };
 
@@ -1802,6 +1855,7 @@ static const struct ykey prefix_length_keys[] = {
 static const struct ysection prefix_length_section = { prefix_length_keys, NULL };
 
 static const char *const nh_words[] = { "strict", "same_as", NULL };
+static const char *const action_words[] = { "reject", "warn", NULL };
 static const char *const reject_comm_words[] = { "ixp-rs", "euro-ix", NULL };
 
 static const struct ykey policy_keys[] = {
@@ -1831,6 +1885,10 @@ static const struct ykey policy_keys[] = {
 	  .dflt = "true" },
 	{ .name = "announcement_control", .type = YT_BOOL,
 	  .off = OFF(struct policy, announcement_control), .dflt = "true" },
+	{ .name = "transit_free_action", .type = YT_CHOICE,
+	  .off = OFF(struct policy, transit_free_action), .words = action_words, .dflt = "reject" },
+	{ .name = "bogon_asn_action", .type = YT_CHOICE, .off = OFF(struct policy, bogon_asn_action),
+	  .words = action_words, .dflt = "reject" },
 	{ .name = "session", .type = YT_MAP, .sub = &session_section },
 	{ .name = "next_hop_addresses", .type = YT_CUSTOM, .fn = r_next_hops },
 	{ NULL },
@@ -1845,6 +1903,7 @@ static const struct ykey bird_keys[] = {
 	{ .name = "irr_filter", .type = YT_CUSTOM, .fn = r_irr_filter, .dflt = "table" },
 	{ .name = "path_hiding", .type = YT_BOOL, .off = OFF(struct config, path_hiding),
 	  .dflt = "true" },
+	{ .name = "include", .type = YT_MAP, .sub = &include_section },
 	{ NULL },
 };
 static const struct ysection bird_section = { bird_keys, NULL };

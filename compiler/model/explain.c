@@ -335,7 +335,7 @@ explain_route(FILE *out, const struct model *mo, const struct route_query *q,
 	const struct mmember *mm = s != NULL ? s->mm : model_member(mo, q->member);
 	const struct route_server *rs = &mo->c->rs[0];
 	struct check checks[CHK_NUM];
-	struct buf path = BUF_INIT;
+	struct buf path = BUF_INIT, warned = BUF_INIT;
 	char tmp[ADDR_STRLEN];
 	int fam = fam_of_af(q->prefix.af);
 	bool blackhole;
@@ -384,7 +384,12 @@ explain_route(FILE *out, const struct model *mo, const struct route_query *q,
 		const char *mark;
 
 		evaluate(mo, s, q, &checks[i], blackhole, &v, &res->rpki_tag);
-		if (v.fail && res->accepted) {
+		if (v.fail && checks[i].warn_only) {
+			/* transit_free_action / bogon_asn_action: warn */
+			mark = "warn";
+			buf_printf(&warned, "; warned (%u, %d, %d)", mo->c->rs_asn, LC_WARN,
+			    checks[i].code);
+		} else if (v.fail && res->accepted) {
 			res->accepted = false;
 			res->code = checks[i].code;
 			mark = "REJECT";
@@ -397,8 +402,8 @@ explain_route(FILE *out, const struct model *mo, const struct route_query *q,
 		res->rpki_tag = RPKI_TAG_NOT_CHECKED;
 	say(out, "\n");
 	if (res->accepted) {
-		say(out, "Verdict: ACCEPTED, tagged (%u, %d, %d) RPKI %s%s%s\n", mo->c->rs_asn,
-		    LC_RPKI_STATE, res->rpki_tag, rpki_tag_name(res->rpki_tag),
+		say(out, "Verdict: ACCEPTED, tagged (%u, %d, %d) RPKI %s%s%s%s\n", mo->c->rs_asn,
+		    LC_RPKI_STATE, res->rpki_tag, rpki_tag_name(res->rpki_tag), buf_str(&warned),
 		    blackhole ? "; blackhole: NO_EXPORT added on export" : "",
 		    mm->m->policy.graceful_shutdown && has_comm(q, 65535, 0) ?
 		    "; GRACEFUL_SHUTDOWN: local preference 0" : "");
@@ -408,5 +413,6 @@ explain_route(FILE *out, const struct model *mo, const struct route_query *q,
 		    r->text, mo->c->rs_asn, LC_REJECT, res->code);
 		say(out, "What to do: %s\n", r->hint);
 	}
+	buf_free(&warned);
 	return 0;
 }

@@ -601,6 +601,12 @@ model_build(struct model *mo, const struct config *c, const struct model_inputs 
 	mo->n_srcinfo = in->n_info;
 	mo->irr_table = c->irr_table;
 	mo->path_hiding = c->path_hiding;
+	mo->warn_tags = c->policy.transit_free_action == ACT_WARN ||
+	    c->policy.bogon_asn_action == ACT_WARN;
+	for (size_t i = 0; i < c->n_members; i++)
+		if (c->members[i].policy.transit_free_action == ACT_WARN ||
+		    c->members[i].policy.bogon_asn_action == ACT_WARN)
+			mo->warn_tags = true;
 	mo->rpki = c->src.n_rtr > 0 ? RPKI_RTR : in->vrps != NULL ? RPKI_STATIC : RPKI_NONE;
 	resolve_rtr(mo);
 	mo->euroix_reject = c->reject_communities == REJECT_COMMS_EUROIX;
@@ -703,7 +709,7 @@ model_checks_for(const struct model *mo, const struct policy *p, int fam, uint32
 	size_t n = 0, i;
 
 #define ADD(K, C) do { out[n].kind = (K); out[n].code = (C); out[n].blackholes_only = false; \
-	n++; } while (0)
+	out[n].warn_only = false; n++; } while (0)
 	ADD(CHK_PATH_LEN, REJ_PATH_TOO_LONG);
 	if (c->bogon_prefixes[fam].n > 0)
 		ADD(CHK_BOGON_PREFIX, REJ_BOGON_PREFIX);
@@ -711,11 +717,14 @@ model_checks_for(const struct model *mo, const struct policy *p, int fam, uint32
 	ADD(CHK_AFI, REJ_AFI);
 	ADD(CHK_NEXT_HOP, REJ_NEXT_HOP);
 	ADD(CHK_FIRST_AS, REJ_FIRST_AS);
-	if (c->n_bogon_asns > 0)
+	if (c->n_bogon_asns > 0) {
 		ADD(CHK_BOGON_ASN, REJ_BOGON_ASN);
+		out[n - 1].warn_only = p->bogon_asn_action == ACT_WARN;
+	}
 	for (i = 0; i < c->transit_free.n; i++)
 		if (c->transit_free.v[i] != asn) {
 			ADD(CHK_TRANSIT_FREE, REJ_TRANSIT_FREE);
+			out[n - 1].warn_only = p->transit_free_action == ACT_WARN;
 			break;
 		}
 	if (p->irr_enforce_origin)
@@ -912,6 +921,10 @@ model_policy_overrides(const struct policy *ixp, const struct policy *m,
 		OV("graceful_shutdown", "%s", m->graceful_shutdown ? "true" : "false");
 	if (ixp->announcement_control != m->announcement_control)
 		OV("announcement_control", "%s", m->announcement_control ? "true" : "false");
+	if (ixp->transit_free_action != m->transit_free_action)
+		OV("transit_free_action", "%s", m->transit_free_action == ACT_WARN ? "warn" : "reject");
+	if (ixp->bogon_asn_action != m->bogon_asn_action)
+		OV("bogon_asn_action", "%s", m->bogon_asn_action == ACT_WARN ? "warn" : "reject");
 	if (ixp->session.passive != m->session.passive)
 		OV("session.passive", "%s", m->session.passive ? "true" : "false");
 	if (ixp->session.multihop != m->session.multihop)

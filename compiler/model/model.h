@@ -45,6 +45,7 @@ struct check {
 	enum check_kind	 kind;
 	int		 code;		/* reject code (reasons.h) */
 	bool		 blackholes_only;	/* CHK_IRR_PREFIX without enforce_prefix */
+	bool		 warn_only;	/* tagged (RS, 65521, code), accepted */
 };
 
 enum mp_source {
@@ -182,6 +183,7 @@ struct model {
 	bool			 euroix_reject;	/* filtered routes also carry (RS, 1101, x) */
 	bool			 maintenance;	/* every exported route carries GRACEFUL_SHUTDOWN */
 	bool			 path_hiding;	/* sorted tables, `secondary` exports */
+	bool			 warn_tags;	/* some policy warns: (RS, 65521, code) */
 	/* A table of the peering LANs' own routes, which multihop sessions
 	 * resolve next hops in (BIRD's recursive mode); per family. */
 	bool			 lan_table[2];

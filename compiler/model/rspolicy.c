@@ -235,6 +235,13 @@ communities(struct doc *d, const struct model *mo)
 	doc_cell(d, "%u:%d:{code}", rs, LC_REJECT);
 	doc_cell(d, "large");
 	doc_cell(d, "on a filtered route: why (the reject codes above)");
+	if (mo->warn_tags) {
+		doc_cell(d, "%u:%d:{code}", rs, LC_WARN);
+		doc_cell(d, "large");
+		doc_cell(d, "on an accepted route that a check only warns about for its member "
+		    "(transit_free_action or bogon_asn_action: warn), in the looking glass; removed "
+		    "on export");
+	}
 	if (mo->maintenance) {
 		doc_cell(d, "65535:0");
 		doc_cell(d, "standard");

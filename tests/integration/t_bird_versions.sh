@@ -55,6 +55,12 @@ cat > "$d/vrps.json" <<'EOF'
            {"customer_asid": 64510, "providers": [0]}]}
 EOF
 
+# Local include files of the sessions variant (ixp.bird.include).
+echo 'define RS_LOCAL_TEST = 1;' > "$d/inc-h.conf"
+echo '# IPv4 template done' > "$d/inc-4.conf"
+printf '\thold time 30;\n' > "$d/inc-s.conf"
+echo 'protocol static rs_local { ipv4; route 203.0.113.250/32 blackhole; }' > "$d/inc-f.conf"
+
 # variant NAME VERSION: the YAML of a variant for a bird.version, on stdout.
 variant() {
 	_rs=64500 _bird="" _rpki="{vrps: vrps.json, max_age: 0}" _pol="" _mpol="{}" _conn=""
@@ -68,9 +74,9 @@ variant() {
 	aspa_rtr) _rpki="{rtr: [{host: 127.0.0.1, port: 8282, aspa: true}]}"
 		_pol="aspa: {reject_invalid: true}" ;;
 	lg_socket) _bird=", lg_socket: /run/bird/lg.ctl" ;;
-	# Every policy.session option (multihop needs path hiding off), and
-	# a member's extra next hops.
-	sessions) _bird=", path_hiding: false"
+	# Every policy.session option (multihop needs path hiding off), a
+	# member's extra next hops, and the local include files.
+	sessions) _bird=", path_hiding: false, include: {header: inc-h.conf, ipv4: inc-4.conf, session: inc-s.conf, footer: inc-f.conf}"
 		_pol="session: {passive: false, gtsm: true, add_path: true, prepend_rs_as: true, roles: {enabled: true, strict: true}}"
 		_mpol="{session: {multihop: 3}, next_hop_addresses: [192.0.2.99, \"2001:db8:100::99\"]}"
 		_conn=", session_ipv4: 198.51.100.250" ;;

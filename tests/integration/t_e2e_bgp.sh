@@ -676,6 +676,33 @@ put_vrps "$T_TMP/vrps.json" "$vrps_valid"
 "$IXP_RSC" compile "$T_TMP/ixp.yaml" -o "$T_TMP/rs" --check -q && bc rs configure \""$T_TMP/rs/rs1.conf"\" >/dev/null
 wait_until 30 "$B.192/28 filtered again" has_reason $B.192/28 12
 
+# ---- transit_free_action / bogon_asn_action: warn --------------------------
+
+# AS64501's policy only warns: $A.96/28 (transit-free AS174 in the path, 8)
+# and $A.80/28 (private AS64512, 7) are accepted, tagged (64500, 65521, code)
+# on the route server, and reach AS64502 without the tag.
+sed 's/^      irr: {allow_more_specifics: true}$/      irr: {allow_more_specifics: true}\n      transit_free_action: warn\n      bogon_asn_action: warn/' \
+	"$T_TMP/ixp.yaml" > "$T_TMP/ixp-warn.yaml"
+if "$IXP_RSC" compile "$T_TMP/ixp-warn.yaml" -o "$T_TMP/rs-warn" --check -q &&
+    bc rs configure \""$T_TMP/rs-warn/rs1.conf"\" | grep -q 'Reconfigur'; then
+	wait_until 30 "warn: AS64502 receives $A.96/28" has_route m2 $A.96/28 rs4 &&
+		pass "transit_free_action warn: $A.96/28 (AS174 in the path) received by AS64502"
+	wait_until 30 "warn: AS64502 receives $A.80/28" has_route m2 $A.80/28 rs4 &&
+		pass "bogon_asn_action warn: $A.80/28 (AS64512 in the path) received by AS64502"
+	check "warn: the route server's copy is tagged (64500, 65521, 8)" sh -c \
+		"$RS_BIRDC -s $T_TMP/rs.ctl show route $A.96/28 all | grep -q '(64500, 65521, 8)'"
+	check "warn: the tag does not leave the route server" sh -c \
+		"! birdc -s $T_TMP/m2.ctl show route $A.96/28 all | grep -q '65521'"
+	"$IXP_RSC" explain "$T_TMP/ixp-warn.yaml" --member 64501 --prefix $A.96/28 --path "64501 174 64501" -q > "$T_TMP/warn.txt" 2>&1
+	check "warn: explain marks check 8 warn and accepts" sh -c \
+		"grep -q '^   8 .* warn ' $T_TMP/warn.txt && grep -q 'Verdict: ACCEPTED.*warned (64500, 65521, 8)' $T_TMP/warn.txt"
+else
+	fail "warn actions: compile and reconfigure"
+fi
+bc rs configure \""$T_TMP/rs/rs1.conf"\" > /dev/null
+wait_until 30 "warn off: $A.96/28 filtered with 8 again" has_reason $A.96/28 8 &&
+	pass "transit_free_action back to reject: $A.96/28 filtered with 8"
+
 # ---- members[].whitelist ---------------------------------------------------
 
 # The IXP vouches for AS64501's unregistered $B.192/28 (reason 12) and for

@@ -243,6 +243,38 @@ else
 	fail "prepend_rs_as: compile and reconfigure"
 fi
 
+# ---- local include files ---------------------------------------------------
+
+# The operator's own BIRD lines at fixed points: a hold time for every
+# member session, another for AS64502's, a protocol at the end.
+printf '\thold time 30;\n' > "$T_TMP/inc-session.conf"
+printf '\thold time 20;\n' > "$T_TMP/inc-m2.conf"
+printf 'protocol static rs_local { ipv4; route 203.0.113.250/32 blackhole; }\n' > "$T_TMP/inc-footer.conf"
+INC="bird include: {session: $T_TMP/inc-session.conf, footer: $T_TMP/inc-footer.conf}"
+if variant include "$P3" "$INC" "64502 {}" "yaml s|^    name: Sender Two\$|    name: Sender Two\n    bird_include: $T_TMP/inc-m2.conf|" &&
+    grep -q "include \"$T_TMP/inc-m2.conf\"" "$T_TMP/include/rs1.conf" && apply include; then
+	wait_until 60 "include: AS64501 back with hold time 30" sh -c "$RS_BIRDC -s $T_TMP/rs.ctl show protocols all AS64501_1 | grep -q 'Hold timer:.*/30'" &&
+		pass "include session: every member session has the included hold time (AS64501: 30 s negotiated)"
+	wait_until 60 "include: AS64502 with hold time 20" sh -c "$RS_BIRDC -s $T_TMP/rs.ctl show protocols all AS64502_1 | grep -q 'Hold timer:.*/20'" &&
+		pass "include bird_include: AS64502's own file comes after and wins (20 s)"
+	check "include footer: the protocol of the footer runs" sh -c "$RS_BIRDC -s $T_TMP/rs.ctl show protocols rs_local | grep -q rs_local"
+else
+	fail "include: compile and reconfigure"
+fi
+# A broken include: --check fails with BIRD's message naming the file, and
+# nothing of the last good output is touched.
+printf 'this is not BIRD\n' > "$T_TMP/inc-footer.conf"
+before=$(cat "$T_TMP/include/rs1.conf" | sha256sum)
+"$IXP_RSC" compile "$T_TMP/include.yaml" -o "$T_TMP/include" --check -q 2> "$T_TMP/inc.err"
+rc=$?
+check "include broken: compile --check exits 3 (got $rc)" [ "$rc" -eq 3 ]
+check "include broken: BIRD's message names the included file" grep -q "inc-footer.conf:1" "$T_TMP/inc.err"
+check "include broken: the previous config is kept" [ "$(cat "$T_TMP/include/rs1.conf" | sha256sum)" = "$before" ]
+apply active
+wait_until 60 "include gone: AS64502 back" established AS64502_1
+wait_until 60 "include gone: AS64503 back" established AS64503_1
+wait_until 30 "include gone: AS64503 has $A.16/28 again" has3 $A.16/28
+
 # ---- BGP roles (RFC 9234) -------------------------------------------------
 
 check "roles off: AS64502's $A.16/28 with an OTC attribute reaches AS64503" has3 $A.16/28

@@ -134,6 +134,10 @@ test_community_names(void **state)
 	assert_true(lg_community_meaning(&r, NULL, 0, true, v, &m));
 	assert_string_equal(buf_str(&m), "filtered, reason 14: RPKI invalid");
 	buf_reset(&m);
+	v[1] = 65521;		/* a check in warn mode */
+	assert_true(lg_community_meaning(&r, NULL, 0, true, v, &m));
+	assert_string_equal(buf_str(&m), "accepted by policy despite reason 14: RPKI invalid");
+	buf_reset(&m);
 	v[1] = 1000, v[2] = 1;
 	assert_true(lg_community_meaning(&r, NULL, 0, true, v, &m));
 	assert_string_equal(buf_str(&m), "RPKI valid");
