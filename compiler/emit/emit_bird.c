@@ -840,8 +840,8 @@ print_globals(struct emitter *e)
 	/* Full dates in every reply: the looking glass and Alice-LG need them. */
 	buf_puts(e->b, "timeformat base iso long;\ntimeformat log iso long;\n"
 	    "timeformat protocol iso long;\ntimeformat route iso long;\n\n");
-	buf_printf(e->b, "define RS_ASN = %u;\ndefine RS_ASN16 = %u;\n\n", c->rs_asn,
-	    c->rs_asn <= 65535 ? c->rs_asn : 0);
+	buf_printf(e->b, "define RS_ASN = %u;\ndefine RS_ASN16 = %u;\ndefine RS_GSHUT_PREF = %u;\n\n",
+	    c->rs_asn, c->rs_asn <= 65535 ? c->rs_asn : 0, c->gshut_local_pref);
 	if (e->mo->lg_socket == LG_SOCKET_RESTRICTED) {
 		buf_puts(e->b, "# Restricted control socket for ixp-lg.\ncli \"");
 		bird_text(e->b, c->lg_socket, 200);

@@ -356,6 +356,7 @@ report_sources(const struct model *mo, bool timed)
 		set(rpki, "skipped_invalid", json_integer((json_int_t)v->n_bad));
 		set(rpki, "skipped_expired", json_integer((json_int_t)v->n_expired));
 		set(rpki, "skipped_unusable", json_integer((json_int_t)v->n_unusable));
+		set(rpki, "skipped_other_trust_anchors", json_integer((json_int_t)v->n_other_ta));
 		set(rpki, "duplicates", json_integer((json_int_t)v->n_dup));
 		set(rpki, "slurm_filtered", json_integer((json_int_t)v->n_slurm_filtered));
 		set(rpki, "slurm_added", json_integer((json_int_t)v->n_slurm_added));

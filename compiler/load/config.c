@@ -145,7 +145,10 @@ config_free(struct config *c)
 		free(c->communities[i].meaning);
 	}
 	free(c->communities);
-	free(c->src.vrps.path);
+	free_srcfiles(c->src.vrps, c->src.n_vrps);
+	for (i = 0; i < c->src.n_trust_anchors; i++)
+		free(c->src.trust_anchors[i]);
+	free(c->src.trust_anchors);
 	free(c->src.slurm.path);
 	free(c->src.peeringdb.path);
 

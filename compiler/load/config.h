@@ -149,7 +149,10 @@ struct sources {
 	unsigned	  http_deadline;	/* seconds for all requests of one source */
 	struct rtr_server *rtr;
 	size_t		  n_rtr;
-	struct srcfile	  vrps;		/* path == NULL: none */
+	struct srcfile	 *vrps;		/* a file, or URLs tried in order */
+	size_t		  n_vrps;
+	char		**trust_anchors;	/* lower case; n = 0: every one */
+	size_t		  n_trust_anchors;
 	struct srcfile	  slurm;
 	unsigned	  vrps_max_age;	/* seconds; 0 = do not check */
 	unsigned	  vrps_max_drop;	/* percent fewer VRPs than last run; 100 = any */
@@ -286,6 +289,7 @@ struct config {
 	struct asnlist	 never_via_rs;
 	struct rangelist blacklist;	/* IXP-wide blacklist (reject code 3) */
 	enum reject_comms reject_communities;	/* policy.reject_communities */
+	uint32_t	 gshut_local_pref;	/* of a GRACEFUL_SHUTDOWN route */
 
 	struct traffic	 traffic;
 

@@ -138,7 +138,7 @@ check_aspa_source(const struct config *c, struct diag *d)
 			asked = &c->members[i].pos;
 			snprintf(who, sizeof(who), "AS%u: policy", c->members[i].asn);
 		}
-	if (asked == NULL || c->src.vrps.path != NULL)
+	if (asked == NULL || c->src.n_vrps > 0)
 		return;
 	for (size_t i = 0; i < c->src.n_rtr; i++)
 		if (c->src.rtr[i].aspa)

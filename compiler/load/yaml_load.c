@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -1883,6 +1884,9 @@ static const struct ykey policy_keys[] = {
 	{ .name = "blackhole", .type = YT_MAP, .sub = &bh_policy_section },
 	{ .name = "graceful_shutdown", .type = YT_BOOL, .off = OFF(struct policy, graceful_shutdown),
 	  .dflt = "true" },
+	{ .name = "graceful_shutdown_local_pref", .type = YT_U32,
+	  .off = OFF(struct config, gshut_local_pref), .flags = YK_IXP_ONLY | YK_CONFIG,
+	  .min = 0, .max = 4294967295u, .dflt = "0" },
 	{ .name = "announcement_control", .type = YT_BOOL,
 	  .off = OFF(struct policy, announcement_control), .dflt = "true" },
 	{ .name = "transit_free_action", .type = YT_CHOICE,
@@ -2046,9 +2050,67 @@ static const struct ykey irr_source_keys[] = {
 };
 static const struct ysection irr_source_section = { irr_source_keys, after_irr };
 
+/* sources.rpki.vrps: a file or URL, or a list of URLs tried in order (the
+ * first that answers with a good export wins; then the cache). */
+static void
+r_vrps(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+{
+	struct sources *src = dst;
+	yaml_node_t **items;
+	size_t count = seq_items(y, n, path, true, &items);
+
+	src->vrps = xcalloc(count ? count : 1, sizeof(*src->vrps));
+	for (size_t i = 0; i < count; i++) {
+		struct srcfile *f = &src->vrps[src->n_vrps];
+		if (!get_path(y, items[i], path, f))
+			continue;
+		src->n_vrps++;
+		if (count > 1 && strncmp(f->path, "http://", 7) != 0 &&
+		    strncmp(f->path, "https://", 8) != 0)
+			err(y, items[i], "give one file, or a list of http(s) URLs",
+			    "%s: %s: a list of VRP sources is tried over HTTP, one after the other",
+			    path, f->path);
+	}
+	if (count == 0 && n->type == YAML_SEQUENCE_NODE)
+		err(y, n, "remove the key for no static VRPs", "%s: empty list", path);
+	free(items);
+}
+
+/* sources.rpki.trust_anchors: the RIRs' (and others') names as validators
+ * write them in "ta" ("ripe", "arin", ...), compared without case. */
+static void
+r_trust_anchors(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+{
+	struct sources *src = dst;
+	yaml_node_t **items;
+	size_t count = seq_items(y, n, path, true, &items);
+	struct buf b = BUF_INIT;
+
+	src->trust_anchors = xcalloc(count ? count : 1, sizeof(char *));
+	for (size_t i = 0; i < count; i++) {
+		char *ta = NULL;
+		if (!get_text(y, items[i], path, 32, &ta))
+			continue;
+		if (!valid_chars(ta, strlen(ta), "-_.")) {
+			err(y, items[i], "a trust anchor is named like ripe, arin, apnic, afrinic, "
+			    "lacnic", "%s: %s is not a trust anchor name", path, q(items[i], &b));
+			free(ta);
+			continue;
+		}
+		for (char *p = ta; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+		src->trust_anchors[src->n_trust_anchors++] = ta;
+	}
+	if (count == 0)
+		err(y, n, "remove the key to accept every trust anchor", "%s: empty list", path);
+	free(items);
+	buf_free(&b);
+}
+
 static const struct ykey rpki_source_keys[] = {
 	{ .name = "rtr", .type = YT_CUSTOM, .fn = r_rtr, .sub = &rtr_section, .flags = YK_LIST },
-	{ .name = "vrps", .type = YT_PATH, .off = OFF(struct sources, vrps) },
+	{ .name = "vrps", .type = YT_CUSTOM, .fn = r_vrps },
+	{ .name = "trust_anchors", .type = YT_CUSTOM, .fn = r_trust_anchors },
 	{ .name = "slurm", .type = YT_PATH, .off = OFF(struct sources, slurm) },
 	{ .name = "max_age", .type = YT_U32, .off = OFF(struct sources, vrps_max_age),
 	  .min = 0, .max = 30 * 86400, .dflt = "86400" },

@@ -224,7 +224,9 @@ source_load(struct source_run *r, const struct source_kind *k, const struct srcf
 		buf_free(&doc);
 		if (rc == 0)
 			return SRC_OK;
-		if (k->warn_each)
+		/* One of several that fails is worth saying; the only one is said
+		 * with the fallback below. */
+		if (k->warn_each || n > 1)
 			diag_warn(r->d, &origins[i].pos, NULL, "%s server %s: %s", k->name,
 			    origins[i].path, err);
 	}
@@ -490,6 +492,15 @@ vrps_dropped(const struct config *c, const struct source_opts *o, const struct v
 	return true;
 }
 
+/* sources.rpki.trust_anchors: the ROAs of the others are left out as they
+ * are read, from any copy (a failed one leaves the set reset). */
+static void
+vrps_filter(struct vrpset *v, const struct sources *s)
+{
+	v->allowed_ta = (const char *const *)s->trust_anchors;
+	v->n_allowed_ta = s->n_trust_anchors;
+}
+
 /* Only an export that parses, is fresh and has not lost most of its VRPs
  * is used (and, live, cached). */
 static int
@@ -497,6 +508,7 @@ vrps_use(struct source_run *r, const char *data, size_t len, const char *name, u
 {
 	struct data *dt = r->dt;
 
+	vrps_filter(&dt->vrps, &r->c->src);
 	if (vrp_load_mem(&dt->vrps, data, len, name, time(NULL), max_age, r->d) != 0 ||
 	    vrps_dropped(r->c, r->o, &dt->vrps, name, r->d)) {
 		vrp_free(&dt->vrps);
@@ -550,22 +562,23 @@ load_rpki(struct source_run *r)
 	const struct sources *s = &r->c->src;
 	struct data *dt = r->dt;
 
-	if (s->vrps.path != NULL && http_is_url(s->vrps.path)) {
-		if (source_load(r, &vrps_kind, &s->vrps, 1) != SRC_OK)
+	if (s->n_vrps > 0 && http_is_url(s->vrps[0].path)) {
+		if (source_load(r, &vrps_kind, s->vrps, s->n_vrps) != SRC_OK)
 			return SRC_UNAVAILABLE;
 		r->si->items = dt->vrps.n;
-	} else if (s->vrps.path != NULL) {
+	} else if (s->n_vrps > 0) {
 		struct stat st;
 		double t0 = clock_s();
-		r->si = info_add(dt, "vrps", s->vrps.path);
-		if (vrp_load_file(&dt->vrps, s->vrps.path, time(NULL), s->vrps_max_age, r->d) != 0 ||
-		    vrps_dropped(r->c, r->o, &dt->vrps, s->vrps.path, r->d)) {
+		r->si = info_add(dt, "vrps", s->vrps[0].path);
+		vrps_filter(&dt->vrps, s);
+		if (vrp_load_file(&dt->vrps, s->vrps[0].path, time(NULL), s->vrps_max_age,
+		    r->d) != 0 || vrps_dropped(r->c, r->o, &dt->vrps, s->vrps[0].path, r->d)) {
 			vrp_free(&dt->vrps);
 			return SRC_UNAVAILABLE;
 		}
 		dt->have_vrps = true;
 		snprintf(r->si->from, sizeof(r->si->from), "file");
-		if (stat(s->vrps.path, &st) == 0)
+		if (stat(s->vrps[0].path, &st) == 0)
 			r->si->bytes = (uint64_t)st.st_size;
 		r->si->items = dt->vrps.n;
 		r->si->seconds = clock_s() - t0;

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include <jansson.h>
@@ -142,6 +143,18 @@ on_aspa(json_t *e, void *ctx)
 	s->aspa[s->n_aspa++] = vap;
 }
 
+/* Is the ROA's "ta" (rpki-client, Routinator, rpki.json) an allowed one? */
+static bool
+ta_allowed(const struct vrpset *s, const json_t *ta)
+{
+	if (!json_is_string(ta))
+		return false;
+	for (size_t i = 0; i < s->n_allowed_ta; i++)
+		if (!strcasecmp(json_string_value(ta), s->allowed_ta[i]))
+			return true;
+	return false;
+}
+
 static void
 on_roa(json_t *e, void *ctx)
 {
@@ -170,6 +183,10 @@ on_roa(json_t *e, void *ctx)
 	}
 	if (!vrp_usable(&p)) {
 		s->n_unusable++;
+		return;
+	}
+	if (s->n_allowed_ta > 0 && !ta_allowed(s, json_object_get(e, "ta"))) {
+		s->n_other_ta++;
 		return;
 	}
 	add_vrp(s, &p, asn, (unsigned)maxlen);

@@ -45,6 +45,11 @@ struct vrpset {
 	size_t		 n_unusable;	/* /0, non-unicast */
 	size_t		 n_export;	/* VRPs the export gave, before SLURM */
 	size_t		 n_slurm_filtered, n_slurm_added;
+	/* sources.rpki.trust_anchors (lower case; n = 0: all): ROAs of other
+	 * trust anchors, or naming none, are skipped and counted. */
+	const char *const *allowed_ta;
+	size_t		 n_allowed_ta;
+	size_t		 n_other_ta;
 	uint32_t	 lengths[2][4];	/* bitmaps of lengths present per family */
 };
 

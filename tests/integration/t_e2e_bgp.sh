@@ -468,6 +468,21 @@ bc rs configure \""$T_TMP/rs/rs1.conf"\" > /dev/null
 wait_until 30 "AS64503 gets $A.1/32 back" has_route m3 $A.1/32 rs4 &&
 	pass "blackhole.receive back to true: AS64503 receives $A.1/32 again"
 
+# policy.graceful_shutdown_local_pref: the shut path of $A.192/28 at 50
+# instead of 0, still below AS64503's (100), which AS64502 keeps getting.
+sed 's|^policy:$|policy:\n  graceful_shutdown_local_pref: 50|' "$T_TMP/ixp.yaml" > "$T_TMP/ixp-gpref.yaml"
+if "$IXP_RSC" compile "$T_TMP/ixp-gpref.yaml" -o "$T_TMP/rs-gpref" --check -q &&
+    bc rs configure \""$T_TMP/rs-gpref/rs1.conf"\" | grep -q 'Reconfigur'; then
+	wait_until 30 "gshut local pref 50 on the RS" sh -c "$RS_BIRDC -s $T_TMP/rs.ctl show route $A.192/28 all | grep -q 'BGP.local_pref: 50\|bgp_local_pref: 50'" &&
+		pass "graceful_shutdown_local_pref 50: the route with 65535:0 has local preference 50 on the route server"
+	check "graceful_shutdown_local_pref 50: AS64502 still gets the path via AS64503" sh -c \
+		"birdc -s $T_TMP/m2.ctl show route $A.192/28 protocol rs4 all | grep -q 'BGP.as_path: 64503\$'"
+else
+	fail "graceful_shutdown_local_pref: compile and reconfigure"
+fi
+bc rs configure \""$T_TMP/rs/rs1.conf"\" > /dev/null
+wait_until 30 "gshut local pref back to 0" sh -c "$RS_BIRDC -s $T_TMP/rs.ctl show route $A.192/28 all | grep -q 'BGP.local_pref: 0\|bgp_local_pref: 0'"
+
 # Route-server maintenance: compile --maintenance, and every route a member
 # receives carries GRACEFUL_SHUTDOWN; the normal config takes it off again.
 gshut() { bc m2 show route $A.0/28 protocol rs4 all | grep -q '(65535,0)'; }
@@ -731,6 +746,26 @@ check "whitelist: the report lists it" jqt '.members[] | select(.asn == 64501) |
 bc rs configure \""$T_TMP/rs/rs1.conf"\" > /dev/null
 wait_until 30 "whitelist gone: $A.112/28 filtered with 9 again" has_reason $A.112/28 9 &&
 	pass "whitelist gone: $A.112/28 filtered with 9 again"
+
+# ---- sources.rpki.trust_anchors ----------------------------------------------
+
+# $A.160/28 is RPKI invalid (14) by a ROA of trust anchor "t"; with only
+# "other" allowed that ROA is left out, the route is unknown and accepted
+# (max_drop raised: leaving out VRPs is a drop the guard would hold back).
+sed 's|^  rpki: {vrps: vrps.json, max_age: 0}$|  rpki: {vrps: vrps.json, max_age: 0, trust_anchors: [other], max_drop: 100}|' \
+	"$T_TMP/ixp.yaml" > "$T_TMP/ixp-ta.yaml"
+if "$IXP_RSC" compile "$T_TMP/ixp-ta.yaml" -o "$T_TMP/rs-ta" --check -q &&
+    bc rs configure \""$T_TMP/rs-ta/rs1.conf"\" | grep -q 'Reconfigur'; then
+	wait_until 30 "trust_anchors: $A.160/28 accepted" has_route m2 $A.160/28 rs4 &&
+		pass "trust_anchors [other]: the ROA of trust anchor t is left out, $A.160/28 (was 14) received, RPKI unknown"
+	check "trust_anchors: AS64502's copy says RPKI unknown (64500, 1000, 2)" sh -c \
+		"birdc -s $T_TMP/m2.ctl show route $A.160/28 all | grep -q '(64500, 1000, 2)'"
+else
+	fail "trust_anchors: compile and reconfigure"
+fi
+bc rs configure \""$T_TMP/rs/rs1.conf"\" > /dev/null
+wait_until 30 "trust_anchors gone: $A.160/28 filtered with 14 again" has_reason $A.160/28 14 &&
+	pass "every trust anchor again: $A.160/28 filtered with 14"
 
 # ---- the other IRR representation: per-member prefix sets ---------------
 

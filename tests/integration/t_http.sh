@@ -69,6 +69,34 @@ check "server down, cache too old: exit 2" [ $? -eq 2 ]
 check "... OUTDIR untouched" [ "$(dir_state "$T_TMP/out")" = "$before" ]
 rm -rf "$T_TMP/cache"
 
+# A list of VRP URLs: the first answers 404, the second is used (and the
+# first one's failure said); trust anchors filter what is read.
+start_http
+yaml
+sed -i "s|  rpki: {vrps: \"$URL/vrps.json\", max_age: 0}|  rpki: {vrps: [\"$URL/gone.json\", \"$URL/vrps.json\"], max_age: 0}|" "$d/ixp.yaml"
+run
+check "VRP list: the second URL after a 404 of the first: compiled" [ $? -eq 0 ]
+check "... with its 2 VRPs" sh -c "jq -e '.sources.rpki.vrps == 2' $T_TMP/out/report.json > /dev/null"
+check "... and the first one's failure is a warning" grep -q "VRPs server $URL/gone.json: .*404" "$T_TMP/err"
+sed -i "s|max_age: 0}|max_age: 0, trust_anchors: [lacnic]}|" "$d/ixp.yaml"
+run
+rc=$?
+# Leaving out every VRP is a drop like any other: the guard holds it back,
+# from the live and the cached copy alike, until max_drop allows it.
+check "trust_anchors [lacnic]: all VRPs gone, held back by max_drop (exit 2, got $rc)" [ "$rc" -eq 2 ]
+check "... saying so" grep -q "the VRP export has 0 VRPs, the previous run's had 2" "$T_TMP/err"
+sed -i "s|trust_anchors: \[lacnic\]}|trust_anchors: [lacnic], max_drop: 100}|" "$d/ixp.yaml"
+run
+check "trust_anchors [lacnic], max_drop 100: compiled" [ $? -eq 0 ]
+check "... the VRPs of other trust anchors (\"test\") left out and counted" sh -c \
+	"jq -e '.sources.rpki.vrps == 0 and .sources.rpki.skipped_other_trust_anchors == 2' $T_TMP/out/report.json > /dev/null"
+sed -i "s|trust_anchors: \[lacnic\]|trust_anchors: [LACNIC, Test]|" "$d/ixp.yaml"
+run
+check "trust_anchors [LACNIC, Test]: the VRPs of \"test\" kept (names compared without case)" sh -c \
+	"jq -e '.sources.rpki.vrps == 2 and .sources.rpki.skipped_other_trust_anchors == 0' $T_TMP/out/report.json > /dev/null"
+stop_http
+rm -rf "$T_TMP/cache"
+
 start_http --429 2
 yaml
 t0=$(date +%s)

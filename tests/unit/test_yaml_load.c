@@ -187,7 +187,8 @@ test_good_defaults_and_overrides(void **state)
 	assert_string_equal(cfg.src.irr_sources[0], "RIPE");
 	assert_string_equal(cfg.src.irr_dumps[0].path, "/etc/ixp/irr/a.db");
 	assert_string_equal(cfg.src.irr_dumps[1].path, "/abs/b.db.gz");
-	assert_string_equal(cfg.src.vrps.path, "/etc/ixp/rpki/v.json");
+	assert_int_equal(cfg.src.n_vrps, 1);
+	assert_string_equal(cfg.src.vrps[0].path, "/etc/ixp/rpki/v.json");
 	assert_int_equal(cfg.src.rtr[0].port, 8282);
 	assert_int_equal(cfg.transit_free.n, 2);	/* sorted, unique */
 	assert_int_equal(cfg.transit_free.v[0], 174);
