@@ -10,6 +10,8 @@
 #define LC_RPKI_STATE	1000	/* (RS, 1000, state) */
 #define LC_REJECT	65520	/* (RS, 65520, code) */
 #define LC_WARN		65521	/* (RS, 65521, code): let through by policy */
+#define LC_IRR_PREFIX	1001	/* (RS, 1001, 1|2): prefix registered or not (irr.tag) */
+#define LC_IRR_ORIGIN	1002	/* (RS, 1002, 1|2): origin in the AS-SET or not */
 #define LC_EUROIX_REJECT 1101	/* (RS, 1101, x): the Euro-IX reason, where one exists */
 #define LC_NO_ANNOUNCE	0	/* (RS, 0, peer)  / (RS, 0, 0) */
 #define LC_ANNOUNCE	1	/* (RS, 1, peer) */

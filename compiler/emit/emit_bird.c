@@ -499,6 +499,46 @@ render_check(struct buf *b, const struct model *mo, const struct msession *s,
 	}
 }
 
+/*
+ * policy.irr.tag: what the IRR has of an accepted route, as the checks 9
+ * and 12 would see it (a blackhole: a covering route object), whether or
+ * not they are enforced.
+ */
+static void
+render_irr_tags(struct buf *b, const struct model *mo, const struct msession *s, unsigned *pa)
+{
+	const struct mmember *mm = s->mm;
+	const struct policy *p = &mm->m->policy;
+	const int v = s->fam == FAM4 ? 4 : 6;
+	struct buf reg = BUF_INIT, bh = BUF_INIT;
+
+	buf_printf(b, "\t# irr.tag\n\tif bgp_path.last ~ m_cone then bgp_large_community.add((RS_ASN, "
+	    "%d, 1)); else bgp_large_community.add((RS_ASN, %d, 2));\n", LC_IRR_ORIGIN,
+	    LC_IRR_ORIGIN);
+	*pa |= PA_CONE;
+	if (mo->irr_table) {
+		buf_printf(&reg, "roa_check(rs_irr%d, net, bgp_path.last) = ROA_VALID", v);
+		if (p->irr_allow_more_specifics)
+			buf_printf(&reg, " || (net.len <= %u && roa_check(rs_irr%d_ol, net, "
+			    "bgp_path.last) = ROA_VALID)", p->len_max[s->fam], v);
+		buf_printf(&bh, "roa_check(rs_irr%d_ol, net, bgp_path.last) = ROA_VALID", v);
+	} else {
+		buf_puts(&reg, mm->irr[s->fam].n > 0 ? "net ~ m_pfx" : "false");
+		buf_puts(&bh, mm->bh[s->fam].n > 0 ? "net ~ m_bh" : "false");
+		*pa |= (mm->irr[s->fam].n > 0 ? PA_PFX : 0) |
+		    (p->blackhole_enabled && mm->bh[s->fam].n > 0 ? PA_BH : 0);
+	}
+	if (p->blackhole_enabled)
+		buf_printf(b, "\tif (rs_is_blackhole() && (%s)) || (!rs_is_blackhole() && (%s)) then ",
+		    buf_str(&bh), buf_str(&reg));
+	else
+		buf_printf(b, "\tif %s then ", buf_str(&reg));
+	buf_printf(b, "bgp_large_community.add((RS_ASN, %d, 1)); else "
+	    "bgp_large_community.add((RS_ASN, %d, 2));\n", LC_IRR_PREFIX, LC_IRR_PREFIX);
+	buf_free(&reg);
+	buf_free(&bh);
+}
+
 /* The import policy of a session, with the member's values as parameters. */
 static void
 render_import(struct buf *b, const struct model *mo, const struct msession *s, unsigned *pa)
@@ -516,6 +556,8 @@ render_import(struct buf *b, const struct model *mo, const struct msession *s, u
 		buf_puts(b, "\tbgp_community.delete([(65535, 666)]);\t# blackholing off\n");
 	for (size_t i = 0; i < n; i++)
 		render_check(b, mo, s, &checks[i], pa);
+	if (p->irr_tag)
+		render_irr_tags(b, mo, s, pa);
 	if (p->blackhole_enabled)
 		buf_printf(b, "\tif rs_is_blackhole() then bgp_large_community.add((RS_ASN, %d, %d));"
 		    "\t# RPKI not checked\n", LC_RPKI_STATE, RPKI_TAG_NOT_CHECKED);
@@ -719,6 +761,19 @@ print_include(struct emitter *e, const struct srcfile *f, const char *what, cons
 		buf_printf(e->b, "%s# %s\n%sinclude \"%s\";\n", indent, what, indent, f->path);
 }
 
+/* A session's TCP-MD5 password, if it has one. */
+static void
+print_password(struct emitter *e, const char *md5)
+{
+	if (md5 == NULL)
+		return;
+	buf_puts(e->b, "\tpassword \"");
+	bird_text(e->b, md5, 80);
+	buf_puts(e->b, "\";\n");
+	if (e->c->bird.tcp_auth)
+		buf_puts(e->b, "\tauthentication md5;\n");
+}
+
 /* policy.session, the protocol-level part. */
 static void
 print_session_opts(struct emitter *e, const struct session_opts *o)
@@ -745,13 +800,7 @@ print_session(struct emitter *e, const struct msession *s)
 	buf_printf(e->b, "AS%u ", mm->m->asn);
 	bird_text(e->b, mm->m->name, 80);
 	buf_printf(e->b, "\";\n\tneighbor %s as %u;\n", ip_str(&s->peer, tmp), mm->m->asn);
-	if (s->conn->md5 != NULL) {
-		buf_puts(e->b, "\tpassword \"");
-		bird_text(e->b, s->conn->md5, 80);
-		buf_puts(e->b, "\";\n");
-		if (e->c->bird.tcp_auth)
-			buf_puts(e->b, "\tauthentication md5;\n");
-	}
+	print_password(e, s->conn->md5);
 	print_session_opts(e, &mm->m->policy.session);
 	print_include(e, &e->c->bird_include[INC_SESSION], "ixp.bird.include.session", "\t");
 	print_include(e, &mm->m->bird_include, "the member's bird_include", "\t");
@@ -1060,13 +1109,7 @@ print_collectors(struct emitter *e)
 		buf_printf(e->b, "\nprotocol bgp %s from rs_collector%d {\n\tdescription \"collector "
 		    "%s\";\n\tneighbor %s as %u;\n", mc->name, v, mc->co->name,
 		    ip_str(&mc->co->addr[mc->fam], tmp), mc->co->asn);
-		if (mc->co->md5 != NULL) {
-			buf_puts(e->b, "\tpassword \"");
-			bird_text(e->b, mc->co->md5, 80);
-			buf_puts(e->b, "\";\n");
-			if (e->c->bird.tcp_auth)
-				buf_puts(e->b, "\tauthentication md5;\n");
-		}
+		print_password(e, mc->co->md5);
 		if (mc->co->add_path)
 			buf_printf(e->b, "\tipv%d {\n\t\tadd paths tx;\n\t};\n", v);
 		buf_puts(e->b, "}\n");

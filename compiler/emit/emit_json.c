@@ -113,8 +113,13 @@ emit_reasons_json(struct buf *out, const struct model *mo)
 	}
 	set(root, "control_communities", ctl);
 	{
-		/* The IXP's own (ixp.communities), for the looking glass to name. */
+		/* The IXP's own (ixp.communities) and the route servers' tags, for the
+		 * looking glass to name. */
 		json_t *info = json_array();
+		struct control_comm tags[MAX_RS_TAGS];
+		size_t n_tags = model_rs_tags(mo, tags);
+		for (size_t i = 0; i < n_tags; i++)
+			control(info, tags[i].type, str(tags[i].value), "%s", tags[i].meaning);
 		for (size_t i = 0; i < mo->c->n_communities; i++) {
 			const struct ixp_community *ic = &mo->c->communities[i];
 			control(info, ic->large ? "large" : "standard", str(ic->community), "%s",

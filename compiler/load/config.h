@@ -81,6 +81,7 @@ struct policy {
 	bool		 irr_enforce_prefix;
 	bool		 irr_allow_more_specifics;
 	bool		 irr_rpki_as_route_object;	/* RPKI valid stands for a route object */
+	bool		 irr_tag;	/* accepted routes say what the IRR has of them */
 	unsigned	 irr_max_depth;
 	uint32_t	 irr_max_asns;
 	uint32_t	 irr_max_prefixes;	/* per family */

@@ -1729,6 +1729,7 @@ static const struct ykey irr_policy_keys[] = {
 	  .off = OFF(struct policy, irr_allow_more_specifics), .dflt = "false" },
 	{ .name = "rpki_as_route_object", .type = YT_BOOL,
 	  .off = OFF(struct policy, irr_rpki_as_route_object), .dflt = "false" },
+	{ .name = "tag", .type = YT_BOOL, .off = OFF(struct policy, irr_tag), .dflt = "false" },
 	{ .name = "max_depth", .type = YT_U32, .off = OFF(struct policy, irr_max_depth),
 	  .min = 1, .max = 100, .dflt = "20" },
 	{ .name = "max_asns", .type = YT_U32, .off = OFF(struct policy, irr_max_asns),

@@ -72,6 +72,27 @@ whitelisted(const struct mmember *mm, int fam, const struct prefix *pf, uint32_t
 	return false;
 }
 
+/* policy.irr.tag: the informational tags the filter adds, as
+ * render_irr_tags in the BIRD emitter has them. */
+static void
+irr_tags(const struct model *mo, const struct msession *s, const struct route_query *q,
+    bool blackhole, struct buf *out)
+{
+	const struct mmember *mm = s->mm;
+	const struct policy *p = &mm->m->policy;
+	const uint32_t origin = q->path_len ? q->path[q->path_len - 1] : 0;
+	bool pfx, orig = asn_sorted_contains(mm->exp.asns, mm->exp.n_asns, origin);
+
+	if (mo->irr_table)
+		pfx = model_irr_table_match(mo, mm, &q->prefix, origin, blackhole ?
+		    af_maxlen(q->prefix.af) : p->irr_allow_more_specifics ? p->len_max[s->fam] : 0);
+	else
+		pfx = pfxset_match(blackhole ? &mm->bh[s->fam] : &mm->irr[s->fam], &q->prefix);
+	buf_printf(out, "; IRR: prefix %s (%u, %d, %d), origin %s the AS-SET (%u, %d, %d)",
+	    pfx ? "registered" : "not registered", mo->c->rs_asn, LC_IRR_PREFIX, pfx ? 1 : 2,
+	    orig ? "in" : "not in", mo->c->rs_asn, LC_IRR_ORIGIN, orig ? 1 : 2);
+}
+
 static uint32_t
 origin_of(const struct route_query *q)
 {
@@ -335,7 +356,7 @@ explain_route(FILE *out, const struct model *mo, const struct route_query *q,
 	const struct mmember *mm = s != NULL ? s->mm : model_member(mo, q->member);
 	const struct route_server *rs = &mo->c->rs[0];
 	struct check checks[CHK_NUM];
-	struct buf path = BUF_INIT, warned = BUF_INIT;
+	struct buf path = BUF_INIT, tags = BUF_INIT;
 	char tmp[ADDR_STRLEN];
 	int fam = fam_of_af(q->prefix.af);
 	bool blackhole;
@@ -387,7 +408,7 @@ explain_route(FILE *out, const struct model *mo, const struct route_query *q,
 		if (v.fail && checks[i].warn_only) {
 			/* transit_free_action / bogon_asn_action: warn */
 			mark = "warn";
-			buf_printf(&warned, "; warned (%u, %d, %d)", mo->c->rs_asn, LC_WARN,
+			buf_printf(&tags, "; warned (%u, %d, %d)", mo->c->rs_asn, LC_WARN,
 			    checks[i].code);
 		} else if (v.fail && res->accepted) {
 			res->accepted = false;
@@ -400,10 +421,12 @@ explain_route(FILE *out, const struct model *mo, const struct route_query *q,
 	}
 	if (blackhole)
 		res->rpki_tag = RPKI_TAG_NOT_CHECKED;
+	if (res->accepted && mm->m->policy.irr_tag)
+		irr_tags(mo, s, q, blackhole, &tags);
 	say(out, "\n");
 	if (res->accepted) {
 		say(out, "Verdict: ACCEPTED, tagged (%u, %d, %d) RPKI %s%s%s%s\n", mo->c->rs_asn,
-		    LC_RPKI_STATE, res->rpki_tag, rpki_tag_name(res->rpki_tag), buf_str(&warned),
+		    LC_RPKI_STATE, res->rpki_tag, rpki_tag_name(res->rpki_tag), buf_str(&tags),
 		    blackhole ? "; blackhole: NO_EXPORT added on export" : "",
 		    mm->m->policy.graceful_shutdown && has_comm(q, 65535, 0) ?
 		    "; GRACEFUL_SHUTDOWN: local preference 0" : "");
@@ -413,6 +436,6 @@ explain_route(FILE *out, const struct model *mo, const struct route_query *q,
 		    r->text, mo->c->rs_asn, LC_REJECT, res->code);
 		say(out, "What to do: %s\n", r->hint);
 	}
-	buf_free(&warned);
+	buf_free(&tags);
 	return 0;
 }

@@ -535,9 +535,10 @@ decide_irr_tables(struct model *mo)
 {
 	for (size_t i = 0; mo->irr_table && i < mo->n_members; i++) {
 		const struct policy *p = &mo->members[i].m->policy;
-		if (p->irr_enforce_prefix)
+		if (p->irr_enforce_prefix || p->irr_tag)
 			mo->irr_tables[0] = true;
-		if ((p->irr_enforce_prefix && p->irr_allow_more_specifics) || p->blackhole_enabled)
+		if (((p->irr_enforce_prefix || p->irr_tag) && p->irr_allow_more_specifics) ||
+		    p->blackhole_enabled)
 			mo->irr_tables[1] = true;
 	}
 	if (mo->irr_tables[1] && mo->irr != NULL)
@@ -601,12 +602,13 @@ model_build(struct model *mo, const struct config *c, const struct model_inputs 
 	mo->n_srcinfo = in->n_info;
 	mo->irr_table = c->irr_table;
 	mo->path_hiding = c->path_hiding;
-	mo->warn_tags = c->policy.transit_free_action == ACT_WARN ||
-	    c->policy.bogon_asn_action == ACT_WARN;
-	for (size_t i = 0; i < c->n_members; i++)
-		if (c->members[i].policy.transit_free_action == ACT_WARN ||
-		    c->members[i].policy.bogon_asn_action == ACT_WARN)
+	for (size_t i = 0; i < c->n_members; i++) {
+		const struct policy *p = &c->members[i].policy;
+		if (p->transit_free_action == ACT_WARN || p->bogon_asn_action == ACT_WARN)
 			mo->warn_tags = true;
+		if (p->irr_tag)
+			mo->irr_tags = true;
+	}
 	mo->rpki = c->src.n_rtr > 0 ? RPKI_RTR : in->vrps != NULL ? RPKI_STATIC : RPKI_NONE;
 	resolve_rtr(mo);
 	mo->euroix_reject = c->reject_communities == REJECT_COMMS_EUROIX;
@@ -870,6 +872,32 @@ model_control_communities(const struct model *mo, struct control_comm out[MAX_CO
 	return n;
 }
 
+size_t
+model_rs_tags(const struct model *mo, struct control_comm out[MAX_RS_TAGS])
+{
+	static const char *const irr[] = { "prefix registered in the IRR (a route object)",
+	    "prefix not registered in the IRR", "origin in the member's AS-SET",
+	    "origin not in the member's AS-SET" };
+	const uint32_t rs = mo->c->rs_asn;
+	size_t n = 0;
+
+	for (int i = 0; mo->irr_tags && i < 4; i++) {
+		out[n].type = "large";
+		snprintf(out[n].value, sizeof(out[n].value), "%u:%d:%d", rs,
+		    i < 2 ? LC_IRR_PREFIX : LC_IRR_ORIGIN, 1 + i % 2);
+		snprintf(out[n].meaning, sizeof(out[n].meaning), "%s", irr[i]);
+		n++;
+	}
+	if (mo->warn_tags) {
+		out[n].type = "large";
+		snprintf(out[n].value, sizeof(out[n].value), "%u:%d:{code}", rs, LC_WARN);
+		snprintf(out[n].meaning, sizeof(out[n].meaning), "accepted by policy despite the "
+		    "reason code");
+		n++;
+	}
+	return n;
+}
+
 static const char *
 mp_action_name(enum mp_action a)
 {
@@ -899,6 +927,8 @@ model_policy_overrides(const struct policy *ixp, const struct policy *m,
 		OV("irr.enforce_prefix", "%s", m->irr_enforce_prefix ? "true" : "false");
 	if (ixp->irr_allow_more_specifics != m->irr_allow_more_specifics)
 		OV("irr.allow_more_specifics", "%s", m->irr_allow_more_specifics ? "true" : "false");
+	if (ixp->irr_tag != m->irr_tag)
+		OV("irr.tag", "%s", m->irr_tag ? "true" : "false");
 	if (ixp->irr_rpki_as_route_object != m->irr_rpki_as_route_object)
 		OV("irr.rpki_as_route_object", "%s", m->irr_rpki_as_route_object ? "true" : "false");
 	if (ixp->rpki_reject_invalid != m->rpki_reject_invalid)

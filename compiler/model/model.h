@@ -184,6 +184,7 @@ struct model {
 	bool			 maintenance;	/* every exported route carries GRACEFUL_SHUTDOWN */
 	bool			 path_hiding;	/* sorted tables, `secondary` exports */
 	bool			 warn_tags;	/* some policy warns: (RS, 65521, code) */
+	bool			 irr_tags;	/* some policy has irr.tag */
 	/* A table of the peering LANs' own routes, which multihop sessions
 	 * resolve next hops in (BIRD's recursive mode); per family. */
 	bool			 lan_table[2];
@@ -233,6 +234,10 @@ struct control_comm {
 };
 size_t	model_control_communities(const struct model *mo,
 	    struct control_comm out[MAX_CONTROL_COMMS]);
+/* The informational communities the route servers add to accepted routes
+ * (RPKI state aside): irr.tag, warn actions. Returns the count. */
+#define MAX_RS_TAGS 8
+size_t	model_rs_tags(const struct model *mo, struct control_comm out[MAX_RS_TAGS]);
 
 /* What a member's policy sets otherwise than the IXP-wide one. */
 #define MAX_OVERRIDES 16

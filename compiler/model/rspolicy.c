@@ -235,12 +235,14 @@ communities(struct doc *d, const struct model *mo)
 	doc_cell(d, "%u:%d:{code}", rs, LC_REJECT);
 	doc_cell(d, "large");
 	doc_cell(d, "on a filtered route: why (the reject codes above)");
-	if (mo->warn_tags) {
-		doc_cell(d, "%u:%d:{code}", rs, LC_WARN);
-		doc_cell(d, "large");
-		doc_cell(d, "on an accepted route that a check only warns about for its member "
-		    "(transit_free_action or bogon_asn_action: warn), in the looking glass; removed "
-		    "on export");
+	{
+		struct control_comm tags[MAX_RS_TAGS];
+		size_t n_tags = model_rs_tags(mo, tags);
+		for (size_t i = 0; i < n_tags; i++) {
+			doc_cell(d, "%s", tags[i].value);
+			doc_cell(d, "%s", tags[i].type);
+			doc_cell(d, "%s", tags[i].meaning);
+		}
 	}
 	if (mo->maintenance) {
 		doc_cell(d, "65535:0");

@@ -718,6 +718,28 @@ bc rs configure \""$T_TMP/rs/rs1.conf"\" > /dev/null
 wait_until 30 "warn off: $A.96/28 filtered with 8 again" has_reason $A.96/28 8 &&
 	pass "transit_free_action back to reject: $A.96/28 filtered with 8"
 
+# ---- policy.irr.tag --------------------------------------------------------
+
+# AS64501 with IRR tags and enforce_prefix off: $B.192/28 (no route object)
+# is accepted and says so, (64500, 1001, 2); $A.0/28 says (64500, 1001, 1);
+# both origins are in AS-M1 (64500, 1002, 1). The tags reach AS64502.
+sed 's/^      irr: {allow_more_specifics: true}$/      irr: {allow_more_specifics: true, tag: true, enforce_prefix: false}/' \
+	"$T_TMP/ixp.yaml" > "$T_TMP/ixp-tag.yaml"
+if "$IXP_RSC" compile "$T_TMP/ixp-tag.yaml" -o "$T_TMP/rs-tag" --check -q &&
+    bc rs configure \""$T_TMP/rs-tag/rs1.conf"\" | grep -q 'Reconfigur'; then
+	wait_until 30 "irr.tag: $B.192/28 accepted" has_route m2 $B.192/28 rs4 &&
+		check "irr.tag: AS64502 receives $B.192/28 tagged not registered, origin in the AS-SET" sh -c \
+			"birdc -s $T_TMP/m2.ctl show route $B.192/28 all | grep -q '(64500, 1001, 2)' && birdc -s $T_TMP/m2.ctl show route $B.192/28 all | grep -q '(64500, 1002, 1)'"
+	wait_until 30 "irr.tag: $A.0/28 tagged registered" sh -c "birdc -s $T_TMP/m2.ctl show route $A.0/28 all | grep -q '(64500, 1001, 1)'" &&
+		pass "irr.tag: $A.0/28 (a route object) tagged registered (64500, 1001, 1)"
+	check "irr.tag: reasons.json names the tags for the looking glass" \
+		jqt '[.informational_communities[].community] | index("64500:1001:2") != null' "$T_TMP/rs-tag/reasons.json"
+else
+	fail "irr.tag: compile and reconfigure"
+fi
+bc rs configure \""$T_TMP/rs/rs1.conf"\" > /dev/null
+wait_until 30 "irr.tag off: $B.192/28 filtered with 12 again" has_reason $B.192/28 12
+
 # ---- members[].whitelist ---------------------------------------------------
 
 # The IXP vouches for AS64501's unregistered $B.192/28 (reason 12) and for

@@ -436,6 +436,30 @@ test_whitelist(void **state)
 	world_free(&w);
 }
 
+/* The route servers' own informational tags, as reasons.json and the
+ * policy page list them: none by default; irr.tag and a warn action of
+ * one member add theirs. */
+static void
+test_rs_tags(void **state)
+{
+	struct world w;
+	struct control_comm t[MAX_RS_TAGS];
+
+	(void)state;
+	world_build_from(&w, HEAD(B216, "", ""), members, irr, NULL, NULL);
+	assert_int_equal(model_rs_tags(&w.mo, t), 0);
+	world_free(&w);
+	world_build_from(&w, HEAD(B216, "", ""), ONE TWO("{irr: {tag: true}, transit_free_action: warn}"),
+	    irr, NULL, NULL);
+	assert_true(w.mo.irr_tags && w.mo.warn_tags);
+	assert_true(w.mo.irr_tables[0]);
+	assert_int_equal(model_rs_tags(&w.mo, t), 5);
+	assert_string_equal(t[1].value, "64500:1001:2");
+	assert_string_equal(t[3].value, "64500:1002:2");
+	assert_string_equal(t[4].value, "64500:65521:{code}");
+	world_free(&w);
+}
+
 int
 main(void)
 {
@@ -450,6 +474,7 @@ main(void)
 		cmocka_unit_test(test_overrides),
 		cmocka_unit_test(test_sessions_and_next_hops),
 		cmocka_unit_test(test_whitelist),
+		cmocka_unit_test(test_rs_tags),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
