@@ -581,7 +581,7 @@ assign_policy_fns(struct emitter *e)
 		struct policy_fn *fn;
 		unsigned pa;
 
-		if (e->rs->addr[s->fam].af == 0)
+		if (e->rs->addr[s->over6 ? FAM6 : s->fam].af == 0)
 			continue;
 		render_import(&b, mo, s, &pa);
 		if ((fn = hmap_get(&e->fns, buf_str(&b))) != NULL) {
@@ -692,7 +692,7 @@ print_filters(struct emitter *e, const struct msession *s, const struct policy_f
 	const char *sep = "";
 	char tmp[ADDR_STRLEN];
 
-	buf_printf(e->b, "filter rs_import_%s\n{\n\trs_in%d_p%u(", s->name, v, fn->id);
+	buf_printf(e->b, "filter rs_import_%s\n{\n\trs_in%d_p%u(", s->fname, v, fn->id);
 	for (unsigned k = 0; k < N_PARAMS; k++) {
 		if (!(fn->params & (1u << k)))
 			continue;
@@ -726,7 +726,11 @@ print_filters(struct emitter *e, const struct msession *s, const struct policy_f
 			break;
 		}
 	}
-	buf_printf(e->b, ");\n\taccept;\n}\n\nfilter rs_export_%s\n{\n", s->name);
+	buf_printf(e->b, ");\n\taccept;\n}\n\nfilter rs_export_%s\n{\n", s->fname);
+	/* IPv4 routes with an IPv6 next hop (RFC 8950) only where the session
+	 * carries them. */
+	if (e->mo->enh && s->fam == FAM4 && !s->over6)
+		buf_puts(e->b, "\tif !bgp_next_hop.is_v4 then reject;\n");
 	/* A member that wants no blackhole routes (policy.blackhole.receive). */
 	if (!mm->m->policy.blackhole_receive)
 		buf_puts(e->b, "\tif rs_is_blackhole() then reject;\n");
@@ -789,8 +793,35 @@ print_session_opts(struct emitter *e, const struct session_opts *o)
 		    o->roles_strict ? "\trequire roles on;\n" : "");
 }
 
+/* A session's channel of one family: its own, or (RFC 8950) the IPv4
+ * channel of an IPv6 session, which does not have the template's. */
 static void
-print_session(struct emitter *e, const struct msession *s)
+print_channel(struct emitter *e, const struct msession *s)
+{
+	const struct mmember *mm = s->mm;
+	const int v = s->fam == FAM4 ? 4 : 6;
+
+	buf_printf(e->b, "\tipv%d {\n", v);
+	if (s->over6)
+		buf_printf(e->b, "\t\ttable master4;\n\t\timport table on;\n\t\timport keep "
+		    "filtered on;\n%s\t\textended next hop on;\n",
+		    e->mo->path_hiding ? "\t\tsecondary;\n" : "");
+	/* receive: the routes the member sends; import: those accepted. */
+	buf_printf(e->b, "\t\t%s limit %u action %s;\t# %s\n",
+	    mm->m->policy.mp_count_rejected ? "receive" : "import",
+	    mm->max_prefix[s->fam], mp_action_bird(mm->m->policy.mp_action),
+	    mp_source_name(mm->mp_source[s->fam]));
+	if (mm->m->policy.session.add_path)
+		buf_puts(e->b, "\t\tadd paths tx;\n");
+	if (mm->m->policy.session.multihop)
+		buf_printf(e->b, "\t\tigp table rs_lan%d;\n", v);
+	buf_printf(e->b, "\t\timport filter rs_import_%s;\n\t\texport filter rs_export_%s;\n\t};\n",
+	    s->fname, s->fname);
+}
+
+/* The protocol of session `s`; `v4` its RFC 8950 IPv4 channel, or NULL. */
+static void
+print_session(struct emitter *e, const struct msession *s, const struct msession *v4)
 {
 	const struct mmember *mm = s->mm;
 	const int v = s->fam == FAM4 ? 4 : 6;
@@ -804,17 +835,10 @@ print_session(struct emitter *e, const struct msession *s)
 	print_session_opts(e, &mm->m->policy.session);
 	print_include(e, &e->c->bird_include[INC_SESSION], "ixp.bird.include.session", "\t");
 	print_include(e, &mm->m->bird_include, "the member's bird_include", "\t");
-	/* receive: the routes the member sends; import: those accepted. */
-	buf_printf(e->b, "\tipv%d {\n\t\t%s limit %u action %s;\t# %s\n", v,
-	    mm->m->policy.mp_count_rejected ? "receive" : "import",
-	    mm->max_prefix[s->fam], mp_action_bird(mm->m->policy.mp_action),
-	    mp_source_name(mm->mp_source[s->fam]));
-	if (mm->m->policy.session.add_path)
-		buf_puts(e->b, "\t\tadd paths tx;\n");
-	if (mm->m->policy.session.multihop)
-		buf_printf(e->b, "\t\tigp table rs_lan%d;\n", v);
-	buf_printf(e->b, "\t\timport filter rs_import_%s;\n\t\texport filter rs_export_%s;\n\t};\n}\n\n",
-	    s->name, s->name);
+	if (v4 != NULL)
+		print_channel(e, v4);
+	print_channel(e, s);
+	buf_puts(e->b, "}\n\n");
 }
 
 static void
@@ -838,9 +862,9 @@ print_member(struct emitter *e, size_t idx)
 	print_member_sets(e, idx);
 	buf_putc(e->b, '\n');
 	for (size_t i = 0; i < mo->n_sessions; i++) {
-		const struct msession *s = &mo->sessions[i];
-		if (s->mm != mm)
-			continue;
+		const struct msession *s = &mo->sessions[i], *v4 = NULL;
+		if (s->mm != mm || s->over6)
+			continue;	/* an IPv4 channel: printed with its IPv6 session */
 		if (e->sess_fn[i] == NULL) {
 			buf_printf(e->b, "# %s (%s, %s) is not set up: route server %s has no "
 			    "IPv%d address\n\n", s->name, fam_name(s->fam), ip_str(&s->peer, tmp),
@@ -848,7 +872,11 @@ print_member(struct emitter *e, size_t idx)
 			continue;
 		}
 		print_filters(e, s, e->sess_fn[i], &e->names[idx]);
-		print_session(e, s);
+		if (i + 1 < mo->n_sessions && mo->sessions[i + 1].over6) {
+			v4 = &mo->sessions[i + 1];
+			print_filters(e, v4, e->sess_fn[i + 1], &e->names[idx]);
+		}
+		print_session(e, s, v4);
 	}
 }
 

@@ -64,6 +64,7 @@ struct session_opts {
 	unsigned	 multihop;	/* TTL; 0: the member's router is on the LAN */
 	bool		 gtsm;		/* RFC 5082 TTL security */
 	bool		 add_path;	/* ADD-PATH tx: every path, not the best only */
+	bool		 extended_next_hop;	/* RFC 8950: IPv4 routes over IPv6 sessions */
 	bool		 prepend_rs_as;	/* the RS's ASN in the paths it sends */
 	bool		 roles;		/* RFC 9234: local role rs_server, OTC */
 	bool		 roles_strict;	/* a member announcing no role is refused */

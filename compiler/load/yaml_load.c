@@ -1843,11 +1843,26 @@ static const struct ykey session_keys[] = {
 	  .dflt = "false" },
 	{ .name = "prepend_rs_as", .type = YT_BOOL, .off = OFF(struct policy, session.prepend_rs_as),
 	  .dflt = "false" },
+	{ .name = "extended_next_hop", .type = YT_BOOL,
+	  .off = OFF(struct policy, session.extended_next_hop), .dflt = "false" },
 	{ .name = "roles", .type = YT_MAP, .sub = &roles_section },
 	{ NULL },
 };
 
-static const struct ysection session_section = { session_keys, NULL };
+/* The IPv4 channel of an IPv6 session resolves no next hops in the LAN
+ * tables, which multihop needs. */
+static void
+after_session(struct yctx *y, yaml_node_t *n, const char *path, void *base,
+    const struct ymap *m)
+{
+	const struct policy *p = base;
+
+	(void)m;
+	if (p->session.extended_next_hop && p->session.multihop)
+		err(y, n, "use extended_next_hop on a session with the router on the LAN",
+		    "%s: extended_next_hop and multihop together are not supported", path);
+}
+static const struct ysection session_section = { session_keys, after_session };
 
 static const struct ykey prefix_length_keys[] = {
 	{ .name = "ipv4", .type = YT_CUSTOM, .fn = r_len_v4, .dflt = "[8, 24]" },

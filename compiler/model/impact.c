@@ -130,8 +130,8 @@ route_tag(const struct bird_route *r, uint32_t rs_asn, uint32_t kind)
 
 /* The question `explain` answers, about a route BIRD holds. */
 static bool
-route_query_of(const struct bird_route *r, const struct impact_rs *irs,
-    const struct sess_ent *e, uint32_t rs_asn, bool filtered, struct route_query *q)
+route_query_of(const struct model *mo, const struct bird_route *r, const struct impact_rs *irs,
+    const struct sess_ent *e, bool filtered, struct route_query *q)
 {
 	char nh[ADDR_STRLEN + 1];
 	size_t n;
@@ -142,6 +142,10 @@ route_query_of(const struct bird_route *r, const struct impact_rs *irs,
 	q->session = e->name;
 	q->msession = e->ms;
 	if (prefix_parse(r->network, strlen(r->network), &q->prefix) != ADDR_OK)
+		return false;
+	/* An IPv4 route of an IPv6 session (RFC 8950): its IPv4 channel. */
+	if (fam_of_af(q->prefix.af) != e->ms->fam &&
+	    (q->msession = model_session_of(mo, e->name, fam_of_af(q->prefix.af))) == NULL)
 		return false;
 	q->path_len = r->n_as_path < EXPLAIN_MAX_PATH ? r->n_as_path : EXPLAIN_MAX_PATH;
 	memcpy(q->path, r->as_path, q->path_len * sizeof(*q->path));
@@ -158,8 +162,8 @@ route_query_of(const struct bird_route *r, const struct impact_rs *irs,
 		q->comms[q->n_comms][1] = r->communities[i][1];
 		q->n_comms++;
 	}
-	q->rpki_live = route_tag(r, rs_asn, LC_RPKI_STATE);
-	if (filtered && route_tag(r, rs_asn, LC_REJECT) == REJ_RPKI_INVALID)
+	q->rpki_live = route_tag(r, mo->c->rs_asn, LC_RPKI_STATE);
+	if (filtered && route_tag(r, mo->c->rs_asn, LC_REJECT) == REJ_RPKI_INVALID)
 		q->rpki_live = RPKI_TAG_INVALID;
 	return true;
 }
@@ -190,7 +194,7 @@ impact_route(struct impact *im, struct impact_rs *irs, const struct bird_route *
 	}
 	if (e->ms == NULL)
 		after = IMPACT_GONE;
-	else if (!route_query_of(r, irs, e, rs_asn, filtered, &q) ||
+	else if (!route_query_of(im->mo, r, irs, e, filtered, &q) ||
 	    explain_route(NULL, im->mo, &q, &res) != 0)
 		return;		/* not a route of ours to judge (BIRD's own text changed?) */
 	else

@@ -360,6 +360,9 @@ build_member(struct model *mo, struct mmember *mm, const struct member *m,
 		for (int fam = 0; fam < 2; fam++)
 			if (m->conns[j].addr[fam].af) {
 				mm->has_family[fam] = true;
+				/* RFC 8950: IPv4 routes come over the IPv6 session. */
+				if (fam == FAM6 && p->session.extended_next_hop)
+					mm->has_family[FAM4] = true;
 				if (p->next_hop == NH_SAME_AS)
 					add_next_hop(mm, fam, &m->conns[j].addr[fam]);
 			}
@@ -455,8 +458,22 @@ build_sessions(struct model *mo)
 				s->nh = cn->addr[fam];
 				s->peer = cn->session[fam].af ? cn->session[fam] : cn->addr[fam];
 				snprintf(s->name, sizeof(s->name), "AS%u_%u", mm->m->asn, ++seq);
+				snprintf(s->fname, sizeof(s->fname), "%s", s->name);
 				if (mm->m->policy.session.multihop)
 					mo->lan_table[fam] = true;
+				if (fam != FAM6 || !mm->m->policy.session.extended_next_hop)
+					continue;
+				/* RFC 8950: its IPv4 channel, with the IPv4 checks and the
+				 * IPv6 next hop. */
+				mo->sessions = xgrow(mo->sessions, &cap, mo->n_sessions + 1,
+				    sizeof(*mo->sessions));
+				s = &mo->sessions[mo->n_sessions];
+				*s = mo->sessions[mo->n_sessions - 1];
+				mo->n_sessions++;
+				s->fam = FAM4;
+				s->over6 = true;
+				snprintf(s->fname, sizeof(s->fname), "%s_4", s->name);
+				mo->enh = true;
 			}
 	}
 	for (size_t i = 0; i < mo->c->n_collectors; i++)
@@ -963,6 +980,9 @@ model_policy_overrides(const struct policy *ixp, const struct policy *m,
 		OV("session.gtsm", "%s", m->session.gtsm ? "true" : "false");
 	if (ixp->session.add_path != m->session.add_path)
 		OV("session.add_path", "%s", m->session.add_path ? "true" : "false");
+	if (ixp->session.extended_next_hop != m->session.extended_next_hop)
+		OV("session.extended_next_hop", "%s", m->session.extended_next_hop ? "true" :
+		    "false");
 	if (ixp->session.prepend_rs_as != m->session.prepend_rs_as)
 		OV("session.prepend_rs_as", "%s", m->session.prepend_rs_as ? "true" : "false");
 	if (ixp->session.roles != m->session.roles)
@@ -971,6 +991,15 @@ model_policy_overrides(const struct policy *ixp, const struct policy *m,
 		OV("session.roles.strict", "%s", m->session.roles_strict ? "true" : "false");
 #undef OV
 	return n;
+}
+
+const struct msession *
+model_session_of(const struct model *mo, const char *name, int fam)
+{
+	for (size_t i = 0; i < mo->n_sessions; i++)
+		if (mo->sessions[i].fam == fam && !strcmp(mo->sessions[i].name, name))
+			return &mo->sessions[i];
+	return NULL;
 }
 
 const struct mcollector *

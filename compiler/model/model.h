@@ -133,7 +133,10 @@ struct msession {
 	const struct mmember	*mm;
 	const struct connection	*conn;
 	int			 fam;
-	char			 name[24];	/* AS<asn>_<n> */
+	char			 name[24];	/* AS<asn>_<n>: the BIRD protocol */
+	char			 fname[28];	/* its filters: rs_import_<fname> */
+	bool			 over6;		/* RFC 8950: the IPv4 channel of the IPv6
+						 * session `name` (session.extended_next_hop) */
 	struct ipaddr		 peer;		/* the BGP neighbour */
 	struct ipaddr		 nh;		/* its LAN address: the routes' next hop
 						 * (the peer unless multihop) */
@@ -183,6 +186,8 @@ struct model {
 	bool			 euroix_reject;	/* filtered routes also carry (RS, 1101, x) */
 	bool			 maintenance;	/* every exported route carries GRACEFUL_SHUTDOWN */
 	bool			 path_hiding;	/* sorted tables, `secondary` exports */
+	bool			 enh;		/* some session carries IPv4 over IPv6: IPv4
+					 * sessions get only IPv4 next hops */
 	bool			 warn_tags;	/* some policy warns: (RS, 65521, code) */
 	bool			 irr_tags;	/* some policy has irr.tag */
 	/* A table of the peering LANs' own routes, which multihop sessions
@@ -251,6 +256,8 @@ size_t	model_policy_overrides(const struct policy *ixp, const struct policy *m,
 /* The member of a session name the model gives (AS<asn>_<n>); 0 for any
  * other name. */
 uint32_t model_session_asn(const char *name);
+/* The member session of that BIRD protocol name and family, or NULL. */
+const struct msession *model_session_of(const struct model *mo, const char *name, int fam);
 /* The collector session of that BIRD protocol name, or NULL. */
 const struct mcollector *model_collector(const struct model *mo, const char *name);
 

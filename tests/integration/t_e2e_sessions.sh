@@ -14,7 +14,7 @@ A=198.51.100	# route prefixes are $A.x/28
 
 # ---- the route server ---------------------------------------------------
 
-ns_host rs 192.0.2.1/24
+ns_host rs 192.0.2.1/24 2001:db8:100::1/64
 cp $SRC/irr.db "$T_TMP/"
 cp $SRC/ixp.yaml "$T_TMP/ixp.yaml"
 rs_yaml "$T_TMP/ixp.yaml"
@@ -349,6 +349,63 @@ if variant nexthops "$P3" "$M5NH" "bird path_hiding: false" && apply nexthops; t
 		"grep -q next_hop_addresses $T_TMP/nexthops/route-server-policy.html && grep -q session.multihop $T_TMP/nexthops/route-server-policy.html"
 else
 	fail "next_hop_addresses: compile and reconfigure"
+fi
+
+# ---- RFC 8950: IPv4 routes over IPv6 sessions ----------------------------
+
+# AS64506 and AS64507 peer over IPv6 only. AS64506 sends $A.128/28 over its
+# IPv6 session, with its IPv6 address as next hop; AS64507 takes IPv4
+# routes there too. IPv4-only members cannot use an IPv6 next hop.
+for m in 6 7; do
+	cat > "$T_TMP/m$m.conf" <<EOF
+router id 192.0.2.1$m;
+log "$T_TMP/m$m.log" all;
+protocol device { }
+protocol static s4 { ipv4; $( [ $m = 6 ] && echo "route $A.128/28 blackhole;" ) }
+protocol bgp rs6 {
+	local 2001:db8:100::1$m as 6450$m;
+	neighbor 2001:db8:100::1 as 64500;
+	rs client;
+	connect delay time 1;
+	connect retry time 1;
+	error wait time 1, 5;
+	ipv4 { import all; export filter { bgp_path.prepend(6450$m); accept; }; extended next hop on; };
+	ipv6 { import all; export none; };
+}
+EOF
+	ns_host m$m "" 2001:db8:100::1$m/64
+	bird_start m$m "$T_TMP/m$m.conf" || fail "member m$m BIRD starts"
+done
+# v6members POLICY: the two members' YAML, as a `variant` edit.
+v6members() {
+	printf 'yaml $a\\  - asn: 64506\\n    name: IPv6 Six\\n    policy: %s\\n    connections:\\n      - {port: m6, ipv6: "2001:db8:100::16"}\\n  - asn: 64507\\n    name: IPv6 Seven\\n    policy: %s\\n    connections:\\n      - {port: m7, ipv6: "2001:db8:100::17"}' "$1" "$1"
+}
+ENH6=$(v6members "{session: {extended_next_hop: true}}")
+NOENH=$(v6members "{}")
+if variant noenh "$P3" "$NOENH" && apply noenh; then
+	wait_until 60 "no extended next hop: AS64506's IPv6 session up" established AS64506_1
+	check "extended_next_hop off: no IPv4 route over the IPv6 session ($A.128/28 absent)" sh -c \
+		"! $RS_BIRDC -s $T_TMP/rs.ctl show route $A.128/28 | grep -q '^$A.128/28'"
+else
+	fail "extended_next_hop off: compile and reconfigure"
+fi
+if variant enh "$P3" "$ENH6" && grep -q 'extended next hop on' "$T_TMP/enh/rs1.conf" && apply enh; then
+	wait_until 60 "extended_next_hop: $A.128/28 on the route server" sh -c "$RS_BIRDC -s $T_TMP/rs.ctl show route $A.128/28 all | grep -q 'BGP.next_hop: 2001:db8:100::16\|bgp_next_hop: 2001:db8:100::16'" &&
+		pass "extended_next_hop: AS64506's IPv4 route $A.128/28 accepted over its IPv6 session, next hop 2001:db8:100::16"
+	wait_until 60 "extended_next_hop: AS64507 receives $A.128/28" sh -c "birdc -s $T_TMP/m7.ctl show route $A.128/28 all | grep -q 'BGP.next_hop: 2001:db8:100::16'" &&
+		pass "extended_next_hop: AS64507 receives it over IPv6 with the IPv6 next hop"
+	check "extended_next_hop: the IPv4 routes of IPv4 members go to AS64507's IPv4 channel too" sh -c \
+		"$RS_BIRDC -s $T_TMP/rs.ctl show route export AS64507_1 | grep -q '^$A.32/28'"
+	check "extended_next_hop: AS64503 (IPv4 only) is not sent a route with an IPv6 next hop" sh -c \
+		"! birdc -s $T_TMP/m3.ctl show route $A.128/28 | grep -q '^$A.128/28'"
+	"$IXP_RSC" impact "$T_TMP/enh.yaml" --bird rs1="$T_TMP/rs.ctl" --json -q > "$T_TMP/impact-enh.json" 2>&1
+	check "extended_next_hop: impact judges the IPv4 route of the IPv6 session as BIRD does" sh -c \
+		"jq -e '.totals == {\"to_filtered\": 0, \"to_accepted\": 0, \"reason_changed\": 0}' $T_TMP/impact-enh.json > /dev/null"
+	"$IXP_RSC" explain "$T_TMP/enh.yaml" --member 64506 --prefix $A.128/28 --next-hop 2001:db8:100::16 -q > "$T_TMP/enh.txt" 2>&1
+	check "extended_next_hop: explain accepts it on the IPv4 channel of AS64506_1" sh -c \
+		"grep -q 'session AS64506_1' $T_TMP/enh.txt && grep -q 'Verdict: ACCEPTED' $T_TMP/enh.txt"
+else
+	fail "extended_next_hop: compile and reconfigure"
 fi
 
 summary t_e2e_sessions

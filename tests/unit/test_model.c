@@ -460,6 +460,39 @@ test_rs_tags(void **state)
 	world_free(&w);
 }
 
+/* RFC 8950: an IPv6 session with extended_next_hop has an IPv4 channel of
+ * its own in the model: the IPv4 checks, the IPv6 next hop. */
+static void
+test_extended_next_hop(void **state)
+{
+	struct world w;
+	const struct msession *s4, *s6;
+	struct check v[CHK_NUM];
+	char a[ADDR_STRLEN];
+
+	(void)state;
+	world_build_from(&w, HEAD(B216, "", ""), ONE
+	    "  - asn: 64502\n    name: Two\n    policy: {irr: {enforce_prefix: false}, "
+	    "session: {extended_next_hop: true}}\n"
+	    "    connections: [{port: p2, ipv6: \"2001:db8:100::12\"}]\n", irr, NULL, NULL);
+	assert_true(w.mo.enh);
+	s6 = model_session_of(&w.mo, "AS64502_1", FAM6);
+	s4 = model_session_of(&w.mo, "AS64502_1", FAM4);
+	assert_non_null(s6);
+	assert_non_null(s4);
+	assert_false(s6->over6);
+	assert_true(s4->over6);
+	assert_string_equal(s4->fname, "AS64502_1_4");
+	assert_string_equal(ip_format(&s4->nh, a), "2001:db8:100::12");
+	assert_true(model_member(&w.mo, 64502)->has_family[FAM4]);
+	/* Its checks are the IPv4 ones (no 2000::/3 check). */
+	for (size_t i = 0, n = model_checks(&w.mo, s4, v); i < n; i++)
+		assert_int_not_equal(v[i].kind, CHK_V6_GLOBAL);
+	/* AS64501's IPv4 session is not one. */
+	assert_false(model_session_of(&w.mo, "AS64501_1", FAM4)->over6);
+	world_free(&w);
+}
+
 int
 main(void)
 {
@@ -475,6 +508,7 @@ main(void)
 		cmocka_unit_test(test_sessions_and_next_hops),
 		cmocka_unit_test(test_whitelist),
 		cmocka_unit_test(test_rs_tags),
+		cmocka_unit_test(test_extended_next_hop),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
