@@ -630,12 +630,17 @@ model_build(struct model *mo, const struct config *c, const struct model_inputs 
 	resolve_rtr(mo);
 	mo->euroix_reject = c->reject_communities == REJECT_COMMS_EUROIX;
 	mo->maintenance = c->maintenance || in->maintenance;
-	/* Seen in t_e2e_bgp: BIRD 3.3.2 reloads every export channel after this
-	 * configure and sends most routes to no member (2.0.12, 2.17.6: fine). */
-	if (mo->maintenance && c->bird_major >= 3)
-		diag_warn(d, NULL, "on BIRD 3, use a BIRD 2 route server for maintenance, or drain "
-		    "it another way", "maintenance with BIRD 3: after the reconfigure BIRD 3.3.2 "
-		    "was seen to leave most routes unexported until the next one");
+	/* Seen in t_e2e_sessions with BIRD 3.1.8 and 3.3.2 (2.0.12, 2.17.6:
+	 * fine): after a reconfigure that changes a session's export filter,
+	 * a channel with `secondary` (path hiding) exports one route of a few
+	 * until the session restarts. Maintenance changes every export filter. */
+	if (c->bird_major >= 3 && c->path_hiding)
+		diag_warn(d, NULL, mo->maintenance ? "set ixp.bird.path_hiding: false, or restart "
+		    "the sessions after the reconfigure" : "set ixp.bird.path_hiding: false with BIRD "
+		    "3, or restart the sessions whose export filter changed",
+		    "BIRD 3 with path hiding: a reconfigure that changes export filters%s leaves "
+		    "most routes unexported until the sessions restart (BIRD 3.1.8 and 3.3.2)",
+		    mo->maintenance ? " (maintenance changes all of them)" : "");
 	mo->lg_socket = c->lg_socket == NULL ? LG_SOCKET_NONE :
 	    c->bird.restricted_cli ? LG_SOCKET_RESTRICTED : LG_SOCKET_TOO_OLD;
 

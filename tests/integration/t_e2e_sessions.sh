@@ -234,11 +234,24 @@ fi
 
 # ---- prepend_rs_as --------------------------------------------------------
 
+# networks() NAME: how many prefixes router NAME has from the route server.
+networks() { birdc -s "$T_TMP/$1.ctl" show route protocol rs4 count | sed -n 's/.* for \([0-9]*\) networks.*/\1/p'; }
+n3=$(networks m3)
 check "prepend_rs_as off: $A.32/28 reaches AS64503 with path 64502 (transparent)" sh -c \
 	"birdc -s $T_TMP/m3.ctl show route $A.32/28 protocol rs4 all | grep -q 'BGP.as_path: 64502\$'"
 if variant prepend "64503 {session: {passive: false, prepend_rs_as: true}}" && apply prepend; then
 	wait_until 30 "prepend_rs_as on: path 64500 64502" sh -c "birdc -s $T_TMP/m3.ctl show route $A.32/28 protocol rs4 all | grep -q 'BGP.as_path: 64500 64502\$'" &&
 		pass "prepend_rs_as on: AS64503 receives $A.32/28 with path 64500 64502"
+	# A changed export filter: every route still goes out (BIRD 3.1.8 and
+	# 3.3.2 with path hiding do not: compile warns, t_e2e_bgp's maintenance
+	# shows the remedy).
+	case $RS_BIRD_VERSION in
+	3.*) skip "prepend_rs_as: AS64503 keeps all its $n3 routes after the export change (BIRD 3 with path hiding exports a few; see the compile warning)"
+		bc rs restart AS64503_1 > /dev/null
+		wait_until 60 "AS64503 back after its restart" established AS64503_1 ;;
+	*) check "prepend_rs_as: after the export change AS64503 still has all its $n3 prefixes" \
+		[ "$(networks m3)" = "$n3" ] ;;
+	esac
 else
 	fail "prepend_rs_as: compile and reconfigure"
 fi
@@ -394,8 +407,9 @@ if variant enh "$P3" "$ENH6" && grep -q 'extended next hop on' "$T_TMP/enh/rs1.c
 		pass "extended_next_hop: AS64506's IPv4 route $A.128/28 accepted over its IPv6 session, next hop 2001:db8:100::16"
 	wait_until 60 "extended_next_hop: AS64507 receives $A.128/28" sh -c "birdc -s $T_TMP/m7.ctl show route $A.128/28 all | grep -q 'BGP.next_hop: 2001:db8:100::16'" &&
 		pass "extended_next_hop: AS64507 receives it over IPv6 with the IPv6 next hop"
-	check "extended_next_hop: the IPv4 routes of IPv4 members go to AS64507's IPv4 channel too" sh -c \
-		"$RS_BIRDC -s $T_TMP/rs.ctl show route export AS64507_1 | grep -q '^$A.32/28'"
+	wait_until 30 "extended_next_hop: $A.0/28 exported to AS64507" sh -c \
+		"$RS_BIRDC -s $T_TMP/rs.ctl show route export AS64507_1 | grep -q '^$A.0/28'" &&
+		pass "extended_next_hop: the IPv4 routes of IPv4 members ($A.0/28) go to AS64507's IPv4 channel too"
 	check "extended_next_hop: AS64503 (IPv4 only) is not sent a route with an IPv6 next hop" sh -c \
 		"! birdc -s $T_TMP/m3.ctl show route $A.128/28 | grep -q '^$A.128/28'"
 	"$IXP_RSC" impact "$T_TMP/enh.yaml" --bird rs1="$T_TMP/rs.ctl" --json -q > "$T_TMP/impact-enh.json" 2>&1
