@@ -1697,11 +1697,14 @@ init_collector(struct yctx *y, void *item, yaml_node_t *n)
 static bool
 keep_collector(struct yctx *y, void *item, yaml_node_t *n)
 {
-	const struct collector *co = item;
+	struct collector *co = item;
 	const struct config *c = y->c;
 
-	if (co->name == NULL)
+	if (co->name == NULL) {		/* refused: what was read of it goes too */
+		free(co->md5);
+		co->md5 = NULL;
 		return false;
+	}
 	for (size_t j = 0; j < c->n_collectors; j++)
 		if (!strcmp(c->collectors[j].name, co->name))
 			err(y, n, "collector names must be unique", "collector \"%s\" is defined twice",
