@@ -257,6 +257,8 @@ report_member(const struct model *mo, const struct mmember *mm)
 		set(so, "neighbor", str(ip_format(&s->peer, tmp)));
 		if (!ip_eq(&s->peer, &s->nh))
 			set(so, "lan_address", str(ip_format(&s->nh, tmp)));
+		if (s->over6)	/* RFC 8950: a channel of the IPv6 session */
+			set(so, "over_ipv6", json_true());
 		set(so, "port", str(s->conn->port));
 		set(so, "md5", json_boolean(s->conn->md5 != NULL));
 		for (size_t r = 0; r < mo->c->n_rs; r++)

@@ -75,7 +75,7 @@ impact_rs_add(struct impact *im, const char *name, const char *version, char **s
 	/* Sessions of the new config this route server would get (those of a
 	 * family it has an address of), against those BIRD runs now. */
 	for (size_t i = 0; rs != NULL && i < mo->n_sessions; i++)
-		if (rs->addr[mo->sessions[i].fam].af != 0 &&
+		if (!mo->sessions[i].over6 && rs->addr[mo->sessions[i].fam].af != 0 &&
 		    !has_name(sessions, n_sessions, mo->sessions[i].name))
 			push_name(&irs->added, &irs->n_added, mo->sessions[i].name);
 	for (size_t i = 0; i < n_sessions; i++) {

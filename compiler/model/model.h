@@ -245,7 +245,7 @@ size_t	model_control_communities(const struct model *mo,
 size_t	model_rs_tags(const struct model *mo, struct control_comm out[MAX_RS_TAGS]);
 
 /* What a member's policy sets otherwise than the IXP-wide one. */
-#define MAX_OVERRIDES 16
+#define MAX_OVERRIDES 40
 struct policy_override {
 	const char	*key;		/* the YAML key under policy: */
 	char		 value[48];
