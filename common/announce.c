@@ -1,5 +1,8 @@
 #include "announce.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include <stdbool.h>
 
 #include "reasons.h"
@@ -22,6 +25,21 @@ has_large(const struct announce_route *r, uint32_t a, uint32_t b, uint32_t c)
 	return false;
 }
 
+/* (rt, a, b) among the extended communities. */
+static bool
+has_rt(const struct announce_route *r, uint32_t a, uint32_t b)
+{
+	char sa[16], sb[16];
+
+	snprintf(sa, sizeof(sa), "%u", a);
+	snprintf(sb, sizeof(sb), "%u", b);
+	for (size_t i = 0; i < r->n_ecomm; i++)
+		if (!strcmp(r->ecomm[i][0], "rt") && !strcmp(r->ecomm[i][1], sa) &&
+		    !strcmp(r->ecomm[i][2], sb))
+			return true;
+	return false;
+}
+
 enum announce_why
 announce_to(const struct announce_route *r, uint32_t rs, uint32_t peer)
 {
@@ -31,11 +49,12 @@ announce_to(const struct announce_route *r, uint32_t rs, uint32_t peer)
 		return ANN_RPKI_INVALID;
 	/* NO_EXPORT and NO_ADVERTISE are the receiving member's business: the
 	 * sessions have `interpret communities off`, so BIRD passes them on. */
-	denied = has_large(r, rs, LC_NO_ANNOUNCE, peer);
+	denied = has_large(r, rs, LC_NO_ANNOUNCE, peer) || has_rt(r, 0, peer);
 	nobody = has_large(r, rs, LC_NO_ANNOUNCE, 0);
 	allowed = has_large(r, rs, LC_ANNOUNCE, peer);
 	if (rs <= 65535) {
-		nobody = nobody || has(r, 0, rs);
+		nobody = nobody || has(r, 0, rs) || has_rt(r, 0, rs);
+		allowed = allowed || has_rt(r, rs, peer);
 		if (peer <= 65535) {
 			denied = denied || has(r, 0, peer);
 			allowed = allowed || has(r, rs, peer);

@@ -16,8 +16,9 @@ enum announce_why {
 	ANN_SENT = 0,		/* nothing withholds it */
 	ANN_OWN,		/* it came from that session: never sent back */
 	ANN_RPKI_INVALID,	/* kept RPKI-invalid routes are sent to no one */
-	ANN_DENIED,		/* (RS, 0, peer) or (0, peer) */
-	ANN_NOT_LISTED,		/* (RS, 0, 0) or (0, RS) without (RS, 1, peer) / (RS, peer) */
+	ANN_DENIED,		/* (RS, 0, peer), (0, peer) or (rt, 0, peer) */
+	ANN_NOT_LISTED,		/* (RS, 0, 0), (0, RS) or (rt, 0, RS) without (RS, 1, peer),
+				 * (RS, peer) or (rt, RS, peer) */
 	ANN_NUM
 };
 
@@ -26,6 +27,8 @@ struct announce_route {
 	size_t		  n_comm;
 	const uint32_t	(*lcomm)[3];	/* large communities */
 	size_t		  n_lcomm;
+	const char	(*ecomm)[3][24];	/* extended, as BIRD prints them: "rt", "0", "64502" */
+	size_t		  n_ecomm;
 };
 
 /* To member `peer` (rs: the route servers' ASN); the caller decides ANN_OWN. */

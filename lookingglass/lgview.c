@@ -140,7 +140,8 @@ static struct announce_route
 route_comms(const struct bird_route *r)
 {
 	struct announce_route ar = { (const uint32_t (*)[2])r->communities, r->n_communities,
-	    (const uint32_t (*)[3])r->large_communities, r->n_large_communities };
+	    (const uint32_t (*)[3])r->large_communities, r->n_large_communities,
+	    (const char (*)[3][24])r->ext_communities, r->n_ext_communities };
 
 	return ar;
 }

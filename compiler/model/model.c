@@ -872,6 +872,12 @@ model_control_communities(const struct model *mo, struct control_comm out[MAX_CO
 			MEANS("announce to peer (with 0:%u)", rs);
 			CC("standard", "0:%u", rs);
 			MEANS("announce to nobody except explicit peers");
+			CC("extended", "rt:0:{peer}");
+			MEANS("do not announce to peer (a 32-bit peer too)");
+			CC("extended", "rt:%u:{peer}", rs);
+			MEANS("announce to peer (with rt:0:%u)", rs);
+			CC("extended", "rt:0:%u", rs);
+			MEANS("announce to nobody except explicit peers");
 			for (int i = 1; i <= 3; i++) {
 				CC("standard", "%d:{peer}", 65500 + i);
 				MEANS("prepend the announcing ASN %dx towards peer", i);

@@ -81,10 +81,11 @@ EOF
 bh() { for _p in "$@"; do printf 'route %s blackhole; ' "$_p"; done; }
 
 # AS64501: $A.0/28 (also from AS64502: two paths), $A.96/28 "not to
-# AS64503" and its best path (AS64502's is longer). BGP role rs-client.
+# AS64503" and its best path (AS64502's is longer), $A.144/28 "not to
+# AS64503" as an extended community (rt:0:64503). BGP role rs-client.
 member m1 64501 192.0.2.11 "local role rs_client;" \
-	"if net = $A.96/28 then bgp_community.add((0, 64503)); bgp_path.prepend(64501);" \
-	"$(bh $A.0/28 $A.96/28)"
+	"if net = $A.96/28 then bgp_community.add((0, 64503)); if net = $A.144/28 then bgp_ext_community.add((rt, 0, 64503)); bgp_path.prepend(64501);" \
+	"$(bh $A.0/28 $A.96/28 $A.144/28)"
 # AS64502: $A.0/28, $A.16/28 with an OTC attribute (a leak by RFC 9234),
 # $A.32/28, $A.96/28 with a longer path. No role.
 member m2 64502 192.0.2.12 "" \
@@ -200,6 +201,16 @@ P3="64503 {session: {passive: false}}"
 wait_until 30 "path hiding: AS64503 receives $A.96/28" has3 $A.96/28 &&
 	check "path hiding: AS64503 gets AS64502's path of $A.96/28" sh -c \
 		"birdc -s $T_TMP/m3.ctl show route $A.96/28 protocol rs4 all | grep -q 'BGP.as_path: 64502 64502\$'"
+
+# ---- extended-community announcement control --------------------------------
+
+wait_until 30 "rt:0:64503: AS64502 receives $A.144/28" sh -c "birdc -s $T_TMP/m2.ctl show route $A.144/28 | grep -q '^$A.144/28'" &&
+	check "rt:0:64503: AS64502 receives $A.144/28, without the route server's control community" sh -c \
+		"! birdc -s $T_TMP/m2.ctl show route $A.144/28 all | grep -q '(rt, 0, 64503)'"
+check "rt:0:64503: the route server's copy has it" sh -c \
+	"$RS_BIRDC -s $T_TMP/rs.ctl show route $A.144/28 all | grep -q '(rt, 0, 64503)'"
+check "rt:0:64503: AS64503 does not receive $A.144/28" sh -c "! birdc -s $T_TMP/m3.ctl show route $A.144/28 | grep -q '^$A.144/28'"
+check "rt:0:64503: the policy page lists the extended forms" grep -q 'rt:0:{peer}' "$T_TMP/base/route-server-policy.md"
 
 # ---- GTSM -----------------------------------------------------------------
 

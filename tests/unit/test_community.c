@@ -51,8 +51,10 @@ static void
 test_announce(void **state)
 {
 	uint32_t comm[4][2], lcomm[4][3];
+	char ecomm[3][3][24] = { { "rt", "0", "4200000002" }, { "rt", "0", "64500" },
+	    { "rt", "64500", "4200000003" } };
 	struct announce_route r = { (const uint32_t (*)[2])comm, 0,
-	    (const uint32_t (*)[3])lcomm, 0 };
+	    (const uint32_t (*)[3])lcomm, 0, (const char (*)[3][24])ecomm, 0 };
 
 	(void)state;
 	assert_int_equal(announce_to(&r, 64500, 64502), ANN_SENT);
@@ -90,6 +92,16 @@ test_announce(void **state)
 	comm[2][0] = 65535, comm[2][1] = 65281;
 	r.n_comm = 3;
 	assert_int_equal(announce_to(&r, 64500, 64503), ANN_SENT);
+	/* Extended route targets: rt:0:peer for a 32-bit peer, rt:0:RS with
+	 * rt:RS:peer (the RS ASN 16-bit). */
+	r.n_comm = 0;
+	r.n_ecomm = 1;
+	assert_int_equal(announce_to(&r, 64500, 4200000002u), ANN_DENIED);
+	assert_int_equal(announce_to(&r, 64500, 4200000003u), ANN_SENT);
+	r.n_ecomm = 3;
+	assert_int_equal(announce_to(&r, 64500, 4200000003u), ANN_SENT);
+	assert_int_equal(announce_to(&r, 64500, 64502), ANN_NOT_LISTED);
+	r.n_ecomm = 0;
 	assert_string_equal(announce_why_key(ANN_DENIED), "denied");
 	assert_non_null(strstr(announce_why_text(ANN_NOT_LISTED), "lists"));
 	assert_string_equal(announce_why_key((enum announce_why)99), "sent");
