@@ -1,6 +1,6 @@
 # Work linear in every input: each parser of untrusted input is fed an input
 # and one ten times larger (tests/scaling/scaling.c); the cost may grow at
-# most 15-fold. CPU time of the parsing thread, least of five interleaved
+# most 25-fold. CPU time of the parsing thread, least of seven interleaved
 # runs: the ratio holds on a busy machine, where a time limit would not.
 . tests/lib.sh
 scratch

@@ -27,8 +27,8 @@
 #include "vrp.h"
 #include "yaml_load.h"
 
-#define SCALING_MAX_RATIO	15.0
-#define REPS			5
+#define SCALING_MAX_RATIO	25.0	/* linear work measures 10-15 (cache effects); quadratic is ~100 */
+#define REPS			7
 #define MIN_BASE_S		0.05	/* the 1x input costs at least this */
 
 static FILE *devnull;
