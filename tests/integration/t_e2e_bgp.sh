@@ -221,6 +221,15 @@ has_route() { bc "$1" show route "$2" protocol "$3" | grep -q "^$2 "; }
 route_all() { bc "$1" show route "$2" protocol "$3" all; }
 bgp_count() { bc "$1" show route protocol "$2" count | sed -n 's/^\([0-9]*\) of .*/\1/p' | head -1; }
 
+# apply_variant NAME: $T_TMP/ixp-NAME.yaml compiled (with --check) into
+# $T_TMP/rs-NAME and the route server reconfigured to it; restore_rs: back
+# to the test IXP's own config.
+apply_variant() {
+	"$IXP_RSC" compile "$T_TMP/ixp-$1.yaml" -o "$T_TMP/rs-$1" --check -q &&
+		bc rs configure \""$T_TMP/rs-$1/rs1.conf"\" | grep -q 'Reconfigur'
+}
+restore_rs() { bc rs configure \""$T_TMP/rs/rs1.conf"\" > /dev/null; }
+
 # ---- sessions -----------------------------------------------------------
 
 for s in AS64501_1 AS64501_2 AS64502_1 AS64502_2 AS64503_1 AS64504_1; do
@@ -369,9 +378,8 @@ fi
 # route counts (B.184/29 and B.188/30 are filtered), 1 of 2: up again.
 sed 's/^      max_prefix: {action: disable}$/      max_prefix: {action: disable, count_rejected: false}/' \
 	"$T_TMP/ixp.yaml" > "$T_TMP/ixp-mpc.yaml"
-if "$IXP_RSC" compile "$T_TMP/ixp-mpc.yaml" -o "$T_TMP/rs-mpc" --check -q &&
-    grep -q 'import limit 2 action disable' "$T_TMP/rs-mpc/rs1.conf" &&
-    bc rs configure \""$T_TMP/rs-mpc/rs1.conf"\" | grep -q 'Reconfigur' && bc rs enable AS64506_1 > /dev/null; then
+if apply_variant mpc && grep -q 'import limit 2 action disable' "$T_TMP/rs-mpc/rs1.conf" &&
+    bc rs enable AS64506_1 > /dev/null; then
 	wait_until 30 "count_rejected false: AS64502 receives $B.176/28" has_route m2 $B.176/28 rs4 &&
 		pass "max-prefix count_rejected false: the session stays up, its accepted $B.176/28 reaches AS64502"
 	check "max-prefix count_rejected false: the other two are still filtered, not counted" \
@@ -379,16 +387,14 @@ if "$IXP_RSC" compile "$T_TMP/ixp-mpc.yaml" -o "$T_TMP/rs-mpc" --check -q &&
 else
 	fail "max-prefix count_rejected: compile, reconfigure, enable"
 fi
-bc rs configure \""$T_TMP/rs/rs1.conf"\" > /dev/null
+restore_rs
 wait_until 30 "count_rejected back to true: AS64506_1 disabled again" sh -c "$RS_BIRDC -s $T_TMP/rs.ctl show protocols AS64506_1 | grep -q ' down '" &&
 	pass "max-prefix count_rejected true again: the session is disabled by its receive limit"
 # Blacklist entries with lengths (IXP-wide, reason 3): every /29-/32 inside
 # $A.0/24, and $A.16/28 exactly; the /28s around them are not touched.
 sed 's|^policy:$|policy:\n  blacklist: [{prefix: 198.51.100.0/24, ge: 29, le: 32}, {prefix: 198.51.100.16/28, exact: true}]|' \
 	"$T_TMP/ixp.yaml" > "$T_TMP/ixp-blr.yaml"
-if "$IXP_RSC" compile "$T_TMP/ixp-blr.yaml" -o "$T_TMP/rs-blr" --check -q &&
-    grep -q '198.51.100.0/24{29,32}' "$T_TMP/rs-blr/rs1.conf" &&
-    bc rs configure \""$T_TMP/rs-blr/rs1.conf"\" | grep -q 'Reconfigur'; then
+if apply_variant blr && grep -q '198.51.100.0/24{29,32}' "$T_TMP/rs-blr/rs1.conf"; then
 	wait_until 30 "blacklist ge/le: $A.1/32 filtered with 3" has_reason $A.1/32 3 &&
 		pass "blacklist {ge: 29, le: 32}: the /32 BLACKHOLE $A.1/32 filtered with 3"
 	wait_until 30 "blacklist exact: $A.16/28 filtered with 3" has_reason $A.16/28 3 &&
@@ -400,7 +406,7 @@ if "$IXP_RSC" compile "$T_TMP/ixp-blr.yaml" -o "$T_TMP/rs-blr" --check -q &&
 else
 	fail "blacklist ranges: compile and reconfigure"
 fi
-bc rs configure \""$T_TMP/rs/rs1.conf"\" > /dev/null
+restore_rs
 wait_until 30 "blacklist ranges gone: $A.1/32 back" has_route m2 $A.1/32 rs4
 check "MD5: the session with the right password is up" established AS64504_1
 # Negative: watch the wrong-password session for 8 s; it must never come up.
@@ -448,7 +454,7 @@ wait_until 30 "typo applied: $A.128/28 filtered with 9" has_reason $A.128/28 9
 "$IXP_RSC" impact "$T_TMP/ixp-typo.yaml" --bird rs1="$T_TMP/rs.ctl" --json -q > "$T_TMP/impact2.json" 2>&1
 check "impact after the apply: BIRD's verdicts are the predicted ones, every route" \
 	jqt '.totals == {"to_filtered": 0, "to_accepted": 0, "reason_changed": 0}' "$T_TMP/impact2.json"
-bc rs configure \""$T_TMP/rs/rs1.conf"\" > /dev/null
+restore_rs
 wait_until 30 "typo undone: $A.128/28 back" has_route m2 $A.128/28 rs4 && pass "impact: the good config restored"
 # A member that wants no blackhole routes (policy.blackhole.receive: false):
 # AS64503 stops receiving the owner's /32, AS64502 keeps it.
@@ -464,15 +470,14 @@ if "$IXP_RSC" compile "$T_TMP/ixp-nobh.yaml" -o "$T_TMP/rs-nobh" -q &&
 else
 	fail "blackhole.receive: compile and reconfigure"
 fi
-bc rs configure \""$T_TMP/rs/rs1.conf"\" > /dev/null
+restore_rs
 wait_until 30 "AS64503 gets $A.1/32 back" has_route m3 $A.1/32 rs4 &&
 	pass "blackhole.receive back to true: AS64503 receives $A.1/32 again"
 
 # policy.graceful_shutdown_local_pref: the shut path of $A.192/28 at 50
 # instead of 0, still below AS64503's (100), which AS64502 keeps getting.
 sed 's|^policy:$|policy:\n  graceful_shutdown_local_pref: 50|' "$T_TMP/ixp.yaml" > "$T_TMP/ixp-gpref.yaml"
-if "$IXP_RSC" compile "$T_TMP/ixp-gpref.yaml" -o "$T_TMP/rs-gpref" --check -q &&
-    bc rs configure \""$T_TMP/rs-gpref/rs1.conf"\" | grep -q 'Reconfigur'; then
+if apply_variant gpref; then
 	wait_until 30 "gshut local pref 50 on the RS" sh -c "$RS_BIRDC -s $T_TMP/rs.ctl show route $A.192/28 all | grep -q 'BGP.local_pref: 50\|bgp_local_pref: 50'" &&
 		pass "graceful_shutdown_local_pref 50: the route with 65535:0 has local preference 50 on the route server"
 	check "graceful_shutdown_local_pref 50: AS64502 still gets the path via AS64503" sh -c \
@@ -480,7 +485,7 @@ if "$IXP_RSC" compile "$T_TMP/ixp-gpref.yaml" -o "$T_TMP/rs-gpref" --check -q &&
 else
 	fail "graceful_shutdown_local_pref: compile and reconfigure"
 fi
-bc rs configure \""$T_TMP/rs/rs1.conf"\" > /dev/null
+restore_rs
 wait_until 30 "gshut local pref back to 0" sh -c "$RS_BIRDC -s $T_TMP/rs.ctl show route $A.192/28 all | grep -q 'BGP.local_pref: 0\|bgp_local_pref: 0'"
 
 # Route-server maintenance: compile --maintenance, and every route a member
@@ -508,7 +513,7 @@ if "$IXP_RSC" compile "$maint_yaml" -o "$T_TMP/rs-maint" --maintenance -q &&
 else
 	fail "maintenance: compile and reconfigure"
 fi
-bc rs configure \""$T_TMP/rs/rs1.conf"\" > /dev/null
+restore_rs
 # Back to path hiding on BIRD 3: the changed export filters need the
 # sessions restarted (the warning's other remedy).
 case $RS_BIRD_VERSION in 3.*) bc rs restart '"AS*"' > /dev/null ;; esac
@@ -619,8 +624,7 @@ start_stayrtr() {
 }
 start_stayrtr
 sed 's|rpki: {vrps: vrps.json, max_age: 0}|rpki: {rtr: [{host: 127.0.0.1, port: 8282}]}|' "$T_TMP/ixp.yaml" > "$T_TMP/ixp-rtr.yaml"
-if "$IXP_RSC" compile "$T_TMP/ixp-rtr.yaml" -o "$T_TMP/rs-rtr" --check -q &&
-    bc rs configure \""$T_TMP/rs-rtr/rs1.conf"\" | grep -q 'Reconfigur'; then
+if apply_variant rtr; then
 	pass "RTR: route server reconfigured to RPKI over RTR"
 else
 	fail "RTR: reconfigure"
@@ -685,8 +689,7 @@ sleep 1
 check "rpki_as_route_object off: $B.192/28 with a valid ROA still filtered with 12" has_reason $B.192/28 12
 sed 's/^      irr: {allow_more_specifics: true}$/      irr: {allow_more_specifics: true, rpki_as_route_object: true}/' \
 	"$T_TMP/ixp.yaml" > "$T_TMP/ixp-rov.yaml"
-if "$IXP_RSC" compile "$T_TMP/ixp-rov.yaml" -o "$T_TMP/rs-rov" --check -q &&
-    bc rs configure \""$T_TMP/rs-rov/rs1.conf"\" | grep -q 'Reconfigur'; then
+if apply_variant rov; then
 	wait_until 30 "rpki_as_route_object: $B.192/28 accepted" has_route m2 $B.192/28 rs4 &&
 		pass "rpki_as_route_object on: $B.192/28 (RPKI valid, no route object) received by AS64502"
 	"$IXP_RSC" explain "$T_TMP/ixp-rov.yaml" --member 64501 --prefix $B.192/28 -q > "$T_TMP/rov.txt" 2>&1
@@ -707,8 +710,7 @@ wait_until 30 "$B.192/28 filtered again" has_reason $B.192/28 12
 # on the route server, and reach AS64502 without the tag.
 sed 's/^      irr: {allow_more_specifics: true}$/      irr: {allow_more_specifics: true}\n      transit_free_action: warn\n      bogon_asn_action: warn/' \
 	"$T_TMP/ixp.yaml" > "$T_TMP/ixp-warn.yaml"
-if "$IXP_RSC" compile "$T_TMP/ixp-warn.yaml" -o "$T_TMP/rs-warn" --check -q &&
-    bc rs configure \""$T_TMP/rs-warn/rs1.conf"\" | grep -q 'Reconfigur'; then
+if apply_variant warn; then
 	wait_until 30 "warn: AS64502 receives $A.96/28" has_route m2 $A.96/28 rs4 &&
 		pass "transit_free_action warn: $A.96/28 (AS174 in the path) received by AS64502"
 	wait_until 30 "warn: AS64502 receives $A.80/28" has_route m2 $A.80/28 rs4 &&
@@ -723,7 +725,7 @@ if "$IXP_RSC" compile "$T_TMP/ixp-warn.yaml" -o "$T_TMP/rs-warn" --check -q &&
 else
 	fail "warn actions: compile and reconfigure"
 fi
-bc rs configure \""$T_TMP/rs/rs1.conf"\" > /dev/null
+restore_rs
 wait_until 30 "warn off: $A.96/28 filtered with 8 again" has_reason $A.96/28 8 &&
 	pass "transit_free_action back to reject: $A.96/28 filtered with 8"
 
@@ -734,8 +736,7 @@ wait_until 30 "warn off: $A.96/28 filtered with 8 again" has_reason $A.96/28 8 &
 # both origins are in AS-M1 (64500, 1002, 1). The tags reach AS64502.
 sed 's/^      irr: {allow_more_specifics: true}$/      irr: {allow_more_specifics: true, tag: true, enforce_prefix: false}/' \
 	"$T_TMP/ixp.yaml" > "$T_TMP/ixp-tag.yaml"
-if "$IXP_RSC" compile "$T_TMP/ixp-tag.yaml" -o "$T_TMP/rs-tag" --check -q &&
-    bc rs configure \""$T_TMP/rs-tag/rs1.conf"\" | grep -q 'Reconfigur'; then
+if apply_variant tag; then
 	wait_until 30 "irr.tag: $B.192/28 accepted" has_route m2 $B.192/28 rs4 &&
 		check "irr.tag: AS64502 receives $B.192/28 tagged not registered, origin in the AS-SET" sh -c \
 			"birdc -s $T_TMP/m2.ctl show route $B.192/28 all | grep -q '(64500, 1001, 2)' && birdc -s $T_TMP/m2.ctl show route $B.192/28 all | grep -q '(64500, 1002, 1)'"
@@ -746,7 +747,7 @@ if "$IXP_RSC" compile "$T_TMP/ixp-tag.yaml" -o "$T_TMP/rs-tag" --check -q &&
 else
 	fail "irr.tag: compile and reconfigure"
 fi
-bc rs configure \""$T_TMP/rs/rs1.conf"\" > /dev/null
+restore_rs
 wait_until 30 "irr.tag off: $B.192/28 filtered with 12 again" has_reason $B.192/28 12
 
 # ---- members[].whitelist ---------------------------------------------------
@@ -774,7 +775,7 @@ done
 check "whitelist: explain accepts $A.112/28 and says the IXP whitelisted it" sh -c \
 	"grep -q 'whitelisted by the IXP (members\[\].whitelist: 198.51.100.112/28 with origin AS65550)' $T_TMP/wl.txt && grep -q 'Verdict: ACCEPTED' $T_TMP/wl.txt"
 check "whitelist: the report lists it" jqt '.members[] | select(.asn == 64501) | .whitelist.routes[0] == {"prefix": "198.51.100.112/28", "origin": 65550}' "$T_TMP/rs-wl/report.json"
-bc rs configure \""$T_TMP/rs/rs1.conf"\" > /dev/null
+restore_rs
 wait_until 30 "whitelist gone: $A.112/28 filtered with 9 again" has_reason $A.112/28 9 &&
 	pass "whitelist gone: $A.112/28 filtered with 9 again"
 
@@ -785,8 +786,7 @@ wait_until 30 "whitelist gone: $A.112/28 filtered with 9 again" has_reason $A.11
 # (max_drop raised: leaving out VRPs is a drop the guard would hold back).
 sed 's|^  rpki: {vrps: vrps.json, max_age: 0}$|  rpki: {vrps: vrps.json, max_age: 0, trust_anchors: [other], max_drop: 100}|' \
 	"$T_TMP/ixp.yaml" > "$T_TMP/ixp-ta.yaml"
-if "$IXP_RSC" compile "$T_TMP/ixp-ta.yaml" -o "$T_TMP/rs-ta" --check -q &&
-    bc rs configure \""$T_TMP/rs-ta/rs1.conf"\" | grep -q 'Reconfigur'; then
+if apply_variant ta; then
 	wait_until 30 "trust_anchors: $A.160/28 accepted" has_route m2 $A.160/28 rs4 &&
 		pass "trust_anchors [other]: the ROA of trust anchor t is left out, $A.160/28 (was 14) received, RPKI unknown"
 	check "trust_anchors: AS64502's copy says RPKI unknown (64500, 1000, 2)" sh -c \
@@ -794,7 +794,7 @@ if "$IXP_RSC" compile "$T_TMP/ixp-ta.yaml" -o "$T_TMP/rs-ta" --check -q &&
 else
 	fail "trust_anchors: compile and reconfigure"
 fi
-bc rs configure \""$T_TMP/rs/rs1.conf"\" > /dev/null
+restore_rs
 wait_until 30 "trust_anchors gone: $A.160/28 filtered with 14 again" has_reason $A.160/28 14 &&
 	pass "every trust anchor again: $A.160/28 filtered with 14"
 
