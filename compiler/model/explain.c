@@ -72,6 +72,28 @@ whitelisted(const struct mmember *mm, int fam, const struct prefix *pf, uint32_t
 	return false;
 }
 
+static uint32_t
+origin_of(const struct route_query *q)
+{
+	return q->path_len ? q->path[q->path_len - 1] : 0;
+}
+
+/* Check 12's match, also for irr.tag: a route object (with that origin, in
+ * the table representation) for the prefix, or for a blackhole a covering
+ * one. */
+static bool
+irr_registered(const struct model *mo, const struct msession *s, const struct prefix *pf,
+    uint32_t origin, bool blackhole)
+{
+	const struct mmember *mm = s->mm;
+	const struct policy *p = &mm->m->policy;
+
+	if (mo->irr_table)
+		return model_irr_table_match(mo, mm, pf, origin, blackhole ? af_maxlen(pf->af) :
+		    p->irr_allow_more_specifics ? p->len_max[s->fam] : 0);
+	return pfxset_match(blackhole ? &mm->bh[s->fam] : &mm->irr[s->fam], pf);
+}
+
 /* policy.irr.tag: the informational tags the filter adds, as
  * render_irr_tags in the BIRD emitter has them. */
 static void
@@ -79,25 +101,15 @@ irr_tags(const struct model *mo, const struct msession *s, const struct route_qu
     bool blackhole, struct buf *out)
 {
 	const struct mmember *mm = s->mm;
-	const struct policy *p = &mm->m->policy;
-	const uint32_t origin = q->path_len ? q->path[q->path_len - 1] : 0;
-	bool pfx, orig = asn_sorted_contains(mm->exp.asns, mm->exp.n_asns, origin);
+	const uint32_t origin = origin_of(q);
+	bool pfx = irr_registered(mo, s, &q->prefix, origin, blackhole);
+	bool orig = asn_sorted_contains(mm->exp.asns, mm->exp.n_asns, origin);
 
-	if (mo->irr_table)
-		pfx = model_irr_table_match(mo, mm, &q->prefix, origin, blackhole ?
-		    af_maxlen(q->prefix.af) : p->irr_allow_more_specifics ? p->len_max[s->fam] : 0);
-	else
-		pfx = pfxset_match(blackhole ? &mm->bh[s->fam] : &mm->irr[s->fam], &q->prefix);
 	buf_printf(out, "; IRR: prefix %s (%u, %d, %d), origin %s the AS-SET (%u, %d, %d)",
 	    pfx ? "registered" : "not registered", mo->c->rs_asn, LC_IRR_PREFIX, pfx ? 1 : 2,
 	    orig ? "in" : "not in", mo->c->rs_asn, LC_IRR_ORIGIN, orig ? 1 : 2);
 }
 
-static uint32_t
-origin_of(const struct route_query *q)
-{
-	return q->path_len ? q->path[q->path_len - 1] : 0;
-}
 
 /* ASPA upstream verification (draft-ietf-sidrops-aspa-verification). */
 static enum rov_state
@@ -230,15 +242,13 @@ evaluate(const struct model *mo, const struct msession *s, const struct route_qu
 			snprintf(v->why, sizeof(v->why), "not enforced (policy.irr.enforce_prefix "
 			    "is false); blackholes still need one");
 		} else if (mo->irr_table) {
-			unsigned upto = blackhole ? af_maxlen(pf->af) :
-			    p->irr_allow_more_specifics ? p->len_max[s->fam] : 0;
-			v->fail = !model_irr_table_match(mo, mm, pf, origin, upto);
+			v->fail = !irr_registered(mo, s, pf, origin, blackhole);
 			snprintf(v->why, sizeof(v->why), "%s%s route object%s with origin AS%u%s",
 			    blackhole ? "blackhole: " : "", v->fail ? "no" : "a", which, origin,
 			    p->irr_enforce_origin ? "" : " in the AS-SET");
 		} else {
 			const struct pfxset *set = blackhole ? &mm->bh[s->fam] : &mm->irr[s->fam];
-			v->fail = !pfxset_match(set, pf);
+			v->fail = !irr_registered(mo, s, pf, origin, blackhole);
 			snprintf(v->why, sizeof(v->why), "%s%s route object%s (%zu filter entries)",
 			    blackhole ? "blackhole: " : "", v->fail ? "no matching" : "matches a",
 			    which, set->n);
