@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "clock.h"
 #include "lgquery.h"
+#include "reasons.h"
 #include "xalloc.h"
 
 #define REPLY_MAX_BYTES (256u << 20)	/* one reply, whatever max_routes says */
@@ -150,8 +151,33 @@ static const struct {
 	[CMD_ROUTES_COMMUNITY_FILTERED] = { "show route all filtered where ", T_COMM, "" },
 };
 
+/*
+ * policy.reject_policy: tag (reasons.json) keeps a failed route among the
+ * accepted ones with its reason (tag_asn, 65520, code): the filtered lists
+ * are the accepted routes with that tag, the accepted lists those without.
+ */
+static bool
+tag_clause(enum lg_cmd c, uint32_t tag_asn, char *out, size_t cap)
+{
+	const bool filtered = lg_cmd_filtered(c);
+	char *f;
+	size_t len;
+	int n;
+
+	if (tag_asn == 0 || c == CMD_STATUS || c == CMD_PROTOCOLS ||
+	    c == CMD_ROUTES_EXPORTED || c == CMD_ROUTES_NET_EXPORT)
+		return true;	/* export filters never pass a tagged route */
+	if (filtered && (f = strstr(out, " filtered ")) != NULL)
+		memmove(f, f + 9, strlen(f + 9) + 1);
+	len = strlen(out);
+	n = snprintf(out + len, cap - len, "%s%sbgp_large_community ~ [(%u, %d, *)]%s",
+	    strstr(out, " where ") != NULL ? " && " : " where ", filtered ? "" : "!(",
+	    tag_asn, LC_REJECT, filtered ? "" : ")");
+	return n >= 0 && (size_t)n < cap - len;
+}
+
 bool
-lg_build_cmd(enum lg_cmd c, const struct lg_args *a, char *out, size_t cap)
+lg_build_cmd(enum lg_cmd c, const struct lg_args *a, uint32_t tag_asn, char *out, size_t cap)
 {
 	char tmp[ADDR_STRLEN], num[32], cover[96];
 	const char *head, *val = "", *tail, *name = "";
@@ -219,7 +245,7 @@ lg_build_cmd(enum lg_cmd c, const struct lg_args *a, char *out, size_t cap)
 	    (*val == '\0' || strpbrk(val, " -") != NULL)))
 		return false;
 	n = snprintf(out, cap, "%s%s%s%s", head, val, tail, name);
-	if (n < 0 || (size_t)n >= cap)
+	if (n < 0 || (size_t)n >= cap || !tag_clause(c, tag_asn, out, cap))
 		return false;
 	return bird_cmd_ok(out);
 }
@@ -456,7 +482,7 @@ lg_query(struct lg *lg, struct lg_rs *rs, enum lg_cmd c, const struct lg_args *a
 	struct lg_reply *r;
 	int64_t now = clock_ms();
 
-	if (!lg_build_cmd(c, a, cmd, sizeof(cmd))) {
+	if (!lg_build_cmd(c, a, lg->opt.tag_asn, cmd, sizeof(cmd))) {
 		r = xcalloc(1, sizeof(*r));
 		r->status = BS_BADCMD;
 		r->refs = 1;

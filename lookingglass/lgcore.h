@@ -26,6 +26,7 @@ struct lg_options {
 	int64_t	 ttl_ms;	/* route lists */
 	int64_t	 ttl_short_ms;	/* status, protocols */
 	size_t	 cache_bytes;
+	uint32_t tag_asn;	/* reject_policy: tag: the RS ASN of the reason tags; 0: reject */
 };
 
 struct lg_rs {
@@ -89,7 +90,8 @@ void	lg_free(struct lg *lg);
 struct lg_rs *lg_find_rs(struct lg *lg, const char *name);
 
 /* The command text for a template and its arguments; false if refused. */
-bool	lg_build_cmd(enum lg_cmd c, const struct lg_args *a, char *out, size_t cap);
+bool	lg_build_cmd(enum lg_cmd c, const struct lg_args *a, uint32_t tag_asn, char *out,
+	    size_t cap);
 
 /*
  * Run (or take from the cache) a command on a route server. The reply is

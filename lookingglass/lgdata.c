@@ -102,6 +102,14 @@ lg_reasons_load(struct lg_reasons *r, const char *path, char *err, size_t errlen
 		json_decref(root);
 		return false;
 	}
+	v = json_object_get(root, "reject_policy");	/* absent before reject_policy */
+	if (v != NULL && (!json_is_string(v) || (strcmp(json_string_value(v), "reject") &&
+	    strcmp(json_string_value(v), "tag")))) {
+		snprintf(err, errlen, "%s: reject_policy is \"reject\" or \"tag\"", path);
+		json_decref(root);
+		return false;
+	}
+	r->tagged = v != NULL && !strcmp(json_string_value(v), "tag");
 	r->v = xcalloc(json_object_size(rs) + 1, sizeof(*r->v));
 	json_object_foreach(rs, key, v) {
 		char *end;

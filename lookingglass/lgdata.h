@@ -33,6 +33,7 @@ struct lg_reasons {
 	uint32_t rs_asn;		/* 0: not known from a file (taken from BIRD) */
 	uint32_t reject_lc;		/* second field of (RS, x, code); 65520 */
 	uint32_t rpki_lc;		/* second field of (RS, x, state); 1000 */
+	bool	 tagged;		/* reject_policy: tag (failed routes are accepted, tagged) */
 	struct lg_reason_text *v;
 	size_t	 n;
 	struct lg_comm_name *names;	/* control and informational communities */

@@ -74,6 +74,7 @@ rs_metrics(struct lg_app *app, struct lg_rs *rs, struct buf *b[6])
 	buf_printf(b[0], "} %d\n", up);
 	if (up) {
 		lg_replay(r, bp_protocols_line, &p);
+		truncated = lg_count_tagged(app, rs, false, &p);
 		for (size_t i = 0; i < p.n; i++) {
 			const struct bird_proto *pr = &p.v[i];
 			if (!pr->bgp)

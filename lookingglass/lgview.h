@@ -58,6 +58,14 @@ void	lg_response_free(struct lg_response *r);
 
 /* Answer a parsed request. */
 void	lg_handle(struct lg_app *app, const struct lg_request *rq, struct lg_response *resp);
+/*
+ * reject_policy: tag: BIRD counts the kept routes as imported; move each
+ * to its channel's filtered count (a walk of the tagged routes per table,
+ * cached). True if a walk stopped at --max-routes (the counts are low).
+ */
+struct bp_protocols;
+bool	lg_count_tagged(struct lg_app *app, struct lg_rs *rs, bool uncached,
+	    struct bp_protocols *p);
 /* The /metrics page (lgmetrics.c). */
 void	lg_metrics(struct lg_app *app, struct lg_response *resp);
 /* A 4xx/5xx answer in the request's format. */

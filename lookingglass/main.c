@@ -190,7 +190,7 @@ int
 main(int argc, char **argv)
 {
 	struct lg_app app;
-	struct lg_options opt = { 10000, 20000, 30000, 5000, 256u << 20 };
+	struct lg_options opt = { 10000, 20000, 30000, 5000, 256u << 20, 0 };
 	struct lg_server_opts so = { .listen = "127.0.0.1:8080", .rate = 5, .burst = 30,
 	    .max_inflight = 8, .max_connections = 1024, .max_per_network = 16 };
 	const char *reasons_file = getenv("IXP_LG_REASONS"), *members = getenv("IXP_LG_MEMBERS");
@@ -291,6 +291,8 @@ main(int argc, char **argv)
 			fprintf(stderr, "ixp-lg: %s\n", err);
 			return config_failed(&app, cgi);
 		}
+		if (app.reasons.tagged)
+			app.core.opt.tag_asn = app.reasons.rs_asn;
 	} else {
 		lg_reasons_builtin(&app.reasons);
 	}

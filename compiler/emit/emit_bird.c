@@ -1167,6 +1167,15 @@ print_functions(struct emitter *e)
 		buf_puts(e->b, "\n# Filtered routes carry ixp-rs's reject codes only "
 		    "(policy.reject_communities: ixp-rs).\nfunction rs_euroix(int reason)\n{\n}\n");
 	}
+	/* What rs_reject ends with (policy.reject_policy). */
+	if (e->mo->tag_rejected)
+		buf_puts(e->b, "\n# policy.reject_policy: tag. A route that fails a check is kept with "
+		    "its reason,\n# least preferred, and never exported to a member (rs_export_ok); "
+		    "collectors\n# receive it.\nfunction rs_drop()\n{\n\tbgp_local_pref = 0;\n"
+		    "\taccept;\n}\n");
+	else
+		buf_puts(e->b, "\n# policy.reject_policy: reject (kept as BIRD's filtered routes).\n"
+		    "function rs_drop()\n{\n\treject;\n}\n");
 	buf_puts(e->b, "\n# ---- route-server functions (policies/rs_functions.bird) ----\n");
 	while (*p) {
 		size_t n = strcspn(p, "\n");

@@ -96,6 +96,9 @@ emit_reasons_json(struct buf *out, const struct model *mo)
 		set(fr, key, str(r->text));
 	}
 	set(root, "reasons", rj);
+	/* The looking glass reads it: with tag, filtered routes are among the
+	 * accepted ones, told apart by their reason tag. */
+	set(root, "reject_policy", str(mo->tag_rejected ? "tag" : "reject"));
 	set(root, "euroix_reject_community", mo->euroix_reject ?
 	    community("%u:%d:{code}", rs, LC_EUROIX_REJECT) : json_null());
 	set(root, "rpki_community", community("%u:%d:{state}", rs, LC_RPKI_STATE));

@@ -108,6 +108,11 @@ struct policy {
  * the Euro-IX (RS, 1101, x) where one exists (IXP Manager reads it). */
 enum reject_comms { REJECT_COMMS_IXPRS = 0, REJECT_COMMS_EUROIX };
 
+/* What a route that fails a check becomes (policy.reject_policy): filtered
+ * by BIRD, or accepted with its reason tag, least preferred and never
+ * exported to a member (collectors receive it). */
+enum reject_policy { REJECT_POLICY_REJECT = 0, REJECT_POLICY_TAG };
+
 struct route_server {
 	char		*name;
 	struct ipaddr	 router_id;
@@ -291,6 +296,7 @@ struct config {
 	struct asnlist	 never_via_rs;
 	struct rangelist blacklist;	/* IXP-wide blacklist (reject code 3) */
 	enum reject_comms reject_communities;	/* policy.reject_communities */
+	enum reject_policy reject_policy;	/* policy.reject_policy */
 	uint32_t	 gshut_local_pref;	/* of a GRACEFUL_SHUTDOWN route */
 
 	struct traffic	 traffic;

@@ -1877,6 +1877,7 @@ static const struct ysection prefix_length_section = { prefix_length_keys, NULL 
 static const char *const nh_words[] = { "strict", "same_as", NULL };
 static const char *const action_words[] = { "reject", "warn", NULL };
 static const char *const reject_comm_words[] = { "ixp-rs", "euro-ix", NULL };
+static const char *const reject_policy_words[] = { "reject", "tag", NULL };
 
 static const struct ykey policy_keys[] = {
 	{ .name = "prefix_length", .type = YT_MAP, .sub = &prefix_length_section },
@@ -1896,6 +1897,9 @@ static const struct ykey policy_keys[] = {
 	{ .name = "reject_communities", .type = YT_CHOICE,
 	  .off = OFF(struct config, reject_communities), .words = reject_comm_words,
 	  .flags = YK_IXP_ONLY | YK_CONFIG, .dflt = "ixp-rs" },
+	{ .name = "reject_policy", .type = YT_CHOICE,
+	  .off = OFF(struct config, reject_policy), .words = reject_policy_words,
+	  .flags = YK_IXP_ONLY | YK_CONFIG, .dflt = "reject" },
 	{ .name = "irr", .type = YT_MAP, .sub = &irr_policy_section },
 	{ .name = "rpki", .type = YT_MAP, .sub = &rpki_policy_section },
 	{ .name = "aspa", .type = YT_MAP, .sub = &aspa_policy_section },

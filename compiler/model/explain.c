@@ -435,15 +435,21 @@ explain_route(FILE *out, const struct model *mo, const struct route_query *q,
 		irr_tags(mo, s, q, blackhole, &tags);
 	say(out, "\n");
 	if (res->accepted) {
-		say(out, "Verdict: ACCEPTED, tagged (%u, %d, %d) RPKI %s%s%s%s\n", mo->c->rs_asn,
+		char gshut[16];
+		snprintf(gshut, sizeof(gshut), "%u", mo->c->gshut_local_pref);
+		say(out, "Verdict: ACCEPTED, tagged (%u, %d, %d) RPKI %s%s%s%s%s\n", mo->c->rs_asn,
 		    LC_RPKI_STATE, res->rpki_tag, rpki_tag_name(res->rpki_tag), buf_str(&tags),
 		    blackhole ? "; blackhole: NO_EXPORT added on export" : "",
 		    mm->m->policy.graceful_shutdown && has_comm(q, 65535, 0) ?
-		    "; GRACEFUL_SHUTDOWN: local preference 0" : "");
+		    "; GRACEFUL_SHUTDOWN: local preference " : "",
+		    mm->m->policy.graceful_shutdown && has_comm(q, 65535, 0) ? gshut : "");
 	} else {
 		const struct reason *r = reason_get(res->code);
 		say(out, "Verdict: REJECTED, reason %d (%s), tagged (%u, %d, %d)\n", res->code,
 		    r->text, mo->c->rs_asn, LC_REJECT, res->code);
+		if (mo->tag_rejected)
+			say(out, "Kept (policy.reject_policy: tag): held by the route server with "
+			    "local preference 0, sent to collectors, never to a member\n");
 		say(out, "What to do: %s\n", r->hint);
 	}
 	buf_free(&tags);

@@ -181,6 +181,10 @@ impact_route(struct impact *im, struct impact_rs *irs, const struct bird_route *
 
 	if (e == NULL)
 		return;		/* not a member session: a static protocol, say */
+	/* reject_policy: tag keeps a failed route among the accepted ones,
+	 * with its reason; members cannot send the tag (rs_scrub_in). */
+	if (!filtered && route_tag(r, rs_asn, LC_REJECT) != 0)
+		filtered = true;
 	m = &irs->members[e->member];
 	irs->routes++;
 	if (filtered) {

@@ -629,6 +629,7 @@ model_build(struct model *mo, const struct config *c, const struct model_inputs 
 	mo->rpki = c->src.n_rtr > 0 ? RPKI_RTR : in->vrps != NULL ? RPKI_STATIC : RPKI_NONE;
 	resolve_rtr(mo);
 	mo->euroix_reject = c->reject_communities == REJECT_COMMS_EUROIX;
+	mo->tag_rejected = c->reject_policy == REJECT_POLICY_TAG;
 	mo->maintenance = c->maintenance || in->maintenance;
 	/* Seen in t_e2e_sessions with BIRD 3.1.8 and 3.3.2 (2.0.12, 2.17.6:
 	 * fine): after a reconfigure that changes a session's export filter,

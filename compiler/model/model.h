@@ -184,6 +184,8 @@ struct model {
 	enum aspa_fill		 aspa;
 	enum lg_socket		 lg_socket;
 	bool			 euroix_reject;	/* filtered routes also carry (RS, 1101, x) */
+	bool			 tag_rejected;	/* reject_policy: tag: failed routes are kept
+					 * accepted, tagged, never sent to members */
 	bool			 maintenance;	/* every exported route carries GRACEFUL_SHUTDOWN */
 	bool			 path_hiding;	/* sorted tables, `secondary` exports */
 	bool			 enh;		/* some session carries IPv4 over IPv6: IPv4

@@ -109,6 +109,10 @@ checks(struct doc *d, const struct model *mo)
 	    "with the large community (%u, %d, code), and the looking glass shows it with the "
 	    "reason. Checks that do not apply here are listed too, so that every code is "
 	    "explained.", mo->c->rs_asn, LC_REJECT);
+	if (mo->tag_rejected)
+		doc_para(d, "Such a route is kept among the route servers' accepted routes, least "
+		    "preferred (local preference 0), so that the IXP's route collectors receive it "
+		    "with its reason; no member receives it.");
 	doc_table(d, head);
 	for (int code = 1; code <= REJ_MAX; code++) {
 		const struct reason *r = reason_get(code);
@@ -148,8 +152,8 @@ limits(struct doc *d, const struct config *c)
 	const struct policy *p = &c->policy;
 	static const char *const act[] = { "a warning in the log", "routes beyond it are "
 	    "dropped", "the session is restarted", "the session is shut down" };
-	const char *counted = p->mp_count_rejected ? "counting every route you send, filtered "
-	    "ones too" : "counting the routes accepted";
+	const char *counted = p->mp_count_rejected || c->reject_policy == REJECT_POLICY_TAG ?
+	    "counting every route you send, filtered ones too" : "counting the routes accepted";
 	struct buf pdb = BUF_INIT;
 
 	doc_heading(d, "Limits and data");

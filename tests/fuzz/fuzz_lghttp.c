@@ -25,7 +25,7 @@ static struct lg_app app;
 static void
 setup(void)
 {
-	struct lg_options opt = { 200, 1000, 30000, 5000, 1u << 20 };
+	struct lg_options opt = { 200, 1000, 30000, 5000, 1u << 20, 0 };
 	char err[200];
 
 	memset(&app, 0, sizeof(app));

@@ -69,7 +69,8 @@ variant() {
 	rtr) _rpki="{rtr: [{host: 127.0.0.1, port: 8282}, {host: rtr.example.net, port: 3323}]}" ;;
 	sets) _bird=", irr_filter: prefix_sets"
 		_pol="blackhole: {next_hop_ipv4: 192.0.2.66, next_hop_ipv6: \"2001:db8:100::66\"}" ;;
-	wide_rs) _rs=4200000000 ;;
+	# A 32-bit route server ASN, and failed routes kept, tagged (rs_drop).
+	wide_rs) _rs=4200000000 _pol="reject_policy: tag" ;;
 	aspa_file) _mpol="{aspa: {reject_invalid: true}}" ;;
 	aspa_rtr) _rpki="{rtr: [{host: 127.0.0.1, port: 8282, aspa: true}]}"
 		_pol="aspa: {reject_invalid: true}" ;;

@@ -87,10 +87,11 @@ member m1 64501 192.0.2.11 "local role rs_client;" \
 	"if net = $A.96/28 then bgp_community.add((0, 64503)); if net = $A.144/28 then bgp_ext_community.add((rt, 0, 64503)); bgp_path.prepend(64501);" \
 	"$(bh $A.0/28 $A.96/28 $A.144/28)"
 # AS64502: $A.0/28, $A.16/28 with an OTC attribute (a leak by RFC 9234),
-# $A.32/28, $A.96/28 with a longer path. No role.
+# $A.32/28, $A.96/28 with a longer path, $A.176/28 without a route
+# object (filtered, 12). No role.
 member m2 64502 192.0.2.12 "" \
 	"if net = $A.16/28 then bgp_otc = 64999; if net = $A.96/28 then bgp_path.prepend(64502); bgp_path.prepend(64502);" \
-	"$(bh $A.0/28 $A.16/28 $A.32/28 $A.96/28)"
+	"$(bh $A.0/28 $A.16/28 $A.32/28 $A.96/28 $A.176/28)"
 # AS64503 receives; it waits for the route server to connect (passive)
 # and takes every path (ADD-PATH receive).
 member m3 64503 192.0.2.13 "passive on;" "reject;" ""
@@ -174,6 +175,65 @@ else
 	fail "collector add_path: compile and reconfigure"
 fi
 apply base
+
+# ---- reject_policy: tag ------------------------------------------------------
+
+# The looking glass as a CGI on the route server: lg.sh PATH[?QUERY] REASONS.
+IXP_LG=$(dirname "$IXP_RSC")/ixp-lg
+cat > "$T_TMP/lg.sh" <<LGEOF
+#!/bin/sh
+path=\${1%%\\?*} query=
+case \$1 in *\\?*) query=\${1#*\\?} ;; esac
+GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD=GET PATH_INFO="\$path" QUERY_STRING="\$query" \\
+    IXP_LG_BIRD="rs1=$T_TMP/rs.ctl" IXP_LG_REASONS="\$2" "$IXP_LG" | sed '1,/^\r\$/d'
+LGEOF
+chmod +x "$T_TMP/lg.sh"
+# lgc NAME PATH REASONS JQ: check a looking-glass answer.
+lgc() { check "$1" sh -c "'$T_TMP/lg.sh' '$2' '$3' | jq -e '$4' > /dev/null"; }
+N=/api/v1/rs/rs1/neighbors
+# AS64502's IPv4 counts in the looking glass: "accepted filtered".
+counts2() { "$T_TMP/lg.sh" $N "$1" | jq -r '.neighbors[] | select(.id == "AS64502_1") | .families.ipv4 | "\(.accepted) \(.filtered)"'; }
+check "reject: AS64502's $A.176/28 is among BIRD's filtered routes, reason 12" [ "$(rs_reason $A.176/28)" = 12 ]
+check "reject: the collector does not receive $A.176/28" sh -c "! birdc -s $T_TMP/rc.ctl show route $A.176/28 | grep -q '^$A.176/28'"
+c_reject=$(counts2 "$T_TMP/base/reasons.json")
+check "reject: the looking glass counts one filtered route of AS64502 ($c_reject)" [ "${c_reject#* }" = 1 ]
+if variant tag "ixp reject_policy: tag" && apply tag; then
+	wait_until 30 "tag: the collector receives $A.176/28" sh -c "birdc -s $T_TMP/rc.ctl show route $A.176/28 | grep -q '^$A.176/28'" &&
+		check "tag: the collector receives $A.176/28 with its reason (64500, 65520, 12)" sh -c \
+			"birdc -s $T_TMP/rc.ctl show route $A.176/28 all | grep -q '(64500, 65520, 12)'"
+	kept() { _r=$(bc rs show route $A.176/28 all); printf '%s' "$_r" | grep -q 'local_pref: 0' && printf '%s' "$_r" | grep -q '(64500, 65520, 12)'; }
+	check "tag: the route server holds it accepted, local preference 0" kept
+	check "tag: BIRD's filtered routes no longer hold it" [ -z "$(rs_reason $A.176/28)" ]
+	has1() { bc m1 show route "$1" protocol rs4 | grep -q "^$1 "; }
+	unsent() { has1 $A.32/28 && ! has1 $A.176/28 && ! bc m4 show route $A.176/28 | grep -q "^$A.176/28"; }
+	check "tag: no member receives it (AS64501 has AS64502's $A.32/28, not $A.176/28)" unsent
+	check "tag: reasons.json says reject_policy tag" jq -e '.reject_policy == "tag"' "$T_TMP/tag/reasons.json"
+	c_tag=$(counts2 "$T_TMP/tag/reasons.json")
+	check "tag: the looking glass counts AS64502's routes as with reject ($c_tag, was $c_reject)" [ "$c_tag" = "$c_reject" ]
+	lgc "tag: the looking glass lists $A.176/28 among AS64502's filtered routes, reason 12" \
+		"$N/AS64502_1/routes?view=filtered" "$T_TMP/tag/reasons.json" \
+		"[.routes[].network] == [\"$A.176/28\"] and .routes[0].reject.code == 12"
+	lgc "tag: ... and not among its accepted ones" "$N/AS64502_1/routes?view=accepted" "$T_TMP/tag/reasons.json" \
+		"(.routes | length) > 0 and ([.routes[].network] | index(\"$A.176/28\") | not)"
+	lgc "tag: a lookup of $A.176/28 shows it filtered with its reason" "/api/v1/lookup?q=$A.176/28" \
+		"$T_TMP/tag/reasons.json" "[.. | objects | select(.network? == \"$A.176/28\") | .reject.code] | unique == [12]"
+	lgc "tag: AS64502's member page counts it filtered, reason 12 (5 announced, 4 accepted)" \
+		/api/v1/member/AS64502 "$T_TMP/tag/reasons.json" \
+		".routes.announced == 5 and .routes.accepted == 4 and .routes.filtered == 1 and ([.filtered_by_reason[] | [.code, .routes]] == [[12, 1]])"
+	c_blind=$(counts2 "$T_TMP/base/reasons.json")
+	check "tag: a looking glass without the policy would count it accepted (the test can tell: $c_blind)" [ "$c_blind" != "$c_tag" ]
+	"$IXP_RSC" impact "$T_TMP/tag.yaml" --bird rs1="$T_TMP/rs.ctl" --json -q > "$T_TMP/impact-tag.json" 2>&1
+	check "tag: impact on the live route server reads the kept route as filtered (nothing changes)" \
+		jq -e '.totals == {to_filtered: 0, to_accepted: 0, reason_changed: 0} and ([.route_servers[0].members[] | select(.asn == 64502) | .filtered] == [1])' "$T_TMP/impact-tag.json"
+	"$IXP_RSC" explain "$T_TMP/tag.yaml" --member 64502 --prefix $A.176/28 -q > "$T_TMP/explain-tag.txt" 2>&1
+	check "tag: explain says the route is kept, for collectors only" sh -c \
+		"grep -q 'REJECTED, reason 12' $T_TMP/explain-tag.txt && grep -q 'reject_policy: tag' $T_TMP/explain-tag.txt"
+else
+	fail "tag: compile and reconfigure"
+fi
+apply base
+wait_until 30 "reject again: the collector loses $A.176/28" sh -c "! birdc -s $T_TMP/rc.ctl show route $A.176/28 | grep -q '^$A.176/28'" &&
+	check "reject again: $A.176/28 is filtered by BIRD again" [ "$(rs_reason $A.176/28)" = 12 ]
 
 # ---- passive (default true) ---------------------------------------------
 

@@ -462,6 +462,43 @@ test_no_rpki_and_bird216(void **state)
 }
 
 /*
+ * policy.reject_policy: rs_reject ends in rs_drop, a reject by default;
+ * with tag the route is accepted least preferred, and rs_export_ok (the
+ * same in both) keeps it from every member. BIRD parses both.
+ */
+static void
+test_reject_policy(void **state)
+{
+	struct world w;
+	char *conf, *drop;
+
+	(void)state;
+	world_build(&w, HEAD("", ""), members_std, false);
+	assert_false(w.mo.tag_rejected);
+	conf = emit(&w, 0);
+	assert_bird_accepts(conf);
+	drop = fn_body(conf, "rs_drop");
+	assert_string_equal(drop, "function rs_drop()\n{\n\treject;\n}\n");
+	free(drop);
+	drop = fn_body(conf, "rs_export_ok");
+	assert_contains(drop, "if bgp_large_community ~ [(RS_ASN, 65520, *)] then return false;");
+	free(drop);
+	free(conf);
+	world_free(&w);
+
+	world_build(&w, HEAD("  reject_policy: tag\n", ""), members_std, false);
+	assert_true(w.mo.tag_rejected);
+	conf = emit(&w, 0);
+	assert_bird_accepts(conf);
+	drop = fn_body(conf, "rs_drop");
+	assert_string_equal(drop, "function rs_drop()\n{\n\tbgp_local_pref = 0;\n\taccept;\n}\n");
+	free(drop);
+	assert_contains(conf, "\trs_drop();\n");
+	free(conf);
+	world_free(&w);
+}
+
+/*
  * ASPA wherever it is asked for: a member's own policy without the IXP's;
  * records from the VRP file, from an RTR cache marked as serving them, and
  * from the VRP file when the ROAs come over RTR. The table exists when any
@@ -637,6 +674,7 @@ main(void)
 		cmocka_unit_test(test_static_rpki_config),
 		cmocka_unit_test(test_rtr_and_32bit_rs),
 		cmocka_unit_test(test_no_rpki_and_bird216),
+		cmocka_unit_test(test_reject_policy),
 		cmocka_unit_test(test_symbol_checker),
 		cmocka_unit_test(test_aspa_tables),
 		cmocka_unit_test(test_shared_sets),

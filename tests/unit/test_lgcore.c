@@ -65,58 +65,99 @@ test_command_templates(void **state)
 
 	(void)state;
 	a.proto = "AS64501_1";
-	assert_true(lg_build_cmd(CMD_ROUTES_FILTERED, &a, cmd, sizeof(cmd)));
+	assert_true(lg_build_cmd(CMD_ROUTES_FILTERED, &a, 0, cmd, sizeof(cmd)));
 	assert_string_equal(cmd, "show route all filtered protocol AS64501_1");
-	assert_true(lg_build_cmd(CMD_ROUTES_NOEXPORT, &a, cmd, sizeof(cmd)));
+	assert_true(lg_build_cmd(CMD_ROUTES_NOEXPORT, &a, 0, cmd, sizeof(cmd)));
 	assert_string_equal(cmd, "show route all noexport AS64501_1");
 	a.proto = "AS1_1 filter { accept; }";
-	assert_false(lg_build_cmd(CMD_ROUTES_ACCEPTED, &a, cmd, sizeof(cmd)));
+	assert_false(lg_build_cmd(CMD_ROUTES_ACCEPTED, &a, 0, cmd, sizeof(cmd)));
 	a.proto = NULL;
 	a.is_ip = true;
 	ip_parse("2001:DB8::1", 11, &a.ip);
-	assert_true(lg_build_cmd(CMD_ROUTES_FOR, &a, cmd, sizeof(cmd)));
+	assert_true(lg_build_cmd(CMD_ROUTES_FOR, &a, 0, cmd, sizeof(cmd)));
 	assert_string_equal(cmd, "show route all for 2001:db8::1");
-	assert_true(lg_build_cmd(CMD_ROUTES_FOR_FILTERED, &a, cmd, sizeof(cmd)));
+	assert_true(lg_build_cmd(CMD_ROUTES_FOR_FILTERED, &a, 0, cmd, sizeof(cmd)));
 	assert_string_equal(cmd, "show route all filtered where 2001:db8::1 ~ net");
 	a.is_ip = false;
 	prefix_parse("192.0.2.0/24", 12, &a.prefix);
-	assert_true(lg_build_cmd(CMD_ROUTES_FOR_FILTERED, &a, cmd, sizeof(cmd)));
+	assert_true(lg_build_cmd(CMD_ROUTES_FOR_FILTERED, &a, 0, cmd, sizeof(cmd)));
 	assert_string_equal(cmd, "show route all filtered 192.0.2.0/24");
-	assert_true(lg_build_cmd(CMD_ROUTES_COVERING, &a, cmd, sizeof(cmd)));
+	assert_true(lg_build_cmd(CMD_ROUTES_COVERING, &a, 0, cmd, sizeof(cmd)));
 	assert_string_equal(cmd, "show route all where net.type = NET_IP4 && 192.0.2.0 ~ net && net.len < 24");
-	assert_true(lg_build_cmd(CMD_ROUTES_IN_FILTERED, &a, cmd, sizeof(cmd)));
+	assert_true(lg_build_cmd(CMD_ROUTES_IN_FILTERED, &a, 0, cmd, sizeof(cmd)));
 	assert_string_equal(cmd, "show route all filtered in 192.0.2.0/24");
 	prefix_parse("2001:db8:ff00::/40", 18, &a.prefix);
-	assert_true(lg_build_cmd(CMD_ROUTES_COVERING_FILTERED, &a, cmd, sizeof(cmd)));
+	assert_true(lg_build_cmd(CMD_ROUTES_COVERING_FILTERED, &a, 0, cmd, sizeof(cmd)));
 	assert_string_equal(cmd, "show route all filtered where net.type = NET_IP6 && "
 	    "2001:db8:ff00:: ~ net && net.len < 40");
-	assert_true(lg_build_cmd(CMD_ROUTES_IN, &a, cmd, sizeof(cmd)));
+	assert_true(lg_build_cmd(CMD_ROUTES_IN, &a, 0, cmd, sizeof(cmd)));
 	assert_string_equal(cmd, "show route all in 2001:db8:ff00::/40");
 	a.proto = "AS64501_2";
-	assert_true(lg_build_cmd(CMD_ROUTES_NET_EXPORT, &a, cmd, sizeof(cmd)));
+	assert_true(lg_build_cmd(CMD_ROUTES_NET_EXPORT, &a, 0, cmd, sizeof(cmd)));
 	assert_string_equal(cmd, "show route all 2001:db8:ff00::/40 export AS64501_2");
 	a.table = "master6";
-	assert_true(lg_build_cmd(CMD_ROUTES_NET_TABLE, &a, cmd, sizeof(cmd)));
+	assert_true(lg_build_cmd(CMD_ROUTES_NET_TABLE, &a, 0, cmd, sizeof(cmd)));
 	assert_string_equal(cmd, "show route all 2001:db8:ff00::/40 table master6");
 	a.proto = "AS1 all";
-	assert_false(lg_build_cmd(CMD_ROUTES_NET_PROTO, &a, cmd, sizeof(cmd)));
+	assert_false(lg_build_cmd(CMD_ROUTES_NET_PROTO, &a, 0, cmd, sizeof(cmd)));
 	a.comm_large = true;
 	a.comm[0] = 4294967295u, a.comm[1] = 0, a.comm[2] = 64502;
-	assert_true(lg_build_cmd(CMD_ROUTES_COMMUNITY_FILTERED, &a, cmd, sizeof(cmd)));
+	assert_true(lg_build_cmd(CMD_ROUTES_COMMUNITY_FILTERED, &a, 0, cmd, sizeof(cmd)));
 	assert_string_equal(cmd, "show route all filtered where (4294967295, 0, 64502) ~ bgp_large_community");
 	a.comm_large = false;
-	assert_true(lg_build_cmd(CMD_ROUTES_COMMUNITY, &a, cmd, sizeof(cmd)));
+	assert_true(lg_build_cmd(CMD_ROUTES_COMMUNITY, &a, 0, cmd, sizeof(cmd)));
 	assert_string_equal(cmd, "show route all where (65535, 0) ~ bgp_community");
 	a.proto = NULL;
 	a.asn = 4200000000u;
-	assert_true(lg_build_cmd(CMD_ROUTES_ORIGIN_FILTERED, &a, cmd, sizeof(cmd)));
+	assert_true(lg_build_cmd(CMD_ROUTES_ORIGIN_FILTERED, &a, 0, cmd, sizeof(cmd)));
 	assert_string_equal(cmd, "show route all filtered where bgp_path.last = 4200000000");
-	assert_false(lg_build_cmd(CMD_NONE, &a, cmd, sizeof(cmd)));
+	assert_false(lg_build_cmd(CMD_NONE, &a, 0, cmd, sizeof(cmd)));
 	a.table = "master6";
-	assert_true(lg_build_cmd(CMD_ROUTES_TABLE_FILTERED, &a, cmd, sizeof(cmd)));
+	assert_true(lg_build_cmd(CMD_ROUTES_TABLE_FILTERED, &a, 0, cmd, sizeof(cmd)));
 	assert_string_equal(cmd, "show route all filtered table master6");
 	a.table = "master4 all";
-	assert_false(lg_build_cmd(CMD_ROUTES_TABLE, &a, cmd, sizeof(cmd)));
+	assert_false(lg_build_cmd(CMD_ROUTES_TABLE, &a, 0, cmd, sizeof(cmd)));
+}
+
+/* reject_policy: tag: filtered lists are the tagged accepted routes. */
+static void
+test_command_templates_tagged(void **state)
+{
+	struct lg_args a = { 0 };
+	char cmd[BIRD_CMD_MAX + 1];
+
+	(void)state;
+	a.proto = "AS64501_1";
+	assert_true(lg_build_cmd(CMD_ROUTES_FILTERED, &a, 64500, cmd, sizeof(cmd)));
+	assert_string_equal(cmd, "show route all protocol AS64501_1 where "
+	    "bgp_large_community ~ [(64500, 65520, *)]");
+	assert_true(lg_build_cmd(CMD_ROUTES_ACCEPTED, &a, 64500, cmd, sizeof(cmd)));
+	assert_string_equal(cmd, "show route all protocol AS64501_1 where "
+	    "!(bgp_large_community ~ [(64500, 65520, *)])");
+	assert_true(lg_build_cmd(CMD_ROUTES_NOEXPORT, &a, 64500, cmd, sizeof(cmd)));
+	assert_string_equal(cmd, "show route all noexport AS64501_1 where "
+	    "!(bgp_large_community ~ [(64500, 65520, *)])");
+	/* Export filters never pass a tagged route: unchanged. */
+	assert_true(lg_build_cmd(CMD_ROUTES_EXPORTED, &a, 64500, cmd, sizeof(cmd)));
+	assert_string_equal(cmd, "show route all export AS64501_1");
+	a.proto = NULL;
+	a.is_ip = true;
+	ip_parse("192.0.2.1", 9, &a.ip);
+	assert_true(lg_build_cmd(CMD_ROUTES_FOR_FILTERED, &a, 64500, cmd, sizeof(cmd)));
+	assert_string_equal(cmd, "show route all where 192.0.2.1 ~ net && "
+	    "bgp_large_community ~ [(64500, 65520, *)]");
+	a.is_ip = false;
+	a.asn = 64501;
+	assert_true(lg_build_cmd(CMD_ROUTES_ORIGIN, &a, 64500, cmd, sizeof(cmd)));
+	assert_string_equal(cmd, "show route all where bgp_path.last = 64501 && "
+	    "!(bgp_large_community ~ [(64500, 65520, *)])");
+	prefix_parse("192.0.2.0/24", 12, &a.prefix);
+	assert_true(lg_build_cmd(CMD_ROUTES_IN_FILTERED, &a, 4200000000u, cmd, sizeof(cmd)));
+	assert_string_equal(cmd, "show route all in 192.0.2.0/24 where "
+	    "bgp_large_community ~ [(4200000000, 65520, *)]");
+	assert_true(bird_cmd_ok(cmd));
+	/* No room for the clause: refused, not cut. */
+	assert_false(lg_build_cmd(CMD_ROUTES_IN_FILTERED, &a, 64500, cmd, 48));
 }
 
 /* ---- a fake BIRD ------------------------------------------------------------ */
@@ -335,6 +376,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_replay),
 		cmocka_unit_test(test_command_templates),
+		cmocka_unit_test(test_command_templates_tagged),
 		cmocka_unit_test(test_early_final_line),
 		cmocka_unit_test(test_unknown_code),
 		cmocka_unit_test(test_oversize_line),

@@ -31,7 +31,22 @@ test_reasons_file(void **state)
 	assert_string_equal(lg_reason_text(&r, 12, &hint), "No route object");
 	assert_string_equal(hint, "Register it");
 	assert_string_equal(lg_reason_text(&r, 99, NULL), "unknown reason");
+	assert_false(r.tagged);		/* no reject_policy: an older file, reject */
 	lg_reasons_free(&r);
+	/* reject_policy: tag, and a value the looking glass does not know. */
+	f = fopen("/tmp/ixp-lg-reasons.json", "w");
+	fputs("{\"reject_community\": \"64500:65520:{code}\", \"rpki_community\": "
+	    "\"64500:1000:{state}\", \"reasons\": {}, \"reject_policy\": \"tag\"}", f);
+	fclose(f);
+	assert_true(lg_reasons_load(&r, "/tmp/ixp-lg-reasons.json", err, sizeof(err)));
+	assert_true(r.tagged);
+	lg_reasons_free(&r);
+	f = fopen("/tmp/ixp-lg-reasons.json", "w");
+	fputs("{\"reject_community\": \"64500:65520:{code}\", \"rpki_community\": "
+	    "\"64500:1000:{state}\", \"reasons\": {}, \"reject_policy\": \"keep\"}", f);
+	fclose(f);
+	assert_false(lg_reasons_load(&r, "/tmp/ixp-lg-reasons.json", err, sizeof(err)));
+	assert_non_null(strstr(err, "reject_policy"));
 	/* A pattern whose placeholder is not the one named, or not a number. */
 	f = fopen("/tmp/ixp-lg-reasons.json", "w");
 	fputs("{\"reject_community\": \"-1:65520:{code}\", \"rpki_community\": "
