@@ -28,6 +28,7 @@
 #include "emit_policy.h"
 #include "emit_impact.h"
 #include "emit_textfile.h"
+#include "emit_rtr.h"
 #include "explain.h"
 #include "fileio.h"
 #include "impact.h"
@@ -541,9 +542,58 @@ check_outputs(const struct config *c, const struct outset *out, size_t n_rs, boo
 
 /* Every output of a run, in memory: the configs first (check_outputs and
  * deploy count on that order), then the JSON files and the traffic policy. */
+/* What a compile publishes for the IRR caches (irr_filter: rtr). */
+struct rtr_publish {
+	bool		 on[2];		/* data set written: exact, or-longer */
+	unsigned	 serial[2];
+	bool		 changed[2];	/* its entries differ from the previous file's */
+	size_t		 n[2];
+};
+
+/*
+ * The IRR data sets for the RTR caches. The serial is the previous file's,
+ * one up when the entries changed: what a cache serves is then named by
+ * the compile that wrote it.
+ */
+static void
+add_irr_rtr(const struct opts *o, const struct model *mo, const char *ts, struct outset *out,
+    struct rtr_publish *pub)
+{
+	memset(pub, 0, sizeof(*pub));
+	for (int ol = 0; mo->irr_rtr && ol < 2; ol++) {
+		struct buf roas = BUF_INIT, b = BUF_INIT, path = BUF_INIT;
+		const char *r, *s;
+		size_t len;
+		long age;
+		char *prev;
+		unsigned ps;
+
+		if (!mo->irr_tables[ol])
+			continue;
+		pub->on[ol] = true;
+		pub->n[ol] = emit_irr_rtr_roas(&roas, mo, ol);
+		pub->serial[ol] = 1;
+		pub->changed[ol] = true;
+		buf_printf(&path, "%s/%s", o->outdir, irr_rtr_file(ol));
+		prev = file_read(path.p, (size_t)1 << 30, true, &len, &age);
+		if (prev != NULL && (s = strstr(prev, "\"serial\": ")) != NULL &&
+		    sscanf(s + 10, "%u", &ps) == 1) {
+			r = strstr(prev, "\n\"roas\": [\n");
+			pub->changed[ol] = r == NULL || strcmp(r + 1, roas.p) != 0;
+			pub->serial[ol] = ps + pub->changed[ol];
+		}
+		free(prev);
+		emit_irr_rtr_file(&b, ol, &roas, pub->n[ol], pub->serial[ol], IXP_VERSION, ts);
+		len = b.len;
+		outset_add(out, irr_rtr_file(ol), buf_steal(&b), len);
+		buf_free(&roas);
+		buf_free(&path);
+	}
+}
+
 static void
 build_outputs(const struct opts *o, const struct config *c, const struct data *dt,
-    const struct model *mo, struct outset *out)
+    const struct model *mo, struct outset *out, struct rtr_publish *pub)
 {
 	struct emit_opts eo;
 	struct traffic_model tm;
@@ -562,6 +612,7 @@ build_outputs(const struct opts *o, const struct config *c, const struct data *d
 		outset_add(out, name.p, buf_steal(&b), len);
 		buf_free(&name);
 	}
+	add_irr_rtr(o, mo, eo.timestamp, out, pub);
 	emit_reasons_json(&b, mo);
 	len = b.len;
 	outset_add(out, "reasons.json", buf_steal(&b), len);
@@ -655,8 +706,10 @@ compile_run(const struct opts *o, struct run_metrics *rm)
 	struct data dt;
 	struct model mo;
 	struct outset out;
+	struct rtr_publish pub;
 	char err[512];
 	int r, ret, lock;
+	size_t n_same = 0;
 
 	if ((lock = outdir_lock(o->outdir, err, sizeof(err))) < 0) {
 		fprintf(stderr, "ixp-rsc: %s\n", err);
@@ -675,13 +728,19 @@ compile_run(const struct opts *o, struct run_metrics *rm)
 	rm->sessions = mo.n_sessions;
 	rm->warnings = d.warnings;
 	run_sources(&dt, rm->now, rm);
-	build_outputs(o, &c, &dt, &mo, &out);
+	build_outputs(o, &c, &dt, &mo, &out, &pub);
 	if ((ret = stage_outputs(o, &c, &out, o->check)) != 0)
 		goto done;
 	rm->configs = xcalloc(c.n_rs ? c.n_rs : 1, sizeof(*rm->configs));
 	for (size_t i = 0; i < c.n_rs; i++) {
 		snprintf(rm->configs[i].rs, sizeof(rm->configs[i].rs), "%s", c.rs[i].name);
 		rm->configs[i].changed = outset_differs(&out, i, "# Generated at ");
+		/* A config that says what it said stays as it is, byte for
+		 * byte (its time too): BIRD need not read it again. */
+		if (!rm->configs[i].changed) {
+			outset_keep(&out, i);
+			n_same++;
+		}
 	}
 	if (outset_commit(&out, err, sizeof(err)) != 0) {
 		fprintf(stderr, "ixp-rsc: %s\n", err);
@@ -690,10 +749,18 @@ compile_run(const struct opts *o, struct run_metrics *rm)
 	}
 	if (!o->quiet) {
 		fprintf(stderr, "ixp-rsc: wrote %zu files to %s: %zu members, %zu sessions",
-		    out.n, o->outdir, mo.n_members, mo.n_sessions);
+		    out.n - n_same, o->outdir, mo.n_members, mo.n_sessions);
 		if (d.warnings)
 			fprintf(stderr, ", %u warning%s", d.warnings, d.warnings == 1 ? "" : "s");
 		fprintf(stderr, "%s\n", o->check ? "; BIRD accepted every config" : "");
+		if (n_same > 0)
+			fprintf(stderr, "ixp-rsc: %s unchanged (kept as they were)\n",
+			    n_same == c.n_rs ? "configs" : "some configs");
+		for (int ol = 0; ol < 2; ol++)
+			if (pub.on[ol])
+				fprintf(stderr, "ixp-rsc: IRR data for RTR (%s): %zu entries, serial "
+				    "%u%s\n", irr_rtr_file(ol), pub.n[ol], pub.serial[ol],
+				    pub.changed[ol] ? "" : " (unchanged)");
 	}
 	rm->n_configs = c.n_rs;
 done:
@@ -1198,6 +1265,7 @@ cmd_deploy(const struct opts *o)
 	struct model mo;
 	struct impact im;
 	struct outset out;
+	struct rtr_publish pub;
 	char err[512], why[512];
 	int r, lock;
 	size_t done = 0;
@@ -1224,7 +1292,7 @@ cmd_deploy(const struct opts *o)
 		return r;
 	}
 	impact_init(&im, &mo);
-	build_outputs(&ao, &c, &dt, &mo, &out);
+	build_outputs(&ao, &c, &dt, &mo, &out, &pub);
 	if ((r = stage_outputs(o, &c, &out, true)) != 0 ||
 	    (r = collect_impact(o, &c, &mo, &im)) != 0)
 		goto done;

@@ -332,35 +332,41 @@ wl_clause(const struct msession *s, unsigned *pa)
  * member's route objects).
  */
 static void
-render_irr_table_check(struct buf *b, const struct msession *s, const struct check *k,
-    unsigned *pa)
+render_irr_table_check(struct buf *b, const struct model *mo, const struct msession *s,
+    const struct check *k, unsigned *pa)
 {
 	const int code = k->code;
 	const struct policy *p = &s->mm->m->policy;
 	const bool bh = p->blackhole_enabled;
 	const int v = s->fam == FAM4 ? 4 : 6;
 	const char *cone = "", *wl = wl_clause(s, pa);
+	char ld[32] = "";
 
 	if (!p->irr_enforce_origin) {
 		cone = " || !(bgp_path.last ~ m_cone)";
 		*pa |= PA_CONE;
 	}
+	/* Over RTR: until the caches have answered, warn (see print_irr_rtr). */
+	if (mo->irr_rtr) {
+		buf_printf(b, "\tif !rs_irr_loaded%d() then rs_warn(%d);\n", v, code);
+		snprintf(ld, sizeof(ld), "rs_irr_loaded%d() && ", v);
+	}
 	if (bh)
-		buf_printf(b, "\tif rs_is_blackhole() && (roa_check(rs_irr%d_ol, net, bgp_path.last) "
-		    "!= ROA_VALID%s)%s then rs_reject(%d);\n", v, cone, wl, code);
+		buf_printf(b, "\tif %srs_is_blackhole() && (roa_check(rs_irr%d_ol, net, bgp_path.last) "
+		    "!= ROA_VALID%s)%s then rs_reject(%d);\n", ld, v, cone, wl, code);
 	if (k->blackholes_only)
 		return;
 	/* More-specifics up to the IXP's longest length, as the prefix sets
 	 * P{len, max(len, longest)} have them: a route object longer than
 	 * that still matches itself. */
 	if (p->irr_allow_more_specifics)
-		buf_printf(b, "\tif %s((roa_check(rs_irr%d, net, bgp_path.last) != ROA_VALID && "
+		buf_printf(b, "\tif %s%s((roa_check(rs_irr%d, net, bgp_path.last) != ROA_VALID && "
 		    "(net.len > %u || roa_check(rs_irr%d_ol, net, bgp_path.last) != ROA_VALID))%s)%s%s "
-		    "then rs_reject(%d);\n", bh ? "!rs_is_blackhole() && " : "", v,
+		    "then rs_reject(%d);\n", ld, bh ? "!rs_is_blackhole() && " : "", v,
 		    p->len_max[s->fam], v, cone, rov_clause(p, v), wl, code);
 	else
-		buf_printf(b, "\tif %s(roa_check(rs_irr%d, net, bgp_path.last) != ROA_VALID%s)%s%s "
-		    "then rs_reject(%d);\n", bh ? "!rs_is_blackhole() && " : "", v, cone,
+		buf_printf(b, "\tif %s%s(roa_check(rs_irr%d, net, bgp_path.last) != ROA_VALID%s)%s%s "
+		    "then rs_reject(%d);\n", ld, bh ? "!rs_is_blackhole() && " : "", v, cone,
 		    rov_clause(p, v), wl, code);
 }
 
@@ -471,7 +477,7 @@ render_check(struct buf *b, const struct model *mo, const struct msession *s,
 		break;
 	case CHK_IRR_PREFIX:
 		if (mo->irr_table)
-			render_irr_table_check(b, s, k, pa);
+			render_irr_table_check(b, mo, s, k, pa);
 		else
 			render_irr_set_check(b, s, k, pa);
 		break;
@@ -857,8 +863,12 @@ print_member(struct emitter *e, size_t idx)
 		buf_puts(e->b, "(from PeeringDB) ");
 	for (size_t i = 0; i < mm->n_as_sets; i++)
 		buf_printf(e->b, "%s%s", i ? ", " : "", mm->as_sets[i]);
-	buf_printf(e->b, "; %zu ASNs, %zu IPv4 and %zu IPv6 prefixes\n\n", mm->exp.n_asns,
-	    mm->n_prefixes[FAM4], mm->n_prefixes[FAM6]);
+	/* Over RTR the route objects are data, not config (report.json counts them). */
+	if (mo->irr_rtr)
+		buf_printf(e->b, "; %zu ASNs\n\n", mm->exp.n_asns);
+	else
+		buf_printf(e->b, "; %zu ASNs, %zu IPv4 and %zu IPv6 prefixes\n\n", mm->exp.n_asns,
+		    mm->n_prefixes[FAM4], mm->n_prefixes[FAM6]);
 	print_member_sets(e, idx);
 	buf_putc(e->b, '\n');
 	for (size_t i = 0; i < mo->n_sessions; i++) {
@@ -983,6 +993,24 @@ print_tables(struct emitter *e)
 	print_lan_tables(e);
 }
 
+/* A `protocol rpki`'s cache and timers. */
+static void
+print_remote(struct emitter *e, const struct rtr_endpoint *r)
+{
+	char tmp[ADDR_STRLEN];
+
+	if (r->ip.af != 0) {
+		buf_printf(e->b, "\tremote %s port %u;\n", ip_str(&r->ip, tmp), r->port);
+	} else {
+		buf_puts(e->b, "\tremote \"");
+		bird_text(e->b, r->host, 253);
+		buf_printf(e->b, "\" port %u;\n", r->port);
+	}
+	/* A cache that is down is asked again every 30 s; its data stays for
+	 * 48 hours, so a cache restart changes no verdict. */
+	buf_puts(e->b, "\tretry keep 30;\n\trefresh keep 900;\n\texpire keep 172800;\n}\n");
+}
+
 static void
 print_rpki(struct emitter *e)
 {
@@ -998,16 +1026,7 @@ print_rpki(struct emitter *e)
 			    "\troa6 { table rpki6; };\n", i + 1);
 			if (mo->aspa == ASPA_FROM_RTR && r->aspa)
 				buf_puts(e->b, "\taspa { table rs_aspa; };\n");
-			if (r->ip.af != 0) {
-				buf_printf(e->b, "\tremote %s port %u;\n", ip_str(&r->ip, tmp), r->port);
-			} else {
-				buf_puts(e->b, "\tremote \"");
-				bird_text(e->b, r->host, 253);
-				buf_printf(e->b, "\" port %u;\n", r->port);
-			}
-			/* A cache that is down is asked again every 30 s; its ROAs
-			 * stay for 48 hours, so a cache restart changes no verdict. */
-			buf_puts(e->b, "\tretry keep 30;\n\trefresh keep 900;\n\texpire keep 172800;\n}\n");
+			print_remote(e, r);
 		}
 	} else if (mo->rpki == RPKI_STATIC) {
 		const struct vrpset *v = mo->vrps;
@@ -1051,15 +1070,54 @@ print_rpki(struct emitter *e)
  * blackholes and allow_more_specifics. Written in prefix order, the order
  * BIRD sorts static routes into.
  */
+/*
+ * irr_filter: rtr. The tables are declared and filled by a cache per data
+ * set (StayRTR on the irr-rtr-*.json files compile writes), so no route
+ * object is in the config: a data change reaches BIRD without a
+ * reconfigure. Each data set carries a sentinel entry: until it is there
+ * (the cache has not answered since BIRD started), check 12 only warns,
+ * rather than filtering every route; check 9 still holds.
+ */
+static void
+print_irr_rtr(struct emitter *e)
+{
+	static const char *const name[2] = { "exact", "or_longer" };
+	const char *ret = e->c->bird.typed_returns ? " -> bool" : "";
+
+	buf_printf(e->b, "\n# ---- IRR route objects of the members' cones (check %d), over RTR "
+	    "----\n# from irr-rtr-exact.json and irr-rtr-or-longer.json, each served by its "
+	    "own cache\n\ndefine RS_IRR_SENTINEL4 = %s;\ndefine RS_IRR_SENTINEL6 = %s;\n",
+	    REJ_IRR_PREFIX, IRR_SENTINEL4, IRR_SENTINEL6);
+	for (int ol = 0; ol < 2; ol++) {
+		if (!e->mo->irr_tables[ol])
+			continue;
+		buf_printf(e->b, "\nprotocol rpki irr_%s {\n\troa4 { table rs_irr4%s; };\n"
+		    "\troa6 { table rs_irr6%s; };\n", name[ol], ol ? "_ol" : "", ol ? "_ol" : "");
+		print_remote(e, &e->mo->irr_caches[ol]);
+	}
+	for (int v = 4; v <= 6; v += 2) {
+		buf_printf(e->b, "\n# Have the IRR caches answered since BIRD started?\n"
+		    "function rs_irr_loaded%d()%s\n{\n\treturn ", v, ret);
+		for (int ol = 0, n = 0; ol < 2; ol++)
+			if (e->mo->irr_tables[ol])
+				buf_printf(e->b, "%sroa_check(rs_irr%d%s, RS_IRR_SENTINEL%d, %u) = ROA_VALID",
+				    n++ ? " &&\n\t    " : "", v, ol ? "_ol" : "", v, IRR_SENTINEL_ASN);
+		buf_puts(e->b, ";\n}\n");
+	}
+}
+
 static void
 print_irr_tables(struct emitter *e)
 {
 	const struct irrdb *db = e->mo->irr;
-	const uint8_t *cov = e->mo->ol_redundant;
 	char tmp[ADDR_STRLEN];
 
 	if (!e->mo->irr_tables[0] && !e->mo->irr_tables[1])
 		return;
+	if (e->mo->irr_rtr) {
+		print_irr_rtr(e);
+		return;
+	}
 	buf_printf(e->b, "\n# ---- IRR route objects of the members' cones (check %d) ----\n",
 	    REJ_IRR_PREFIX);
 	for (int ol = 0; ol < 2; ol++) {
@@ -1073,10 +1131,10 @@ print_irr_tables(struct emitter *e)
 				uint32_t i = db->by_pfx[k];
 				const struct irr_route *r = &db->routes[i];
 				struct prefix p = { r->a, r->len, r->af };
-				if (r->af != af || !e->mo->in_table[i] || (ol && cov[i]))
-					continue;
-				buf_printf(e->b, "\troute %s max %u as %u;\n", prefix_format(&p, tmp),
-				    ol ? af_maxlen(af) : r->len, r->origin);
+				unsigned maxlen;
+				if (r->af == af && model_irr_entry(e->mo, i, ol, &maxlen))
+					buf_printf(e->b, "\troute %s max %u as %u;\n",
+					    prefix_format(&p, tmp), maxlen, r->origin);
 			}
 			buf_puts(e->b, "}\n");
 		}

@@ -124,6 +124,7 @@ config_free(struct config *c)
 		free(c->rs[i].name);
 	free(c->rs);
 	free(c->lg_socket);
+	free(c->irr_rtr_cache.host);
 	for (i = 0; i < INC_NUM; i++)
 		free(c->bird_include[i].path);
 	free(c->ixf.country);
@@ -212,6 +213,8 @@ config_defaults(struct config *c)
 	c->bird_minor = 0;
 	bird_dialect_of(2, 0, &c->bird);
 	c->irr_table = true;
+	c->irr_rtr_cache.exact_port = 8330;
+	c->irr_rtr_cache.or_longer_port = 8331;
 	c->path_hiding = true;
 	config_default_policy(&c->policy);
 	config_default_bogon_prefixes(c->bogon_prefixes);

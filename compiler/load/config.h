@@ -282,6 +282,12 @@ struct config {
 	struct srcfile	 bird_include[INC_NUM];	/* path NULL: none */
 	bool		 irr_table;	/* IRR filters as shared ROA-style tables (default),
 					 * else one prefix set per member */
+	bool		 irr_rtr;	/* irr_filter: rtr: those tables filled by RTR
+					 * caches from the data files compile writes */
+	struct {
+		char	*host;		/* NULL: 127.0.0.1 */
+		uint16_t exact_port, or_longer_port;
+	} irr_rtr_cache;		/* ixp.bird.irr_rtr */
 	bool		 path_hiding;	/* ixp.bird.path_hiding: sorted tables and
 					 * `secondary`, the next best path when the
 					 * best may not be sent */

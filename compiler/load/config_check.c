@@ -159,6 +159,10 @@ config_check(const struct config *c, struct diag *d)
 	struct srcpos first_use[2] = { { NULL, 0, 0 }, { NULL, 0, 0 } };
 	bool need_irr = false;
 
+	if (c->irr_rtr && c->irr_rtr_cache.exact_port == c->irr_rtr_cache.or_longer_port)
+		diag_error(d, NULL, "each data set has its own cache (StayRTR instance)",
+		    "ixp.bird.irr_rtr: exact_port and or_longer_port are both %u",
+		    c->irr_rtr_cache.exact_port);
 	for (i = 0; i < c->n_members; i++)
 		cap += 4 * c->members[i].n_conns;
 	cap += 2 * c->n_collectors;

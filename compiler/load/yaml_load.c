@@ -1149,12 +1149,29 @@ static const struct ysection include_section = { include_keys, NULL };
 static void
 r_irr_filter(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
 {
-	static const char *const repr[] = { "table", "prefix_sets", NULL };
+	static const char *const repr[] = { "table", "prefix_sets", "rtr", NULL };
 	unsigned i;
 
-	if (get_choice(y, n, path, repr, &i))
-		((struct config *)dst)->irr_table = i == 0;
+	if (get_choice(y, n, path, repr, &i)) {
+		((struct config *)dst)->irr_table = i != 1;
+		((struct config *)dst)->irr_rtr = i == 2;
+	}
 }
+
+static void r_port16(struct yctx *, yaml_node_t *, const char *, void *);
+
+/* ixp.bird.irr_rtr: where BIRD reaches the RTR caches of irr_filter: rtr. */
+static const struct ykey irr_rtr_keys[] = {
+	{ .name = "host", .type = YT_TEXT, .off = OFF(struct config, irr_rtr_cache.host),
+	  .max = 253, .check = valid_hostname, .bad = "is not a valid host",
+	  .hint = "use an IP address or a DNS name", .dflt = "127.0.0.1" },
+	{ .name = "exact_port", .type = YT_CUSTOM, .off = OFF(struct config, irr_rtr_cache.exact_port),
+	  .fn = r_port16, .dflt = "8330" },
+	{ .name = "or_longer_port", .type = YT_CUSTOM,
+	  .off = OFF(struct config, irr_rtr_cache.or_longer_port), .fn = r_port16, .dflt = "8331" },
+	{ NULL },
+};
+static const struct ysection irr_rtr_section = { irr_rtr_keys, NULL };
 
 static void
 r_cache_dir(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
@@ -1928,6 +1945,7 @@ static const struct ykey bird_keys[] = {
 	  .check = valid_socket_path, .bad = "is not a safe socket path",
 	  .hint = "use an absolute path of letters, digits, '/', '.', '_', '-'" },
 	{ .name = "irr_filter", .type = YT_CUSTOM, .fn = r_irr_filter, .dflt = "table" },
+	{ .name = "irr_rtr", .type = YT_MAP, .sub = &irr_rtr_section },
 	{ .name = "path_hiding", .type = YT_BOOL, .off = OFF(struct config, path_hiding),
 	  .dflt = "true" },
 	{ .name = "include", .type = YT_MAP, .sub = &include_section },

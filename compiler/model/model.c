@@ -546,6 +546,17 @@ same_origin_covered(const struct model *mo)
 	return cov;
 }
 
+bool
+model_irr_entry(const struct model *mo, uint32_t i, int ol, unsigned *maxlen)
+{
+	const struct irr_route *r = &mo->irr->routes[i];
+
+	if (!mo->in_table[i] || (ol && mo->ol_redundant != NULL && mo->ol_redundant[i]) || r->origin == IRR_SENTINEL_ASN)
+		return false;
+	*maxlen = ol ? af_maxlen(r->af) : r->len;
+	return true;
+}
+
 /* The shared IRR tables the members' checks use: exact, or-longer. */
 static void
 decide_irr_tables(struct model *mo)
@@ -588,6 +599,17 @@ decide_aspa(struct model *mo, struct diag *d)
 		    "so every path is ASPA unknown");
 }
 
+/* An RTR cache as BIRD names it: an address, or a host name. */
+static void
+endpoint(struct rtr_endpoint *r, const char *host, uint16_t port)
+{
+	r->host = host;
+	r->port = port;
+	if (ip_parse(host, strlen(host), &r->ip) != ADDR_OK)
+		r->ip.af = 0;
+}
+
+/* The RPKI caches, and those of the IRR data sets (irr_filter: rtr). */
 static void
 resolve_rtr(struct model *mo)
 {
@@ -596,13 +618,12 @@ resolve_rtr(struct model *mo)
 	mo->rtr = xcalloc(c->src.n_rtr + 1, sizeof(*mo->rtr));
 	for (size_t i = 0; i < c->src.n_rtr; i++) {
 		struct rtr_endpoint *r = &mo->rtr[mo->n_rtr++];
-		const char *h = c->src.rtr[i].host;
-		r->host = h;
-		r->port = c->src.rtr[i].port;
+		endpoint(r, c->src.rtr[i].host, c->src.rtr[i].port);
 		r->aspa = c->src.rtr[i].aspa;
-		if (ip_parse(h, strlen(h), &r->ip) != ADDR_OK)
-			r->ip.af = 0;
 	}
+	for (int ol = 0; mo->irr_rtr && ol < 2; ol++)
+		endpoint(&mo->irr_caches[ol], c->irr_rtr_cache.host ? c->irr_rtr_cache.host :
+		    "127.0.0.1", ol ? c->irr_rtr_cache.or_longer_port : c->irr_rtr_cache.exact_port);
 }
 
 void
@@ -618,6 +639,8 @@ model_build(struct model *mo, const struct config *c, const struct model_inputs 
 	mo->srcinfo = in->info;
 	mo->n_srcinfo = in->n_info;
 	mo->irr_table = c->irr_table;
+	mo->irr_rtr = c->irr_rtr;
+	mo->warn_tags = mo->irr_rtr;	/* check 12 warns until the caches answer */
 	mo->path_hiding = c->path_hiding;
 	for (size_t i = 0; i < c->n_members; i++) {
 		const struct policy *p = &c->members[i].policy;

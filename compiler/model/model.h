@@ -179,6 +179,9 @@ struct model {
 	bool			 irr_table;	/* shared IRR tables, not per-member sets */
 	uint8_t			*in_table;	/* per irr route: origin in some cone */
 	bool			 irr_tables[2];	/* shared tables needed: exact, or-longer */
+	bool			 irr_rtr;	/* those tables filled over RTR (irr_filter:
+					 * rtr), from the irr-rtr-*.json files */
+	struct rtr_endpoint	 irr_caches[2];	/* the caches serving them: exact, or-longer */
 	uint8_t			*ol_redundant;	/* per irr route: adds nothing or-longer */
 	enum rpki_mode		 rpki;
 	enum aspa_fill		 aspa;
@@ -273,6 +276,25 @@ size_t	model_transit_free(const struct model *mo, const struct mmember *mm,
  */
 bool	model_irr_table_match(const struct model *mo, const struct mmember *mm,
 	    const struct prefix *pf, uint32_t origin, unsigned upto);
+/*
+ * Route object `i` in shared table `ol` (0 exact, 1 or-longer): false when
+ * the table leaves it out (its origin in no cone; or-longer: covered by one
+ * of the same origin); else its max length there.
+ */
+bool	model_irr_entry(const struct model *mo, uint32_t i, int ol, unsigned *maxlen);
+/*
+ * The sentinel entries of each IRR data set over RTR: present once loaded
+ * (BIRD checks the first of a family). Together they cover every prefix,
+ * so that BIRD 3, which re-evaluates only the routes a ROA change touches,
+ * re-evaluates them all when they come or go (two halves: StayRTR refuses
+ * a /0 with a longer max length); their ASN is reserved, so they validate
+ * no route.
+ */
+#define IRR_SENTINEL_ASN	4294967295u
+#define IRR_SENTINEL4		"0.0.0.0/1"
+#define IRR_SENTINEL4_2		"128.0.0.0/1"
+#define IRR_SENTINEL6		"::/1"
+#define IRR_SENTINEL6_2		"8000::/1"
 const struct mmember *model_member(const struct model *mo, uint32_t asn);
 const char *mp_source_name(enum mp_source s);
 const char *as_set_source_name(enum as_set_source s);

@@ -148,6 +148,13 @@ outdir_lock(const char *dir, char *err, size_t errlen)
 }
 
 void
+outset_keep(struct outset *o, size_t i)
+{
+	staged_discard(o->v[i].tmp);
+	o->v[i].tmp = NULL;
+}
+
+void
 outset_abort(struct outset *o)
 {
 	for (size_t i = 0; i < o->n; i++) {

@@ -43,6 +43,8 @@ int	outdir_lock(const char *dir, char *err, size_t errlen);
  * yes)? Lines starting with `ignore` (the generation time) do not count.
  */
 bool	outset_differs(const struct outset *o, size_t i, const char *ignore);
+/* Leave file `i` as it is on disk: its staged copy is dropped. */
+void	outset_keep(struct outset *o, size_t i);
 /* Remove staged files; safe to call at any time. */
 void	outset_abort(struct outset *o);
 void	outset_free(struct outset *o);

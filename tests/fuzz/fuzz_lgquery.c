@@ -33,9 +33,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		a.ip = rq.q_ip;
 		a.prefix = rq.q_prefix;
 		a.asn = rq.asn;
-		for (int c = CMD_STATUS; c <= CMD_ROUTES_ORIGIN_FILTERED; c++)
-			if (lg_build_cmd((enum lg_cmd)c, &a, cmd, sizeof(cmd)) && !bird_cmd_ok(cmd))
-				abort();
+		/* Both reject policies: reject, and tag (the tagged clauses). */
+		for (int c = CMD_STATUS; c < CMD_NUM; c++)
+			for (uint32_t tag = 0; tag <= 1; tag++)
+				if (lg_build_cmd((enum lg_cmd)c, &a, tag ? 4200000000u : 0, cmd,
+				    sizeof(cmd)) && !bird_cmd_ok(cmd))
+					abort();
 	} else if (err.status < 400 || err.status > 499) {
 		abort();
 	}

@@ -75,6 +75,9 @@ variant() {
 	aspa_rtr) _rpki="{rtr: [{host: 127.0.0.1, port: 8282, aspa: true}]}"
 		_pol="aspa: {reject_invalid: true}" ;;
 	lg_socket) _bird=", lg_socket: /run/bird/lg.ctl" ;;
+	# IRR route objects over RTR, blackholes on: both caches, both tables.
+	irr_rtr) _bird=", irr_filter: rtr, irr_rtr: {host: rtr.example.net}"
+		_pol="blackhole: {next_hop_ipv4: 192.0.2.66}" ;;
 	# Every policy.session option (multihop needs path hiding off), a
 	# member's extra next hops, and the local include files.
 	sessions) _bird=", path_hiding: false, include: {header: inc-h.conf, ipv4: inc-4.conf, session: inc-s.conf, footer: inc-f.conf}"
@@ -132,7 +135,7 @@ compile_parse() {
 
 cp -r examples/example-ix "$T_TMP/example"
 for v in 2.0 2.14 2.16 2.17 3.0 3.1; do
-	for var in plain rtr sets wide_rs aspa_file aspa_rtr lg_socket sessions; do
+	for var in plain rtr sets wide_rs aspa_file aspa_rtr lg_socket sessions irr_rtr; do
 		# ASPA needs a BIRD with ASPA (the YAML says so otherwise).
 		case $var in aspa_*) [ "$(dialect "$v" | cut -d' ' -f2)" = 1 ] || continue ;; esac
 		variant "$var" "$v" > "$d/ixp.yaml"

@@ -17,6 +17,7 @@
 #include "xalloc.h"
 #include "emit_bird.h"
 #include "emit_json.h"
+#include "emit_rtr.h"
 #include "model.h"
 #include "yaml_load.h"
 #include "testutil.h"
@@ -499,6 +500,74 @@ test_reject_policy(void **state)
 }
 
 /*
+ * irr_filter: rtr. The config declares the tables and the caches but holds
+ * no route object, so it is byte for byte the same when only route objects
+ * change; the data sets are the tables' entries (with the sentinels),
+ * valid JSON for StayRTR.
+ */
+static void
+test_irr_over_rtr(void **state)
+{
+	static const char more[] = "\nroute: 198.51.100.0/26\norigin: AS64501\nsource: TEST\n";
+	char *irr2 = xmalloc(sizeof(irr_text) + sizeof(more));
+	struct world w, w2;
+	struct buf roas = BUF_INIT, file = BUF_INIT;
+	char *conf, *conf2;
+	json_t *j;
+	json_error_t je;
+	size_t n;
+
+	(void)state;
+	world_build(&w, HEAD3("  bird: {irr_filter: rtr, irr_rtr: {exact_port: 9330}}\n", "", ""),
+	    members_std, false);
+	assert_true(w.mo.irr_rtr && w.mo.irr_table);
+	assert_int_equal(w.mo.irr_caches[0].port, 9330);
+	assert_int_equal(w.mo.irr_caches[1].port, 8331);
+	assert_int_equal(w.mo.irr_caches[0].ip.af, AF4);
+	conf = emit(&w, 0);
+	assert_bird_accepts(conf);
+	assert_contains(conf, "protocol rpki irr_exact {\n\troa4 { table rs_irr4; };\n"
+	    "\troa6 { table rs_irr6; };\n\tremote 127.0.0.1 port 9330;\n");
+	assert_contains(conf, "\tif !rs_irr_loaded4() then rs_warn(12);\n");
+	assert_contains(conf, "define RS_IRR_SENTINEL4 = 0.0.0.0/1;");
+	assert_not_contains(conf, "max 25 as 64501");
+	assert_not_contains(conf, "protocol static irr4");
+
+	n = emit_irr_rtr_roas(&roas, &w.mo, 0);
+	assert_int_equal(n, 5 + 4);	/* the cones' IPv4 four, the /36; the sentinels */
+	assert_contains(roas.p, "{\"prefix\": \"198.51.100.0/25\", \"maxLength\": 25, \"asn\": 64501}");
+	assert_not_contains(roas.p, "203.0.113.0/25");	/* AS64599: in no member's cone */
+	emit_irr_rtr_file(&file, 0, &roas, n, 7, "test", NULL);
+	j = json_loads(file.p, 0, &je);
+	assert_non_null(j);
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "metadata"), "serial")), 7);
+	assert_int_equal(json_array_size(json_object_get(j, "roas")), n);
+	json_decref(j);
+	buf_free(&roas);
+	buf_free(&file);
+	/* Or-longer: up to /32, without the /26 its /25 covers. */
+	n = emit_irr_rtr_roas(&roas, &w.mo, 1);
+	assert_contains(roas.p, "{\"prefix\": \"198.51.100.128/25\", \"maxLength\": 32, \"asn\": 64510}");
+	assert_not_contains(roas.p, "198.51.100.128/26");
+	buf_free(&roas);
+
+	memcpy(irr2, irr_text, sizeof(irr_text) - 1);
+	memcpy(irr2 + sizeof(irr_text) - 1, more, sizeof(more));
+	world_build_from(&w2, HEAD3("  bird: {irr_filter: rtr, irr_rtr: {exact_port: 9330}}\n", "",
+	    ""), members_std, irr2, NULL, NULL);
+	conf2 = emit(&w2, 0);
+	assert_string_equal(conf, conf2);
+	n = emit_irr_rtr_roas(&roas, &w2.mo, 0);
+	assert_int_equal(n, 5 + 4 + 1);
+	buf_free(&roas);
+	free(conf2);
+	world_free(&w2);
+	free(irr2);
+	free(conf);
+	world_free(&w);
+}
+
+/*
  * ASPA wherever it is asked for: a member's own policy without the IXP's;
  * records from the VRP file, from an RTR cache marked as serving them, and
  * from the VRP file when the ROAs come over RTR. The table exists when any
@@ -675,6 +744,7 @@ main(void)
 		cmocka_unit_test(test_rtr_and_32bit_rs),
 		cmocka_unit_test(test_no_rpki_and_bird216),
 		cmocka_unit_test(test_reject_policy),
+		cmocka_unit_test(test_irr_over_rtr),
 		cmocka_unit_test(test_symbol_checker),
 		cmocka_unit_test(test_aspa_tables),
 		cmocka_unit_test(test_shared_sets),
