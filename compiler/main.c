@@ -542,25 +542,25 @@ check_outputs(const struct config *c, const struct outset *out, size_t n_rs, boo
 
 /* Every output of a run, in memory: the configs first (check_outputs and
  * deploy count on that order), then the JSON files and the traffic policy. */
-/* What a compile publishes for the IRR caches (irr_filter: rtr). */
+/* What a compile publishes for RTR caches (irr_filter: rtr, vrps_rtr). */
 struct rtr_publish {
-	bool		 on[2];		/* data set written: exact, or-longer */
-	unsigned	 serial[2];
-	bool		 changed[2];	/* its entries differ from the previous file's */
-	size_t		 n[2];
+	bool		 on[RTR_NUM];		/* data set written */
+	unsigned	 serial[RTR_NUM];
+	bool		 changed[RTR_NUM];	/* its entries differ from the previous file's */
+	size_t		 n[RTR_NUM];
 };
 
 /*
- * The IRR data sets for the RTR caches. The serial is the previous file's,
+ * The data sets for the RTR caches. The serial is the previous file's,
  * one up when the entries changed: what a cache serves is then named by
  * the compile that wrote it.
  */
 static void
-add_irr_rtr(const struct opts *o, const struct model *mo, const char *ts, struct outset *out,
+add_rtr_data(const struct opts *o, const struct model *mo, const char *ts, struct outset *out,
     struct rtr_publish *pub)
 {
 	memset(pub, 0, sizeof(*pub));
-	for (int ol = 0; mo->irr_rtr && ol < 2; ol++) {
+	for (enum rtr_set ol = 0; ol < RTR_NUM; ol++) {
 		struct buf roas = BUF_INIT, b = BUF_INIT, path = BUF_INIT;
 		const char *r, *s;
 		size_t len;
@@ -568,13 +568,13 @@ add_irr_rtr(const struct opts *o, const struct model *mo, const char *ts, struct
 		char *prev;
 		unsigned ps;
 
-		if (!mo->irr_tables[ol])
+		if (!model_publishes(mo, ol))
 			continue;
 		pub->on[ol] = true;
-		pub->n[ol] = emit_irr_rtr_roas(&roas, mo, ol);
+		pub->n[ol] = emit_rtr_roas(&roas, mo, ol);
 		pub->serial[ol] = 1;
 		pub->changed[ol] = true;
-		buf_printf(&path, "%s/%s", o->outdir, irr_rtr_file(ol));
+		buf_printf(&path, "%s/%s", o->outdir, rtr_file(ol));
 		prev = file_read(path.p, (size_t)1 << 30, true, &len, &age);
 		if (prev != NULL && (s = strstr(prev, "\"serial\": ")) != NULL &&
 		    sscanf(s + 10, "%u", &ps) == 1) {
@@ -583,9 +583,9 @@ add_irr_rtr(const struct opts *o, const struct model *mo, const char *ts, struct
 			pub->serial[ol] = ps + pub->changed[ol];
 		}
 		free(prev);
-		emit_irr_rtr_file(&b, ol, &roas, pub->n[ol], pub->serial[ol], IXP_VERSION, ts);
+		emit_rtr_file(&b, ol, &roas, pub->n[ol], pub->serial[ol], IXP_VERSION, ts);
 		len = b.len;
-		outset_add(out, irr_rtr_file(ol), buf_steal(&b), len);
+		outset_add(out, rtr_file(ol), buf_steal(&b), len);
 		buf_free(&roas);
 		buf_free(&path);
 	}
@@ -612,7 +612,7 @@ build_outputs(const struct opts *o, const struct config *c, const struct data *d
 		outset_add(out, name.p, buf_steal(&b), len);
 		buf_free(&name);
 	}
-	add_irr_rtr(o, mo, eo.timestamp, out, pub);
+	add_rtr_data(o, mo, eo.timestamp, out, pub);
 	emit_reasons_json(&b, mo);
 	len = b.len;
 	outset_add(out, "reasons.json", buf_steal(&b), len);
@@ -756,10 +756,10 @@ compile_run(const struct opts *o, struct run_metrics *rm)
 		if (n_same > 0)
 			fprintf(stderr, "ixp-rsc: %s unchanged (kept as they were)\n",
 			    n_same == c.n_rs ? "configs" : "some configs");
-		for (int ol = 0; ol < 2; ol++)
+		for (enum rtr_set ol = 0; ol < RTR_NUM; ol++)
 			if (pub.on[ol])
-				fprintf(stderr, "ixp-rsc: IRR data for RTR (%s): %zu entries, serial "
-				    "%u%s\n", irr_rtr_file(ol), pub.n[ol], pub.serial[ol],
+				fprintf(stderr, "ixp-rsc: data for RTR (%s): %zu entries, serial "
+				    "%u%s\n", rtr_file(ol), pub.n[ol], pub.serial[ol],
 				    pub.changed[ol] ? "" : " (unchanged)");
 	}
 	rm->n_configs = c.n_rs;

@@ -2,51 +2,70 @@
 
 #include "addr.h"
 #include "irrdb.h"
+#include "vrp.h"
+
+static const char *const files[RTR_NUM] = { "irr-rtr-exact.json", "irr-rtr-or-longer.json",
+	"rpki-rtr.json" };
+static const char *const set_names[RTR_NUM] = { "irr_exact", "irr_or_longer", "vrps" };
 
 const char *
-irr_rtr_file(int ol)
+rtr_file(enum rtr_set s)
 {
-	return ol ? "irr-rtr-or-longer.json" : "irr-rtr-exact.json";
+	return files[s];
+}
+
+static void
+roa(struct buf *out, const char *prefix, unsigned maxlen, uint32_t asn, bool last)
+{
+	buf_printf(out, "  {\"prefix\": \"%s\", \"maxLength\": %u, \"asn\": %u}%s\n", prefix, maxlen,
+	    asn, last ? "" : ",");
 }
 
 size_t
-emit_irr_rtr_roas(struct buf *out, const struct model *mo, int ol)
+emit_rtr_roas(struct buf *out, const struct model *mo, enum rtr_set s)
 {
 	const struct irrdb *db = mo->irr;
+	const struct vrpset *v = mo->vrps;
 	char tmp[ADDR_STRLEN];
 	size_t n = 0;
 
 	buf_puts(out, "\"roas\": [\n");
+	if (s == RTR_VRPS) {
+		for (size_t i = 0; v != NULL && i < v->n; i++) {
+			struct prefix p = { v->v[i].a, v->v[i].len, v->v[i].af };
+			roa(out, prefix_format(&p, tmp), v->v[i].maxlen, v->v[i].asn, i + 1 == v->n);
+		}
+		buf_puts(out, "]\n}\n");
+		return v != NULL ? v->n : 0;
+	}
 	for (size_t k = 0; db != NULL && k < db->n_routes; k++) {
 		uint32_t i = db->by_pfx[k];
 		const struct irr_route *r = &db->routes[i];
 		struct prefix p = { r->a, r->len, r->af };
 		unsigned maxlen;
 
-		if (!model_irr_entry(mo, i, ol, &maxlen))
+		if (!model_irr_entry(mo, i, s == RTR_IRR_OR_LONGER, &maxlen))
 			continue;
-		buf_printf(out, "  {\"prefix\": \"%s\", \"maxLength\": %u, \"asn\": %u},\n",
-		    prefix_format(&p, tmp), maxlen, r->origin);
+		roa(out, prefix_format(&p, tmp), maxlen, r->origin, false);
 		n++;
 	}
 	/* What rs_irr_loaded4/6 look for (print_irr_rtr). */
-	buf_printf(out, "  {\"prefix\": \"%s\", \"maxLength\": 32, \"asn\": %u},\n"
-	    "  {\"prefix\": \"%s\", \"maxLength\": 32, \"asn\": %u},\n"
-	    "  {\"prefix\": \"%s\", \"maxLength\": 128, \"asn\": %u},\n"
-	    "  {\"prefix\": \"%s\", \"maxLength\": 128, \"asn\": %u}\n]\n}\n",
-	    IRR_SENTINEL4, IRR_SENTINEL_ASN, IRR_SENTINEL4_2, IRR_SENTINEL_ASN,
-	    IRR_SENTINEL6, IRR_SENTINEL_ASN, IRR_SENTINEL6_2, IRR_SENTINEL_ASN);
+	roa(out, IRR_SENTINEL4, 32, IRR_SENTINEL_ASN, false);
+	roa(out, IRR_SENTINEL4_2, 32, IRR_SENTINEL_ASN, false);
+	roa(out, IRR_SENTINEL6, 128, IRR_SENTINEL_ASN, false);
+	roa(out, IRR_SENTINEL6_2, 128, IRR_SENTINEL_ASN, true);
+	buf_puts(out, "]\n}\n");
 	return n + 4;
 }
 
 void
-emit_irr_rtr_file(struct buf *out, int ol, const struct buf *roas, size_t n, unsigned serial,
+emit_rtr_file(struct buf *out, enum rtr_set s, const struct buf *roas, size_t n, unsigned serial,
     const char *version, const char *timestamp)
 {
 	buf_puts(out, "{\n\"metadata\": {");
 	if (timestamp != NULL)
 		buf_printf(out, "\"buildtime\": \"%s\", ", timestamp);
 	buf_printf(out, "\"vrps\": %zu, \"serial\": %u, \"data_set\": \"%s\", \"generator\": "
-	    "\"ixp-rsc %s\"},\n", n, serial, ol ? "or_longer" : "exact", version);
+	    "\"ixp-rsc %s\"},\n", n, serial, set_names[s], version);
 	buf_add(out, roas->p, roas->len);
 }

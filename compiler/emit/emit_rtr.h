@@ -1,7 +1,9 @@
 /*
- * The IRR data sets of irr_filter: rtr, as the JSON an RTR cache reads
- * (StayRTR's -cache file: rpki-client's format): irr-rtr-exact.json and
- * irr-rtr-or-longer.json. Pure emitters; the serial is the caller's.
+ * The data files compile writes for RTR caches, as the JSON they read
+ * (StayRTR's -cache file: rpki-client's format): the IRR data sets of
+ * irr_filter: rtr (irr-rtr-exact.json, irr-rtr-or-longer.json) and the VRPs
+ * of ixp.bird.vrps_rtr (rpki-rtr.json). Pure emitters; the serial is the
+ * caller's.
  */
 #ifndef IXP_EMIT_RTR_H
 #define IXP_EMIT_RTR_H
@@ -11,16 +13,17 @@
 #include "buf.h"
 #include "model.h"
 
-/* Output file name of data set `ol` (0 exact, 1 or-longer). */
-const char *irr_rtr_file(int ol);
+/* Output file name of a data set. */
+const char *rtr_file(enum rtr_set s);
 /*
- * The "roas" array of shared table `ol`: every entry model_irr_entry
- * gives, in the IRR index's prefix order, then the sentinel of each
- * family. Returns the number of entries.
+ * The "roas" array of a data set. IRR: every entry model_irr_entry gives
+ * for its table, in the IRR index's prefix order, then the sentinels. VRPs:
+ * those compile used (trust anchors and SLURM applied). Returns the number
+ * of entries.
  */
-size_t	emit_irr_rtr_roas(struct buf *out, const struct model *mo, int ol);
+size_t	emit_rtr_roas(struct buf *out, const struct model *mo, enum rtr_set s);
 /* The whole file: metadata (timestamp NULL: no buildtime), then `roas`. */
-void	emit_irr_rtr_file(struct buf *out, int ol, const struct buf *roas, size_t n,
+void	emit_rtr_file(struct buf *out, enum rtr_set s, const struct buf *roas, size_t n,
 	    unsigned serial, const char *version, const char *timestamp);
 
 #endif

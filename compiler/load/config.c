@@ -125,6 +125,7 @@ config_free(struct config *c)
 	free(c->rs);
 	free(c->lg_socket);
 	free(c->irr_rtr_cache.host);
+	free(c->vrps_rtr.host);
 	for (i = 0; i < INC_NUM; i++)
 		free(c->bird_include[i].path);
 	free(c->ixf.country);

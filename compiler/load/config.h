@@ -288,6 +288,10 @@ struct config {
 		char	*host;		/* NULL: 127.0.0.1 */
 		uint16_t exact_port, or_longer_port;
 	} irr_rtr_cache;		/* ixp.bird.irr_rtr */
+	struct {
+		char	*host;		/* NULL: 127.0.0.1 */
+		uint16_t port;		/* 0: not set */
+	} vrps_rtr;			/* ixp.bird.vrps_rtr: the VRP file over RTR */
 	bool		 path_hiding;	/* ixp.bird.path_hiding: sorted tables and
 					 * `secondary`, the next best path when the
 					 * best may not be sent */

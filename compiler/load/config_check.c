@@ -163,6 +163,10 @@ config_check(const struct config *c, struct diag *d)
 		diag_error(d, NULL, "each data set has its own cache (StayRTR instance)",
 		    "ixp.bird.irr_rtr: exact_port and or_longer_port are both %u",
 		    c->irr_rtr_cache.exact_port);
+	if (c->vrps_rtr.port != 0 && (c->src.n_vrps == 0 || c->src.n_rtr > 0))
+		diag_error(d, NULL, c->src.n_rtr > 0 ? "BIRD reads sources.rpki.rtr already: remove one" :
+		    "add sources.rpki.vrps: the VRPs that cache serves",
+		    "ixp.bird.vrps_rtr: publishes the VRP file over RTR");
 	for (i = 0; i < c->n_members; i++)
 		cap += 4 * c->members[i].n_conns;
 	cap += 2 * c->n_collectors;

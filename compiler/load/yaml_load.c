@@ -1173,6 +1173,17 @@ static const struct ykey irr_rtr_keys[] = {
 };
 static const struct ysection irr_rtr_section = { irr_rtr_keys, NULL };
 
+/* ixp.bird.vrps_rtr: the cache that serves sources.rpki.vrps to BIRD. */
+static const struct ykey vrps_rtr_keys[] = {
+	{ .name = "host", .type = YT_TEXT, .off = OFF(struct config, vrps_rtr.host),
+	  .max = 253, .check = valid_hostname, .bad = "is not a valid host",
+	  .hint = "use an IP address or a DNS name" },
+	{ .name = "port", .type = YT_CUSTOM, .off = OFF(struct config, vrps_rtr.port),
+	  .fn = r_port16, .flags = YK_REQUIRED, .hint = "the port of the StayRTR that reads rpki-rtr.json" },
+	{ NULL },
+};
+static const struct ysection vrps_rtr_section = { vrps_rtr_keys, NULL };
+
 static void
 r_cache_dir(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
 {
@@ -1946,6 +1957,7 @@ static const struct ykey bird_keys[] = {
 	  .hint = "use an absolute path of letters, digits, '/', '.', '_', '-'" },
 	{ .name = "irr_filter", .type = YT_CUSTOM, .fn = r_irr_filter, .dflt = "table" },
 	{ .name = "irr_rtr", .type = YT_MAP, .sub = &irr_rtr_section },
+	{ .name = "vrps_rtr", .type = YT_MAP, .sub = &vrps_rtr_section },
 	{ .name = "path_hiding", .type = YT_BOOL, .off = OFF(struct config, path_hiding),
 	  .dflt = "true" },
 	{ .name = "include", .type = YT_MAP, .sub = &include_section },

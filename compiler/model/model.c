@@ -547,6 +547,12 @@ same_origin_covered(const struct model *mo)
 }
 
 bool
+model_publishes(const struct model *mo, enum rtr_set s)
+{
+	return s == RTR_VRPS ? mo->vrps_rtr : mo->irr_rtr && mo->irr_tables[s];
+}
+
+bool
 model_irr_entry(const struct model *mo, uint32_t i, int ol, unsigned *maxlen)
 {
 	const struct irr_route *r = &mo->irr->routes[i];
@@ -621,6 +627,9 @@ resolve_rtr(struct model *mo)
 		endpoint(r, c->src.rtr[i].host, c->src.rtr[i].port);
 		r->aspa = c->src.rtr[i].aspa;
 	}
+	if (mo->vrps_rtr)
+		endpoint(&mo->rtr[mo->n_rtr++], c->vrps_rtr.host ? c->vrps_rtr.host : "127.0.0.1",
+		    c->vrps_rtr.port);
 	for (int ol = 0; mo->irr_rtr && ol < 2; ol++)
 		endpoint(&mo->irr_caches[ol], c->irr_rtr_cache.host ? c->irr_rtr_cache.host :
 		    "127.0.0.1", ol ? c->irr_rtr_cache.or_longer_port : c->irr_rtr_cache.exact_port);
@@ -649,7 +658,10 @@ model_build(struct model *mo, const struct config *c, const struct model_inputs 
 		if (p->irr_tag)
 			mo->irr_tags = true;
 	}
-	mo->rpki = c->src.n_rtr > 0 ? RPKI_RTR : in->vrps != NULL ? RPKI_STATIC : RPKI_NONE;
+	/* ixp.bird.vrps_rtr: the VRPs compile read, served to BIRD by a cache. */
+	mo->vrps_rtr = c->vrps_rtr.port != 0 && in->vrps != NULL;
+	mo->rpki = c->src.n_rtr > 0 || mo->vrps_rtr ? RPKI_RTR : in->vrps != NULL ? RPKI_STATIC :
+	    RPKI_NONE;
 	resolve_rtr(mo);
 	mo->euroix_reject = c->reject_communities == REJECT_COMMS_EUROIX;
 	mo->tag_rejected = c->reject_policy == REJECT_POLICY_TAG;

@@ -182,6 +182,8 @@ struct model {
 	bool			 irr_rtr;	/* those tables filled over RTR (irr_filter:
 					 * rtr), from the irr-rtr-*.json files */
 	struct rtr_endpoint	 irr_caches[2];	/* the caches serving them: exact, or-longer */
+	bool			 vrps_rtr;	/* the VRP file goes to BIRD over RTR
+					 * (rpki-rtr.json), not into the config */
 	uint8_t			*ol_redundant;	/* per irr route: adds nothing or-longer */
 	enum rpki_mode		 rpki;
 	enum aspa_fill		 aspa;
@@ -276,6 +278,10 @@ size_t	model_transit_free(const struct model *mo, const struct mmember *mm,
  */
 bool	model_irr_table_match(const struct model *mo, const struct mmember *mm,
 	    const struct prefix *pf, uint32_t origin, unsigned upto);
+/* The data files compile writes for RTR caches. */
+enum rtr_set { RTR_IRR_EXACT = 0, RTR_IRR_OR_LONGER, RTR_VRPS, RTR_NUM };
+bool	model_publishes(const struct model *mo, enum rtr_set s);
+
 /*
  * Route object `i` in shared table `ol` (0 exact, 1 or-longer): false when
  * the table leaves it out (its origin in no cone; or-longer: covered by one

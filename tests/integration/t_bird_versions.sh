@@ -75,8 +75,9 @@ variant() {
 	aspa_rtr) _rpki="{rtr: [{host: 127.0.0.1, port: 8282, aspa: true}]}"
 		_pol="aspa: {reject_invalid: true}" ;;
 	lg_socket) _bird=", lg_socket: /run/bird/lg.ctl" ;;
-	# IRR route objects over RTR, blackholes on: both caches, both tables.
-	irr_rtr) _bird=", irr_filter: rtr, irr_rtr: {host: rtr.example.net}"
+	# IRR route objects and the VRP file over RTR, blackholes on: three
+	# caches, both IRR tables.
+	irr_rtr) _bird=", irr_filter: rtr, irr_rtr: {host: rtr.example.net}, vrps_rtr: {port: 8332}"
 		_pol="blackhole: {next_hop_ipv4: 192.0.2.66}" ;;
 	# Every policy.session option (multihop needs path hiding off), a
 	# member's extra next hops, and the local include files.

@@ -1,10 +1,11 @@
-# End to end, IRR data over RTR (ixp.bird.irr_filter: rtr): the route
-# objects reach the running route server through two real StayRTR caches
-# (exact and or-longer) fed by the files `ixp-rsc compile` writes, with no
-# `birdc configure`: a route object added turns a filtered route (12) into
-# an accepted one, removing it filters the route again, the config stays
-# byte for byte the same. And the fail-safe: caches stopped, a garbage data
-# file, the route server restarted while the caches are down.
+# End to end, data over RTR (ixp.bird.irr_filter: rtr, ixp.bird.vrps_rtr):
+# the route objects and the VRPs reach the running route server through
+# real StayRTR caches (IRR exact, IRR or-longer, VRPs) fed by the files
+# `ixp-rsc compile` writes, with no `birdc configure`: a route object added
+# turns a filtered route (12) into an accepted one, removing it filters the
+# route again, a VRP change makes a route invalid (14) and valid again, the
+# config stays byte for byte the same. And the fail-safe: caches stopped, a
+# garbage data file, the route server restarted while the caches are down.
 . tests/lib.sh
 . tests/netns.sh
 ns_need_root t_e2e_irr_rtr stayrtr
@@ -16,7 +17,10 @@ ns_host rs 192.0.2.1/24
 ns_host m1 192.0.2.11/24
 ns_host m2 192.0.2.12/24
 cp $SRC/irr.db $SRC/ixp.yaml "$T_TMP/"
-rs_yaml "$T_TMP/ixp.yaml" "irr_filter: rtr"
+rs_yaml "$T_TMP/ixp.yaml" "irr_filter: rtr, vrps_rtr: {port: 8332}"
+vrps_ok='{"roas":[{"asn":64501,"prefix":"198.51.100.0/28","maxLength":28,"ta":"t"}]}'
+vrps_bad='{"roas":[{"asn":64501,"prefix":"198.51.100.0/28","maxLength":28,"ta":"t"},{"asn":64599,"prefix":"198.51.100.32/28","maxLength":28,"ta":"t"}]}'
+printf '%s\n' "$vrps_ok" > "$T_TMP/vrps.json"
 IXP_RSC_BIRD=$RS_BIRD
 export IXP_RSC_BIRD
 OUT=$T_TMP/out
@@ -26,8 +30,8 @@ compile() { "$IXP_RSC" compile "$T_TMP/ixp.yaml" -o "$OUT" --check > "$T_TMP/com
 # A cache per data set, on the route server's loopback; -refresh 1: the
 # file is read every second (operators: a few seconds, see the README).
 start_caches() {
-	for _c in exact:8330 or-longer:8331; do
-		ip netns exec "$NS_P-rs" stayrtr -bind 127.0.0.1:${_c#*:} -cache "$OUT/irr-rtr-${_c%%:*}.json" \
+	for _c in irr-rtr-exact:8330 irr-rtr-or-longer:8331 rpki-rtr:8332; do
+		ip netns exec "$NS_P-rs" stayrtr -bind 127.0.0.1:${_c#*:} -cache "$OUT/${_c%%:*}.json" \
 			-refresh 1 -checktime=false -metrics.addr "" >> "$T_TMP/stayrtr.log" 2>&1 &
 		echo $! >> "$T_TMP/pids"
 		echo $! >> "$T_TMP/caches"
@@ -78,10 +82,10 @@ bird_start m2 "$T_TMP/m2.conf" || fail "member m2 starts"
 has2() { bc m2 show route "$1" protocol rs4 | grep -q "^$1 "; }
 reason() { bc rs show route "$1" filtered all | sed -n 's/.*(64500, 65520, \([0-9]*\)).*/\1/p' | head -1; }
 has_reason() { [ "$(reason "$1")" = "$2" ]; }
-rtr_up() { bc rs show protocols irr_exact | grep -q Established && bc rs show protocols irr_or_longer | grep -q Established; }
+rtr_up() { bc rs show protocols irr_exact | grep -q Established && bc rs show protocols irr_or_longer | grep -q Established && bc rs show protocols rtr1 | grep -q Established; }
 reconfigured() { bc rs show status | sed -n 's/.*Last reconfiguration on //p'; }
 
-wait_until 60 "both IRR caches established" rtr_up && pass "BIRD's RTR sessions with both IRR caches are up"
+wait_until 60 "the three caches established" rtr_up && pass "BIRD's RTR sessions with the three caches (IRR exact, IRR or-longer, VRPs) are up"
 wait_until 60 "AS64502 receives $A.0/28" has2 $A.0/28 && pass "a registered route ($A.0/28) is accepted from the RTR-fed table"
 wait_until 30 "$A.16/28 filtered" has_reason $A.16/28 12 &&
 	pass "$A.16/28 without a route object is filtered with 12"
@@ -120,6 +124,24 @@ if compile; then
 else
 	fail "removed: compile"
 fi
+
+# ---- a VRP changed: no configure -------------------------------------------
+
+check "VRPs: the config has no static ROA table, $A.0/28 is RPKI valid over RTR" sh -c \
+	"! grep -q 'protocol static rpki_static4' $OUT/rs1.conf && $RS_BIRDC -s $T_TMP/rs.ctl show route $A.0/28 all | grep -q '(64500, 1000, 1)'"
+printf '%s\n' "$vrps_bad" > "$T_TMP/vrps.json"
+if compile; then
+	check "VRPs: a ROA of AS64599 for $A.32/28: the config unchanged, rpki-rtr.json serial 2" sh -c \
+		"grep -q 'rpki-rtr.json): 2 entries, serial 2\$' $T_TMP/compile.out && [ \"\$(sha256sum < $OUT/rs1.conf)\" = '$conf_before' ]"
+	wait_until 30 "VRPs: $A.32/28 filtered with 14" has_reason $A.32/28 14 &&
+		pass "VRPs: the changed VRP reaches BIRD over RTR, $A.32/28 is filtered with 14 (was accepted)"
+else
+	fail "VRPs: compile"
+fi
+printf '%s\n' "$vrps_ok" > "$T_TMP/vrps.json"
+compile && wait_until 30 "VRPs: $A.32/28 back" has2 $A.32/28 &&
+	pass "VRPs: the ROA gone, AS64502 receives $A.32/28 again"
+check "VRPs: still no reconfigure" [ "$(reconfigured)" = "$reconf_before" ]
 compile
 check "a compile with nothing changed keeps the serial (3, unchanged)" \
 	grep -q 'irr-rtr-exact.json): 6 entries, serial 3 (unchanged)' "$T_TMP/compile.out"

@@ -521,6 +521,9 @@ test_irr_over_rtr(void **state)
 	world_build(&w, HEAD3("  bird: {irr_filter: rtr, irr_rtr: {exact_port: 9330}}\n", "", ""),
 	    members_std, false);
 	assert_true(w.mo.irr_rtr && w.mo.irr_table);
+	assert_false(w.mo.vrps_rtr);
+	assert_true(model_publishes(&w.mo, RTR_IRR_EXACT) && model_publishes(&w.mo, RTR_IRR_OR_LONGER));
+	assert_false(model_publishes(&w.mo, RTR_VRPS));
 	assert_int_equal(w.mo.irr_caches[0].port, 9330);
 	assert_int_equal(w.mo.irr_caches[1].port, 8331);
 	assert_int_equal(w.mo.irr_caches[0].ip.af, AF4);
@@ -533,11 +536,11 @@ test_irr_over_rtr(void **state)
 	assert_not_contains(conf, "max 25 as 64501");
 	assert_not_contains(conf, "protocol static irr4");
 
-	n = emit_irr_rtr_roas(&roas, &w.mo, 0);
+	n = emit_rtr_roas(&roas, &w.mo, RTR_IRR_EXACT);
 	assert_int_equal(n, 5 + 4);	/* the cones' IPv4 four, the /36; the sentinels */
 	assert_contains(roas.p, "{\"prefix\": \"198.51.100.0/25\", \"maxLength\": 25, \"asn\": 64501}");
 	assert_not_contains(roas.p, "203.0.113.0/25");	/* AS64599: in no member's cone */
-	emit_irr_rtr_file(&file, 0, &roas, n, 7, "test", NULL);
+	emit_rtr_file(&file, RTR_IRR_EXACT, &roas, n, 7, "test", NULL);
 	j = json_loads(file.p, 0, &je);
 	assert_non_null(j);
 	assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "metadata"), "serial")), 7);
@@ -546,7 +549,7 @@ test_irr_over_rtr(void **state)
 	buf_free(&roas);
 	buf_free(&file);
 	/* Or-longer: up to /32, without the /26 its /25 covers. */
-	n = emit_irr_rtr_roas(&roas, &w.mo, 1);
+	n = emit_rtr_roas(&roas, &w.mo, RTR_IRR_OR_LONGER);
 	assert_contains(roas.p, "{\"prefix\": \"198.51.100.128/25\", \"maxLength\": 32, \"asn\": 64510}");
 	assert_not_contains(roas.p, "198.51.100.128/26");
 	buf_free(&roas);
@@ -557,12 +560,29 @@ test_irr_over_rtr(void **state)
 	    ""), members_std, irr2, NULL, NULL);
 	conf2 = emit(&w2, 0);
 	assert_string_equal(conf, conf2);
-	n = emit_irr_rtr_roas(&roas, &w2.mo, 0);
+	n = emit_rtr_roas(&roas, &w2.mo, RTR_IRR_EXACT);
 	assert_int_equal(n, 5 + 4 + 1);
 	buf_free(&roas);
 	free(conf2);
 	world_free(&w2);
 	free(irr2);
+	free(conf);
+	world_free(&w);
+
+	/* The VRP file over RTR: a protocol rpki to that cache, no static
+	 * ROA table; rpki-rtr.json holds the VRPs compile read. */
+	world_build(&w, HEAD3("  bird: {vrps_rtr: {port: 8332}}\n", "", "  rpki: {vrps: v.json}\n"),
+	    members_std, true);
+	assert_true(w.mo.vrps_rtr && w.mo.rpki == RPKI_RTR && model_publishes(&w.mo, RTR_VRPS));
+	conf = emit(&w, 0);
+	assert_bird_accepts(conf);
+	assert_contains(conf, "protocol rpki rtr1 {\n\troa4 { table rpki4; };\n\troa6 { table rpki6; };\n"
+	    "\tremote 127.0.0.1 port 8332;\n");
+	assert_not_contains(conf, "protocol static rpki_static4");
+	n = emit_rtr_roas(&roas, &w.mo, RTR_VRPS);
+	assert_int_equal(n, 2);
+	assert_contains(roas.p, "{\"prefix\": \"203.0.113.0/24\", \"maxLength\": 24, \"asn\": 64599}\n]");
+	buf_free(&roas);
 	free(conf);
 	world_free(&w);
 }
