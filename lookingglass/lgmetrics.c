@@ -111,30 +111,8 @@ rs_metrics(struct lg_app *app, struct lg_rs *rs, struct buf *b[6])
 			    kinds[k], (unsigned long long)routes[fam][k]);
 		}
 	}
-	/* Each table the sessions use, once. */
-	const char *tables[16];
-	size_t n_tables = 0;
-	for (size_t i = 0; up && i < p.n; i++)
-		for (int k = 0; p.v[i].bgp && k < p.v[i].n_ch; k++) {
-			size_t j = 0;
-			while (j < n_tables && strcmp(tables[j], p.v[i].ch[k].table))
-				j++;
-			if (j == n_tables && n_tables < 16 && p.v[i].ch[k].table[0])
-				tables[n_tables++] = p.v[i].ch[k].table;
-		}
-	for (size_t j = 0; j < n_tables; j++) {
-		a.table = tables[j];
-		r = lg_query(&app->core, rs, CMD_ROUTES_TABLE_FILTERED, &a, false);
-		if (r->status == BS_OK) {
-			struct bp_routes pr;
-			bp_routes_init(&pr, count_reason, &br);
-			lg_replay(r, bp_routes_line, &pr);
-			bp_routes_finish(&pr);
-			bp_routes_free(&pr);
-			truncated |= r->truncated;
-		}
-		lg_reply_put(&app->core, r);
-	}
+	if (up)
+		truncated |= lg_walk_filtered(app, rs, &p, false, count_reason, &br);
 	for (int code = 0; up && code < 256; code++) {
 		const char *hint, *text;
 		if (br.n[code] == 0)

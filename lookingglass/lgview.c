@@ -69,23 +69,51 @@ bird_down(struct lg_out *o, const struct lg_rs *rs, const struct lg_reply *r)
 
 /* ---- data from BIRD ------------------------------------------------------------------ */
 
-/* A tagged route counted against its session's channel of the table walked. */
-struct tagged_walk {
-	struct bp_protocols	*p;
-	const char		*table;
-};
+bool
+lg_walk_filtered(struct lg_app *app, struct lg_rs *rs, const struct bp_protocols *p,
+    bool uncached, bp_route_fn fn, void *ctx)
+{
+	const char *tables[16];
+	size_t n_tables = 0;
+	bool truncated = false;
 
+	for (size_t i = 0; i < p->n; i++)
+		for (int k = 0; p->v[i].bgp && k < p->v[i].n_ch; k++) {
+			size_t j = 0;
+			while (j < n_tables && strcmp(tables[j], p->v[i].ch[k].table))
+				j++;
+			if (j == n_tables && n_tables < 16 && p->v[i].ch[k].table[0])
+				tables[n_tables++] = p->v[i].ch[k].table;
+		}
+	for (size_t j = 0; j < n_tables; j++) {
+		struct lg_args a = { .table = tables[j] };
+		struct lg_reply *r = lg_query(&app->core, rs, CMD_ROUTES_TABLE_FILTERED, &a, uncached);
+
+		if (r->status == BS_OK) {
+			struct bp_routes pr;
+			bp_routes_init(&pr, fn, ctx);
+			lg_replay(r, bp_routes_line, &pr);
+			bp_routes_finish(&pr);
+			bp_routes_free(&pr);
+			truncated |= r->truncated;
+		}
+		lg_reply_put(&app->core, r);
+	}
+	return truncated;
+}
+
+/* A tagged route counted against its session's channel of its table. */
 static int
 count_tagged(void *ctx, const struct bird_route *r)
 {
-	struct tagged_walk *w = ctx;
+	struct bp_protocols *p = ctx;
 
-	for (size_t i = 0; i < w->p->n; i++) {
-		struct bird_proto *pr = &w->p->v[i];
+	for (size_t i = 0; i < p->n; i++) {
+		struct bird_proto *pr = &p->v[i];
 		if (!pr->bgp || strcmp(pr->name, r->from_protocol))
 			continue;
 		for (int k = 0; k < pr->n_ch; k++)
-			if (!strcmp(pr->ch[k].table, w->table)) {
+			if (!strcmp(pr->ch[k].table, r->table)) {
 				if (pr->ch[k].imported > 0)
 					pr->ch[k].imported--;
 				pr->ch[k].filtered++;
@@ -98,40 +126,8 @@ count_tagged(void *ctx, const struct bird_route *r)
 bool
 lg_count_tagged(struct lg_app *app, struct lg_rs *rs, bool uncached, struct bp_protocols *p)
 {
-	const char *tables[16];
-	size_t n_tables = 0;
-	bool truncated = false;
-
-	if (app->core.opt.tag_asn == 0)
-		return false;
-	for (size_t i = 0; i < p->n; i++)
-		for (int k = 0; p->v[i].bgp && k < p->v[i].n_ch; k++) {
-			size_t j = 0;
-			while (j < n_tables && strcmp(tables[j], p->v[i].ch[k].table))
-				j++;
-			if (j == n_tables && n_tables < 16 && p->v[i].ch[k].table[0])
-				tables[n_tables++] = p->v[i].ch[k].table;
-		}
-	for (size_t j = 0; j < n_tables; j++) {
-		/* tables[] point into p, which the walk changes: copy the name. */
-		char table[sizeof(p->v[0].ch[0].table)];
-		struct lg_args a = { .table = table };
-		struct tagged_walk w = { p, table };
-		struct lg_reply *r;
-
-		snprintf(table, sizeof(table), "%s", tables[j]);
-		r = lg_query(&app->core, rs, CMD_ROUTES_TABLE_FILTERED, &a, uncached);
-		if (r->status == BS_OK) {
-			struct bp_routes pr;
-			bp_routes_init(&pr, count_tagged, &w);
-			lg_replay(r, bp_routes_line, &pr);
-			bp_routes_finish(&pr);
-			bp_routes_free(&pr);
-			truncated |= r->truncated;
-		}
-		lg_reply_put(&app->core, r);
-	}
-	return truncated;
+	/* The walk changes counts in p, never the table names it walks by. */
+	return app->core.opt.tag_asn != 0 && lg_walk_filtered(app, rs, p, uncached, count_tagged, p);
 }
 
 /* The protocols of a route server (cached); false when BIRD is down. */

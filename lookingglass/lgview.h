@@ -59,6 +59,13 @@ void	lg_response_free(struct lg_response *r);
 /* Answer a parsed request. */
 void	lg_handle(struct lg_app *app, const struct lg_request *rq, struct lg_response *resp);
 /*
+ * Every filtered route (BIRD's; with reject_policy: tag, the accepted ones
+ * with a reason tag) of each table the BGP sessions use, once, to `fn`.
+ * True if a walk stopped at --max-routes.
+ */
+bool	lg_walk_filtered(struct lg_app *app, struct lg_rs *rs, const struct bp_protocols *p,
+	    bool uncached, bp_route_fn fn, void *ctx);
+/*
  * reject_policy: tag: BIRD counts the kept routes as imported; move each
  * to its channel's filtered count (a walk of the tagged routes per table,
  * cached). True if a walk stopped at --max-routes (the counts are low).
