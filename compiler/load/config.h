@@ -287,10 +287,12 @@ struct config {
 	struct {
 		char	*host;		/* NULL: 127.0.0.1 */
 		uint16_t exact_port, or_longer_port;
+		struct srcpos pos;
 	} irr_rtr_cache;		/* ixp.bird.irr_rtr */
 	struct {
 		char	*host;		/* NULL: 127.0.0.1 */
 		uint16_t port;		/* 0: not set */
+		struct srcpos pos;
 	} vrps_rtr;			/* ixp.bird.vrps_rtr: the VRP file over RTR */
 	bool		 path_hiding;	/* ixp.bird.path_hiding: sorted tables and
 					 * `secondary`, the next best path when the

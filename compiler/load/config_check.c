@@ -160,13 +160,14 @@ config_check(const struct config *c, struct diag *d)
 	bool need_irr = false;
 
 	if (c->irr_rtr && c->irr_rtr_cache.exact_port == c->irr_rtr_cache.or_longer_port)
-		diag_error(d, NULL, "each data set has its own cache (StayRTR instance)",
+		diag_error(d, &c->irr_rtr_cache.pos, "each data set has its own cache (StayRTR instance)",
 		    "ixp.bird.irr_rtr: exact_port and or_longer_port are both %u",
 		    c->irr_rtr_cache.exact_port);
 	if (c->vrps_rtr.port != 0 && (c->src.n_vrps == 0 || c->src.n_rtr > 0))
-		diag_error(d, NULL, c->src.n_rtr > 0 ? "BIRD reads sources.rpki.rtr already: remove one" :
-		    "add sources.rpki.vrps: the VRPs that cache serves",
-		    "ixp.bird.vrps_rtr: publishes the VRP file over RTR");
+		diag_error(d, &c->vrps_rtr.pos, c->src.n_rtr > 0 ? "BIRD reads a validator over RTR "
+		    "already: remove one" : "add sources.rpki.vrps: the VRPs that cache serves",
+		    "ixp.bird.vrps_rtr: %s", c->src.n_rtr > 0 ? "not with sources.rpki.rtr" :
+		    "no VRP file to serve");
 	for (i = 0; i < c->n_members; i++)
 		cap += 4 * c->members[i].n_conns;
 	cap += 2 * c->n_collectors;

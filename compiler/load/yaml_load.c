@@ -1184,6 +1184,21 @@ static const struct ykey vrps_rtr_keys[] = {
 };
 static const struct ysection vrps_rtr_section = { vrps_rtr_keys, NULL };
 
+/* The RTR maps of ixp.bird, with where they are for config_check. */
+static void
+r_irr_rtr(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+{
+	((struct config *)dst)->irr_rtr_cache.pos = pos_of(y, n);
+	walk(y, n, &irr_rtr_section, path, dst);
+}
+
+static void
+r_vrps_rtr(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
+{
+	((struct config *)dst)->vrps_rtr.pos = pos_of(y, n);
+	walk(y, n, &vrps_rtr_section, path, dst);
+}
+
 static void
 r_cache_dir(struct yctx *y, yaml_node_t *n, const char *path, void *dst)
 {
@@ -1956,8 +1971,8 @@ static const struct ykey bird_keys[] = {
 	  .check = valid_socket_path, .bad = "is not a safe socket path",
 	  .hint = "use an absolute path of letters, digits, '/', '.', '_', '-'" },
 	{ .name = "irr_filter", .type = YT_CUSTOM, .fn = r_irr_filter, .dflt = "table" },
-	{ .name = "irr_rtr", .type = YT_MAP, .sub = &irr_rtr_section },
-	{ .name = "vrps_rtr", .type = YT_MAP, .sub = &vrps_rtr_section },
+	{ .name = "irr_rtr", .type = YT_CUSTOM, .fn = r_irr_rtr, .sub = &irr_rtr_section },
+	{ .name = "vrps_rtr", .type = YT_CUSTOM, .fn = r_vrps_rtr, .sub = &vrps_rtr_section },
 	{ .name = "path_hiding", .type = YT_BOOL, .off = OFF(struct config, path_hiding),
 	  .dflt = "true" },
 	{ .name = "include", .type = YT_MAP, .sub = &include_section },
