@@ -540,8 +540,6 @@ check_outputs(const struct config *c, const struct outset *out, size_t n_rs, boo
 	return 0;
 }
 
-/* Every output of a run, in memory: the configs first (check_outputs and
- * deploy count on that order), then the JSON files and the traffic policy. */
 /* What a compile publishes for RTR caches (irr_filter: rtr, vrps_rtr). */
 struct rtr_publish {
 	bool		 on[RTR_NUM];		/* data set written */
@@ -591,6 +589,8 @@ add_rtr_data(const struct opts *o, const struct model *mo, const char *ts, struc
 	}
 }
 
+/* Every output of a run, in memory: the configs first (check_outputs and
+ * deploy count on that order), then the JSON files and the traffic policy. */
 static void
 build_outputs(const struct opts *o, const struct config *c, const struct data *dt,
     const struct model *mo, struct outset *out, struct rtr_publish *pub)
