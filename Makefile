@@ -55,7 +55,7 @@ UNIT_SRC   = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC   = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
-.PHONY: lg-demo all demo check unit integration golden fuzz fuzz-smoke install \
+.PHONY: lg-demo all demo check unit unit-bin integration golden fuzz fuzz-smoke install \
 	clean deps deps-demo deps-test bench
 
 all: $(BUILD)/ixp-rsc $(BUILD)/ixp-lg $(BUILD)/man/ixp-rsc.1 $(BUILD)/man/ixp-lg.8
@@ -138,6 +138,9 @@ TEST_TOOLS = $(BUILD)/tests/frametool $(BUILD)/tests/irrd_fixture $(BUILD)/tests
 	$(BUILD)/tests/birdrec \
 	$(BUILD)/tests/peakrss $(BUILD)/tests/scaling $(BUILD)/bench/gen
 
+# The unit tests built, not run (check builds them in parallel first).
+unit-bin: $(UNIT_BIN)
+
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do \
 		echo "== $$t"; \
@@ -165,10 +168,16 @@ deps-test:
 ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
+# The builds use every core (the fuzz targets each compile every source);
+# the tests run as before.
+JOBS := $(shell nproc 2>/dev/null || echo 1)
+
 check: deps-test
-	$(MAKE) all $(TEST_TOOLS)
-	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g" SANFLAGS="$(ASAN_FLAGS)" all unit
+	$(MAKE) -j$(JOBS) all $(TEST_TOOLS)
+	$(MAKE) -j$(JOBS) BUILD=build/asan CFLAGS="-O1 -g" SANFLAGS="$(ASAN_FLAGS)" all unit-bin
+	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g" SANFLAGS="$(ASAN_FLAGS)" unit
 	IXP_RSC=$(CURDIR)/build/asan/ixp-rsc TOOLS=$(CURDIR)/$(BUILD)/tests sh tests/run.sh
+	$(MAKE) -j$(JOBS) $(FUZZ_BIN)
 	$(MAKE) fuzz-smoke
 
 demo: deps-demo
