@@ -558,7 +558,7 @@ add_rtr_data(const struct opts *o, const struct model *mo, const char *ts, struc
     struct rtr_publish *pub)
 {
 	memset(pub, 0, sizeof(*pub));
-	for (enum rtr_set ol = 0; ol < RTR_NUM; ol++) {
+	for (enum rtr_set set = 0; set < RTR_NUM; set++) {
 		struct buf roas = BUF_INIT, b = BUF_INIT, path = BUF_INIT;
 		const char *r, *s;
 		size_t len;
@@ -566,24 +566,24 @@ add_rtr_data(const struct opts *o, const struct model *mo, const char *ts, struc
 		char *prev;
 		unsigned ps;
 
-		if (!model_publishes(mo, ol))
+		if (!model_publishes(mo, set))
 			continue;
-		pub->on[ol] = true;
-		pub->n[ol] = emit_rtr_roas(&roas, mo, ol);
-		pub->serial[ol] = 1;
-		pub->changed[ol] = true;
-		buf_printf(&path, "%s/%s", o->outdir, rtr_file(ol));
+		pub->on[set] = true;
+		pub->n[set] = emit_rtr_roas(&roas, mo, set);
+		pub->serial[set] = 1;
+		pub->changed[set] = true;
+		buf_printf(&path, "%s/%s", o->outdir, rtr_file(set));
 		prev = file_read(path.p, (size_t)1 << 30, true, &len, &age);
 		if (prev != NULL && (s = strstr(prev, "\"serial\": ")) != NULL &&
-		    sscanf(s + 10, "%u", &ps) == 1) {
+		    sscanf(s + strlen("\"serial\": "), "%u", &ps) == 1) {
 			r = strstr(prev, "\n\"roas\": [\n");
-			pub->changed[ol] = r == NULL || strcmp(r + 1, roas.p) != 0;
-			pub->serial[ol] = ps + pub->changed[ol];
+			pub->changed[set] = r == NULL || strcmp(r + 1, roas.p) != 0;
+			pub->serial[set] = ps + pub->changed[set];
 		}
 		free(prev);
-		emit_rtr_file(&b, ol, &roas, pub->n[ol], pub->serial[ol], IXP_VERSION, ts);
+		emit_rtr_file(&b, set, &roas, pub->n[set], pub->serial[set], IXP_VERSION, ts);
 		len = b.len;
-		outset_add(out, rtr_file(ol), buf_steal(&b), len);
+		outset_add(out, rtr_file(set), buf_steal(&b), len);
 		buf_free(&roas);
 		buf_free(&path);
 	}
@@ -756,11 +756,11 @@ compile_run(const struct opts *o, struct run_metrics *rm)
 		if (n_same > 0)
 			fprintf(stderr, "ixp-rsc: %s unchanged (kept as they were)\n",
 			    n_same == c.n_rs ? "configs" : "some configs");
-		for (enum rtr_set ol = 0; ol < RTR_NUM; ol++)
-			if (pub.on[ol])
+		for (enum rtr_set set = 0; set < RTR_NUM; set++)
+			if (pub.on[set])
 				fprintf(stderr, "ixp-rsc: data for RTR (%s): %zu entries, serial "
-				    "%u%s\n", rtr_file(ol), pub.n[ol], pub.serial[ol],
-				    pub.changed[ol] ? "" : " (unchanged)");
+				    "%u%s\n", rtr_file(set), pub.n[set], pub.serial[set],
+				    pub.changed[set] ? "" : " (unchanged)");
 	}
 	rm->n_configs = c.n_rs;
 done:

@@ -167,8 +167,9 @@ tag_clause(enum lg_cmd c, uint32_t tag_asn, char *out, size_t cap)
 	if (tag_asn == 0 || c == CMD_STATUS || c == CMD_PROTOCOLS ||
 	    c == CMD_ROUTES_EXPORTED || c == CMD_ROUTES_NET_EXPORT)
 		return true;	/* export filters never pass a tagged route */
+	/* "... all filtered X" is "... all X" with the tag required. */
 	if (filtered && (f = strstr(out, " filtered ")) != NULL)
-		memmove(f, f + 9, strlen(f + 9) + 1);
+		memmove(f, f + strlen(" filtered"), strlen(f + strlen(" filtered")) + 1);
 	len = strlen(out);
 	n = snprintf(out + len, cap - len, "%s%sbgp_large_community ~ [(%u, %d, *)]%s",
 	    strstr(out, " where ") != NULL ? " && " : " where ", filtered ? "" : "!(",

@@ -993,7 +993,7 @@ print_tables(struct emitter *e)
 	print_lan_tables(e);
 }
 
-/* A `protocol rpki`'s cache and timers. */
+/* A `protocol rpki`'s cache and timers, and its closing brace. */
 static void
 print_remote(struct emitter *e, const struct rtr_endpoint *r)
 {
@@ -1064,19 +1064,12 @@ print_rpki(struct emitter *e)
 }
 
 /*
- * The IRR as ROA-style tables, shared by all members: (prefix, origin) of
- * every route object whose origin is in some member's cone. Exact entries
- * (max = length) for check 12; or-longer entries (max /32, /128) for
- * blackholes and allow_more_specifics. Written in prefix order, the order
- * BIRD sorts static routes into.
- */
-/*
  * irr_filter: rtr. The tables are declared and filled by a cache per data
  * set (StayRTR on the irr-rtr-*.json files compile writes), so no route
  * object is in the config: a data change reaches BIRD without a
- * reconfigure. Each data set carries a sentinel entry: until it is there
- * (the cache has not answered since BIRD started), check 12 only warns,
- * rather than filtering every route; check 9 still holds.
+ * reconfigure. Each data set carries sentinel entries (emit_rtr): until
+ * BIRD holds them (the caches have not answered since it started), check
+ * 12 only warns, rather than filtering every route; check 9 still holds.
  */
 static void
 print_irr_rtr(struct emitter *e)
@@ -1106,6 +1099,13 @@ print_irr_rtr(struct emitter *e)
 	}
 }
 
+/*
+ * The IRR as ROA-style tables, shared by all members: (prefix, origin) of
+ * every route object whose origin is in some member's cone. Exact entries
+ * (max = length) for check 12; or-longer entries (max /32, /128) for
+ * blackholes and allow_more_specifics. Written in prefix order, the order
+ * BIRD sorts static routes into.
+ */
 static void
 print_irr_tables(struct emitter *e)
 {

@@ -557,7 +557,8 @@ model_irr_entry(const struct model *mo, uint32_t i, int ol, unsigned *maxlen)
 {
 	const struct irr_route *r = &mo->irr->routes[i];
 
-	if (!mo->in_table[i] || (ol && mo->ol_redundant != NULL && mo->ol_redundant[i]) || r->origin == IRR_SENTINEL_ASN)
+	if (!mo->in_table[i] || (ol && mo->ol_redundant != NULL && mo->ol_redundant[i]) ||
+	    r->origin == IRR_SENTINEL_ASN)
 		return false;
 	*maxlen = ol ? af_maxlen(r->af) : r->len;
 	return true;

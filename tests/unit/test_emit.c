@@ -569,6 +569,18 @@ test_irr_over_rtr(void **state)
 	free(conf);
 	world_free(&w);
 
+	/* No member needs the or-longer table: one cache, one sentinel test. */
+	world_build(&w, HEAD3("  bird: {irr_filter: rtr}\n", "  blackhole: {enabled: false}\n", ""),
+	    members_std, false);
+	assert_true(model_publishes(&w.mo, RTR_IRR_EXACT));
+	assert_false(model_publishes(&w.mo, RTR_IRR_OR_LONGER));
+	conf = emit(&w, 0);
+	assert_bird_accepts(conf);
+	assert_not_contains(conf, "protocol rpki irr_or_longer");
+	assert_contains(conf, "\treturn roa_check(rs_irr4, RS_IRR_SENTINEL4, 4294967295) = ROA_VALID;\n");
+	free(conf);
+	world_free(&w);
+
 	/* The VRP file over RTR: a protocol rpki to that cache, no static
 	 * ROA table; rpki-rtr.json holds the VRPs compile read. */
 	world_build(&w, HEAD3("  bird: {vrps_rtr: {port: 8332}}\n", "", "  rpki: {vrps: v.json}\n"),
