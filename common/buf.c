@@ -34,6 +34,18 @@ buf_putc(struct buf *b, char c)
 }
 
 void
+buf_put_uint(struct buf *b, unsigned long v)
+{
+	char t[24];
+	size_t n = sizeof(t);
+
+	do
+		t[--n] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	buf_add(b, t + n, sizeof(t) - n);
+}
+
+void
 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
 	va_list ap2;

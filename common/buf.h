@@ -20,6 +20,7 @@ void	 buf_reserve(struct buf *b, size_t extra);
 void	 buf_add(struct buf *b, const void *data, size_t n);
 void	 buf_puts(struct buf *b, const char *s);
 void	 buf_putc(struct buf *b, char c);
+void	 buf_put_uint(struct buf *b, unsigned long v);	/* decimal */
 void	 buf_printf(struct buf *b, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 buf_vprintf(struct buf *b, const char *fmt, va_list ap)

@@ -1011,11 +1011,25 @@ print_remote(struct emitter *e, const struct rtr_endpoint *r)
 	buf_puts(e->b, "\tretry keep 30;\n\trefresh keep 900;\n\texpire keep 172800;\n}\n");
 }
 
+/* A static ROA-table entry; without printf (the tables have millions). */
+static void
+print_roa_route(struct buf *b, const struct prefix *p, unsigned maxlen, uint32_t asn)
+{
+	char tmp[ADDR_STRLEN];
+
+	buf_puts(b, "\troute ");
+	buf_puts(b, prefix_format(p, tmp));
+	buf_puts(b, " max ");
+	buf_put_uint(b, maxlen);
+	buf_puts(b, " as ");
+	buf_put_uint(b, asn);
+	buf_puts(b, ";\n");
+}
+
 static void
 print_rpki(struct emitter *e)
 {
 	const struct model *mo = e->mo;
-	char tmp[ADDR_STRLEN];
 
 	if (mo->rpki == RPKI_RTR) {
 		buf_puts(e->b, "\n# ---- RPKI over RTR: ROAs change live; `rpki reload` (on by "
@@ -1039,8 +1053,7 @@ print_rpki(struct emitter *e)
 				struct prefix p = { v->v[i].a, v->v[i].len, v->v[i].af };
 				if (v->v[i].af != af_of_fam(fam))
 					continue;
-				buf_printf(e->b, "\troute %s max %u as %u;\n", prefix_format(&p, tmp),
-				    v->v[i].maxlen, v->v[i].asn);
+				print_roa_route(e->b, &p, v->v[i].maxlen, v->v[i].asn);
 			}
 			buf_puts(e->b, "}\n");
 		}
@@ -1110,7 +1123,6 @@ static void
 print_irr_tables(struct emitter *e)
 {
 	const struct irrdb *db = e->mo->irr;
-	char tmp[ADDR_STRLEN];
 
 	if (!e->mo->irr_tables[0] && !e->mo->irr_tables[1])
 		return;
@@ -1133,8 +1145,7 @@ print_irr_tables(struct emitter *e)
 				struct prefix p = { r->a, r->len, r->af };
 				unsigned maxlen;
 				if (r->af == af && model_irr_entry(e->mo, i, ol, &maxlen))
-					buf_printf(e->b, "\troute %s max %u as %u;\n",
-					    prefix_format(&p, tmp), maxlen, r->origin);
+					print_roa_route(e->b, &p, maxlen, r->origin);
 			}
 			buf_puts(e->b, "}\n");
 		}

@@ -14,11 +14,17 @@ rtr_file(enum rtr_set s)
 	return files[s];
 }
 
+/* One entry per line; without printf (a data set has millions). */
 static void
 roa(struct buf *out, const char *prefix, unsigned maxlen, uint32_t asn, bool last)
 {
-	buf_printf(out, "  {\"prefix\": \"%s\", \"maxLength\": %u, \"asn\": %u}%s\n", prefix, maxlen,
-	    asn, last ? "" : ",");
+	buf_puts(out, "  {\"prefix\": \"");
+	buf_puts(out, prefix);
+	buf_puts(out, "\", \"maxLength\": ");
+	buf_put_uint(out, maxlen);
+	buf_puts(out, ", \"asn\": ");
+	buf_put_uint(out, asn);
+	buf_puts(out, last ? "}\n" : "},\n");
 }
 
 size_t
