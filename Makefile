@@ -8,7 +8,8 @@
 #   make fuzz       longer libFuzzer runs that grow the committed corpus
 #                   (FUZZ_SECONDS=60 per target, FUZZ_JOBS=1 at a time)
 #   make bench      compile and BIRD load times at the size of the largest
-#                   IXPs (BENCH_MEMBERS=1000|100|10, BENCH_REPS=3)
+#                   IXPs (BENCH_MEMBERS=1000|100|10, BENCH_REPS=3); data
+#                   changes on a 400-session route server (bench/rtr.sh)
 
 VERSION  = 0.1.0
 PREFIX  ?= /usr/local
@@ -226,11 +227,16 @@ $(BUILD)/bench/lgload: bench/lgload.c $(BUILD)/lookingglass/birdc.o $(BUILD)/com
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O2 -Icommon -Ilookingglass -o $@ $^ -lpthread
 
+$(BUILD)/bench/churn: bench/churn.c $(BUILD)/common/addr.o
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O2 -Icommon -o $@ $^
+
 bench: deps-test all $(BUILD)/tests/irrd_fixture $(BUILD)/bench/gen $(BUILD)/bench/measure \
-		$(BUILD)/bench/lgload
+		$(BUILD)/bench/lgload $(BUILD)/bench/churn
 	sh bench/run.sh
 	sh bench/lg.sh
 	sh bench/impact.sh
+	sh bench/rtr.sh
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/doc/ixp-rs

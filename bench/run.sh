@@ -16,8 +16,6 @@ cd "$(dirname "$0")/.."
 B=build/bench
 MEMBERS=${BENCH_MEMBERS:-1000}
 REPS=${BENCH_REPS:-3}
-SEED=1
-DATA=$B/data-$MEMBERS
 MEASURE=$B/measure
 RSC=$(pwd)/build/ixp-rsc
 FIXTURE=build/tests/irrd_fixture
@@ -38,13 +36,8 @@ die() { echo "bench: $*" >&2; exit 1; }
 
 # ---- data ----------------------------------------------------------------
 
-stamp="$(cksum < bench/gen.c) $MEMBERS $SEED"
-if [ "$(cat "$DATA/.stamp" 2>/dev/null)" != "$stamp" ]; then
-	echo "bench: generating the $MEMBERS-member data set into $DATA"
-	rm -rf "$DATA"
-	"$B/gen" "$MEMBERS" "$SEED" "$DATA" || die "generator failed"
-	printf '%s\n' "$stamp" > "$DATA/.stamp"
-fi
+. bench/data.sh
+bench_data "$MEMBERS" || die "generator failed"
 sed 's/^ixp:$/ixp:\n  bird: {irr_filter: prefix_sets}/' "$DATA/ixp.yaml" > "$DATA/ixp-sets.yaml"
 
 # ---- measuring -------------------------------------------------------------
