@@ -163,27 +163,36 @@ outset_abort(struct outset *o)
 	}
 }
 
-/* The text without its lines that start with `ignore`. */
-static void
-without(const char *p, size_t n, const char *ignore, struct buf *out)
+/* The next line of p[0, n) from *off that does not start with `ignore`,
+ * in *line and *ll; false at the end. */
+static bool
+next_line(const char *p, size_t n, size_t *off, const char *ignore, const char **line,
+    size_t *ll)
 {
 	size_t il = strlen(ignore);
 
-	while (n > 0) {
-		const char *nl = memchr(p, '\n', n);
-		size_t l = nl ? (size_t)(nl - p) + 1 : n;
-		if (l < il || memcmp(p, ignore, il) != 0)
-			buf_add(out, p, l);
-		p += l;
-		n -= l;
+	while (*off < n) {
+		const char *s = p + *off, *nl = memchr(s, '\n', n - *off);
+		size_t l = nl ? (size_t)(nl - s) + 1 : n - *off;
+
+		*off += l;
+		if (l >= il && memcmp(s, ignore, il) == 0)
+			continue;
+		*line = s;
+		*ll = l;
+		return true;
 	}
+	return false;
 }
 
+/* Compared in place, line by line (configs are 100 MB at the largest
+ * IXPs: copies of both cost more than the comparison). */
 bool
 outset_differs(const struct outset *o, size_t i, const char *ignore)
 {
-	struct buf path = BUF_INIT, a = BUF_INIT, b = BUF_INIT;
-	size_t len;
+	struct buf path = BUF_INIT;
+	size_t len, ao = 0, bo = 0, al, bl;
+	const char *ap, *bp;
 	long age;
 	char *old;
 	bool differs = true;
@@ -191,13 +200,19 @@ outset_differs(const struct outset *o, size_t i, const char *ignore)
 	buf_printf(&path, "%s/%s", o->dir, o->v[i].name);
 	old = file_read(path.p, o->v[i].len + 4096, true, &len, &age);
 	if (old != NULL) {
-		without(old, len, ignore, &a);
-		without(o->v[i].data, o->v[i].len, ignore, &b);
-		differs = a.len != b.len || (a.len > 0 && memcmp(a.p, b.p, a.len) != 0);
+		for (;;) {
+			bool ha = next_line(old, len, &ao, ignore, &ap, &al);
+			bool hb = next_line(o->v[i].data, o->v[i].len, &bo, ignore, &bp, &bl);
+
+			if (ha != hb || (ha && (al != bl || memcmp(ap, bp, al) != 0)))
+				break;
+			if (!ha) {
+				differs = false;
+				break;
+			}
+		}
 	}
 	free(old);
-	buf_free(&a);
-	buf_free(&b);
 	buf_free(&path);
 	return differs;
 }

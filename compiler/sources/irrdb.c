@@ -375,19 +375,6 @@ irrdb_load_mem(struct irrdb *db, const char *data, size_t len)
 	rpsl_free(r);
 }
 
-static int
-cmp_route(const void *a, const void *b)
-{
-	const struct irr_route *x = a, *y = b;
-	int c;
-
-	if (x->origin != y->origin)
-		return x->origin < y->origin ? -1 : 1;
-	if ((c = prefix_cmp_fields(x->af, x->a, x->len, y->af, y->a, y->len)) != 0)
-		return c;
-	return x->src < y->src ? -1 : x->src > y->src;
-}
-
 int
 irrdb_source_add(struct irrdb *db, const char *name)
 {
@@ -456,80 +443,93 @@ irrdb_to_rpsl(const struct irrdb *db, size_t *len)
 	return buf_steal(&b);
 }
 
+/* Prefix order, then origin, then source (the best first). */
 static int
-cmp_route_prefix(const void *a, const void *b)
+cmp_route_by_prefix(const void *a, const void *b)
 {
-	const struct irr_route *x = *(const struct irr_route *const *)a;
-	const struct irr_route *y = *(const struct irr_route *const *)b;
+	const struct irr_route *x = a, *y = b;
+	int c = prefix_cmp_fields(x->af, x->a, x->len, y->af, y->a, y->len);
 
-	if (x->af != y->af)
-		return x->af < y->af ? -1 : 1;
-	if (x->a != y->a)
-		return x->a < y->a ? -1 : 1;
-	return x->len < y->len ? -1 : x->len > y->len;
-}
-
-/* Prefix order, then origin order (db->routes is sorted by origin). */
-static int
-cmp_route_prefix_origin(const void *a, const void *b)
-{
-	const struct irr_route *x = *(const struct irr_route *const *)a;
-	const struct irr_route *y = *(const struct irr_route *const *)b;
-	int c = cmp_route_prefix(a, b);
-
-	return c != 0 ? c : x < y ? -1 : x > y;
+	if (c != 0)
+		return c;
+	if (x->origin != y->origin)
+		return x->origin < y->origin ? -1 : 1;
+	return x->src < y->src ? -1 : x->src > y->src;
 }
 
 /*
- * Number the distinct prefixes in prefix order, so that per-prefix facts
- * (RPKI coverage, "already counted for this member") are arrays, not
- * sorts; and keep the routes in that order for emitters that want it.
+ * One comparison sort, by prefix; the origin order that irrdb_routes_of
+ * searches is then a stable radix sort of that by origin (two passes of
+ * 16 bits), so it keeps prefix order within an origin. (Two comparison
+ * sorts of 1.5 million route objects were a sixth of a compile.)
+ *
+ * Prefixes are numbered in prefix order, so that per-prefix facts (RPKI
+ * coverage, "already counted for this member") are arrays, not sorts; and
+ * by_pfx keeps the routes in that order for emitters that want it.
  */
-static void
-assign_prefix_ids(struct irrdb *db)
-{
-	struct irr_route **v = xcalloc(db->n_routes + 1, sizeof(*v));
-	size_t i;
-
-	for (i = 0; i < db->n_routes; i++)
-		v[i] = &db->routes[i];
-	if (db->n_routes > 1)
-		qsort(v, db->n_routes, sizeof(*v), cmp_route_prefix_origin);
-	free(db->pfx);
-	free(db->by_pfx);
-	free(db->pfx_first);
-	db->pfx = xcalloc(db->n_routes + 1, sizeof(*db->pfx));
-	db->by_pfx = xcalloc(db->n_routes + 1, sizeof(*db->by_pfx));
-	db->pfx_first = xcalloc(db->n_routes + 2, sizeof(*db->pfx_first));
-	db->n_pfx = 0;
-	for (i = 0; i < db->n_routes; i++) {
-		if (i == 0 || cmp_route_prefix(&v[i], &v[i - 1]) != 0) {
-			db->pfx_first[db->n_pfx] = (uint32_t)i;
-			db->pfx[db->n_pfx++] = (struct prefix){ v[i]->a, v[i]->len, v[i]->af };
-		}
-		v[i]->pid = (uint32_t)(db->n_pfx - 1);
-		db->by_pfx[i] = (uint32_t)(v[i] - db->routes);
-	}
-	db->pfx_first[db->n_pfx] = (uint32_t)db->n_routes;
-	free(v);
-}
-
 void
 irrdb_finalize(struct irrdb *db)
 {
-	size_t i, j;
+	size_t n = db->n_routes, i, j;
+	struct irr_route *v = db->routes, *out;
+	uint32_t *ord, *tmp, *cnt;
 
-	if (db->n_routes > 1)
-		qsort(db->routes, db->n_routes, sizeof(*db->routes), cmp_route);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_route_by_prefix);
 	/* The same route object in several sources counts once (best source). */
-	for (i = 1, j = db->n_routes ? 1 : 0; i < db->n_routes; i++) {
-		struct irr_route *p = &db->routes[j - 1], *r = &db->routes[i];
-		if (r->origin == p->origin && r->af == p->af && r->a == p->a && r->len == p->len)
+	for (i = 1, j = n ? 1 : 0; i < n; i++) {
+		if (v[i].origin == v[j - 1].origin && v[i].af == v[j - 1].af &&
+		    v[i].a == v[j - 1].a && v[i].len == v[j - 1].len)
 			continue;
-		db->routes[j++] = *r;
+		v[j++] = v[i];
 	}
-	db->n_routes = j;
-	assign_prefix_ids(db);
+	db->n_routes = n = j;
+
+	ord = xcalloc(n + 1, sizeof(*ord));
+	tmp = xcalloc(n + 1, sizeof(*tmp));
+	cnt = xcalloc(65537, sizeof(*cnt));
+	for (i = 0; i < n; i++)
+		ord[i] = (uint32_t)i;
+	for (int shift = 0; shift < 32; shift += 16) {
+		memset(cnt, 0, 65537 * sizeof(*cnt));
+		for (i = 0; i < n; i++)
+			cnt[((v[ord[i]].origin >> shift) & 0xffff) + 1]++;
+		for (i = 1; i < 65537; i++)
+			cnt[i] += cnt[i - 1];
+		for (i = 0; i < n; i++)
+			tmp[cnt[(v[ord[i]].origin >> shift) & 0xffff]++] = ord[i];
+		memcpy(ord, tmp, n * sizeof(*ord));
+	}
+	free(cnt);
+
+	free(db->pfx);
+	free(db->by_pfx);
+	free(db->pfx_first);
+	db->pfx = xcalloc(n + 1, sizeof(*db->pfx));
+	db->by_pfx = xcalloc(n + 1, sizeof(*db->by_pfx));
+	db->pfx_first = xcalloc(n + 2, sizeof(*db->pfx_first));
+	db->n_pfx = 0;
+	out = xcalloc(n + 1, sizeof(*out));
+	/* tmp: prefix-order index -> origin-order index. */
+	for (i = 0; i < n; i++) {
+		out[i] = v[ord[i]];
+		tmp[ord[i]] = (uint32_t)i;
+	}
+	for (i = 0; i < n; i++) {
+		if (i == 0 || v[i].af != v[i - 1].af || v[i].a != v[i - 1].a ||
+		    v[i].len != v[i - 1].len) {
+			db->pfx_first[db->n_pfx] = (uint32_t)i;
+			db->pfx[db->n_pfx++] = (struct prefix){ v[i].a, v[i].len, v[i].af };
+		}
+		out[tmp[i]].pid = (uint32_t)(db->n_pfx - 1);
+		db->by_pfx[i] = tmp[i];
+	}
+	db->pfx_first[db->n_pfx] = (uint32_t)n;
+	free(ord);
+	free(tmp);
+	free(db->routes);
+	db->routes = out;
+	db->cap_routes = n + 1;
 	db->finalized = true;
 }
 

@@ -93,6 +93,45 @@ test_commit_and_abort(void **state)
 	assert_file(d, "rs1.conf", "one\n");
 }
 
+/* A config that changed only in its Generated-at line is kept; any other
+ * change, an extra or a missing line, or no old file at all is a change. */
+static void
+test_differs(void **state)
+{
+	static const struct {
+		const char	*now;
+		bool		 want;
+	} cases[] = {
+		{ "a\n# Generated at 2 by x\nb\nc\n", false },
+		{ "a\nb\nc\n", false },				/* no such line now */
+		{ "# Generated at 3\na\nb\n# Generated at 4\nc\n", false },
+		{ "a\n# Generated at 2 by x\nb\nd\n", true },
+		{ "a\nb\nc\nd\n", true },
+		{ "a\nb\n", true },
+		{ "a\nb\nc", true },				/* the last newline */
+		{ "a\nbb\nc\n", true },
+		{ "", true },
+	};
+	const char *d = *state;
+	char err[256];
+	struct outset o;
+
+	outset_init(&o, d);
+	add(&o, "rs1.conf", "a\n# Generated at 1 by x\nb\nc\n");
+	assert_int_equal(outset_stage(&o, err, sizeof(err)), 0);
+	assert_int_equal(outset_commit(&o, err, sizeof(err)), 0);
+	outset_free(&o);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		outset_init(&o, d);
+		add(&o, "rs1.conf", cases[i].now);
+		add(&o, "new.conf", cases[i].now);
+		if (outset_differs(&o, 0, "# Generated at ") != cases[i].want)
+			fail_msg("case %zu: %s", i, cases[i].now);
+		assert_true(outset_differs(&o, 1, "# Generated at "));	/* no old file */
+		outset_free(&o);
+	}
+}
+
 static void
 test_planted_link(void **state)
 {
@@ -151,6 +190,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_commit_and_abort, scratch_setup, scratch_teardown),
+		cmocka_unit_test_setup_teardown(test_differs, scratch_setup, scratch_teardown),
 		cmocka_unit_test_setup_teardown(test_planted_link, scratch_setup, scratch_teardown),
 		cmocka_unit_test_setup_teardown(test_stage_fails_cleanly, scratch_setup, scratch_teardown),
 	};
