@@ -20,11 +20,16 @@
  * more-specifics that had none) and 0.5% of the VRPs (the origin of each
  * moved by one: a valid route becomes invalid, an invalid one valid).
  *
+ * Then the AS-SET change: the second member's set gains an ASN whose route
+ * objects it announces (filtered with 9 until then).
+ *
  * OUT gets feedK.conf and feedK.addrs (K < FEEDERS), irr.db and vrps.json
- * (the changed data), expect.pre and expect.post ("PROTOCOL imported
- * filtered" for every fed channel of the route server), flips ("PROTOCOL
- * PREFIX accepted|filtered": every route whose verdict the change turns)
- * and summary (shell assignments).
+ * (the changed data), expect.pre, expect.post and expect.asset ("PROTOCOL
+ * imported filtered" for every fed channel of the route server: now, after
+ * the change, after the AS-SET change), flips ("PROTOCOL PREFIX
+ * accepted|filtered": every route whose verdict the change turns), routes
+ * (every announced route, "PROTOCOL PREFIX ORIGIN" and its three verdicts,
+ * for a run that does not converge) and summary (shell assignments).
  *
  * A route is accepted when a route object of its prefix and origin exists
  * and no VRP makes it invalid (the bench IXP's other checks pass for every
@@ -38,6 +43,7 @@
 #include <string.h>
 
 #include "addr.h"
+#include "rng.h"
 
 struct obj {			/* a route object, or a VRP (len..maxlen, asn) */
 	u128		 a;
@@ -81,10 +87,7 @@ static uint64_t rng_state;
 static uint64_t
 rng(void)
 {
-	rng_state ^= rng_state >> 12;
-	rng_state ^= rng_state << 25;
-	rng_state ^= rng_state >> 27;
-	return rng_state * 2685821657736338717ull;
+	return xorshift64s(&rng_state);
 }
 
 static void *
@@ -111,27 +114,13 @@ vec_add(struct vec *v)
 }
 
 static FILE *
-open_in(const char *dir, const char *name)
+open_at(const char *dir, const char *name, const char *mode)
 {
 	char path[4096];
 	FILE *f;
 
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	if ((f = fopen(path, "r")) == NULL) {
-		fprintf(stderr, "churn: %s: %s\n", path, strerror(errno));
-		exit(1);
-	}
-	return f;
-}
-
-static FILE *
-open_out(const char *dir, const char *name)
-{
-	char path[4096];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	if ((f = fopen(path, "w")) == NULL) {
+	if ((f = fopen(path, mode)) == NULL) {
 		fprintf(stderr, "churn: %s: %s\n", path, strerror(errno));
 		exit(1);
 	}
@@ -236,7 +225,7 @@ rpki_invalid(const struct vec *vrps, const struct prefix *p, uint32_t origin)
 static void
 load_irr(const char *dir, struct vec *objs)
 {
-	FILE *f = open_in(dir, "irr.db");
+	FILE *f = open_at(dir, "irr.db", "r");
 	char line[4096];
 	struct obj *cur = NULL;
 
@@ -260,7 +249,7 @@ load_irr(const char *dir, struct vec *objs)
 static void
 load_vrps(const char *dir, struct vec *vrps)
 {
-	FILE *f = open_in(dir, "vrps.json");
+	FILE *f = open_at(dir, "vrps.json", "r");
 	char line[4096], p[ADDR_STRLEN];
 	unsigned long asn;
 	unsigned ml;
@@ -482,9 +471,9 @@ main(int argc, char **argv)
 		char name[32];
 
 		snprintf(name, sizeof(name), "feed%zu.conf", k);
-		fc[k] = open_out(out, name);
+		fc[k] = open_at(out, name, "w");
 		snprintf(name, sizeof(name), "feed%zu.addrs", k);
-		fa[k] = open_out(out, name);
+		fa[k] = open_at(out, name, "w");
 		fprintf(fc[k], "# bench/churn: feeder %zu of %zu\n"
 		    "protocol device { }\n"
 		    "template bgp feed {\n\tconnect delay time 1;\n\tconnect retry time 2;\n"
@@ -651,7 +640,7 @@ main(int argc, char **argv)
 	qsort(vrps.v, vrps.n, sizeof(*vrps.v), obj_cmp);
 
 	/* The changed data. */
-	FILE *in = open_in(argv[1], "irr.db"), *o = open_out(out, "irr.db");
+	FILE *in = open_at(argv[1], "irr.db", "r"), *o = open_at(out, "irr.db", "w");
 	char line[4096];
 	int skip = 0;
 	while (fgets(line, sizeof(line), in)) {
@@ -681,7 +670,7 @@ main(int argc, char **argv)
 	for (size_t i = 0; i < added.n; i++)
 		put_obj(o, &added.v[i]);
 	fclose(o);
-	o = open_out(out, "vrps.json");
+	o = open_at(out, "vrps.json", "w");
 	fprintf(o, "{\"roas\":[\n");
 	for (size_t i = 0; i < vrps.n; i++) {
 		struct prefix p = { .a = vrps.v[i].a, .af = vrps.v[i].af, .len = vrps.v[i].len };
@@ -695,7 +684,7 @@ main(int argc, char **argv)
 
 	/* Verdicts after the change, and what it touched. */
 	size_t touched = 0, nflips = 0, acc_pre = 0, acc_post = 0, nasset = 0, asset_routes = 0;
-	FILE *fl = open_out(out, "flips"), *all = open_out(out, "routes");
+	FILE *fl = open_at(out, "flips", "w"), *all = open_at(out, "routes", "w");
 	for (size_t i = 0; i < nrt; i++) {
 		struct route *r = &rt[i];
 		struct session *s = &ss[r->sess];
@@ -731,8 +720,8 @@ main(int argc, char **argv)
 	}
 	fclose(fl);
 	fclose(all);
-	FILE *pre = open_out(out, "expect.pre"), *post = open_out(out, "expect.post");
-	FILE *as = open_out(out, "expect.asset");
+	FILE *pre = open_at(out, "expect.pre", "w"), *post = open_at(out, "expect.post", "w");
+	FILE *as = open_at(out, "expect.asset", "w");
 	for (size_t i = 0; i < nss; i++) {
 		fprintf(pre, "%s %ld %ld\n", ss[i].proto, ss[i].pre_acc, ss[i].pre_flt);
 		fprintf(post, "%s %ld %ld\n", ss[i].proto, ss[i].post_acc, ss[i].post_flt);
@@ -741,7 +730,7 @@ main(int argc, char **argv)
 	fclose(pre);
 	fclose(post);
 	fclose(as);
-	f = open_out(out, "summary");
+	f = open_at(out, "summary", "w");
 	fprintf(f, "sessions=%zu\nfed_members=%zu\nroutes=%zu\naccepted_pre=%zu\n"
 	    "accepted_post=%zu\nflips=%zu\ntouched=%zu\nobjects=%zu\nremoved=%zu\nadded=%zu\n"
 	    "vrps=%zu\nvrps_changed=%zu\ncap=%zu\nasset_set=%s\nasset_asn=%u\n"

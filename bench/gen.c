@@ -20,6 +20,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "rng.h"
+
 #define ASN_BASE 4200000000u
 
 static uint64_t rng_state;
@@ -28,11 +30,7 @@ static int first_vrp = 1;
 static uint64_t
 rng(void)
 {
-	/* xorshift64* */
-	rng_state ^= rng_state >> 12;
-	rng_state ^= rng_state << 25;
-	rng_state ^= rng_state >> 27;
-	return rng_state * 2685821657736338717ull;
+	return xorshift64s(&rng_state);
 }
 
 static double

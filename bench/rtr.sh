@@ -117,7 +117,7 @@ cache_cpu() {	# the caches' CPU ticks
 	done < "$T_TMP/caches"
 	echo $_n
 }
-ratio() { echo "$1 $2" | awk '{ if ($2 > 0) printf "%.1f", $1 / $2; else print "-" }'; }
+ratio() { echo "$1 $2" | awk '{ if ($1 != "-" && $2 > 0) printf "%.1f", $1 / $2; else print "-" }'; }
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 # idle: wait until BIRD used no CPU for a second (bounded: 300 s); prints
@@ -300,37 +300,31 @@ echo "The data change: $removed route objects removed and $added added (of $obje
 echo "changed (of $vrps); $flips routes change verdict; $touched routes lie inside a changed prefix"
 echo "(the least a prefix-precise reload re-evaluates). StayRTR -refresh $REFRESH."
 echo
-row "path" "wall s" "compile" "BIRD CPU" "cache CPU" "routes re-evaluated"
-line
-for v in $birds; do
-	id=$(echo "$v" | tr -c '0-9\n' _)
-	for m in t r; do
-		case $m in t) what="embedded tables + birdc configure" ;; *) what="RTR-fed tables" ;; esac
-		k=$m${id}_data
-		row "BIRD $v: $what" "$(get ${k}_wall)" "$(get ${k}_compile)" "$(get ${k}_cpu)" \
-		    "$(get ${k}_cache)" "$(get ${k}_evals) in $(get ${k}_sessions) sessions"
+# rows CHANGE LABEL_TABLES: the table of one change, both paths per BIRD.
+rows() {
+	row "path" "wall s" "compile" "BIRD CPU" "cache CPU" "routes re-evaluated"
+	line
+	for v in $birds; do
+		id=$(echo "$v" | tr -c '0-9\n' _)
+		for m in t r; do
+			case $m in t) what=$2 ;; *) what="RTR-fed tables" ;; esac
+			k=$m${id}_$1
+			row "BIRD $v: $what" "$(get ${k}_wall)" "$(get ${k}_compile)" "$(get ${k}_cpu)" \
+			    "$(get ${k}_cache)" "$(get ${k}_evals) in $(get ${k}_sessions) sessions"
+		done
+		tw=$(get t${id}_$1_wall) rw=$(get r${id}_$1_wall)
+		tu=$(get t${id}_$1_cpu) ru=$(get r${id}_$1_cpu)
+		te=$(get t${id}_$1_evals) re=$(get r${id}_$1_evals)
+		echo "  BIRD $v, RTR against conventional: $(ratio "$tw" "$rw")x the speed, $(ratio "$tu" "$ru")x less BIRD CPU, $(ratio "$te" "$re")x fewer routes re-evaluated"
 	done
-	tw=$(get t${id}_data_wall) rw=$(get r${id}_data_wall)
-	tu=$(get t${id}_data_cpu) ru=$(get r${id}_data_cpu)
-	te=$(get t${id}_data_evals) re=$(get r${id}_data_evals)
-	echo "  BIRD $v, RTR against conventional: $(ratio "$tw" "$rw")x the speed, $(ratio "$tu" "$ru")x less BIRD CPU, $(ratio "$te" "$re")x fewer routes re-evaluated"
-done
+}
+rows data "embedded tables + birdc configure"
 echo
 echo "The AS-SET change: $asset_set (AS$asset_member, $asset_routes routes in its 2 sessions) gains"
 echo "AS$asset_asn, whose routes it announces: $asset_flips of them become accepted. The config"
 echo "changes in that member's ASN list only; birdc configure."
 echo
-row "path" "wall s" "compile" "BIRD CPU" "" "routes re-evaluated"
-line
-for v in $birds; do
-	id=$(echo "$v" | tr -c '0-9\n' _)
-	for m in t r; do
-		case $m in t) what="embedded tables" ;; *) what="RTR-fed tables" ;; esac
-		k=$m${id}_asset
-		row "BIRD $v: $what" "$(get ${k}_wall)" "$(get ${k}_compile)" "$(get ${k}_cpu)" "" \
-		    "$(get ${k}_evals) in $(get ${k}_sessions) sessions"
-	done
-done
+rows asset "embedded tables"
 echo
 echo "Targets: RTR applies the data change in <= 5 s with >= 10x less BIRD CPU than the"
 echo "conventional path, re-evaluating only routes inside a changed prefix; the AS-SET change"

@@ -171,13 +171,6 @@ pdb_fetch(const struct config *c, const char *base, struct pdb *p, struct buf *d
 /* ---- the live sources: fetch, or fall back to the cache -------------- */
 
 /*
- * A live source is fetched from one of its origins (the IRR servers in
- * order; one URL for the others), kept in the cache under the origin's
- * name, and, when no origin answers (or --offline), served from the
- * youngest cached copy of any origin that is young enough. The kinds
- * differ only in how they fetch and how they read a cached copy.
- */
-/*
  * A VRP file is read on a thread of its own while the IRR data loads (a
  * third of a compile at the largest IXPs' size): it writes dt->vrps only,
  * and reports to a diag of its own whose text is printed when it is
@@ -197,6 +190,13 @@ struct vrp_job {
 	double			 seconds;
 };
 
+/*
+ * A live source is fetched from one of its origins (the IRR servers in
+ * order; one URL for the others), kept in the cache under the origin's
+ * name, and, when no origin answers (or --offline), served from the
+ * youngest cached copy of any origin that is young enough. The kinds
+ * differ only in how they fetch and how they read a cached copy.
+ */
 struct source_run {
 	const struct config	*c;
 	const struct source_opts *o;
