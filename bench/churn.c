@@ -16,7 +16,7 @@
  * the same export work on either path; the re-evaluation is what differs).
  *
  * The change: 1% of the route objects (half of them removed, uniformly
- * over the whole dump; as many added, half of them for announced
+ * over the whole dump; up to as many added, half of them for announced
  * more-specifics that had none) and 0.5% of the VRPs (the origin of each
  * moved by one: a valid route becomes invalid, an invalid one valid).
  *

@@ -1,7 +1,7 @@
 #!/bin/sh
-# make bench, data-change part (issue 15): a route server holding
-# RTR_SESSIONS member sessions and about RTR_ROUTES routes, accepted and
-# filtered, compiled from the 1,000-member preset; a routine data change
+# make bench, data-change part (issue 15): a route server holding the
+# IPv4 and IPv6 sessions of RTR_MEMBERS members and at least RTR_ROUTES
+# routes, accepted and filtered, compiled from the 1,000-member preset; a routine data change
 # (1% of the route objects removed or added, 0.5% of the VRPs changed),
 # applied the conventional way (tables in the config, `birdc configure`)
 # and over RTR (irr_filter: rtr, vrps_rtr: StayRTR serving the files that
@@ -33,7 +33,7 @@ for t in stayrtr bird birdc jq; do
 	command -v $t >/dev/null || { echo "bench rtr: $t is not installed (make deps-test)"; exit 1; }
 done
 # The feeders hold many sessions to the same route-server address, which
-# BIRD allows since 2.13 (its session lock names the local address too);
+# BIRD 2.17.6 allows (its session lock names the local address too);
 # Debian's 2.0.12 holds one.
 FEED_BIRD=/opt/ixp-bird/2.17.6/sbin/bird
 if [ ! -x "$FEED_BIRD" ]; then
@@ -52,7 +52,6 @@ RSC=$(pwd)/build/ixp-rsc
 HZ=$(getconf CLK_TCK)
 bench_data 1000 || exit 1
 ns_init
-NS_ID=$NS_ID	# (set by ns_init)
 die() { echo "bench rtr: $*" >&2; exit 1; }
 
 # ---- the IXP: route server, feeders, the changed data ---------------------
