@@ -591,7 +591,7 @@ vrp_job_run(void *arg)
 }
 
 /* Start reading the VRP file, if there is one; where a thread cannot be
- * had, vrp_job_finish reads it. */
+ * had, vrp_job_finish reads it with the same arguments. */
 static void
 vrp_job_start(struct source_run *r)
 {
@@ -602,12 +602,12 @@ vrp_job_start(struct source_run *r)
 	if (s->n_vrps == 0 || http_is_url(s->vrps[0].path))
 		return;
 	vrps_filter(&r->dt->vrps, s);
-	if ((out = open_memstream(&j->text, &j->text_len)) == NULL)
-		return;
 	j->v = &r->dt->vrps;
 	j->path = s->vrps[0].path;
 	j->now = time(NULL);
 	j->max_age = s->vrps_max_age;
+	if ((out = open_memstream(&j->text, &j->text_len)) == NULL)
+		return;
 	j->d = *r->d;
 	j->d.out = out;
 	j->d.errors = j->d.warnings = 0;
@@ -625,15 +625,12 @@ vrp_job_start(struct source_run *r)
 static int
 vrp_job_finish(struct source_run *r, double *seconds)
 {
-	const struct sources *s = &r->c->src;
 	struct vrp_job *j = &r->vrp;
 	double t0 = clock_s();
 	int rc;
 
 	if (!j->running) {
-		vrps_filter(&r->dt->vrps, s);
-		rc = vrp_load_file(&r->dt->vrps, s->vrps[0].path, time(NULL), s->vrps_max_age,
-		    r->d);
+		rc = vrp_load_file(j->v, j->path, j->now, j->max_age, r->d);
 		*seconds = clock_s() - t0;
 		return rc;
 	}

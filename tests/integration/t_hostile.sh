@@ -92,6 +92,12 @@ cp "$d/irr.good" "$d/irr.db"
 cp "$d/vrps.json" "$d/vrps.good"
 printf '{"roas":[{"asn":64501,"prefix":"198.51' > "$d/vrps.json"
 expect_run "truncated VRP JSON" 2 "vrps.json:1:" "$d/ixp.yaml"
+# The VRP file is read beside the IRR dump (a thread): when the dump fails,
+# the run stops there, as it would reading one after the other.
+mv "$d/irr.db" "$d/irr.away"
+expect_run "missing IRR dump beside a broken VRP file" 2 "irr.db: error: cannot open" "$d/ixp.yaml"
+check "... says nothing of the VRP file it no longer wants" sh -c "! grep -q vrps.json $T_TMP/stderr"
+mv "$d/irr.away" "$d/irr.db"
 head -c 5000 /dev/urandom > "$d/vrps.json"
 expect_run "garbage VRP file" 2 "invalid JSON" "$d/ixp.yaml"
 echo '{"roas":[{"asn":"x"},{"asn":1},{"prefix":"::/0"}]}' > "$d/vrps.json"
