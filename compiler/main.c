@@ -464,13 +464,14 @@ show_progress(void *ctx, const char *text, bool final)
 
 static int
 prepare(const struct opts *o, struct config *c, struct data *dt, struct model *mo,
-    struct diag *d)
+    struct diag *d, double *phase_s)
 {
 	static const struct progress terminal = { show_progress, NULL };
 	struct source_opts so = { o->offline, o->jobs, NULL, NULL };
 	struct previous prev;
 	bool have_prev;
 	enum src_status st;
+	double t0 = clock_s();
 
 	if (!o->quiet && isatty(STDERR_FILENO))
 		so.progress = &terminal;
@@ -497,7 +498,13 @@ prepare(const struct opts *o, struct config *c, struct data *dt, struct model *m
 		struct model_inputs in = { dt->have_irr ? &dt->irr : NULL,
 		    dt->have_vrps ? &dt->vrps : NULL, dt->have_pdb ? &dt->pdb : NULL,
 		    have_prev ? &prev : NULL, dt->info, dt->n_info, o->maintenance };
+		double t = clock_s();
+
+		if (phase_s != NULL)
+			phase_s[PHASE_SOURCES] = t - t0;
 		model_build(mo, c, &in, d);
+		if (phase_s != NULL)
+			phase_s[PHASE_MODEL] = clock_s() - t;
 	}
 	if (have_prev)
 		previous_free(&prev);
@@ -710,6 +717,7 @@ compile_run(const struct opts *o, struct run_metrics *rm)
 	char err[512];
 	int r, ret, lock;
 	size_t n_same = 0;
+	double t;
 
 	if ((lock = outdir_lock(o->outdir, err, sizeof(err))) < 0) {
 		fprintf(stderr, "ixp-rsc: %s\n", err);
@@ -717,7 +725,7 @@ compile_run(const struct opts *o, struct run_metrics *rm)
 	}
 	diag_init(&d, stderr);
 	d.quiet = o->quiet;
-	if ((r = prepare(o, &c, &dt, &mo, &d)) != 0) {
+	if ((r = prepare(o, &c, &dt, &mo, &d, rm->phase_s)) != 0) {
 		rm->errors = d.errors;
 		rm->warnings = d.warnings;
 		close(lock);
@@ -728,7 +736,10 @@ compile_run(const struct opts *o, struct run_metrics *rm)
 	rm->sessions = mo.n_sessions;
 	rm->warnings = d.warnings;
 	run_sources(&dt, rm->now, rm);
+	t = clock_s();
 	build_outputs(o, &c, &dt, &mo, &out, &pub);
+	rm->phase_s[PHASE_EMIT] = clock_s() - t;
+	t = clock_s();
 	if ((ret = stage_outputs(o, &c, &out, o->check)) != 0)
 		goto done;
 	rm->configs = xcalloc(c.n_rs ? c.n_rs : 1, sizeof(*rm->configs));
@@ -747,6 +758,7 @@ compile_run(const struct opts *o, struct run_metrics *rm)
 		ret = EXIT_INTERNAL;
 		goto done;
 	}
+	rm->phase_s[PHASE_WRITE] = clock_s() - t;
 	if (!o->quiet) {
 		fprintf(stderr, "ixp-rsc: wrote %zu files to %s: %zu members, %zu sessions",
 		    out.n - n_same, o->outdir, mo.n_members, mo.n_sessions);
@@ -829,7 +841,7 @@ cmd_check(const struct opts *o)
 
 	diag_init(&d, stderr);
 	d.quiet = o->quiet;
-	if ((r = prepare(o, &c, &dt, &mo, &d)) != 0)
+	if ((r = prepare(o, &c, &dt, &mo, &d, NULL)) != 0)
 		return r;
 	if (!o->quiet)
 		fprintf(stderr, "ixp-rsc: %s is valid: %zu members, %zu sessions, %zu route "
@@ -977,7 +989,7 @@ cmd_expand(const struct opts *o)
 
 	diag_init(&d, stderr);
 	d.quiet = true;
-	if ((r = prepare(o, &c, &dt, &mo, &d)) != 0)
+	if ((r = prepare(o, &c, &dt, &mo, &d, NULL)) != 0)
 		return r;
 	if (!dt.have_irr) {
 		fprintf(stderr, "ixp-rsc expand: no IRR source configured\n");
@@ -1022,7 +1034,7 @@ cmd_explain(struct opts *o)
 	}
 	diag_init(&d, stderr);
 	d.quiet = true;		/* the question is about one route */
-	if ((r = prepare(o, &c, &dt, &mo, &d)) != 0)
+	if ((r = prepare(o, &c, &dt, &mo, &d, NULL)) != 0)
 		return r;
 	if (!o->have_path) {
 		o->q.path[0] = o->q.member;
@@ -1153,7 +1165,7 @@ cmd_readiness(const struct opts *o)
 	}
 	diag_init(&d, stderr);
 	d.quiet = true;		/* the report says it; check and compile print the warnings */
-	if ((r = prepare(o, &c, &dt, &mo, &d)) != 0)
+	if ((r = prepare(o, &c, &dt, &mo, &d, NULL)) != 0)
 		return r;
 	readiness_init(&rd, &mo);
 	if (o->n_birds == 1) {
@@ -1216,7 +1228,7 @@ cmd_impact(const struct opts *o)
 
 	diag_init(&d, stderr);
 	d.quiet = o->quiet;
-	if ((r = prepare(o, &c, &dt, &mo, &d)) != 0)
+	if ((r = prepare(o, &c, &dt, &mo, &d, NULL)) != 0)
 		return r;
 	if ((r = collect_impact(o, &c, &mo, &im)) == 0) {
 		print_impact(o, &im);
@@ -1286,7 +1298,7 @@ cmd_deploy(const struct opts *o)
 	ao.outdir = absdir;
 	diag_init(&d, stderr);
 	d.quiet = o->quiet;
-	if ((r = prepare(o, &c, &dt, &mo, &d)) != 0) {
+	if ((r = prepare(o, &c, &dt, &mo, &d, NULL)) != 0) {
 		free(absdir);
 		close(lock);
 		return r;

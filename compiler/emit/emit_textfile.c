@@ -8,6 +8,11 @@
 
 #define LAST_SUCCESS "ixp_rsc_last_success_timestamp_seconds"
 
+/* sources: the YAML and every data source loaded; model: the policy model
+ * built; emit: every output made in memory; write: checked, compared with
+ * what OUTDIR holds, and installed. */
+static const char *const phase_names[PHASE_NUM] = { "sources", "model", "emit", "write" };
+
 void
 emit_textfile(struct buf *b, const struct run_metrics *m)
 {
@@ -17,6 +22,11 @@ emit_textfile(struct buf *b, const struct run_metrics *m)
 	buf_printf(b, "ixp_rsc_compile_exit_code %d\n", m->exit_code);
 	prom_head(b, "ixp_rsc_compile_duration_seconds", "gauge", "how long the last compile took");
 	buf_printf(b, "ixp_rsc_compile_duration_seconds %.3f\n", m->seconds);
+	prom_head(b, "ixp_rsc_compile_phase_seconds", "gauge",
+	    "how long each phase of the last compile took (0: not reached)");
+	for (enum run_phase ph = 0; ph < PHASE_NUM; ph++)
+		buf_printf(b, "ixp_rsc_compile_phase_seconds{phase=\"%s\"} %.3f\n", phase_names[ph],
+		    m->phase_s[ph]);
 	prom_head(b, "ixp_rsc_last_run_timestamp_seconds", "gauge", "when the last compile ran");
 	buf_printf(b, "ixp_rsc_last_run_timestamp_seconds %lld\n", (long long)m->now);
 	prom_head(b, LAST_SUCCESS, "gauge", "when a compile last succeeded (0: never)");

@@ -26,6 +26,9 @@ struct run_config {
 	bool		 changed;	/* differs from OUTDIR's (generation time aside) */
 };
 
+/* Where a compile's time went, in the order they run. */
+enum run_phase { PHASE_SOURCES, PHASE_MODEL, PHASE_EMIT, PHASE_WRITE, PHASE_NUM };
+
 struct run_metrics {
 	int		 exit_code;
 	double		 seconds;
@@ -38,6 +41,7 @@ struct run_metrics {
 	size_t		 n_sources;
 	struct run_config *configs;		/* owned; empty unless written */
 	size_t		 n_configs;
+	double		 phase_s[PHASE_NUM];	/* 0 for a phase not reached */
 };
 
 void	emit_textfile(struct buf *out, const struct run_metrics *m);

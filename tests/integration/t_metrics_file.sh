@@ -37,6 +37,9 @@ check "members and sessions as report.json counts them ($(value ixp_rsc_members)
 	[ "$(value ixp_rsc_members) $(value ixp_rsc_sessions)" = "$(jq -r '"\(.totals.members) \(.totals.sessions)"' "$out/report.json")" ]
 check "first run: both configs are new (changed 1)" \
 	[ "$(value ixp_rsc_config_changed rs=rs1) $(value ixp_rsc_config_changed rs=rs2)" = "1 1" ]
+phases=$(for ph in sources model emit write; do value ixp_rsc_compile_phase_seconds phase=$ph; done | tr '\n' ' ')
+check "the four phases reported ($phases), together no longer than the run ($(value ixp_rsc_compile_duration_seconds) s)" \
+	sh -c "echo $phases $(value ixp_rsc_compile_duration_seconds) | awk '{ exit !(NF == 5 && \$1 + \$2 + \$3 + \$4 <= \$5 + 0.002) }'"
 check "last success is this run" [ "$(value ixp_rsc_last_success_timestamp_seconds)" = "$(value ixp_rsc_last_run_timestamp_seconds)" ]
 touch -d '2 hours ago' "$T_TMP/ix/irr/ripe.db"
 age=$(value ixp_rsc_source_age_seconds kind=irr where="$T_TMP/ix/irr/ripe.db" from=dump)
@@ -60,6 +63,8 @@ check "a failed run (exit $rc): success 0, exit code 1, 1 error" \
 	[ "$(value ixp_rsc_compile_success) $(value ixp_rsc_compile_exit_code) $(value ixp_rsc_errors)" = "0 1 1" ]
 ok_time=$(value ixp_rsc_last_success_timestamp_seconds)
 check "a failed run keeps the last success time" [ "$ok_time" -lt "$(value ixp_rsc_last_run_timestamp_seconds)" ]
+check "a failed run reports the phases it did not reach as 0" \
+	[ "$(for ph in sources model emit write; do value ixp_rsc_compile_phase_seconds phase=$ph; done | tr '\n' ' ')" = "0 0 0 0 " ]
 check "a failed run reports no member counts it does not have" [ "$(value ixp_rsc_members)" = missing ]
 check "OUTDIR untouched by the failed run" [ "$(dir_state "$out")" = "$before" ]
 check "no temporary file left beside the textfile" [ "$(ls -A "$T_TMP/textfile")" = ixp-rsc.prom ]
