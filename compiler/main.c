@@ -43,6 +43,7 @@
 #include "model.h"
 #include "outdir.h"
 #include "previous.h"
+#include "publish_rtr.h"
 #include "readiness.h"
 #include "emit_readiness.h"
 #include "rspolicy.h"
@@ -547,57 +548,9 @@ check_outputs(const struct config *c, const struct outset *out, size_t n_rs, boo
 	return 0;
 }
 
-/* What a compile publishes for RTR caches (irr_filter: rtr, vrps_rtr). */
-struct rtr_publish {
-	bool		 on[RTR_NUM];		/* data set written */
-	unsigned	 serial[RTR_NUM];
-	bool		 changed[RTR_NUM];	/* its entries differ from the previous file's */
-	size_t		 n[RTR_NUM];
-};
-
-/*
- * The data sets for the RTR caches. The serial is the previous file's,
- * one up when the entries changed: what a cache serves is then named by
- * the compile that wrote it.
- */
-static void
-add_rtr_data(const struct opts *o, const struct model *mo, const char *ts, struct outset *out,
-    struct rtr_publish *pub)
-{
-	memset(pub, 0, sizeof(*pub));
-	for (enum rtr_set set = 0; set < RTR_NUM; set++) {
-		struct buf roas = BUF_INIT, b = BUF_INIT, path = BUF_INIT;
-		const char *r, *s;
-		size_t len;
-		long age;
-		char *prev;
-		unsigned ps;
-
-		if (!model_publishes(mo, set))
-			continue;
-		pub->on[set] = true;
-		pub->n[set] = emit_rtr_roas(&roas, mo, set);
-		pub->serial[set] = 1;
-		pub->changed[set] = true;
-		buf_printf(&path, "%s/%s", o->outdir, rtr_file(set));
-		prev = file_read(path.p, (size_t)1 << 30, true, &len, &age);
-		if (prev != NULL && (s = strstr(prev, "\"serial\": ")) != NULL &&
-		    sscanf(s + strlen("\"serial\": "), "%u", &ps) == 1) {
-			r = strstr(prev, "\n\"roas\": [\n");
-			pub->changed[set] = r == NULL || strcmp(r + 1, roas.p) != 0;
-			pub->serial[set] = ps + pub->changed[set];
-		}
-		free(prev);
-		emit_rtr_file(&b, set, &roas, pub->n[set], pub->serial[set], IXP_VERSION, ts);
-		len = b.len;
-		outset_add(out, rtr_file(set), buf_steal(&b), len);
-		buf_free(&roas);
-		buf_free(&path);
-	}
-}
-
 /* Every output of a run, in memory: the configs first (check_outputs and
- * deploy count on that order), then the JSON files and the traffic policy. */
+ * deploy count on that order), then the JSON files, the traffic policy and
+ * the RTR data sets. */
 static void
 build_outputs(const struct opts *o, const struct config *c, const struct data *dt,
     const struct model *mo, struct outset *out, struct rtr_publish *pub)
@@ -611,6 +564,8 @@ build_outputs(const struct opts *o, const struct config *c, const struct data *d
 	eo.version = IXP_VERSION;
 	eo.timestamp = timestamp(o, ts, sizeof(ts));
 	outset_init(out, o->outdir);
+	/* The RTR data sets (the largest outputs) beside all the others. */
+	rtr_publish_start(pub, mo, o->outdir);
 	for (size_t i = 0; i < c->n_rs; i++) {
 		struct buf name = BUF_INIT;
 		emit_bird(&b, mo, &c->rs[i], &eo);
@@ -619,7 +574,6 @@ build_outputs(const struct opts *o, const struct config *c, const struct data *d
 		outset_add(out, name.p, buf_steal(&b), len);
 		buf_free(&name);
 	}
-	add_rtr_data(o, mo, eo.timestamp, out, pub);
 	emit_reasons_json(&b, mo);
 	len = b.len;
 	outset_add(out, "reasons.json", buf_steal(&b), len);
@@ -662,6 +616,7 @@ build_outputs(const struct opts *o, const struct config *c, const struct data *d
 		outset_add(out, "route-server-policy.html", buf_steal(&b), len);
 		doc_free(&d);
 	}
+	rtr_publish_finish(pub, eo.timestamp, out);
 }
 
 /* Stage the outputs in OUTDIR and, with --check (deploy: always), check
@@ -716,7 +671,7 @@ compile_run(const struct opts *o, struct run_metrics *rm)
 	struct rtr_publish pub;
 	char err[512];
 	int r, ret, lock;
-	size_t n_same = 0;
+	size_t n_same = 0, n_kept = 0;
 	double t;
 
 	if ((lock = outdir_lock(o->outdir, err, sizeof(err))) < 0) {
@@ -760,8 +715,10 @@ compile_run(const struct opts *o, struct run_metrics *rm)
 	}
 	rm->phase_s[PHASE_WRITE] = clock_s() - t;
 	if (!o->quiet) {
+		for (enum rtr_set set = 0; set < RTR_NUM; set++)
+			n_kept += pub.kept[set];
 		fprintf(stderr, "ixp-rsc: wrote %zu files to %s: %zu members, %zu sessions",
-		    out.n - n_same, o->outdir, mo.n_members, mo.n_sessions);
+		    out.n - n_same - n_kept, o->outdir, mo.n_members, mo.n_sessions);
 		if (d.warnings)
 			fprintf(stderr, ", %u warning%s", d.warnings, d.warnings == 1 ? "" : "s");
 		fprintf(stderr, "%s\n", o->check ? "; BIRD accepted every config" : "");

@@ -65,13 +65,25 @@ emit_rtr_roas(struct buf *out, const struct model *mo, enum rtr_set s)
 }
 
 void
-emit_rtr_file(struct buf *out, enum rtr_set s, const struct buf *roas, size_t n, unsigned serial,
-    const char *version, const char *timestamp)
+emit_rtr_header(struct buf *out, enum rtr_set s, size_t n, unsigned serial, const char *version,
+    const char *timestamp)
 {
 	buf_puts(out, "{\n\"metadata\": {");
 	if (timestamp != NULL)
 		buf_printf(out, "\"buildtime\": \"%s\", ", timestamp);
 	buf_printf(out, "\"vrps\": %zu, \"serial\": %u, \"data_set\": \"%s\", \"generator\": "
 	    "\"ixp-rsc %s\"},\n", n, serial, set_names[s], version);
-	buf_add(out, roas->p, roas->len);
+}
+
+/* The longest entry: an IPv6 prefix of ADDR_STRLEN and two 10-digit
+ * numbers in roa()'s text. */
+#define ROA_MAX (ADDR_STRLEN + 64)
+
+size_t
+emit_rtr_size(const struct model *mo, enum rtr_set s)
+{
+	size_t n = s == RTR_VRPS ? (mo->vrps != NULL ? mo->vrps->n : 0) :
+	    (mo->irr != NULL ? mo->irr->n_routes : 0) + 4;
+
+	return 64 + n * ROA_MAX;
 }

@@ -22,8 +22,11 @@ const char *rtr_file(enum rtr_set s);
  * of entries.
  */
 size_t	emit_rtr_roas(struct buf *out, const struct model *mo, enum rtr_set s);
-/* The whole file: metadata (timestamp NULL: no buildtime), then `roas`. */
-void	emit_rtr_file(struct buf *out, enum rtr_set s, const struct buf *roas, size_t n,
-	    unsigned serial, const char *version, const char *timestamp);
+/* What comes before the "roas" array: the metadata (timestamp NULL: no
+ * buildtime). The file is this header, then emit_rtr_roas's text. */
+void	emit_rtr_header(struct buf *out, enum rtr_set s, size_t n, unsigned serial,
+	    const char *version, const char *timestamp);
+/* Upper bound of the "roas" text's length, to allocate it once. */
+size_t	emit_rtr_size(const struct model *mo, enum rtr_set s);
 
 #endif

@@ -33,6 +33,7 @@ outset_add(struct outset *o, const char *name, char *data, size_t len)
 	o->v[o->n].data = data;
 	o->v[o->n].len = len;
 	o->v[o->n].tmp = NULL;
+	o->v[o->n].keep = false;
 	o->n++;
 }
 
@@ -75,6 +76,8 @@ outset_stage(struct outset *o, char *err, size_t errlen)
 	for (size_t i = 0; i < o->n; i++) {
 		struct outfile *f = &o->v[i];
 
+		if (f->keep)
+			continue;
 		f->tmp = staged_write(o->dir, f->name, f->data, f->len, OUT_MODE, err, errlen);
 		if (f->tmp == NULL) {
 			outset_abort(o);
@@ -152,6 +155,7 @@ outset_keep(struct outset *o, size_t i)
 {
 	staged_discard(o->v[i].tmp);
 	o->v[i].tmp = NULL;
+	o->v[i].keep = true;
 }
 
 void

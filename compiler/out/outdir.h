@@ -15,6 +15,7 @@ struct outfile {
 	char	*data;		/* owned */
 	size_t	 len;
 	char	*tmp;		/* temporary path once staged */
+	bool	 keep;		/* what the directory holds already: never written */
 };
 
 struct outset {
@@ -43,7 +44,8 @@ int	outdir_lock(const char *dir, char *err, size_t errlen);
  * yes)? Lines starting with `ignore` (the generation time) do not count.
  */
 bool	outset_differs(const struct outset *o, size_t i, const char *ignore);
-/* Leave file `i` as it is on disk: its staged copy is dropped. */
+/* Leave file `i` as it is on disk: its staged copy is dropped, or it is
+ * not staged at all. */
 void	outset_keep(struct outset *o, size_t i);
 /* Remove staged files; safe to call at any time. */
 void	outset_abort(struct outset *o);

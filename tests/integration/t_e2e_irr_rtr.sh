@@ -148,9 +148,18 @@ printf '%s\n' "$vrps_ok" > "$T_TMP/vrps.json"
 compile && wait_until 30 "VRPs: $A.32/28 back" has2 $A.32/28 &&
 	pass "VRPs: the ROA gone, AS64502 receives $A.32/28 again"
 check "VRPs: still no reconfigure" [ "$(reconfigured)" = "$reconf_before" ]
+ino_before=$(stat -c %i "$OUT/irr-rtr-exact.json")
 compile
 check "a compile with nothing changed keeps the serial (3, unchanged)" \
 	grep -q 'irr-rtr-exact.json): 6 entries, serial 3 (unchanged)' "$T_TMP/compile.out"
+check "... and leaves the file as it was (not written again)" \
+	[ "$(stat -c %i "$OUT/irr-rtr-exact.json")" = "$ino_before" ]
+# The same entries under other metadata (a hand edit, another version of
+# ixp-rsc): written again, the serial kept.
+sed -i 's/"generator": "[^"]*"/"generator": "elsewhere"/' "$OUT/irr-rtr-exact.json"
+compile
+check "the same entries under another generator: rewritten, serial 3 (unchanged)" sh -c \
+	"grep -q 'irr-rtr-exact.json): 6 entries, serial 3 (unchanged)' $T_TMP/compile.out && grep -q '\"generator\": \"ixp-rsc ' $OUT/irr-rtr-exact.json"
 
 # ---- fail-safe --------------------------------------------------------------
 
