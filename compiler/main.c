@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -548,9 +549,29 @@ check_outputs(const struct config *c, const struct outset *out, size_t n_rs, boo
 	return 0;
 }
 
-/* Every output of a run, in memory: the configs first (check_outputs and
+/* emit_bird_data on a thread of its own. */
+struct data_job {
+	const struct model *mo;
+	struct buf	 text;
+	pthread_t	 thread;
+	bool		 threaded;
+};
+
+static void *
+data_job_run(void *arg)
+{
+	struct data_job *j = arg;
+
+	emit_bird_data(&j->text, j->mo);
+	return NULL;
+}
+
+/*
+ * Every output of a run, in memory: the configs first (check_outputs and
  * deploy count on that order), then the JSON files, the traffic policy and
- * the RTR data sets. */
+ * the RTR data sets. The configs' data section and the RTR data sets, the
+ * bulk of it, are made on threads while the other files are.
+ */
 static void
 build_outputs(const struct opts *o, const struct config *c, const struct data *dt,
     const struct model *mo, struct outset *out, struct rtr_publish *pub)
@@ -558,31 +579,23 @@ build_outputs(const struct opts *o, const struct config *c, const struct data *d
 	struct emit_opts eo;
 	struct traffic_model tm;
 	struct buf b = BUF_INIT;
+	struct outset rest;
+	struct data_job dj = { mo, BUF_INIT, 0, false };
 	char ts[32];
-	size_t len;
 
 	eo.version = IXP_VERSION;
 	eo.timestamp = timestamp(o, ts, sizeof(ts));
 	outset_init(out, o->outdir);
-	/* The RTR data sets (the largest outputs) beside all the others. */
+	outset_init(&rest, o->outdir);
 	rtr_publish_start(pub, mo, o->outdir);
-	for (size_t i = 0; i < c->n_rs; i++) {
-		struct buf name = BUF_INIT;
-		emit_bird(&b, mo, &c->rs[i], &eo);
-		buf_printf(&name, "%s.conf", c->rs[i].name);
-		len = b.len;
-		outset_add(out, name.p, buf_steal(&b), len);
-		buf_free(&name);
-	}
+	/* Without a thread (none to be had), the same text, made below. */
+	dj.threaded = pthread_create(&dj.thread, NULL, data_job_run, &dj) == 0;
 	emit_reasons_json(&b, mo);
-	len = b.len;
-	outset_add(out, "reasons.json", buf_steal(&b), len);
+	outset_add_buf(&rest, "reasons.json", &b);
 	emit_members_json(&b, mo);
-	len = b.len;
-	outset_add(out, "members.json", buf_steal(&b), len);
+	outset_add_buf(&rest, "members.json", &b);
 	emit_report_json(&b, mo, &eo);
-	len = b.len;
-	outset_add(out, "report.json", buf_steal(&b), len);
+	outset_add_buf(&rest, "report.json", &b);
 	{
 		/* From the compile data: the looking glass adds each member's
 		 * routes when it shows the member's page. */
@@ -591,32 +604,39 @@ build_outputs(const struct opts *o, const struct config *c, const struct data *d
 		readiness_finish(&rd);
 		emit_readiness_json(&b, &rd, 0);
 		readiness_free(&rd);
-		len = b.len;
-		outset_add(out, "readiness.json", buf_steal(&b), len);
+		outset_add_buf(&rest, "readiness.json", &b);
 	}
 	traffic_model_build(&tm, c, &dt->traffic);
 	emit_nft(&b, &tm, &eo);
-	len = b.len;
-	outset_add(out, "forbidden-traffic.nft", buf_steal(&b), len);
+	outset_add_buf(&rest, "forbidden-traffic.nft", &b);
 	emit_policy_md(&b, &tm, &eo);
-	len = b.len;
-	outset_add(out, "forbidden-traffic.md", buf_steal(&b), len);
+	outset_add_buf(&rest, "forbidden-traffic.md", &b);
 	emit_policy_html(&b, &tm, &eo);
-	len = b.len;
-	outset_add(out, "forbidden-traffic.html", buf_steal(&b), len);
+	outset_add_buf(&rest, "forbidden-traffic.html", &b);
 	traffic_model_free(&tm);
 	{
 		struct doc d;
 		rspolicy_build(&d, mo, IXP_VERSION, eo.timestamp);
 		emit_doc_md(&b, &d);
-		len = b.len;
-		outset_add(out, "route-server-policy.md", buf_steal(&b), len);
+		outset_add_buf(&rest, "route-server-policy.md", &b);
 		emit_doc_html(&b, &d);
-		len = b.len;
-		outset_add(out, "route-server-policy.html", buf_steal(&b), len);
+		outset_add_buf(&rest, "route-server-policy.html", &b);
 		doc_free(&d);
 	}
-	rtr_publish_finish(pub, eo.timestamp, out);
+	if (dj.threaded)
+		pthread_join(dj.thread, NULL);
+	else
+		emit_bird_data(&dj.text, mo);
+	for (size_t i = 0; i < c->n_rs; i++) {
+		struct buf name = BUF_INIT;
+		emit_bird(&b, mo, &c->rs[i], &eo, &dj.text);
+		buf_printf(&name, "%s.conf", c->rs[i].name);
+		outset_add_buf(out, name.p, &b);
+		buf_free(&name);
+	}
+	buf_free(&dj.text);
+	outset_take(out, &rest);
+	rtr_publish_finish(pub, &eo, out);
 }
 
 /* Stage the outputs in OUTDIR and, with --check (deploy: always), check

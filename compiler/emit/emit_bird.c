@@ -1260,8 +1260,17 @@ print_functions(struct emitter *e)
 }
 
 void
+emit_bird_data(struct buf *out, const struct model *mo)
+{
+	struct emitter e = { out, mo, mo->c, NULL, NULL, NULL, { NULL, 0, 0 }, NULL, 0, NULL };
+
+	print_rpki(&e);
+	print_irr_tables(&e);
+}
+
+void
 emit_bird(struct buf *out, const struct model *mo, const struct route_server *rs,
-    const struct emit_opts *o)
+    const struct emit_opts *o, const struct buf *data)
 {
 	struct emitter e = { out, mo, mo->c, rs, o, NULL, { NULL, 0, 0 }, NULL, 0, NULL };
 
@@ -1271,8 +1280,11 @@ emit_bird(struct buf *out, const struct model *mo, const struct route_server *rs
 	print_globals(&e);
 	print_include(&e, &mo->c->bird_include[INC_HEADER], "ixp.bird.include.header", "");
 	print_tables(&e);
-	print_rpki(&e);
-	print_irr_tables(&e);
+	if (data != NULL) {
+		if (data->len > 0)
+			buf_add(out, data->p, data->len);
+	} else
+		emit_bird_data(out, mo);
 	print_functions(&e);
 	print_global_sets(&e);
 	print_templates(&e);

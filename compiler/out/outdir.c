@@ -37,6 +37,26 @@ outset_add(struct outset *o, const char *name, char *data, size_t len)
 	o->n++;
 }
 
+void
+outset_add_buf(struct outset *o, const char *name, struct buf *b)
+{
+	size_t len = b->len;
+
+	outset_add(o, name, buf_steal(b), len);
+}
+
+void
+outset_take(struct outset *o, struct outset *from)
+{
+	if (from->n > 0) {
+		o->v = xrealloc(o->v, (o->n + from->n) * sizeof(*o->v));
+		memcpy(o->v + o->n, from->v, from->n * sizeof(*o->v));
+		o->n += from->n;
+	}
+	from->n = 0;
+	outset_free(from);
+}
+
 static int
 mkdir_p(const char *dir, char *err, size_t errlen)
 {

@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "buf.h"
+
 struct outfile {
 	char	*name;		/* file name inside the directory */
 	char	*data;		/* owned */
@@ -27,6 +29,11 @@ struct outset {
 void	outset_init(struct outset *o, const char *dir);
 /* Takes ownership of `data` (malloc'ed). */
 void	outset_add(struct outset *o, const char *name, char *data, size_t len);
+/* The same with the contents of `b`, which is left empty. */
+void	outset_add_buf(struct outset *o, const char *name, struct buf *b);
+/* Move every file of `from` (not staged yet) to the end of `o`; `from` is
+ * left empty. */
+void	outset_take(struct outset *o, struct outset *from);
 /* Write the temporary files. Returns 0, or -1 with `err` (nothing left). */
 int	outset_stage(struct outset *o, char *err, size_t errlen);
 /* Rename staged files into place and sync the directory. */

@@ -110,7 +110,7 @@ rtr_publish_start(struct rtr_publish *p, const struct model *mo, const char *out
 }
 
 void
-rtr_publish_finish(struct rtr_publish *p, const char *timestamp, struct outset *out)
+rtr_publish_finish(struct rtr_publish *p, const struct emit_opts *o, struct outset *out)
 {
 	if (p->threaded)
 		pthread_join(p->thread, NULL);
@@ -124,18 +124,18 @@ rtr_publish_finish(struct rtr_publish *p, const char *timestamp, struct outset *
 			continue;
 		p->serial[set] = p->have_prev[set] ? p->prev_serial[set] + p->changed[set] : 1;
 		if (p->have_prev[set] && !p->changed[set]) {
-			emit_rtr_header(&h, set, p->n[set], p->serial[set], IXP_VERSION, NULL);
+			emit_rtr_header(&h, set, p->n[set], p->serial[set], o->version, NULL);
 			strip_buildtime(p->prev_header[set]);
 			p->kept[set] = strcmp(p->prev_header[set], h.p) == 0;
 			buf_reset(&h);
 		}
-		emit_rtr_header(&h, set, p->n[set], p->serial[set], IXP_VERSION, timestamp);
+		emit_rtr_header(&h, set, p->n[set], p->serial[set], o->version, o->timestamp);
 		assert(h.len <= RTR_HEADER_MAX);	/* a time, a version, numbers */
 		len = b->len - RTR_HEADER_MAX;
 		memcpy(b->p + RTR_HEADER_MAX - h.len, h.p, h.len);
 		memmove(b->p, b->p + RTR_HEADER_MAX - h.len, h.len + len + 1);
-		len += h.len;
-		outset_add(out, rtr_file(set), buf_steal(b), len);
+		b->len = len + h.len;
+		outset_add_buf(out, rtr_file(set), b);
 		if (p->kept[set])
 			outset_keep(out, out->n - 1);
 		buf_free(&h);

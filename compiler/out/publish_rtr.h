@@ -14,6 +14,7 @@
 #include <stdbool.h>
 
 #include "buf.h"
+#include "emit.h"
 #include "model.h"
 #include "outdir.h"
 
@@ -40,7 +41,8 @@ struct rtr_publish {
 /* Begin the data sets `mo` publishes (none: nothing to do). `mo` and
  * `outdir` must stay until rtr_publish_finish. */
 void	rtr_publish_start(struct rtr_publish *p, const struct model *mo, const char *outdir);
-/* Wait for them and add each file to `out` (a kept one as kept). */
-void	rtr_publish_finish(struct rtr_publish *p, const char *timestamp, struct outset *out);
+/* Wait for them and add each file to `out` (a kept one as kept), its
+ * metadata naming o's version and time. */
+void	rtr_publish_finish(struct rtr_publish *p, const struct emit_opts *o, struct outset *out);
 
 #endif

@@ -50,7 +50,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	for (size_t i = 0; i < c.n_rs; i++) {
 		struct buf b = BUF_INIT;
-		emit_bird(&b, &mo, &c.rs[i], &eo);
+		emit_bird(&b, &mo, &c.rs[i], &eo, NULL);
 		no_controls(&b);
 		buf_free(&b);
 	}

@@ -191,15 +191,22 @@ test_symbol_checker(void **state)
 	    "\tif net ~ AS1_PFX4 then accept;\n\tprint \"RS_NOT_A_SYMBOL\";\n}\n"));
 }
 
-/* The config for route server `rs`; every one is checked for its symbols. */
+/* The config for route server `rs`; every one is checked for its symbols,
+ * and made both ways: its data section made here, and made beforehand (as
+ * compile does, on a thread) to the same text. */
 static char *
 emit(struct world *w, size_t rs)
 {
 	struct emit_opts o = { "test", NULL };
-	struct buf b = BUF_INIT;
+	struct buf b = BUF_INIT, data = BUF_INIT, pre = BUF_INIT;
 
-	emit_bird(&b, &w->mo, &w->c.rs[rs], &o);
+	emit_bird(&b, &w->mo, &w->c.rs[rs], &o, NULL);
 	assert_symbols_declared(b.p);
+	emit_bird_data(&data, &w->mo);
+	emit_bird(&pre, &w->mo, &w->c.rs[rs], &o, &data);
+	assert_string_equal(pre.p, b.p);
+	buf_free(&data);
+	buf_free(&pre);
 	return buf_steal(&b);
 }
 
@@ -540,7 +547,9 @@ test_irr_over_rtr(void **state)
 	assert_int_equal(n, 5 + 4);	/* the cones' IPv4 four, the /36; the sentinels */
 	assert_contains(roas.p, "{\"prefix\": \"198.51.100.0/25\", \"maxLength\": 25, \"asn\": 64501}");
 	assert_not_contains(roas.p, "203.0.113.0/25");	/* AS64599: in no member's cone */
-	emit_rtr_file(&file, RTR_IRR_EXACT, &roas, n, 7, "test", NULL);
+	assert_true(roas.len <= emit_rtr_size(&w.mo, RTR_IRR_EXACT));
+	emit_rtr_header(&file, RTR_IRR_EXACT, n, 7, "test", NULL);
+	buf_add(&file, roas.p, roas.len);
 	j = json_loads(file.p, 0, &je);
 	assert_non_null(j);
 	assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "metadata"), "serial")), 7);
