@@ -163,8 +163,9 @@ static const char usage_text[] =
 "             otherwise `configure undo` (and if ixp-rsc dies, BIRD's timer\n"
 "             undoes it). Only then is that route server's config renamed\n"
 "             into OUTDIR; the other outputs follow when every route server\n"
-"             took it. Stops at the first that fails. One compile or deploy\n"
-"             per OUTDIR at a time (a lock).\n"
+"             took it. Stops at the first that fails. A route server whose\n"
+"             config is the one in OUTDIR (only RTR data changed) is not\n"
+"             reloaded. One compile or deploy per OUTDIR at a time (a lock).\n"
 "\n"
 "OPTIONS\n"
 "    -o, --output DIR   output directory (created if missing)\n"
@@ -659,6 +660,18 @@ stage_outputs(const struct opts *o, const struct config *c, struct outset *out, 
 	return 0;
 }
 
+/* The lines an operator's script looks for to signal the RTR caches
+ * whose data set changed (README). */
+static void
+print_rtr_publish(const struct rtr_publish *pub)
+{
+	for (enum rtr_set set = 0; set < RTR_NUM; set++)
+		if (pub->on[set])
+			fprintf(stderr, "ixp-rsc: data for RTR (%s): %zu entries, serial %u%s\n",
+			    rtr_file(set), pub->n[set], pub->serial[set],
+			    pub->changed[set] ? "" : " (unchanged)");
+}
+
 /* What the run's sources gave, for --metrics-file: the age of a dump or
  * file is its modification time's. */
 static void
@@ -745,11 +758,7 @@ compile_run(const struct opts *o, struct run_metrics *rm)
 		if (n_same > 0)
 			fprintf(stderr, "ixp-rsc: %s unchanged (kept as they were)\n",
 			    n_same == c.n_rs ? "configs" : "some configs");
-		for (enum rtr_set set = 0; set < RTR_NUM; set++)
-			if (pub.on[set])
-				fprintf(stderr, "ixp-rsc: data for RTR (%s): %zu entries, serial "
-				    "%u%s\n", rtr_file(set), pub.n[set], pub.serial[set],
-				    pub.changed[set] ? "" : " (unchanged)");
+		print_rtr_publish(&pub);
 	}
 	rm->n_configs = c.n_rs;
 done:
@@ -1219,9 +1228,15 @@ cmd_impact(const struct opts *o)
 }
 
 /* What the new config should give on route server `irs` (for apply). */
+/*
+ * What configure must give on `rs`. With `data_apart` (RTR data sets that
+ * changed: BIRD gets them from its caches, not from this configure) the
+ * routes the new data accepts may not be there yet: only those that stay
+ * accepted either way are counted.
+ */
 static void
 expect_of(const struct model *mo, const struct route_server *rs, const struct impact_rs *irs,
-    struct apply_expect *ex)
+    bool data_apart, struct apply_expect *ex)
 {
 	memset(ex, 0, sizeof(*ex));
 	ex->sessions = xcalloc(mo->n_sessions + 1, sizeof(*ex->sessions));
@@ -1235,7 +1250,7 @@ expect_of(const struct model *mo, const struct route_server *rs, const struct im
 			continue;	/* no longer a member: its sessions go */
 		ex->members[ex->n_members].asn = m->asn;
 		ex->members[ex->n_members++].accepted = m->accepted - m->to_filtered +
-		    m->to_accepted;
+		    (data_apart ? 0 : m->to_accepted);
 	}
 }
 
@@ -1258,6 +1273,7 @@ cmd_deploy(const struct opts *o)
 	char err[512], why[512];
 	int r, lock;
 	size_t done = 0;
+	bool data_apart = false;
 
 	struct opts ao = *o;
 	char *absdir;
@@ -1292,13 +1308,24 @@ cmd_deploy(const struct opts *o)
 		r = EXIT_IMPACT;
 		goto done;
 	}
+	for (enum rtr_set set = 0; set < RTR_NUM; set++)
+		data_apart |= pub.changed[set];
 	for (size_t i = 0; i < im.n_rs; i++) {
 		size_t k = bird_rs(o, &c, i);
 		const struct route_server *rs = &c.rs[k];
 		struct apply_expect ex;
 		enum apply_result ar;
 
-		expect_of(&mo, rs, &im.rs[i], &ex);
+		/* Only data changed (over RTR): BIRD has nothing to load. */
+		if (!outset_differs(&out, k, "# Generated at ")) {
+			outset_keep(&out, k);
+			done++;
+			if (!o->quiet)
+				fprintf(stderr, "ixp-rsc: %s: config unchanged, not reloaded\n",
+				    rs->name);
+			continue;
+		}
+		expect_of(&mo, rs, &im.rs[i], data_apart, &ex);
 		if (!o->quiet)
 			fprintf(stderr, "ixp-rsc: applying %s.conf to %s (BIRD's timer: %u s)\n",
 			    rs->name, rs->name, o->confirm_s);
@@ -1326,7 +1353,8 @@ cmd_deploy(const struct opts *o)
 	if (outset_commit(&out, err, sizeof(err)) != 0) {
 		fprintf(stderr, "ixp-rsc deploy: %s\n", err);
 		r = EXIT_INTERNAL;
-	}
+	} else if (!o->quiet)
+		print_rtr_publish(&pub);
 done:
 	if (r != 0 && done > 0)
 		fprintf(stderr, "ixp-rsc deploy: %zu route server%s run%s the new config (its "

@@ -161,6 +161,22 @@ compile
 check "the same entries under another generator: rewritten, serial 3 (unchanged)" sh -c \
 	"grep -q 'irr-rtr-exact.json): 6 entries, serial 3 (unchanged)' $T_TMP/compile.out && grep -q '\"generator\": \"ixp-rsc ' $OUT/irr-rtr-exact.json"
 
+# ---- deploy when only data changed: nothing for BIRD to load ----------------
+
+printf '\nroute:    %s.16/28\norigin:   AS64501\nsource:   TEST\n' $A >> "$T_TMP/irr.db"
+"$IXP_RSC" deploy "$T_TMP/ixp.yaml" -o "$OUT" --bird rs1="$T_TMP/rs.ctl" --settle 10 \
+    > "$T_TMP/deploy.out" 2>&1
+rc=$?
+check "deploy, a route object added: exit $rc, the config unchanged and not reloaded" sh -c \
+	"[ $rc = 0 ] && grep -q 'rs1: config unchanged, not reloaded' $T_TMP/deploy.out"
+check "... BIRD not reconfigured" [ "$(reconfigured)" = "$reconf_before" ]
+check "... the data published: serial 4" grep -q 'irr-rtr-exact.json): 7 entries, serial 4$' "$T_TMP/deploy.out"
+wait_until 30 "deploy: AS64502 receives $A.16/28" has2 $A.16/28 &&
+	pass "deploy: the route object reaches BIRD over RTR, $A.16/28 accepted"
+sed -i '/^route:    198.51.100.16\/28$/,+2d' "$T_TMP/irr.db"
+compile && wait_until 30 "$A.16/28 filtered again" has_reason $A.16/28 12 ||
+	fail "deploy: the route object removed again"
+
 # ---- fail-safe --------------------------------------------------------------
 
 # A data file that is not JSON (written by hand, say): the cache keeps
