@@ -7,7 +7,6 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <poll.h>
-#include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -33,6 +32,7 @@
 #include "explain.h"
 #include "fileio.h"
 #include "impact.h"
+#include "job.h"
 #include "ixf.h"
 #include "ixf_read.h"
 #include "pdb_ixlan.h"
@@ -550,12 +550,10 @@ check_outputs(const struct config *c, const struct outset *out, size_t n_rs, boo
 	return 0;
 }
 
-/* emit_bird_data on a thread of its own. */
+/* emit_bird_data, as a job. */
 struct data_job {
 	const struct model *mo;
 	struct buf	 text;
-	pthread_t	 thread;
-	bool		 threaded;
 };
 
 static void *
@@ -581,7 +579,8 @@ build_outputs(const struct opts *o, const struct config *c, const struct data *d
 	struct traffic_model tm;
 	struct buf b = BUF_INIT;
 	struct outset rest;
-	struct data_job dj = { mo, BUF_INIT, 0, false };
+	struct data_job dj = { mo, BUF_INIT };
+	struct job data;
 	char ts[32];
 
 	eo.version = IXP_VERSION;
@@ -589,8 +588,7 @@ build_outputs(const struct opts *o, const struct config *c, const struct data *d
 	outset_init(out, o->outdir);
 	outset_init(&rest, o->outdir);
 	rtr_publish_start(pub, mo, o->outdir);
-	/* Without a thread (none to be had), the same text, made below. */
-	dj.threaded = pthread_create(&dj.thread, NULL, data_job_run, &dj) == 0;
+	job_start(&data, data_job_run, &dj);
 	emit_reasons_json(&b, mo);
 	outset_add_buf(&rest, "reasons.json", &b);
 	emit_members_json(&b, mo);
@@ -624,10 +622,7 @@ build_outputs(const struct opts *o, const struct config *c, const struct data *d
 		outset_add_buf(&rest, "route-server-policy.html", &b);
 		doc_free(&d);
 	}
-	if (dj.threaded)
-		pthread_join(dj.thread, NULL);
-	else
-		emit_bird_data(&dj.text, mo);
+	job_finish(&data);
 	for (size_t i = 0; i < c->n_rs; i++) {
 		struct buf name = BUF_INIT;
 		emit_bird(&b, mo, &c->rs[i], &eo, &dj.text);
@@ -704,7 +699,7 @@ compile_run(const struct opts *o, struct run_metrics *rm)
 	struct rtr_publish pub;
 	char err[512];
 	int r, ret, lock;
-	size_t n_same = 0, n_kept = 0;
+	size_t n_same = 0;
 	double t;
 
 	if ((lock = outdir_lock(o->outdir, err, sizeof(err))) < 0) {
@@ -748,10 +743,8 @@ compile_run(const struct opts *o, struct run_metrics *rm)
 	}
 	rm->phase_s[PHASE_WRITE] = clock_s() - t;
 	if (!o->quiet) {
-		for (enum rtr_set set = 0; set < RTR_NUM; set++)
-			n_kept += pub.kept[set];
 		fprintf(stderr, "ixp-rsc: wrote %zu files to %s: %zu members, %zu sessions",
-		    out.n - n_same - n_kept, o->outdir, mo.n_members, mo.n_sessions);
+		    outset_written(&out), o->outdir, mo.n_members, mo.n_sessions);
 		if (d.warnings)
 			fprintf(stderr, ", %u warning%s", d.warnings, d.warnings == 1 ? "" : "s");
 		fprintf(stderr, "%s\n", o->check ? "; BIRD accepted every config" : "");

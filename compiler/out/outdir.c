@@ -178,6 +178,16 @@ outset_keep(struct outset *o, size_t i)
 	o->v[i].keep = true;
 }
 
+size_t
+outset_written(const struct outset *o)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < o->n; i++)
+		n += !o->v[i].keep;
+	return n;
+}
+
 void
 outset_abort(struct outset *o)
 {

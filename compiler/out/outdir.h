@@ -54,6 +54,8 @@ bool	outset_differs(const struct outset *o, size_t i, const char *ignore);
 /* Leave file `i` as it is on disk: its staged copy is dropped, or it is
  * not staged at all. */
 void	outset_keep(struct outset *o, size_t i);
+/* The files written: all but the kept ones. */
+size_t	outset_written(const struct outset *o);
 /* Remove staged files; safe to call at any time. */
 void	outset_abort(struct outset *o);
 void	outset_free(struct outset *o);

@@ -104,18 +104,15 @@ rtr_publish_start(struct rtr_publish *p, const struct model *mo, const char *out
 	p->outdir = outdir;
 	for (enum rtr_set set = 0; set < RTR_NUM; set++)
 		any |= p->on[set] = model_publishes(mo, set);
-	/* Without a thread (none to be had), the same work, here. */
 	if (any)
-		p->threaded = pthread_create(&p->thread, NULL, run, p) == 0;
+		job_start(&p->job, run, p);
 }
 
 void
 rtr_publish_finish(struct rtr_publish *p, const struct emit_opts *o, struct outset *out)
 {
-	if (p->threaded)
-		pthread_join(p->thread, NULL);
-	else
-		run(p);
+	if (p->job.fn != NULL)
+		job_finish(&p->job);
 	for (enum rtr_set set = 0; set < RTR_NUM; set++) {
 		struct buf *b = &p->text[set], h = BUF_INIT;
 		size_t len;

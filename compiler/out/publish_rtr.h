@@ -10,11 +10,11 @@
 #ifndef IXP_PUBLISH_RTR_H
 #define IXP_PUBLISH_RTR_H
 
-#include <pthread.h>
 #include <stdbool.h>
 
 #include "buf.h"
 #include "emit.h"
+#include "job.h"
 #include "model.h"
 #include "outdir.h"
 
@@ -34,8 +34,7 @@ struct rtr_publish {
 	bool		 have_prev[RTR_NUM];	/* the previous file has a serial */
 	unsigned	 prev_serial[RTR_NUM];
 	char		 prev_header[RTR_NUM][RTR_HEADER_MAX];
-	pthread_t	 thread;
-	bool		 threaded;
+	struct job	 job;
 };
 
 /* Begin the data sets `mo` publishes (none: nothing to do). `mo` and
